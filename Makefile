@@ -1,0 +1,99 @@
+# dangjian — build, set-up and tests.  `make run` and `make test` do everything
+# on a fresh Debian machine, including installing missing packages.
+
+CC      ?= cc
+PKGS    := ncursesw sqlite3 icu-uc icu-i18n
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
+           -Wall -Wextra -Werror -Wshadow -Wno-missing-field-initializers -Isrc -I. -Ibuild \
+           $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -I/usr/include/iniparser -MMD -MP
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lncursesw -lsqlite3 -licui18n -licuuc) \
+           -liniparser -lm
+
+# Debian packages the build and the tests need (checked, installed when missing).
+DEB_PKGS := gcc make pkg-config libncurses-dev libsqlite3-dev libiniparser-dev libicu-dev \
+            libvterm-dev libcmocka-dev locales sqlite3
+
+CORE_SRC   := $(filter-out src/main.c,$(wildcard src/*.c))
+TUI_SRC    := $(wildcard src/tui/*.c)
+SCREEN_SRC := $(wildcard screens/*.c)
+SCHEMA     := $(sort $(wildcard src/schema/*.sql))
+APP_SRC    := $(CORE_SRC) $(TUI_SRC) $(SCREEN_SRC) build/schema.c
+
+OBJ        := $(patsubst %.c,build/%.o,$(filter-out build/%,$(APP_SRC))) build/schema.o
+SAN_OBJ    := $(patsubst %.c,build/san/%.o,$(filter-out build/%,$(APP_SRC))) build/san/schema.o
+SANFLAGS   := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+UNIT_SRC   := $(wildcard tests/unit/test_*.c)
+UNIT_BIN   := $(patsubst tests/unit/%.c,build/tests/%,$(UNIT_SRC))
+E2E_SRC    := $(wildcard tests/e2e/test_*.c)
+E2E_BIN    := $(patsubst tests/e2e/%.c,build/tests/%,$(E2E_SRC))
+E2E_LIB    := $(filter-out $(E2E_SRC),$(wildcard tests/e2e/*.c))
+
+DB ?= dangjian.db
+
+.PHONY: all deps run test unit e2e clean install bench bench-smoke
+
+all: dangjian
+
+deps:
+	@missing=""; for p in $(DEB_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+dangjian: $(OBJ) build/src/main.o
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+# The test binary of the program, with the sanitizers, driven by the e2e tests.
+build/dangjian-san: $(SAN_OBJ) build/san/src/main.o
+	$(CC) $(CFLAGS) $(SANFLAGS) -o $@ $^ $(LDLIBS)
+
+build/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+build/san/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(SANFLAGS) -c -o $@ $<
+
+build/schema.o: build/schema.c
+	$(CC) $(CFLAGS) -c -o $@ $<
+build/san/schema.o: build/schema.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(SANFLAGS) -c -o $@ $<
+
+# Migrations are embedded in the binary: each file becomes one C string.
+build/schema.c: $(SCHEMA) src/schema/embed.sh
+	@mkdir -p build
+	sh src/schema/embed.sh $(SCHEMA) > $@
+
+build/tests/test_%: tests/unit/test_%.c $(filter-out build/san/screens/% build/san/src/tui/%,$(SAN_OBJ))
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(SANFLAGS) -o $@ $^ $(LDLIBS) -lcmocka
+
+build/tests/test_e2e_%: tests/e2e/test_e2e_%.c $(E2E_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(SANFLAGS) -Itests/e2e -o $@ $^ $(LDLIBS) -lvterm -lcmocka -lutil
+
+$(DB): dangjian
+	./dangjian init --demo
+
+run: deps dangjian $(DB)
+	./dangjian
+
+unit: $(UNIT_BIN)
+e2e: $(E2E_BIN) build/dangjian-san
+
+test: deps
+	$(MAKE) unit e2e
+	sh tests/run.sh $(UNIT_BIN) $(E2E_BIN)
+
+clean:
+	rm -rf build dangjian
+
+-include $(shell find build -name '*.d' 2>/dev/null)

@@ -1,0 +1,53 @@
+/* csv.h — reading and writing the CSV files offices exchange with Excel/WPS.
+ *
+ * Reading: the whole file is loaded, its encoding detected (UTF-8 with or
+ * without BOM, else GB18030, converted to UTF-8 with iconv), then split into
+ * records per RFC 4180 (quoted fields, "" escapes, embedded newlines, CRLF or
+ * LF).  Writing: every field quoted, formula-like cells neutralised, ID-like
+ * digit strings kept as text for Excel. */
+#ifndef DJ_CSV_H
+#define DJ_CSV_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+enum csv_encoding { CSV_UTF8, CSV_UTF8_BOM, CSV_GB18030 };
+
+struct csv_reader;
+
+/* Opens and decodes a file.  On failure returns NULL and puts a Chinese reason
+ * in why (file missing, unreadable, neither UTF-8 nor GB18030, unterminated
+ * quote at line N). */
+struct csv_reader *csv_open(const char *path, char *why, size_t whycap);
+/* The same on bytes in memory (tests, stdin). */
+struct csv_reader *csv_open_mem(const char *data, size_t len, char *why, size_t whycap);
+enum csv_encoding csv_encoding(const struct csv_reader *r);
+
+/* Next record.  Returns the number of fields (>= 1) and points *fields at
+ * them (UTF-8, NUL-terminated, valid until the next call), 0 at end of file.
+ * Blank lines are skipped.  What csv_cell_escape did is undone, so our own
+ * exports read back as they were: ="0123" becomes 0123, and a ' before
+ * = + - @ TAB CR is dropped.  *line is the 1-based physical line the record
+ * started on (for reports). */
+int csv_next(struct csv_reader *r, char ***fields, int *line);
+void csv_close(struct csv_reader *r);
+
+/* Writing.  A writer emits a UTF-8 BOM first (so Excel reads Chinese) and CRLF
+ * line ends. */
+struct csv_writer {
+	FILE *f;
+	int col;   /* fields written in the current record */
+	int err;
+};
+int csv_writer_open(struct csv_writer *w, const char *path);  /* 0 or -1 (errno) */
+void csv_write_field(struct csv_writer *w, const char *s);
+void csv_end_record(struct csv_writer *w);
+int csv_writer_close(struct csv_writer *w);                     /* 0, or -1 on any write error */
+
+/* The cell as written, without the surrounding quotes: a leading = + - @ TAB
+ * or CR gets a ' prefix; a run of 11+ digits (ID numbers, phones) or digits
+ * with a leading 0 is written as ="..." so Excel keeps it text.
+ * Returns the bytes it needs (like snprintf). */
+size_t csv_cell_escape(const char *s, char *out, size_t cap);
+
+#endif

@@ -1,0 +1,51 @@
+/* db.h — the one SQLite file many operators share (DESIGN.md §8).
+ *
+ * WAL, busy_timeout, foreign keys, synchronous from the config; migrations by
+ * PRAGMA user_version; PRAGMA application_id marks the file as ours; a file
+ * newer than this binary is opened read-only with a message, never written.
+ * Every write goes through db_begin (BEGIN IMMEDIATE) … db_commit. */
+#ifndef DJ_DB_H
+#define DJ_DB_H
+
+#include <sqlite3.h>
+#include <stdint.h>
+
+#include "config.h"
+#include "err.h"
+
+#define DJ_APPLICATION_ID 0x444a4a31   /* "DJJ1" */
+
+/* The user_version of the newest migration this binary carries. */
+int db_schema_latest(void);
+
+/* Opens (creating when `create`) and migrates.  Returns 0, or DJ_DB with a
+ * Chinese message: not our file, newer than this program, cannot open. */
+int db_open(const struct config *c, const char *path, int create, sqlite3 **out, struct dj_err *e);
+void db_close(sqlite3 *db);
+
+/* 1 when the file was written by a newer program and must not be written. */
+int db_readonly(sqlite3 *db);
+
+int db_begin(sqlite3 *db, struct dj_err *e);     /* BEGIN IMMEDIATE */
+int db_commit(sqlite3 *db, struct dj_err *e);
+void db_rollback(sqlite3 *db);
+int db_exec(sqlite3 *db, const char *sql, struct dj_err *e);
+
+/* Turns the connection's last error into a Chinese message for an operator:
+ * busy, disk full, read-only, I/O error, corrupt, constraint … `what` names
+ * the action ("保存组织"). Returns DJ_DB. */
+int db_fail(sqlite3 *db, struct dj_err *e, const char *what);
+
+/* Prepared-statement helpers: bind text ("" binds NULL when null_if_empty). */
+void db_bind_text(sqlite3_stmt *st, int i, const char *s, int null_if_empty);
+/* Copies a column as text ("" for NULL), truncating without splitting UTF-8. */
+void db_col_text(sqlite3_stmt *st, int i, char *out, size_t cap);
+
+/* One integer from a query with at most one int64 parameter (-1 = none);
+ * returns def when no row. */
+int64_t db_int(sqlite3 *db, const char *sql, int64_t param, int64_t def);
+
+/* Online backup (SQLite backup API) of a live database into `dest`, fsynced. */
+int db_backup(sqlite3 *db, const char *dest, struct dj_err *e);
+
+#endif

@@ -1,0 +1,93 @@
+/* org.h — the organization registry: 党委 → 党总支 → 党支部 → 党小组, with the
+ * 联系表 (liaison leader and cadre, seed 003) and the term (届) data.
+ *
+ * Organizations with members or history are never deleted: they are 撤销
+ * (dissolved) with a date and a reason.  A move under another parent is
+ * refused when it would make a cycle or break the kind hierarchy. */
+#ifndef DJ_ORG_H
+#define DJ_ORG_H
+
+#include <stdint.h>
+
+#include "err.h"
+#include "rowsource.h"
+#include "session.h"
+
+extern const char *const org_kinds[];       /* 党委 党总支 党支部 党小组, NULL-terminated */
+extern const char *const org_categories[];  /* 农村 社区 机关 事业单位 国有企业 … 其他 */
+
+/* Every field as text, the way forms and CSV rows carry it.  Field keys (for
+ * dj_err.field and form tables) are the member names. */
+struct org {
+	int64_t id;               /* 0 for a new organization */
+	int64_t version;
+	int64_t parent_id;        /* set by org_save from `parent` */
+	char parent[128];         /* 上级组织, full name ("" = top level) */
+	char name[128];           /* 党组织名称 (unique) */
+	char short_name[64];      /* 简称 */
+	char kind[16];            /* 类型 */
+	char category[32];        /* 类别 */
+	char founded_on[11];      /* 成立日期 */
+	char founding_doc[64];    /* 批准文号 */
+	char secretary[64];       /* 书记 */
+	char phone[32];           /* 联系电话 */
+	char address[128];        /* 地址 */
+	char leader[64];          /* 联系领导 (liaison, role 联系领导) */
+	char cadre[64];           /* 联系干部 (liaison, role 联系干部) */
+	char elected_on[11];      /* 本届选举日期 */
+	char term_years[4];       /* 任期（年）: "" = the default for the kind */
+	char due_on[11];          /* 届满日期, computed */
+	char notes[256];          /* 备注 */
+	char status[8];           /* 正常 / 撤销 */
+	char dissolved_on[11];
+	char reason[128];
+};
+
+/* Loads one organization with its parent's name, liaisons and current term. */
+int org_load(struct session *s, int64_t id, struct org *o, struct dj_err *e);
+int org_find_by_name(struct session *s, const char *name, int64_t *id);
+
+/* Checks every rule without touching the database's rows (besides lookups):
+ * required fields, kinds and categories, dates (valid, not in the future),
+ * phone, parent exists and fits the kind, no cycle.  Sets e->field. */
+int org_validate(struct session *s, const struct org *o, struct dj_err *e);
+
+/* Inserts (id 0) or updates with the optimistic version check.  Runs in its
+ * own BEGIN IMMEDIATE unless `in_txn`.  Fills parent_id, due_on, and the new
+ * id/version.  A moved version gives DJ_CONFLICT (此记录已被他人修改). */
+int org_save(struct session *s, struct org *o, int in_txn, struct dj_err *e);
+
+/* 撤销: dissolves with a date and reason (version-checked).  Refused while
+ * the organization has active child organizations. */
+int org_dissolve(struct session *s, int64_t id, int64_t version, const char *date,
+                 const char *reason, struct dj_err *e);
+
+/* Deletes an organization with no children, members or history; anything
+ * else gets DJ_INVALID suggesting 撤销. */
+int org_delete(struct session *s, int64_t id, int64_t version, struct dj_err *e);
+
+/* Term: default years for a kind/category (党委 and 农村/社区 5, else 3) and
+ * the due date.  Returns the years. */
+int org_term_default_years(const char *kind, const char *category);
+void org_term_due(const char *elected_on, int years, char due_on[11]);
+/* 1 when due_on falls within `months` months after today (or has passed). */
+int org_term_expiring(const char *due_on, int months);
+
+/* The list (ledger) of organizations, keyset-paged, find by name or pinyin
+ * initials.  Columns: 党组织名称 类型 类别 上级组织 书记 联系领导 届满.
+ * scope: 0 = all, else the subtree under that org. */
+struct row_source *org_list_source(struct session *s, int64_t scope);
+/* The tree: visible rows are the expanded nodes' children, depth-first.
+ * Columns: 组织（树） 类型 类别 书记 届满. */
+struct row_source *org_tree_source(struct session *s, int64_t root);
+void org_tree_toggle(struct row_source *tree, int64_t id);   /* expand/collapse */
+void org_tree_expand_all(struct row_source *tree, int expand);
+int org_tree_is_expanded(struct row_source *tree, int64_t id);
+/* Parent candidates for F4 on 上级组织: active 党委/党总支/党支部. */
+struct row_source *org_pick_source(struct session *s);
+void org_source_free(struct row_source *rs);
+
+/* Counts for the status line. */
+long org_count_active(struct session *s);
+
+#endif

@@ -1,0 +1,33 @@
+/* session.h — one operator's running program: the config, the database and
+ * who they are.  Domain calls take the session so they can check scope and
+ * write the audit log. */
+#ifndef DJ_SESSION_H
+#define DJ_SESSION_H
+
+#include <sqlite3.h>
+#include <stdint.h>
+
+#include "config.h"
+
+enum role { ROLE_VIEWER, ROLE_OPERATOR, ROLE_ADMIN };
+
+struct session {
+	struct config *cfg;
+	sqlite3 *db;
+	char login[64];        /* Unix login from getpwuid(getuid()) */
+	char display[64];      /* 操作员 shown on row 0 */
+	enum role role;
+	int64_t scope_org;     /* 0 = everything; else the root of their subtree */
+};
+
+/* Fills login/display/role from the OS user and app_user.  With no users
+ * configured, the local user is admin.  Returns 0, or -1 with why set when
+ * users exist and this login is not one of them. */
+int session_identify(struct session *s, char *why, size_t whycap);
+
+/* Records a change in audit_log (inside the caller's transaction).
+ * old_json/new_json may be NULL. */
+int audit_record(struct session *s, const char *table, int64_t row_id, const char *action,
+                 const char *old_json, const char *new_json);
+
+#endif

@@ -1,0 +1,52 @@
+/* validate.h — checks on what operators type.  Each returns 0 when valid, or
+ * fills `why` (UTF-8 Chinese, a short reason such as "日期不存在") and returns -1.
+ * `why` may be NULL.  Empty strings are the caller's business (required or
+ * not); these functions treat "" as invalid. */
+#ifndef DJ_VALIDATE_H
+#define DJ_VALIDATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define WHY_MAX 128
+
+/* YYYY-MM-DD, a real calendar day, 1900-01-01 .. 2099-12-31.  Also accepts the
+ * forms operators type — YYYYMMDD, YYYY.MM.DD, YYYY/MM/DD, YYYY-M-D — and
+ * writes the normal form into norm (11 bytes) when norm is not NULL. */
+int valid_date(const char *s, char norm[11], char why[WHY_MAX]);
+
+/* today in YYYY-MM-DD (local time); DJ_TODAY in the environment overrides it
+ * for tests.  Returns buf. */
+const char *today(char buf[11]);
+
+/* Days between two normal dates (b - a). */
+long date_diff_days(const char *a, const char *b);
+
+/* Adds months to a normal date (clamping the day to the month's end). */
+void date_add_months(const char *d, int months, char out[11]);
+
+/* Mobile: 1[3-9] followed by 9 digits. */
+int valid_mobile(const char *s, char why[WHY_MAX]);
+
+/* Mobile, or a landline: optional area code 0xx(x) with '-', then 7-8 digits,
+ * optional extension "-nnnn". */
+int valid_phone(const char *s, char why[WHY_MAX]);
+
+/* 身份证号, GB 11643-1999: 18 characters, 17 digits and a check character
+ * (0-9 or X/x), region code not 00, an existing birth date, the check digit
+ * from the ISO 7064 MOD 11-2 weights.  On success the birth date is written
+ * to birth (11 bytes, may be NULL) and *male to 1/0 from the 17th digit (may
+ * be NULL). */
+int valid_id_number(const char *s, char birth[11], int *male, char why[WHY_MAX]);
+
+/* Money in yuan as typed ("12", "12.5", "1,234.56", "￥12.50") to fen.
+ * Negative and more than 2 decimals are refused; up to 10^12 fen. */
+int parse_money(const char *s, int64_t *fen, char why[WHY_MAX]);
+
+/* fen -> "1234.56" */
+void format_money(int64_t fen, char *out, size_t cap);
+
+/* A non-negative integer within [min, max]. */
+int parse_int(const char *s, long min, long max, long *out, char why[WHY_MAX]);
+
+#endif
