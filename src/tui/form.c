@@ -1,0 +1,634 @@
+/* form.c — forms driven by field tables (see form.h). */
+#include "tui/form.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "tui/dialog.h"
+#include "tui/draw.h"
+#include "tui/grid.h"
+
+static const struct form_field *def(const struct form *f, int i)
+{
+	return &f->defs[i];
+}
+
+static int editable(const struct form *f, int i)
+{
+	return i >= 0 && i < f->n && f->fields[i].type != FT_READONLY;
+}
+
+/* The value as UTF-8 in a fresh string (the caller frees). */
+static char *value_dup(const struct field *fd)
+{
+	size_t cap = fd->cap * 4 + 1;
+	char *s = malloc(cap);
+	if (s)
+		field_get(fd, s, cap);
+	return s;
+}
+
+static int value_equals(const struct field *fd, const char *s)
+{
+	char *v = value_dup(fd);
+	int eq = v && strcmp(v, s ? s : "") == 0;
+	free(v);
+	return eq;
+}
+
+static void replace(char **slot, char *s)
+{
+	free(*slot);
+	*slot = s;
+}
+
+/* "成立日期：" -> "成立日期", for messages such as 「成立日期」不能为空. */
+static char *name_from_label(const char *label)
+{
+	char *s = strdup(label ? label : "");
+	if (!s)
+		return NULL;
+	for (;;) {
+		size_t n = strlen(s);
+		if (n >= 3 && strcmp(s + n - 3, "：") == 0)
+			s[n - 3] = 0;
+		else if (n >= 1 && (s[n - 1] == ':' || s[n - 1] == ' '))
+			s[n - 1] = 0;
+		else
+			break;
+	}
+	utf8_trim(s);
+	return s;
+}
+
+int form_init(struct form *f, const struct form_field *defs, int n, void *ctx)
+{
+	memset(f, 0, sizeof *f);
+	f->defs = defs;
+	f->n = n;
+	f->ctx = ctx;
+	f->fields = calloc((size_t)n, sizeof *f->fields);
+	f->orig = calloc((size_t)n, sizeof *f->orig);
+	f->prev = calloc((size_t)n, sizeof *f->prev);
+	f->names = calloc((size_t)n, sizeof *f->names);
+	f->y = calloc((size_t)n, sizeof *f->y);
+	f->x = calloc((size_t)n, sizeof *f->x);
+	if (!f->fields || !f->orig || !f->prev || !f->names || !f->y || !f->x)
+		goto fail;
+	for (int i = 0; i < n; i++) {
+		const struct form_field *d = &defs[i];
+		int h = d->type == FT_NOTE ? (d->height > 1 ? d->height : 3) : 1;
+		f->names[i] = name_from_label(d->label);
+		f->orig[i] = strdup("");
+		if (!f->names[i] || !f->orig[i] ||
+		    field_init(&f->fields[i], d->type, f->names[i], (size_t)d->max_chars,
+		               d->size, d->width, h) < 0)
+			goto fail;
+		f->fields[i].choices = d->choices;
+	}
+	form_load(f, NULL);
+	return 0;
+fail:
+	form_free(f);
+	return -1;
+}
+
+void form_free(struct form *f)
+{
+	for (int i = 0; i < f->n; i++) {
+		if (f->fields)
+			field_free(&f->fields[i]);
+		if (f->orig)
+			free(f->orig[i]);
+		if (f->prev)
+			free(f->prev[i]);
+		if (f->names)
+			free(f->names[i]);
+	}
+	free(f->fields);
+	free(f->orig);
+	free(f->prev);
+	free(f->names);
+	free(f->y);
+	free(f->x);
+	free(f->focus_val);
+	memset(f, 0, sizeof *f);
+}
+
+/* ---- focus ---- */
+
+static void set_focus(struct form *f, int i)
+{
+	f->cur = i;
+	if (i >= 0 && i < f->n) {
+		struct field *fd = &f->fields[i];
+		fd->cur = fd->len;
+		replace(&f->focus_val, value_dup(fd));
+	}
+}
+
+static int next_editable(const struct form *f, int from, int dir)
+{
+	for (int i = from + dir; i >= 0 && i < f->n; i += dir)
+		if (editable(f, i))
+			return i;
+	return -1;
+}
+
+static int first_editable(const struct form *f)
+{
+	int i = next_editable(f, -1, 1);
+	return i >= 0 ? i : 0;
+}
+
+int form_index(const struct form *f, const char *key)
+{
+	for (int i = 0; key && i < f->n; i++)
+		if (f->defs[i].key && strcmp(f->defs[i].key, key) == 0)
+			return i;
+	return -1;
+}
+
+const char *form_current_key(const struct form *f)
+{
+	return f->cur >= 0 && f->cur < f->n ? f->defs[f->cur].key : NULL;
+}
+
+void form_focus(struct form *f, const char *key)
+{
+	int i = form_index(f, key);
+	if (i >= 0)
+		set_focus(f, i);
+}
+
+void form_set_readonly(struct form *f, const char *key, int on)
+{
+	int i = form_index(f, key);
+	if (i < 0)
+		return;
+	f->fields[i].type = on ? FT_READONLY : f->defs[i].type;
+	if (on && f->cur == i) {
+		int j = next_editable(f, i, 1);
+		set_focus(f, j >= 0 ? j : first_editable(f));
+	}
+}
+
+/* ---- values ---- */
+
+static void member_text(const struct form_field *d, const void *record, char *out, size_t cap)
+{
+	out[0] = 0;
+	if (!record || d->size == 0)
+		return;
+	const char *m = (const char *)record + d->offset;
+	size_t n = strnlen(m, d->size);
+	if (n >= cap)
+		n = cap - 1;
+	memcpy(out, m, n);
+	out[n] = 0;
+}
+
+void form_load(struct form *f, const void *record)
+{
+	for (int i = 0; i < f->n; i++) {
+		size_t cap = def(f, i)->size + 1 > 2 ? def(f, i)->size + 1 : 2;
+		char *s = malloc(cap);
+		if (!s)
+			continue;
+		member_text(def(f, i), record, s, cap);
+		field_set(&f->fields[i], s);
+		replace(&f->orig[i], value_dup(&f->fields[i]));
+		free(s);
+	}
+	f->top = 0;
+	set_focus(f, first_editable(f));
+}
+
+void form_store(const struct form *f, void *record)
+{
+	for (int i = 0; i < f->n; i++) {
+		const struct form_field *d = def(f, i);
+		if (d->type == FT_READONLY || d->size == 0)
+			continue;
+		char *m = (char *)record + d->offset;
+		field_get(&f->fields[i], m, d->size);
+		utf8_trim(m);
+	}
+}
+
+int form_is_dirty(const struct form *f)
+{
+	for (int i = 0; i < f->n; i++)
+		if (!value_equals(&f->fields[i], f->orig[i]))
+			return 1;
+	return 0;
+}
+
+size_t form_get(const struct form *f, const char *key, char *out, size_t cap)
+{
+	int i = form_index(f, key);
+	if (i < 0) {
+		if (cap)
+			out[0] = 0;
+		return 0;
+	}
+	return field_get(&f->fields[i], out, cap);
+}
+
+void form_set(struct form *f, const char *key, const char *utf8)
+{
+	int i = form_index(f, key);
+	if (i < 0)
+		return;
+	field_set(&f->fields[i], utf8);
+	if (i == f->cur)
+		replace(&f->focus_val, value_dup(&f->fields[i]));
+}
+
+void form_saved(struct form *f, const void *record)
+{
+	int go = -1;
+	for (int i = 0; i < f->n; i++) {
+		size_t cap = def(f, i)->size + 1 > 2 ? def(f, i)->size + 1 : 2;
+		char *s = malloc(cap);
+		if (!s)
+			continue;
+		member_text(def(f, i), record, s, cap);
+		replace(&f->prev[i], strdup(s));
+		if (!f->entry_mode || def(f, i)->carry)
+			field_set(&f->fields[i], s);
+		else
+			field_set(&f->fields[i], "");
+		replace(&f->orig[i], value_dup(&f->fields[i]));
+		if (go < 0 && editable(f, i) && field_is_blank(&f->fields[i]))
+			go = i;
+		free(s);
+	}
+	if (f->entry_mode) {
+		f->top = 0;
+		set_focus(f, go >= 0 ? go : first_editable(f));
+	} else {
+		set_focus(f, f->cur);
+	}
+}
+
+void form_fail(struct form *f, const struct dj_err *err)
+{
+	frame_message(MSG_ERROR, "%s", err->msg[0] ? err->msg : "保存失败");
+	int i = form_index(f, err->field);
+	if (editable(f, i))
+		set_focus(f, i);
+}
+
+/* ---- layout and drawing ---- */
+
+static int field_rows(const struct form *f, int i)
+{
+	return f->fields[i].height;
+}
+
+static int has_right_neighbour(const struct form *f, int i)
+{
+	for (int j = 0; j < f->n; j++)
+		if (j != i && def(f, j)->col >= 40 && def(f, j)->row == def(f, i)->row)
+			return 1;
+	return 0;
+}
+
+/* Input positions for this terminal width: at 80 columns as declared; wider,
+ * the right-hand column moves right by half the spare width and grow fields
+ * take the spare width of their half (or all of it when alone on the row). */
+static void layout(struct form *f)
+{
+	int extra = term_cols() - 80 > 0 ? term_cols() - 80 : 0;
+	for (int i = 0; i < f->n; i++) {
+		const struct form_field *d = def(f, i);
+		int right = d->col >= 40, w = d->width;
+		if (d->grow)
+			w += right || has_right_neighbour(f, i) ? extra / 2 : extra;
+		f->y[i] = d->row;
+		f->x[i] = d->col + (right ? extra / 2 : 0) + utf8_cols(d->label ? d->label : "");
+		if (f->x[i] + w > term_cols())
+			w = term_cols() - f->x[i];
+		f->fields[i].width = w > 1 ? w : 1;
+	}
+}
+
+/* Scrolls a form taller than the body so the current field shows. */
+static int keep_visible(struct form *f)
+{
+	int rows = frame_body_rows(), old = f->top;
+	if (f->cur < 0 || f->cur >= f->n)
+		return 0;
+	int y = f->y[f->cur], h = field_rows(f, f->cur);
+	if (y < f->top)
+		f->top = y;
+	if (y + h > f->top + rows)
+		f->top = y + h - rows;
+	return f->top != old;
+}
+
+static int shown(const struct form *f, int i)
+{
+	return f->y[i] >= f->top && f->y[i] + field_rows(f, i) <= f->top + frame_body_rows();
+}
+
+static void draw_field(struct form *f, int i)
+{
+	if (!shown(f, i))
+		return;
+	int sy = frame_body_top() + f->y[i] - f->top;
+	field_draw(&f->fields[i], sy, f->x[i], i == f->cur);
+}
+
+/* A form taller than the body scrolls, and then owns the whole body. */
+static int taller_than_body(const struct form *f)
+{
+	for (int i = 0; i < f->n; i++)
+		if (f->y[i] + field_rows(f, i) > frame_body_rows())
+			return 1;
+	return 0;
+}
+
+void form_draw(struct form *f)
+{
+	layout(f);
+	keep_visible(f);
+	if (taller_than_body(f))
+		draw_clear_rows(frame_body_top(), frame_body_top() + frame_body_rows());
+	for (int i = 0; i < f->n; i++) {
+		if (!shown(f, i))
+			continue;
+		const char *label = def(f, i)->label ? def(f, i)->label : "";
+		int lw = utf8_cols(label);
+		draw_text(frame_body_top() + f->y[i] - f->top, f->x[i] - lw, lw, label, ST_NORMAL);
+		if (i != f->cur)
+			draw_field(f, i);
+	}
+	cursor_want(-1, -1);
+	draw_field(f, f->cur);   /* last: its cursor is the one that shows */
+}
+
+/* Moves the highlight from field `from` to the current one. */
+static void redraw_move(struct form *f, int from)
+{
+	layout(f);
+	if (keep_visible(f)) {
+		form_draw(f);
+		return;
+	}
+	if (from >= 0 && from < f->n)
+		draw_field(f, from);
+	draw_field(f, f->cur);
+}
+
+/* ---- checks ---- */
+
+/* The type's check, then the field's own; msg gets the reason. */
+static int check_field(struct form *f, int i, char *msg, size_t cap)
+{
+	char why[WHY_MAX] = "", reason[WHY_MAX] = "";
+	if (field_check(&f->fields[i], why) < 0) {
+		snprintf(msg, cap, "%s", why);
+		return -1;
+	}
+	if (!def(f, i)->check || field_is_blank(&f->fields[i]))
+		return 0;
+	char *v = value_dup(&f->fields[i]);
+	if (!v)
+		return 0;
+	utf8_trim(v);
+	int bad = def(f, i)->check(v, reason) != 0;
+	free(v);
+	if (bad)
+		snprintf(msg, cap, "「%s」%s", f->names[i], reason[0] ? reason : "填写有误");
+	return bad ? -1 : 0;
+}
+
+static int pick_choice(struct form *f, int i, const char *start)
+{
+	char title[160], filter[128];
+	struct rs_row row;
+	struct row_source *rs = choice_source_new(def(f, i)->choices, f->names[i]);
+	if (!rs)
+		return 0;
+	snprintf(title, sizeof title, "选择%s", f->names[i]);
+	snprintf(filter, sizeof filter, "%s", start);
+	int picked = grid_pick(rs, title, filter, sizeof filter, &row);
+	if (picked)
+		field_set(&f->fields[i], row.cell[0]);
+	row_source_free(rs);
+	return picked;
+}
+
+static void pick_lookup(struct form *f, int i)
+{
+	const struct form_lookup *lk = def(f, i)->lookup;
+	char title[160], filter[128];
+	struct rs_row row;
+	struct row_source *rs = lk->open(f->ctx);
+	if (!rs) {
+		frame_message(MSG_ERROR, "无法打开「%s」的查找列表", f->names[i]);
+		return;
+	}
+	snprintf(title, sizeof title, "%s", lk->title ? lk->title : f->names[i]);
+	field_get(&f->fields[i], filter, sizeof filter);
+	utf8_trim(filter);
+	if (grid_pick(rs, title, filter, sizeof filter, &row) && lk->col >= 0 && lk->col < RS_MAXCOLS)
+		field_set(&f->fields[i], row.cell[lk->col]);
+	if (lk->close)
+		lk->close(rs);
+	else
+		row_source_free(rs);
+}
+
+/* Text in a CHOICE field that is not one of the choices: a single match by
+ * pinyin initials or part of the name is taken; several open the pick list
+ * narrowed to them (so "dz" then Enter offers 党总支 and 党支部). */
+static void resolve_choice(struct form *f, int i)
+{
+	struct field *fd = &f->fields[i];
+	char text[128];
+	if (fd->type != FT_CHOICE || !fd->choices)
+		return;
+	field_get(fd, text, sizeof text);
+	utf8_trim(text);
+	if (!*text)
+		return;
+	int matches = 0;
+	const char *only = NULL;
+	for (const char *const *c = fd->choices; *c; c++) {
+		if (strcmp(*c, text) == 0)
+			return;
+		if (choice_matches(*c, text)) {
+			matches++;
+			only = *c;
+		}
+	}
+	if (matches == 1)
+		field_set(fd, only);
+	else if (matches > 1)
+		pick_choice(f, i, text);
+}
+
+/* The checks made when the cursor leaves the current field.  Returns -1 to
+ * stay (the reason is on the message line), 1 when the changed callback ran
+ * (other fields may have changed: redraw the form), else 0. */
+static int leave_current(struct form *f)
+{
+	int i = f->cur;
+	char msg[2 * WHY_MAX];
+	if (!editable(f, i))
+		return 0;
+	resolve_choice(f, i);
+	if (check_field(f, i, msg, sizeof msg) < 0) {
+		frame_message(MSG_ERROR, "%s", msg);
+		draw_field(f, i);
+		return -1;
+	}
+	if (f->focus_val && value_equals(&f->fields[i], f->focus_val))
+		return 0;
+	replace(&f->focus_val, value_dup(&f->fields[i]));
+	if (!f->changed)
+		return 0;
+	f->changed(f, def(f, i)->key, f->ctx);
+	return 1;
+}
+
+static enum form_result try_save(struct form *f, enum form_result result)
+{
+	char msg[2 * WHY_MAX];
+	int r = leave_current(f);
+	if (r < 0)
+		return FORM_HANDLED;
+	if (r > 0)
+		form_draw(f);
+	for (int i = 0; i < f->n; i++) {
+		if (!editable(f, i))
+			continue;
+		if (def(f, i)->required && field_is_blank(&f->fields[i]))
+			snprintf(msg, sizeof msg, "「%s」不能为空", f->names[i]);
+		else if (check_field(f, i, msg, sizeof msg) == 0)
+			continue;
+		int from = f->cur;
+		set_focus(f, i);
+		frame_message(MSG_ERROR, "%s", msg);
+		redraw_move(f, from);
+		return FORM_HANDLED;
+	}
+	draw_field(f, f->cur);
+	return result;
+}
+
+/* ---- keys ---- */
+
+static enum form_result move(struct form *f, int dir, int save_at_end)
+{
+	int from = f->cur;
+	int r = leave_current(f);
+	if (r < 0)
+		return FORM_HANDLED;
+	int to = next_editable(f, from, dir);
+	if (to < 0 && save_at_end)
+		return try_save(f, FORM_SAVE);
+	if (to >= 0)
+		set_focus(f, to);
+	if (r > 0)
+		form_draw(f);
+	else
+		redraw_move(f, from);
+	return FORM_HANDLED;
+}
+
+static enum form_result back(struct form *f)
+{
+	static const char *const answers[] = { "是，保存后返回", "否，不保存，返回" };
+	if (!form_is_dirty(f))
+		return FORM_BACK;
+	switch (dialog_pick("保存修改？", answers, 2, 0)) {
+	case 0:
+		return try_save(f, FORM_SAVE_BACK);
+	case 1:
+		return FORM_BACK;
+	default:
+		return FORM_HANDLED;    /* Esc: stay and keep typing */
+	}
+}
+
+static void help(struct form *f)
+{
+	const struct form_field *d = def(f, f->cur);
+	char text[1536];
+	snprintf(text, sizeof text,
+	         "%s%s%s%s%s\n\n"
+	         "回车：下一项（在最后一项按回车即保存）\n"
+	         "Tab 或 ↓：下一项；Shift-Tab 或 ↑：上一项\n"
+	         "F2：保存　F3 或 Esc：返回（有修改时询问是否保存）\n"
+	         "F4：选择或查找　F5：恢复此项原值\n"
+	         "Ctrl-D：同上（复制上一条保存的记录的此项）",
+	         d->help ? d->help : "", d->help ? "\n" : "",
+	         field_type_hint(d->type), *field_type_hint(d->type) ? "\n" : "",
+	         d->required ? "此项必填。" : "此项可以不填。");
+	dialog_message(f->names[f->cur], text);
+}
+
+static void lookup(struct form *f)
+{
+	int i = f->cur;
+	const struct form_field *d = def(f, i);
+	if (d->lookup && d->lookup->open)
+		pick_lookup(f, i);
+	else if (d->type == FT_CHOICE && d->choices) {
+		char text[128];
+		field_get(&f->fields[i], text, sizeof text);
+		utf8_trim(text);
+		for (const char *const *c = d->choices; *c; c++)
+			if (strcmp(*c, text) == 0)
+				text[0] = 0;   /* a complete value: show the whole list */
+		pick_choice(f, i, text);
+	} else
+		frame_message(MSG_INFO, "「%s」没有可选列表", f->names[i]);
+	f->fields[i].cur = f->fields[i].len;
+	draw_field(f, i);
+}
+
+static void restore(struct form *f, const char *from, const char *what)
+{
+	if (!from) {
+		frame_message(MSG_ERROR, "还没有保存过上一条记录，不能“同上”");
+		return;
+	}
+	field_set(&f->fields[f->cur], from);
+	frame_message(MSG_INFO, "「%s」%s", f->names[f->cur], what);
+	draw_field(f, f->cur);
+}
+
+enum form_result form_key(struct form *f, struct key k)
+{
+	if (f->n == 0)
+		return FORM_PASS;
+	layout(f);
+	if (editable(f, f->cur) && field_key(&f->fields[f->cur], k) != FIELD_PASS) {
+		draw_field(f, f->cur);
+		return FORM_HANDLED;
+	}
+	switch (k.code) {
+	case K_ENTER:            return move(f, 1, 1);
+	case K_TAB: case K_DOWN: return move(f, 1, 0);
+	case K_BTAB: case K_UP:  return move(f, -1, 0);
+	case K_F2:               return try_save(f, FORM_SAVE);
+	case K_F3: case K_ESC:   return back(f);
+	case K_F1:               help(f);   return FORM_HANDLED;
+	case K_F4:               lookup(f); return FORM_HANDLED;
+	case K_F5:
+		restore(f, f->orig[f->cur], "已恢复原值");
+		return FORM_HANDLED;
+	case K_CTRL_D:
+		restore(f, f->prev[f->cur], "已复制上一条记录的内容（同上）");
+		return FORM_HANDLED;
+	default:
+		return FORM_PASS;
+	}
+}
