@@ -62,6 +62,17 @@ struct row_source {
 	int (*set_sort)(void *ctx, int col, int desc);
 	/* The last database error as a Chinese message, or "". */
 	const char *(*last_error)(void *ctx);
+	/* The key of row `id` under the current sort and filter (to select a
+	 * record just saved); 0, or -1 when the row is not in this list. */
+	int (*key_of)(void *ctx, int64_t id, struct rs_key *out);
+	/* Frees the source (any kind), so screens need not know which it is. */
+	void (*destroy)(struct row_source *rs);
 };
+
+static inline void row_source_free(struct row_source *rs)
+{
+	if (rs && rs->destroy)
+		rs->destroy(rs);
+}
 
 #endif

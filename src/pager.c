@@ -1,0 +1,291 @@
+#include "pager.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "text.h"
+
+enum stmt { ST_AFTER, ST_BEFORE, ST_FROM, ST_COUNT, ST_ORDINAL, ST_KEYOF, ST_N };
+
+struct pager {
+	struct row_source rs;
+	sqlite3 *db;
+	const struct pager_def *def;
+	int64_t scope;
+	int sort_col, desc;
+	char fc[RS_CELL * 2 + 4], fp[RS_CELL + 4];
+	int has_filter, has_prefix;
+	sqlite3_stmt *st[ST_N];
+	char err[256];
+};
+
+static void drop_statements(struct pager *p)
+{
+	for (int i = 0; i < ST_N; i++) {
+		sqlite3_finalize(p->st[i]);
+		p->st[i] = NULL;
+	}
+}
+
+/* The inner query: every cell, flags, the sort key and the id, filtered. */
+static int inner_sql(struct pager *p, char *out, size_t cap)
+{
+	const struct pager_def *d = p->def;
+	size_t n = (size_t)snprintf(out, cap, "SELECT ");
+	for (int i = 0; i < d->ncols && n < cap; i++)
+		n += (size_t)snprintf(out + n, cap - n, "%s, ", d->cells[i]);
+	if (n < cap)
+		n += (size_t)snprintf(out + n, cap - n,
+		                      "%s AS f_, %s AS k_, %s AS id_ FROM %s WHERE (%s)"
+		                      " AND (:fc IS NULL OR (%s))",
+		                      d->flags ? d->flags : "0", d->sort[p->sort_col], d->id, d->from,
+		                      d->where ? d->where : "1", d->find ? d->find : "1");
+	return n < cap ? 0 : -1;
+}
+
+static const char *stmt_sql(struct pager *p, enum stmt which, const char *inner, char *out,
+                            size_t cap)
+{
+	/* In descending order "after" means a smaller key. */
+	const char *gt = p->desc ? "<" : ">", *lt = p->desc ? ">" : "<";
+	const char *asc = p->desc ? "DESC" : "ASC", *rev = p->desc ? "ASC" : "DESC";
+	switch (which) {
+	case ST_AFTER:
+		snprintf(out, cap, "SELECT * FROM (%s) WHERE :k IS NULL OR k_ %s :k OR (k_ = :k AND id_ %s :id)"
+		         " ORDER BY k_ %s, id_ %s LIMIT :n", inner, gt, gt, asc, asc);
+		break;
+	case ST_BEFORE:
+		snprintf(out, cap, "SELECT * FROM (%s) WHERE :k IS NULL OR k_ %s :k OR (k_ = :k AND id_ %s :id)"
+		         " ORDER BY k_ %s, id_ %s LIMIT :n", inner, lt, lt, rev, rev);
+		break;
+	case ST_FROM:
+		snprintf(out, cap, "SELECT * FROM (%s) WHERE k_ %s :k OR (k_ = :k AND id_ %s= :id)"
+		         " ORDER BY k_ %s, id_ %s LIMIT :n", inner, gt, gt, asc, asc);
+		break;
+	case ST_COUNT:
+		snprintf(out, cap, "SELECT count(*) FROM (%s)", inner);
+		break;
+	case ST_ORDINAL:
+		snprintf(out, cap, "SELECT count(*) FROM (%s) WHERE k_ %s :k OR (k_ = :k AND id_ %s= :id)",
+		         inner, lt, lt);
+		break;
+	case ST_KEYOF:
+		snprintf(out, cap, "SELECT k_ FROM (%s) WHERE id_ = :id", inner);
+		break;
+	default:
+		return NULL;
+	}
+	return out;
+}
+
+static void bind_named_text(sqlite3_stmt *st, const char *name, const char *v)
+{
+	int i = sqlite3_bind_parameter_index(st, name);
+	if (i) {
+		if (v)
+			sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+		else
+			sqlite3_bind_null(st, i);
+	}
+}
+
+static void bind_named_int(sqlite3_stmt *st, const char *name, int64_t v)
+{
+	int i = sqlite3_bind_parameter_index(st, name);
+	if (i)
+		sqlite3_bind_int64(st, i, v);
+}
+
+/* Prepares on first use; binds scope and filter, which every statement shares. */
+static sqlite3_stmt *statement(struct pager *p, enum stmt which)
+{
+	if (!p->st[which]) {
+		char inner[4096], sql[8192];
+		if (inner_sql(p, inner, sizeof inner) ||
+		    sqlite3_prepare_v2(p->db, stmt_sql(p, which, inner, sql, sizeof sql), -1,
+		                       &p->st[which], NULL) != SQLITE_OK) {
+			snprintf(p->err, sizeof p->err, "查询失败：%s", sqlite3_errmsg(p->db));
+			return NULL;
+		}
+	}
+	sqlite3_stmt *st = p->st[which];
+	bind_named_int(st, ":scope", p->scope);
+	bind_named_text(st, ":fc", p->has_filter ? p->fc : NULL);
+	bind_named_text(st, ":fp", p->has_prefix ? p->fp : NULL);
+	return st;
+}
+
+static void release(sqlite3_stmt *st)
+{
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+}
+
+static void read_row(struct pager *p, sqlite3_stmt *st, struct rs_row *r)
+{
+	int nc = p->def->ncols;
+	memset(r, 0, sizeof *r);
+	for (int c = 0; c < nc; c++)
+		db_col_text(st, c, r->cell[c], RS_CELL);
+	r->flags = sqlite3_column_int(st, nc);
+	db_col_text(st, nc + 1, r->key.sort, RS_SORT);
+	r->key.id = sqlite3_column_int64(st, nc + 2);
+}
+
+static int fetch(void *ctx, const struct rs_key *anchor, int dir, int n, struct rs_row *rows)
+{
+	struct pager *p = ctx;
+	if (dir == 0 && !anchor)
+		dir = 1;
+	enum stmt which = dir > 0 ? ST_AFTER : dir < 0 ? ST_BEFORE : ST_FROM;
+	sqlite3_stmt *st = statement(p, which);
+	if (!st)
+		return -1;
+	bind_named_text(st, ":k", anchor ? anchor->sort : NULL);
+	bind_named_int(st, ":id", anchor ? anchor->id : 0);
+	bind_named_int(st, ":n", n);
+	int got = 0, rc;
+	while (got < n && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		read_row(p, st, &rows[got++]);
+	if (got < n && rc != SQLITE_DONE) {
+		snprintf(p->err, sizeof p->err, "查询失败：%s", sqlite3_errmsg(p->db));
+		release(st);
+		return -1;
+	}
+	release(st);
+	if (which == ST_BEFORE)   /* fetched nearest-first: put back in display order */
+		for (int i = 0; i < got / 2; i++) {
+			struct rs_row t = rows[i];
+			rows[i] = rows[got - 1 - i];
+			rows[got - 1 - i] = t;
+		}
+	return got;
+}
+
+static long one_number(struct pager *p, sqlite3_stmt *st)
+{
+	long v = -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = (long)sqlite3_column_int64(st, 0);
+	else
+		snprintf(p->err, sizeof p->err, "查询失败：%s", sqlite3_errmsg(p->db));
+	release(st);
+	return v;
+}
+
+static long count(void *ctx)
+{
+	struct pager *p = ctx;
+	sqlite3_stmt *st = statement(p, ST_COUNT);
+	return st ? one_number(p, st) : -1;
+}
+
+static long ordinal(void *ctx, const struct rs_key *key)
+{
+	struct pager *p = ctx;
+	sqlite3_stmt *st = statement(p, ST_ORDINAL);
+	if (!st)
+		return -1;
+	bind_named_text(st, ":k", key->sort);
+	bind_named_int(st, ":id", key->id);
+	return one_number(p, st);
+}
+
+static int key_of(void *ctx, int64_t id, struct rs_key *out)
+{
+	struct pager *p = ctx;
+	sqlite3_stmt *st = statement(p, ST_KEYOF);
+	if (!st)
+		return -1;
+	bind_named_int(st, ":id", id);
+	int found = sqlite3_step(st) == SQLITE_ROW;
+	if (found) {
+		db_col_text(st, 0, out->sort, RS_SORT);
+		out->id = id;
+	}
+	release(st);
+	return found ? 0 : -1;
+}
+
+void like_pattern(const char *text, int lead, int trail, char *out, size_t cap)
+{
+	size_t n = 0;
+	if (lead && n + 1 < cap)
+		out[n++] = '%';
+	for (const char *s = text; *s && n + 3 < cap; s++) {
+		if (*s == '%' || *s == '_' || *s == '\\')
+			out[n++] = '\\';
+		out[n++] = *s;
+	}
+	if (trail && n + 1 < cap)
+		out[n++] = '%';
+	out[n] = 0;
+}
+
+static int only_ascii_alnum(const char *s)
+{
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9')))
+			return 0;
+	return 1;
+}
+
+static int set_filter(void *ctx, const char *text)
+{
+	struct pager *p = ctx;
+	char t[RS_CELL];
+	snprintf(t, sizeof t, "%s", text ? text : "");
+	utf8_trim(t);
+	p->has_filter = t[0] != 0;
+	p->has_prefix = p->has_filter && only_ascii_alnum(t);
+	like_pattern(t, 1, 1, p->fc, sizeof p->fc);
+	for (char *c = t; *c; c++)
+		if (*c >= 'A' && *c <= 'Z')
+			*c = (char)(*c + 32);
+	like_pattern(t, 0, 1, p->fp, sizeof p->fp);
+	return 0;
+}
+
+static int set_sort(void *ctx, int col, int desc)
+{
+	struct pager *p = ctx;
+	if (col < 0 || col >= p->def->ncols || !p->def->sort[col])
+		return -1;
+	p->sort_col = col;
+	p->desc = desc;
+	drop_statements(p);   /* the ORDER BY is part of each statement */
+	return 0;
+}
+
+static const char *last_error(void *ctx)
+{
+	return ((struct pager *)ctx)->err;
+}
+
+struct row_source *pager_new(sqlite3 *db, const struct pager_def *def, int64_t scope)
+{
+	struct pager *p = calloc(1, sizeof *p);
+	if (!p)
+		return NULL;
+	p->db = db;
+	p->def = def;
+	p->scope = scope;
+	p->sort_col = def->default_sort;
+	p->rs = (struct row_source){
+		.ctx = p, .ncols = def->ncols, .cols = def->cols, .fetch = fetch, .count = count,
+		.ordinal = ordinal, .set_filter = set_filter, .set_sort = set_sort,
+		.last_error = last_error, .key_of = key_of, .destroy = pager_free,
+	};
+	return &p->rs;
+}
+
+void pager_free(struct row_source *rs)
+{
+	if (!rs)
+		return;
+	struct pager *p = rs->ctx;
+	drop_statements(p);
+	free(p);
+}

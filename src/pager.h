@@ -1,0 +1,40 @@
+/* pager.h — a row_source over one SQL query, paged by keyset.
+ *
+ * Each ledger describes its query as data (cell expressions, sort expressions,
+ * FROM, WHERE, the find condition); the pager builds the statements and pages
+ * with WHERE (sortkey, id) > (anchor) ORDER BY sortkey, id LIMIT n, so a page
+ * costs the same at row 10 and at row 200,000, and no more than a page is
+ * ever held.  Statements are reset after every call: nothing stays open while
+ * the operator is reading. */
+#ifndef DJ_PAGER_H
+#define DJ_PAGER_H
+
+#include <sqlite3.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rowsource.h"
+
+struct pager_def {
+	const struct rs_column *cols;
+	int ncols;
+	const char *cells[RS_MAXCOLS];  /* SQL expression of each column's text */
+	const char *sort[RS_MAXCOLS];   /* text sort expression per column, NULL = not sortable;
+	                                   must not be NULL-valued (wrap in coalesce) */
+	const char *id;                 /* the row id expression, e.g. "o.id" */
+	const char *from;               /* FROM clause body */
+	const char *where;              /* base condition (may use :scope), NULL = none */
+	const char *find;               /* condition on :fc ('%text%') and :fp ('text%',
+	                                   NULL unless the text is ASCII letters/digits) */
+	const char *flags;              /* SQL expression giving rs_flag bits, NULL = 0 */
+	int default_sort;               /* column sorted by at first */
+};
+
+/* A new source; def must outlive it.  scope binds :scope in where. */
+struct row_source *pager_new(sqlite3 *db, const struct pager_def *def, int64_t scope);
+void pager_free(struct row_source *rs);
+
+/* Escapes LIKE wildcards with '\' and wraps: ("50%", 1, 1) -> "%50\%%". */
+void like_pattern(const char *text, int lead, int trail, char *out, size_t cap);
+
+#endif

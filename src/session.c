@@ -1,0 +1,79 @@
+#include "session.h"
+
+#include <pwd.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "db.h"
+
+static enum role role_from_text(const char *r)
+{
+	if (strcmp(r, "admin") == 0)
+		return ROLE_ADMIN;
+	if (strcmp(r, "operator") == 0)
+		return ROLE_OPERATOR;
+	return ROLE_VIEWER;
+}
+
+/* The login comes from the password database, never from $USER, which any
+ * operator can set to someone else's name. */
+static void os_login(char *out, size_t cap)
+{
+	struct passwd *pw = getpwuid(getuid());
+	if (pw && pw->pw_name)
+		snprintf(out, cap, "%s", pw->pw_name);
+	else
+		snprintf(out, cap, "uid%ld", (long)getuid());
+}
+
+int session_identify(struct session *s, char *why, size_t whycap)
+{
+	os_login(s->login, sizeof s->login);
+	snprintf(s->display, sizeof s->display, "%s", s->login);
+	s->role = ROLE_ADMIN;
+	s->scope_org = 0;
+	if (db_int(s->db, "SELECT count(*) FROM app_user", -1, 0) == 0)
+		return 0;   /* no users configured: the one local user runs everything */
+
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db,
+	        "SELECT display_name, role, coalesce(org_id,0) FROM app_user WHERE login=?",
+	        -1, &st, NULL) != SQLITE_OK) {
+		snprintf(why, whycap, "读取操作员信息失败：%s", sqlite3_errmsg(s->db));
+		return -1;
+	}
+	sqlite3_bind_text(st, 1, s->login, -1, SQLITE_STATIC);
+	int found = sqlite3_step(st) == SQLITE_ROW;
+	if (found) {
+		db_col_text(st, 0, s->display, sizeof s->display);
+		s->role = role_from_text((const char *)sqlite3_column_text(st, 1));
+		s->scope_org = sqlite3_column_int64(st, 2);
+	}
+	sqlite3_finalize(st);
+	if (!found) {
+		snprintf(why, whycap, "系统用户 %s 不是本系统的操作员，请联系管理员用 dangjian user add 添加",
+		         s->login);
+		return -1;
+	}
+	return 0;
+}
+
+int audit_record(struct session *s, const char *table, int64_t row_id, const char *action,
+                 const char *old_json, const char *new_json)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db,
+	        "INSERT INTO audit_log(login, tbl, row_id, action, old_json, new_json)"
+	        " VALUES (?,?,?,?,?,?)", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(st, 1, s->login, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, table, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, row_id);
+	sqlite3_bind_text(st, 4, action, -1, SQLITE_STATIC);
+	db_bind_text(st, 5, old_json, 1);
+	db_bind_text(st, 6, new_json, 1);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
