@@ -1,0 +1,81 @@
+/* check.c — `dangjian check`: the file's integrity, its foreign keys, and the
+ * registry's own rules, each problem on a line. */
+#include <stdio.h>
+
+#include "cli.h"
+#include "db.h"
+
+struct rule {
+	const char *what;   /* printed before each offending row */
+	const char *sql;    /* one text column per offending row */
+	int problem;        /* 0: a reminder, not counted against the exit code */
+};
+
+static const struct rule rules[] = {
+	{ "上下级类型不符", "SELECT c.name || '（' || c.kind || '）在 ' || p.name || '（' || p.kind || '）之下'"
+	  " FROM org c JOIN org p ON p.id = c.parent_id WHERE NOT ("
+	  " (c.kind IN ('党委','党总支') AND p.kind = '党委') OR"
+	  " (c.kind = '党支部' AND p.kind IN ('党委','党总支')) OR"
+	  " (c.kind = '党小组' AND p.kind IN ('党支部','党总支')))", 1 },
+	{ "没有上级组织", "SELECT name || '（' || kind || '）' FROM org WHERE parent_id IS NULL"
+	  " AND kind <> '党委'", 1 },
+	{ "上级已撤销", "SELECT c.name || ' 的上级 ' || p.name || ' 已撤销' FROM org c"
+	  " JOIN org p ON p.id = c.parent_id WHERE c.status = '正常' AND p.status = '撤销'", 1 },
+	{ "撤销记录不全", "SELECT name FROM org WHERE status = '撤销'"
+	  " AND (dissolved_on IS NULL OR reason IS NULL OR reason = '')", 1 },
+	{ "届期已满未换届（提醒）", "SELECT o.name || ' 届满于 ' || t.due_on FROM org o JOIN org_term t"
+	  " ON t.id = (SELECT id FROM org_term WHERE org_id = o.id ORDER BY elected_on DESC LIMIT 1)"
+	  " WHERE o.status = '正常' AND t.due_on < dj_today() ORDER BY t.due_on", 0 },
+};
+
+static int run_rule(struct session *s, const struct rule *r, FILE *out)
+{
+	sqlite3_stmt *st;
+	int n = 0;
+	if (sqlite3_prepare_v2(s->db, r->sql, -1, &st, NULL) != SQLITE_OK) {
+		fprintf(out, "检查「%s」失败：%s\n", r->what, sqlite3_errmsg(s->db));
+		return 1;
+	}
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		fprintf(out, "%s：%s\n", r->what, (const char *)sqlite3_column_text(st, 0));
+		n++;
+	}
+	sqlite3_finalize(st);
+	return r->problem ? n : 0;
+}
+
+static int run_pragma(struct session *s, const char *sql, const char *label, FILE *out)
+{
+	sqlite3_stmt *st;
+	int n = 0;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		fprintf(out, "%s失败：%s\n", label, sqlite3_errmsg(s->db));
+		return 1;
+	}
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *first = (const char *)sqlite3_column_text(st, 0);
+		if (sqlite3_column_count(st) == 1 && first && sqlite3_stricmp(first, "ok") == 0)
+			continue;
+		fprintf(out, "%s：", label);
+		for (int i = 0; i < sqlite3_column_count(st); i++)
+			fprintf(out, "%s%s", i ? " " : "", (const char *)sqlite3_column_text(st, i)
+			                                     ? (const char *)sqlite3_column_text(st, i) : "");
+		fputc('\n', out);
+		n++;
+	}
+	sqlite3_finalize(st);
+	return n;
+}
+
+int cli_check(struct session *s, FILE *out)
+{
+	int problems = run_pragma(s, "PRAGMA quick_check", "完整性检查", out) +
+	               run_pragma(s, "PRAGMA foreign_key_check", "外键检查", out);
+	for (size_t i = 0; i < sizeof rules / sizeof *rules; i++)
+		problems += run_rule(s, &rules[i], out);
+	if (problems)
+		fprintf(out, "发现 %d 个问题\n", problems);
+	else
+		fprintf(out, "检查通过：数据库完整，外键和业务规则无误\n");
+	return problems;
+}

@@ -1,0 +1,22 @@
+/* cli.h — the command-line half of the program (DESIGN.md §7).  Exit codes:
+ * 0 success, 1 data refused or problems found (the report says why),
+ * 2 usage error or unusable file. */
+#ifndef DJ_CLI_H
+#define DJ_CLI_H
+
+#include <stdio.h>
+
+#include "config.h"
+#include "session.h"
+
+#define DJ_VERSION "0.1.0"
+
+/* Runs the command in argv[0..argc) (after --config was taken out).
+ * Returns the exit code. */
+int cli_run(struct config *c, int argc, char **argv);
+void cli_usage(FILE *to);
+
+/* `check`: prints each problem; returns how many were found. */
+int cli_check(struct session *s, FILE *out);
+
+#endif

@@ -1,0 +1,67 @@
+/* main.c — arguments; then either a command-line command or the full-screen
+ * program. */
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "config.h"
+#include "db.h"
+#include "screens/screens.h"
+#include "session.h"
+#include "text.h"
+
+static int run_screens(struct config *c)
+{
+	struct session s = { .cfg = c };
+	struct dj_err e;
+	char why[256];
+	if (db_open(c, c->db_path, 0, &s.db, &e)) {
+		fprintf(stderr, "%s\n", e.msg);
+		return 1;
+	}
+	if (session_identify(&s, why, sizeof why)) {
+		fprintf(stderr, "%s\n", why);
+		db_close(s.db);
+		return 1;
+	}
+	int rc = screens_run(&s);
+	db_close(s.db);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	/* The terminal's locale decides how we talk to it (UTF-8 or GB18030);
+	 * the data itself is always UTF-8. */
+	setlocale(LC_ALL, "");
+	const char *config_path = NULL;
+	int i = 1;
+	if (i < argc && strcmp(argv[i], "--config") == 0) {
+		if (i + 1 >= argc) {
+			fprintf(stderr, "--config 后面需要配置文件路径\n");
+			return 2;
+		}
+		config_path = argv[i + 1];
+		i += 2;
+	}
+	if (i < argc && strcmp(argv[i], "--version") == 0) {
+		printf("dangjian %s（数据库结构版本 %d）\n", DJ_VERSION, db_schema_latest());
+		return 0;
+	}
+	if (i < argc && (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)) {
+		cli_usage(stdout);
+		return 0;
+	}
+	struct config c;
+	char why[512];
+	if (config_load(&c, config_path, why, sizeof why)) {
+		fprintf(stderr, "%s\n", why);
+		return 2;
+	}
+	text_set_ambiwidth(c.ambiwidth);
+	int rc = i < argc ? cli_run(&c, argc - i, argv + i) : run_screens(&c);
+	config_free(&c);
+	pinyin_shutdown();
+	return rc;
+}
