@@ -67,6 +67,8 @@ int frame_body_rows(void);     /* rows between the breadcrumbs and the status li
  * (the insertion point, so an input method's candidate window appears
  * there); (-1, -1) hides it.  The main loop applies it last, before doupdate. */
 void cursor_want(int y, int x);
+/* The position last asked for, so a dialog can put it back when it closes. */
+void cursor_wanted(int *y, int *x);
 void cursor_apply(void);
 
 #endif
