@@ -57,14 +57,15 @@ static void under_restore(struct under *u)
  * at the new size and copied afresh. */
 static void under_repaint(struct under *u)
 {
-	if (backdrop_fn) {
-		backdrop_fn(backdrop_ctx);
-	} else {
-		clear();
-	}
 	if (u->saved)
 		delwin(u->saved);
-	under_save(u);
+	if (backdrop_fn) {
+		backdrop_fn(backdrop_ctx);
+		under_save(u); /* the screen may want its cursor elsewhere now */
+	} else {
+		clear();
+		u->saved = dupwin(stdscr);
+	}
 }
 
 /* Draws with draw(ctx), shows it, and returns the next key that is not

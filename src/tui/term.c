@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "tui/term.h"
@@ -126,12 +127,15 @@ void term_stop(void)
  * instead of spinning on a read that fails at once forever. */
 static void check_hangup(void)
 {
+	int read_errno = errno;
 	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
-	if (poll(&p, 1, 0) == 1 && (p.revents & (POLLHUP | POLLERR | POLLNVAL)))
+	if (read_errno == EIO || read_errno == EBADF ||
+	    (poll(&p, 1, 0) == 1 && (p.revents & (POLLHUP | POLLERR | POLLNVAL)))) {
 		raise(SIGHUP);
-	if (errno == EIO || errno == EBADF)
-		raise(SIGHUP);
-	usleep(50 * 1000);
+		exit(1); /* SIGHUP ignored: nobody is left to type */
+	}
+	struct timespec pause = { 0, 50 * 1000 * 1000 };
+	nanosleep(&pause, NULL);
 }
 
 /* One raw read: ms < 0 blocks.  Returns OK, KEY_CODE_YES or ERR. */
