@@ -313,8 +313,11 @@ static void test_environment(void **state)
 static void test_waits_report_absence(void **state)
 {
     (void)state;
-    struct vt *vt = spawn_sh(UTF8_LOCALE, "printf 'abc'; sleep 0.2; printf '\\033[2J'; sleep 5");
+    struct vt *vt = spawn_sh(UTF8_LOCALE, "stty -echo; printf 'abc'; read x; printf '\\033[2J'; "
+                                          "sleep 5");
     wait_text(vt, "abc");
+    assert_int_equal(vt_wait_gone(vt, "abc", 300), 0);
+    vt_key(vt, VT_KEY_ENTER);
     assert_int_equal(vt_wait_gone(vt, "abc", VT_TIMEOUT_MS), 1);
     assert_int_equal(vt_wait_text(vt, "xyz", 300), 0);
     assert_int_equal(vt_wait_row(vt, 0, "abc", 300), 0);

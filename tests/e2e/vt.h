@@ -17,6 +17,12 @@
  * All text crossing this interface is UTF-8.  When the locale's codeset is
  * not UTF-8 (zh_CN.GB18030), the harness plays a GB18030 terminal: it decodes
  * the program's output from that codeset and encodes typed text into it.
+ * Widths are libvterm's: East Asian ambiguous characters (· — “ ─ ●) take
+ * one column, while glibc's zh_CN.GB18030 wcwidth() gives them two, so a
+ * program printing them in a GB18030 locale may see later cells on that
+ * row misplaced here (ncurses and libvterm disagree on the width).
+ * libvterm 0.1.4 misplaces text after REP (CSI n b) ending on the last
+ * column; vt.c expands REP itself, so screens match xterm's.
  *
  * Waits take timeouts only as safety nets (VT_TIMEOUT_MS suits the sanitizer
  * build); they return as soon as the condition holds, so they assert what
@@ -42,8 +48,10 @@ int vt_locales_ready(void);
  * (NULL means "C.UTF-8"), LOCPATH when the locale was generated into
  * build/locale, LINES/COLUMNS removed (they would override the pty size),
  * AddressSanitizer reports redirected to build/e2e-logs/ (printed to
- * stderr by vt_wait_exit/vt_free), then every "NAME=value" of envp_extra (may be NULL;
- * e.g. "TERM=vt100").  Returns NULL, with a message on stderr, on failure. */
+ * stderr by vt_wait_exit/vt_free), then every "NAME=value" of envp_extra
+ * (may be NULL; e.g. "TERM=vt100").  If the program cannot be started the
+ * child exits with status 127.  Returns NULL (message on stderr) when the
+ * pty or the locale's converters cannot be set up. */
 struct vt *vt_spawn(int rows, int cols, const char *locale,
                     char *const argv[], char *const envp_extra[]);
 
@@ -112,7 +120,10 @@ void vt_dump(struct vt *vt, FILE *out);
 
 /* Keys as xterm sends them.  Cursor keys and Home/End follow the program's
  * cursor-key mode as a real terminal does: ESC [ A normally, ESC O A after
- * the program (ncurses keypad()) switched application mode on. */
+ * the program (ncurses keypad()) switched application mode on.
+ * A lone VT_KEY_ESC is only told apart from a sequence by time: wait for the
+ * program's answer on screen before the next key, or the two may be read as
+ * one (as Esc+digit is, on purpose, in vt_esc_digit). */
 enum vt_keyname {
     VT_KEY_F1, VT_KEY_F2, VT_KEY_F3, VT_KEY_F4,     /* ESC O P .. ESC O S */
     VT_KEY_F5, VT_KEY_F6, VT_KEY_F7, VT_KEY_F8,     /* ESC[15~ 17~ 18~ 19~ */
