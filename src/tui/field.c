@@ -380,7 +380,10 @@ static void fix_scroll_line(struct field *f)
 
 static void draw_line_field(struct field *f, int y, int x, enum style st, int active)
 {
-	fix_scroll_line(f);
+	if (active)
+		fix_scroll_line(f);
+	else
+		f->scroll = 0;    /* a field not being edited shows its beginning */
 	draw_wtext(y, x, f->width, f->buf + f->scroll, f->len - f->scroll, st);
 	if (active)
 		cursor_want(y, x + wcs_cols(f->buf + f->scroll, f->cur - f->scroll));

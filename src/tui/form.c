@@ -407,6 +407,19 @@ static int check_field(struct form *f, int i, char *msg, size_t cap)
 	return bad ? -1 : 0;
 }
 
+/* The choice list's id of the field's value (0: not one of them). */
+static int64_t choice_id(const struct form *f, int i)
+{
+	const char *const *c = def(f, i)->choices;
+	char text[128];
+	field_get(&f->fields[i], text, sizeof text);
+	utf8_trim(text);
+	for (int64_t k = 0; c && c[k]; k++)
+		if (strcmp(c[k], text) == 0)
+			return k + 1;
+	return 0;
+}
+
 static int pick_choice(struct form *f, int i, const char *start)
 {
 	char title[160], filter[128];
@@ -416,11 +429,19 @@ static int pick_choice(struct form *f, int i, const char *start)
 		return 0;
 	snprintf(title, sizeof title, "选择%s", f->names[i]);
 	snprintf(filter, sizeof filter, "%s", start);
-	int picked = grid_pick(rs, title, filter, sizeof filter, &row);
+	int picked = grid_pick(rs, title, filter, sizeof filter, choice_id(f, i), &row);
 	if (picked)
 		field_set(&f->fields[i], row.cell[0]);
 	row_source_free(rs);
 	return picked;
+}
+
+static void close_lookup(const struct form_lookup *lk, struct row_source *rs)
+{
+	if (rs && lk->close)
+		lk->close(rs);
+	else
+		row_source_free(rs);
 }
 
 static void pick_lookup(struct form *f, int i)
@@ -436,12 +457,9 @@ static void pick_lookup(struct form *f, int i)
 	snprintf(title, sizeof title, "%s", lk->title ? lk->title : f->names[i]);
 	field_get(&f->fields[i], filter, sizeof filter);
 	utf8_trim(filter);
-	if (grid_pick(rs, title, filter, sizeof filter, &row) && lk->col >= 0 && lk->col < RS_MAXCOLS)
+	if (grid_pick(rs, title, filter, sizeof filter, 0, &row) && lk->col >= 0 && lk->col < RS_MAXCOLS)
 		field_set(&f->fields[i], row.cell[lk->col]);
-	if (lk->close)
-		lk->close(rs);
-	else
-		row_source_free(rs);
+	close_lookup(lk, rs);
 }
 
 /* Text in a CHOICE field that is not one of the choices: a single match by
@@ -473,6 +491,36 @@ static void resolve_choice(struct form *f, int i)
 		pick_choice(f, i, text);
 }
 
+/* Text typed in a LINK field (a name, or pinyin initials such as "cgz"):
+ * when the lookup lists it exactly it stays; a single match is taken; several
+ * open the lookup narrowed to them.  With no match the text stays as typed
+ * (the domain decides on save). */
+#define LINK_PROBE 8
+static void resolve_link(struct form *f, int i)
+{
+	const struct form_lookup *lk = def(f, i)->lookup;
+	char text[128];
+	if (!lk || !lk->open || lk->col < 0 || lk->col >= RS_MAXCOLS)
+		return;
+	field_get(&f->fields[i], text, sizeof text);
+	utf8_trim(text);
+	if (!*text || (f->focus_val && value_equals(&f->fields[i], f->focus_val)))
+		return;
+	struct row_source *rs = lk->open(f->ctx);
+	struct rs_row *rows = calloc(LINK_PROBE, sizeof *rows);
+	int k = 0, exact = 0;
+	if (rs && rows && rs->set_filter && rs->set_filter(rs->ctx, text) == 0)
+		k = rs->fetch(rs->ctx, NULL, 1, LINK_PROBE, rows);
+	for (int r = 0; r < k; r++)
+		exact |= strcmp(rows[r].cell[lk->col], text) == 0;
+	if (k == 1 && !exact)
+		field_set(&f->fields[i], rows[0].cell[lk->col]);
+	free(rows);
+	close_lookup(lk, rs);
+	if (k > 1 && !exact)
+		pick_lookup(f, i);
+}
+
 /* The checks made when the cursor leaves the current field.  Returns -1 to
  * stay (the reason is on the message line), 1 when the changed callback ran
  * (other fields may have changed: redraw the form), else 0. */
@@ -483,6 +531,7 @@ static int leave_current(struct form *f)
 	if (!editable(f, i))
 		return 0;
 	resolve_choice(f, i);
+	resolve_link(f, i);
 	if (check_field(f, i, msg, sizeof msg) < 0) {
 		frame_message(MSG_ERROR, "%s", msg);
 		draw_field(f, i);
@@ -584,9 +633,8 @@ static void lookup(struct form *f)
 		char text[128];
 		field_get(&f->fields[i], text, sizeof text);
 		utf8_trim(text);
-		for (const char *const *c = d->choices; *c; c++)
-			if (strcmp(*c, text) == 0)
-				text[0] = 0;   /* a complete value: show the whole list */
+		if (choice_id(f, i))
+			text[0] = 0;   /* a complete value: the whole list, on it */
 		pick_choice(f, i, text);
 	} else
 		frame_message(MSG_INFO, "「%s」没有可选列表", f->names[i]);

@@ -710,7 +710,7 @@ static void under_restore(struct under *u)
 }
 
 int grid_pick(struct row_source *rs, const char *title, char *filter, size_t fcap,
-              struct rs_row *picked)
+              int64_t initial, struct rs_row *picked)
 {
 	struct grid g;
 	struct pick_box b;
@@ -724,6 +724,8 @@ int grid_pick(struct row_source *rs, const char *title, char *filter, size_t fca
 	pick_place(&b, rs);
 	pick_fit(&g, &b);
 	pick_filter(&g, filter);
+	if (initial)
+		grid_select_id(&g, initial);
 	frame_message(MSG_INFO, "输入名称或拼音首字母筛选，↑↓选择，回车选定，Esc 取消");
 	for (;;) {
 		pick_draw(&g, &b, title, filter);

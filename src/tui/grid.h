@@ -19,6 +19,7 @@
 #ifndef DJ_TUI_GRID_H
 #define DJ_TUI_GRID_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "rowsource.h"
@@ -89,9 +90,10 @@ void grid_layout(const struct rs_column *cols, int ncols, int avail, int out[]);
 /* A modal pick list in a box over the body: typing narrows it (set_filter
  * with the text, so pinyin initials work), Up/Down/PgUp/PgDn move, Enter
  * picks, Esc cancels.  filter is the starting text and, on return, the text
- * the operator left there.  Returns 1 with the row in *picked, or 0.  The
- * caller redraws the screen afterwards. */
+ * the operator left there; the selection starts on record `initial` when
+ * listed (0: the first).  Returns 1 with the row in *picked, or 0.  What was
+ * under the box is put back, as dialogs do. */
 int grid_pick(struct row_source *rs, const char *title, char *filter, size_t fcap,
-              struct rs_row *picked);
+              int64_t initial, struct rs_row *picked);
 
 #endif
