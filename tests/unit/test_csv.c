@@ -1,0 +1,400 @@
+/* test_csv.c — encodings, RFC 4180 parsing, line numbers, the writer and the
+ * round trip of its escapes. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "csv.h"
+
+/* Every record as "line:field|field|...\n", to compare whole files at once. */
+static char *dump(struct csv_reader *r)
+{
+	static char out[8192];
+	char **f;
+	int line, n;
+	size_t w = 0;
+	out[0] = 0;
+	while ((n = csv_next(r, &f, &line)) > 0) {
+		w += (size_t)snprintf(out + w, sizeof out - w, "%d:", line);
+		for (int i = 0; i < n; i++)
+			w += (size_t)snprintf(out + w, sizeof out - w, "%s%s", i ? "|" : "", f[i]);
+		w += (size_t)snprintf(out + w, sizeof out - w, "\n");
+		assert_true(w < sizeof out);
+	}
+	return out;
+}
+
+static void assert_parses(const char *data, enum csv_encoding enc, const char *want)
+{
+	char why[256] = "";
+	struct csv_reader *r = csv_open_mem(data, strlen(data), why, sizeof why);
+	if (!r)
+		fail_msg("refused: %s", why);
+	assert_int_equal(csv_encoding(r), enc);
+	assert_string_equal(dump(r), want);
+	csv_close(r);
+}
+
+static void assert_refused(const char *data, size_t len, const char *reason)
+{
+	char why[256] = "";
+	assert_null(csv_open_mem(data, len, why, sizeof why));
+	assert_string_equal(why, reason);
+}
+
+static void test_plain_utf8(void **state)
+{
+	(void)state;
+	assert_parses("姓名,性别\n洪辉,男\n", CSV_UTF8, "1:姓名|性别\n2:洪辉|男\n");
+	assert_parses("a,b\r\nc,d\r\n", CSV_UTF8, "1:a|b\n2:c|d\n");
+	assert_parses("a,b\nc,d", CSV_UTF8, "1:a|b\n2:c|d\n");              /* no final newline */
+	assert_parses("a,b\r\nc,d\ne\r\n", CSV_UTF8, "1:a|b\n2:c|d\n3:e\n"); /* mixed ends */
+	assert_parses("a\rb\r", CSV_UTF8, "1:a\n2:b\n");                    /* old Mac ends */
+	assert_parses("a,,b,\n", CSV_UTF8, "1:a||b|\n");                     /* empty fields */
+	assert_parses("", CSV_UTF8, "");
+	assert_parses("\n\n", CSV_UTF8, "");
+}
+
+static void test_bom(void **state)
+{
+	(void)state;
+	assert_parses("\xEF\xBB\xBF姓名,组织\r\n张三,第一党支部\r\n", CSV_UTF8_BOM,
+	              "1:姓名|组织\n2:张三|第一党支部\n");
+	assert_parses("\xEF\xBB\xBF", CSV_UTF8_BOM, "");
+}
+
+static void test_blank_lines_skipped(void **state)
+{
+	(void)state;
+	assert_parses("a,b\n\n\r\nc,d\n,,\n ,\ne\n", CSV_UTF8, "1:a|b\n4:c|d\n6: |\n7:e\n");
+	assert_parses("\"\",\"\"\nx\n", CSV_UTF8, "2:x\n");
+}
+
+static void test_quotes(void **state)
+{
+	(void)state;
+	assert_parses("\"a,b\",c\n", CSV_UTF8, "1:a,b|c\n");
+	assert_parses("\"他说\"\"好\"\"\",x\n", CSV_UTF8, "1:他说\"好\"|x\n");
+	assert_parses("\"\"\n", CSV_UTF8, "");
+	assert_parses("\"\"\"\"\n", CSV_UTF8, "1:\"\n");
+	assert_parses("ab\"c,d\n", CSV_UTF8, "1:ab\"c|d\n");       /* a quote inside is literal */
+	assert_parses("\"ab\"cd,e\n", CSV_UTF8, "1:abcd|e\n");     /* text after the close is kept */
+	assert_parses("\"x\"", CSV_UTF8, "1:x\n");                 /* closed right at the end */
+	assert_parses(" \"a,b\"\n", CSV_UTF8, "1: \"a|b\"\n");     /* not first: not a quote */
+}
+
+static void test_multiline_fields_and_line_numbers(void **state)
+{
+	(void)state;
+	assert_parses("a,b\r\n\r\nc,\"x\r\ny\"\r\nd\n", CSV_UTF8,
+	              "1:a|b\n3:c|x\r\ny\n5:d\n");
+	assert_parses("1,\"第一行\n第二行\n第三行\"\n2,z\n", CSV_UTF8,
+	              "1:1|第一行\n第二行\n第三行\n4:2|z\n");
+	/* a lone CR is a line end, inside quotes too */
+	assert_parses("\"a\rb\",c\nd\n", CSV_UTF8, "1:a\rb|c\n3:d\n");
+}
+
+static void test_unterminated_quote(void **state)
+{
+	(void)state;
+	const char *data = "姓名,备注\n张三,好\n李四,\"没有结束\n王五,x\n";
+	assert_refused(data, strlen(data),
+	               "第 3 行：引号没有配对（从这一行开始的带引号的内容直到文件末尾都没有结束）");
+	assert_refused("\"", 1,
+	               "第 1 行：引号没有配对（从这一行开始的带引号的内容直到文件末尾都没有结束）");
+	data = "a\n\"b\"\"\n";
+	assert_refused(data, strlen(data),
+	               "第 2 行：引号没有配对（从这一行开始的带引号的内容直到文件末尾都没有结束）");
+}
+
+/* Converts UTF-8 text to GB18030 with iconv, as a Windows office machine
+ * would have saved it. */
+static size_t to_gb18030(const char *utf8, char *out, size_t cap)
+{
+	iconv_t cd = iconv_open("GB18030", "UTF-8");
+	assert_true(cd != (iconv_t)-1);
+	char *in = (char *)utf8, *o = out;
+	size_t inleft = strlen(utf8), outleft = cap;
+	assert_true(iconv(cd, &in, &inleft, &o, &outleft) != (size_t)-1);
+	iconv_close(cd);
+	return cap - outleft;
+}
+
+static int contains(const char *hay, size_t n, const char *needle, size_t k)
+{
+	for (size_t i = 0; i + k <= n; i++)
+		if (memcmp(hay + i, needle, k) == 0)
+			return 1;
+	return 0;
+}
+
+static void test_gb18030(void **state)
+{
+	(void)state;
+	const char *text = "姓名,身份证号,备注\r\n洪辉,11010519491231002X,\"单位·“先进”\"\r\n"
+	                   "𠮷祥,x,€5\r\n曾国藩,,\"多\r\n行\"\r\n";
+	char gb[512], why[256] = "";
+	size_t len = to_gb18030(text, gb, sizeof gb);
+
+	/* 𠮷 U+20BB7 is one of GB18030's four-byte sequences: its index past
+	 * U+10000 is 68535 = 5*12600 + 4*1260 + 49*10 + 5, so 95 34 B2 35 */
+	char four[8];
+	assert_int_equal(to_gb18030("𠮷", four, sizeof four), 4);
+	assert_memory_equal(four, "\x95\x34\xB2\x35", 4);
+	assert_true(contains(gb, len, four, 4));
+	assert_true(len < strlen(text));   /* two bytes a Han character, not three */
+
+	struct csv_reader *r = csv_open_mem(gb, len, why, sizeof why);
+	if (!r)
+		fail_msg("refused: %s", why);
+	assert_int_equal(csv_encoding(r), CSV_GB18030);
+	assert_string_equal(dump(r), "1:姓名|身份证号|备注\n2:洪辉|11010519491231002X|单位·“先进”\n"
+	                             "3:𠮷祥|x|€5\n4:曾国藩||多\r\n行\n");
+	csv_close(r);
+}
+
+static void test_undecodable(void **state)
+{
+	(void)state;
+	/* 0x80 and 0xFF are neither UTF-8 nor GB18030 */
+	assert_refused("a,b\n\x80\xFF,c\n", 9,
+	               "文件既不是 UTF-8 也不是 GB18030 编码（第 2 行有无法识别的字节）：请另存为 UTF-8 后再导入");
+	/* a GB18030 lead byte cut off by the end of the file */
+	assert_refused("ab\n\xD6", 4,
+	               "文件既不是 UTF-8 也不是 GB18030 编码（第 2 行有无法识别的字节）：请另存为 UTF-8 后再导入");
+}
+
+static void test_refused_kinds(void **state)
+{
+	(void)state;
+	char gbk[16];
+	char mixed[256];
+	size_t k = to_gb18030("洪辉", gbk, sizeof gbk);
+	int n = snprintf(mixed, sizeof mixed, "姓名,组织,备注\n张三,第一党支部,正常\n");
+	memcpy(mixed + n, gbk, k);
+	memcpy(mixed + n + k, ",x,y\n", 6);
+	assert_refused(mixed, strlen(mixed),
+	               "文件是 UTF-8 编码，但第 3 行有不是 UTF-8 的字节（可能混入了其他编码的文字）："
+	               "请改正这一行后另存为 UTF-8");
+	assert_refused("\xEF\xBB\xBF" "a\n\xC0\n", 7,
+	               "文件是 UTF-8 编码，但第 2 行有不是 UTF-8 的字节（可能混入了其他编码的文字）："
+	               "请改正这一行后另存为 UTF-8");
+	assert_refused("\xFF\xFE" "a\0,\0", 6,
+	               "文件是 UTF-16 编码：请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后再导入");
+	assert_refused("PK\x03\x04\x14\0", 6,
+	               "这是 Excel 工作簿（.xlsx）而不是 CSV：请在 Excel 或 WPS 中“另存为”CSV 后再导入");
+	assert_refused("a\nb\0c\n", 6, "第 2 行含有空字节：这不是文本格式的 CSV 文件");
+}
+
+static void test_open_files(void **state)
+{
+	(void)state;
+	char why[256] = "", path[] = "/tmp/test_csv_XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, "a,b\n1,2\n", 8), 8);
+	close(fd);
+
+	struct csv_reader *r = csv_open(path, why, sizeof why);
+	assert_non_null(r);
+	assert_string_equal(dump(r), "1:a|b\n2:1|2\n");
+	char **f;
+	int line = -1;
+	assert_int_equal(csv_next(r, &f, &line), 0);   /* stays at the end */
+	csv_close(r);
+	unlink(path);
+
+	assert_null(csv_open("/nonexistent/名单.csv", why, sizeof why));
+	assert_string_equal(why, "找不到文件 /nonexistent/名单.csv");
+	assert_null(csv_open("/tmp", why, sizeof why));
+	assert_string_equal(why, "/tmp 是一个目录，不是文件");
+	csv_close(NULL);
+}
+
+static void test_large_record(void **state)
+{
+	(void)state;
+	size_t big = 200000;
+	char *data = malloc(big + 4096);
+	size_t w = 0;
+	data[w++] = '"';
+	for (size_t i = 0; i < big; i++)
+		data[w++] = i % 1000 == 999 ? '\n' : 'x';
+	data[w++] = '"';
+	for (int i = 0; i < 300; i++)
+		w += (size_t)sprintf(data + w, ",%d", i);
+	data[w++] = '\n';
+	memcpy(data + w, "end\n", 4);
+	w += 4;
+
+	char why[256], **f;
+	int line;
+	struct csv_reader *r = csv_open_mem(data, w, why, sizeof why);
+	assert_non_null(r);
+	assert_int_equal(csv_next(r, &f, &line), 301);
+	assert_int_equal(line, 1);
+	assert_int_equal(strlen(f[0]), big);
+	assert_string_equal(f[300], "299");
+	assert_int_equal(csv_next(r, &f, &line), 1);
+	assert_int_equal(line, 1 + big / 1000 + 1);
+	assert_string_equal(f[0], "end");
+	csv_close(r);
+	free(data);
+}
+
+static void assert_escape(const char *value, const char *cell)
+{
+	char out[128];
+	assert_int_equal(csv_cell_escape(value, out, sizeof out), strlen(cell));
+	assert_string_equal(out, cell);
+}
+
+static void test_cell_escape(void **state)
+{
+	(void)state;
+	char small[4];
+	assert_escape("洪辉", "洪辉");
+	assert_escape("=1+1", "'=1+1");
+	assert_escape("+86", "'+86");
+	assert_escape("-5", "'-5");
+	assert_escape("@SUM(A1)", "'@SUM(A1)");
+	assert_escape("\tx", "'\tx");
+	assert_escape("\rx", "'\rx");
+	assert_escape("'=x", "''=x");          /* so the reader's drop gives '=x back */
+	assert_escape("''+x", "'''+x");
+	assert_escape("'abc", "'abc");
+	assert_escape("0123", "=\"0123\"");
+	assert_escape("00", "=\"00\"");
+	assert_escape("13812345678", "=\"13812345678\"");
+	assert_escape("110105194912310021", "=\"110105194912310021\"");
+	assert_escape("11010519491231002X", "11010519491231002X");
+	assert_escape("1234567890", "1234567890");
+	assert_escape("0", "0");
+	assert_escape("0.5", "0.5");
+	assert_escape("", "");
+	assert_escape(NULL, "");
+	assert_int_equal(csv_cell_escape("0123", NULL, 0), 7);
+	assert_int_equal(csv_cell_escape("0123", small, sizeof small), 7);
+	assert_string_equal(small, "=\"0");
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+	static char buf[4096];
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	*len = fread(buf, 1, sizeof buf - 1, f);
+	buf[*len] = 0;
+	fclose(f);
+	return buf;
+}
+
+static void test_writer_and_round_trip(void **state)
+{
+	(void)state;
+	static const char *values[] = {
+		"姓名", "0123", "11010519491231002X", "=1+1", "13812345678", "他说\"好\"",
+		"第一行\n第二行", "'=x", "''-1", "", "-5", "@SUM", "\tx", "12", "a,b", "=\"7\"",
+	};
+	const int n = (int)(sizeof values / sizeof values[0]);
+	char path[] = "/tmp/test_csv_w_XXXXXX", why[256];
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+
+	struct csv_writer w;
+	assert_int_equal(csv_writer_open(&w, path), 0);
+	csv_write_field(&w, "序号");
+	csv_write_field(&w, "值");
+	csv_end_record(&w);
+	assert_int_equal(w.col, 0);
+	for (int i = 0; i < n; i++)
+		csv_write_field(&w, values[i]);
+	assert_int_equal(w.col, n);
+	csv_end_record(&w);
+	assert_int_equal(csv_writer_close(&w), 0);
+
+	size_t len;
+	const char *got = slurp(path, &len);
+	const char *want =
+		"\xEF\xBB\xBF\"序号\",\"值\"\r\n"
+		"\"姓名\",\"=\"\"0123\"\"\",\"11010519491231002X\",\"'=1+1\",\"=\"\"13812345678\"\"\","
+		"\"他说\"\"好\"\"\",\"第一行\n第二行\",\"''=x\",\"'''-1\",\"\",\"'-5\",\"'@SUM\",\"'\tx\",\"12\","
+		"\"a,b\",\"'=\"\"7\"\"\"\r\n";
+	assert_int_equal(len, strlen(want));
+	assert_string_equal(got, want);
+
+	struct csv_reader *r = csv_open(path, why, sizeof why);
+	assert_non_null(r);
+	assert_int_equal(csv_encoding(r), CSV_UTF8_BOM);
+	char **f;
+	int line;
+	assert_int_equal(csv_next(r, &f, &line), 2);
+	assert_int_equal(csv_next(r, &f, &line), n);
+	assert_int_equal(line, 2);
+	for (int i = 0; i < n; i++)
+		assert_string_equal(f[i], values[i]);
+	assert_int_equal(csv_next(r, &f, &line), 0);
+	csv_close(r);
+	unlink(path);
+}
+
+static void test_reader_undoes_foreign_escapes(void **state)
+{
+	(void)state;
+	assert_parses("\"=\"\"0123\"\"\",'=x,'0123,'+1,=\"a\"\"b\"\n", CSV_UTF8,
+	              "1:0123|=x|'0123|+1|=\"a\"\"b\"\n");
+	assert_parses("=\"\",x\n", CSV_UTF8, "1:|x\n");
+}
+
+static void test_writer_errors(void **state)
+{
+	(void)state;
+	struct csv_writer w;
+	errno = 0;
+	assert_int_equal(csv_writer_open(&w, "/nonexistent/导出.csv"), -1);
+	assert_int_equal(errno, ENOENT);
+	assert_null(w.f);
+
+	/* a full disk shows up at close at the latest */
+	assert_int_equal(csv_writer_open(&w, "/dev/full"), 0);
+	for (int i = 0; i < 2000; i++)
+		csv_write_field(&w, "党员名册数据");
+	csv_end_record(&w);
+	assert_int_equal(csv_writer_close(&w), -1);
+	assert_int_equal(csv_writer_close(&w), -1);   /* already closed */
+	csv_write_field(&w, "x");
+	assert_int_equal(w.err, 1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_plain_utf8),
+		cmocka_unit_test(test_bom),
+		cmocka_unit_test(test_blank_lines_skipped),
+		cmocka_unit_test(test_quotes),
+		cmocka_unit_test(test_multiline_fields_and_line_numbers),
+		cmocka_unit_test(test_unterminated_quote),
+		cmocka_unit_test(test_gb18030),
+		cmocka_unit_test(test_undecodable),
+		cmocka_unit_test(test_refused_kinds),
+		cmocka_unit_test(test_open_files),
+		cmocka_unit_test(test_large_record),
+		cmocka_unit_test(test_cell_escape),
+		cmocka_unit_test(test_writer_and_round_trip),
+		cmocka_unit_test(test_reader_undoes_foreign_escapes),
+		cmocka_unit_test(test_writer_errors),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
