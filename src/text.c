@@ -6,7 +6,10 @@
  * ambiguous class, so the columns counted here are the columns ncurses uses.
  * Code points glibc does not know (unassigned) inside blocks where a newer
  * terminal would draw them wide or zero-width are drawn as U+FFFD, the one
- * width every terminal agrees on. */
+ * width every terminal agrees on.  To regenerate (e.g. for a newer glibc):
+ * walk U+0001..U+10FFFF, take wcwidth() under C.UTF-8, split the zeros by
+ * category (Cf and variation selectors are invisible, the rest combining), and
+ * merge consecutive code points of each class into ranges. */
 #include "text.h"
 
 #include <stdint.h>
