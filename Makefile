@@ -3,10 +3,13 @@
 
 CC      ?= cc
 PKGS    := ncursesw sqlite3 icu-uc icu-i18n
+# ncursesw's --cflags define _XOPEN_SOURCE=600, clashing with ours; its
+# headers are on the default path, so only its libs are taken.
+CPKGS   := sqlite3 icu-uc icu-i18n
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
            -Wall -Wextra -Werror -Wshadow -Wno-missing-field-initializers -Isrc -I. -Ibuild \
-           $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -I/usr/include/iniparser -MMD -MP
+           $(shell pkg-config --cflags $(CPKGS) 2>/dev/null) -I/usr/include/iniparser -MMD -MP
 LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lncursesw -lsqlite3 -licui18n -licuuc) \
            -liniparser -lm
 
@@ -74,11 +77,11 @@ build/schema.c: $(SCHEMA) src/schema/embed.sh
 
 build/tests/test_%: tests/unit/test_%.c $(filter-out build/san/screens/% build/san/src/tui/%,$(SAN_OBJ))
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(SANFLAGS) -o $@ $^ $(LDLIBS) -lcmocka
+	$(CC) $(CFLAGS) $(SANFLAGS) -o $@ $(filter %.c %.o,$^) $(LDLIBS) -lcmocka
 
 build/tests/test_e2e_%: tests/e2e/test_e2e_%.c $(E2E_LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(SANFLAGS) -Itests/e2e -o $@ $^ $(LDLIBS) -lvterm -lcmocka -lutil
+	$(CC) $(CFLAGS) $(SANFLAGS) -Itests/e2e -o $@ $(filter %.c %.o,$^) $(LDLIBS) -lvterm -lcmocka -lutil
 
 $(DB): dangjian
 	./dangjian init --demo

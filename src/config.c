@@ -29,7 +29,7 @@ void config_defaults(struct config *c)
 	snprintf(c->db_path, sizeof c->db_path, "dangjian.db");
 	c->busy_timeout_ms = 5000;
 	snprintf(c->synchronous, sizeof c->synchronous, "NORMAL");
-	c->ambiwidth = 1;
+	c->ambiwidth = 0;
 	c->colours = 1;
 	c->escdelay_ms = 150;
 	snprintf(c->unit_name, sizeof c->unit_name, "未设置单位名称");
@@ -74,16 +74,18 @@ static int read_known_keys(struct config *c, dictionary *d, char *why, size_t ca
 {
 	const char *p = c->path;
 	snprintf(c->db_path, sizeof c->db_path, "%s",
-	         iniparser_getstring(d, "database:path", c->db_path));
+	         iniparser_getstring(d, "database:path", "dangjian.db"));
 	c->busy_timeout_ms = iniparser_getint(d, "database:busy_timeout", c->busy_timeout_ms);
-	const char *sync = iniparser_getstring(d, "database:synchronous", c->synchronous);
+	/* iniparser hands back the default pointer itself when the key is absent:
+	 * never pass a member we are about to overwrite. */
+	const char *sync = iniparser_getstring(d, "database:synchronous", "NORMAL");
 	if (check_choice(p, "[database] synchronous", sync, "NORMAL", "FULL", why, cap))
 		return -1;
 	snprintf(c->synchronous, sizeof c->synchronous, "%s", sync);
 	for (char *s = c->synchronous; *s; s++)
 		*s = (char)(*s >= 'a' && *s <= 'z' ? *s - 32 : *s);
 
-	c->ambiwidth = iniparser_getint(d, "ui:ambiwidth", c->ambiwidth);
+	c->ambiwidth = iniparser_getint(d, "ui:ambiwidth", 0);
 	const char *borders = iniparser_getstring(d, "ui:borders", "line");
 	if (check_choice(p, "[ui] borders", borders, "line", "ascii", why, cap))
 		return -1;
@@ -95,11 +97,11 @@ static int read_known_keys(struct config *c, dictionary *d, char *why, size_t ca
 	c->escdelay_ms = iniparser_getint(d, "ui:escdelay", c->escdelay_ms);
 
 	snprintf(c->unit_name, sizeof c->unit_name, "%s",
-	         iniparser_getstring(d, "unit:name", c->unit_name));
+	         iniparser_getstring(d, "unit:name", "未设置单位名称"));
 	c->year = iniparser_getint(d, "unit:year", 0);
 
 	return check_range(p, "[database] busy_timeout", c->busy_timeout_ms, 0, 600000, why, cap) ||
-	       check_range(p, "[ui] ambiwidth", c->ambiwidth, 1, 2, why, cap) ||
+	       (c->ambiwidth && check_range(p, "[ui] ambiwidth", c->ambiwidth, 1, 2, why, cap)) ||
 	       check_range(p, "[ui] escdelay", c->escdelay_ms, 10, 2000, why, cap) ||
 	       (c->year && check_range(p, "[unit] year", c->year, 2000, 2099, why, cap))
 	       ? -1 : 0;

@@ -13,7 +13,7 @@ struct config {
 	int busy_timeout_ms;       /* busy_timeout */
 	char synchronous[8];       /* synchronous: NORMAL or FULL */
 	/* [ui] */
-	int ambiwidth;             /* 1 or 2 */
+	int ambiwidth;             /* 1 or 2; 0 = not set: the terminal's charset decides */
 	int ascii_borders;         /* borders = ascii */
 	int colours;               /* colours = on|off */
 	int escdelay_ms;           /* escdelay */

@@ -57,7 +57,7 @@ static int save(struct session *s, struct org *o, struct dj_err *e)
 static void election_date(int i, int years, char out[11])
 {
 	char now[11];
-	date_add_months(today(now), -(years * 12) + 2 + (i * 7) % 40, out);
+	date_add_months(today(now), -1 - (i * 7) % (years * 12), out);
 }
 
 static int add_unit(struct session *s, const struct unit *u, unsigned i, struct dj_err *e)

@@ -1,5 +1,6 @@
 /* main.c — arguments; then either a command-line command or the full-screen
  * program. */
+#include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
@@ -10,6 +11,13 @@
 #include "screens/screens.h"
 #include "session.h"
 #include "text.h"
+
+/* GB18030/GBK terminals draw ambiguous characters (· — “ é) two columns
+ * wide, and glibc's wcwidth agrees in those locales; UTF-8 ones one. */
+static int default_ambiwidth(void)
+{
+	return strcmp(nl_langinfo(CODESET), "UTF-8") == 0 ? 1 : 2;
+}
 
 static int run_screens(struct config *c)
 {
@@ -59,7 +67,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "%s\n", why);
 		return 2;
 	}
-	text_set_ambiwidth(c.ambiwidth);
+	text_set_ambiwidth(c.ambiwidth ? c.ambiwidth : default_ambiwidth());
 	int rc = i < argc ? cli_run(&c, argc - i, argv + i) : run_screens(&c);
 	config_free(&c);
 	pinyin_shutdown();

@@ -104,7 +104,7 @@ static int read_children(struct tree *t, int64_t parent, struct node **out, int 
 	        "SELECT o.id, (SELECT count(*) FROM org c WHERE c.parent_id = o.id) FROM org o"
 	        " WHERE o.parent_id IS ?1 ORDER BY CASE o.status WHEN '正常' THEN 0 ELSE 1 END,"
 	        " CASE o.kind WHEN '党委' THEN 1 WHEN '党总支' THEN 2 WHEN '党支部' THEN 3 ELSE 4 END,"
-	        " o.name", -1, &st, NULL) != SQLITE_OK) {
+	        " o.name_py, o.name", -1, &st, NULL) != SQLITE_OK) {
 		snprintf(t->err, sizeof t->err, "读取组织树失败：%s", sqlite3_errmsg(t->s->db));
 		return -1;
 	}
@@ -385,6 +385,22 @@ void org_tree_expand_all(struct row_source *rs, int expand)
 			sqlite3_finalize(st);
 		}
 	}
+	rebuild(t);
+}
+
+void org_tree_reveal(struct row_source *rs, int64_t id)
+{
+	struct tree *t = rs->ctx;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(t->s->db,
+	        "WITH RECURSIVE up(id) AS (SELECT parent_id FROM org WHERE id = ?1 UNION"
+	        " SELECT o.parent_id FROM org o JOIN up ON o.id = up.id WHERE o.parent_id IS NOT NULL)"
+	        " SELECT id FROM up WHERE id IS NOT NULL", -1, &st, NULL) != SQLITE_OK)
+		return;
+	sqlite3_bind_int64(st, 1, id);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		ids_add(&t->expanded, sqlite3_column_int64(st, 0));
+	sqlite3_finalize(st);
 	rebuild(t);
 }
 

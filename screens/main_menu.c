@@ -1,0 +1,71 @@
+/* main_menu.c — the first screen: the workflows that work, numbered. */
+#include <stdlib.h>
+
+#include "screens/screens.h"
+#include "tui/dialog.h"
+#include "tui/draw.h"
+#include "tui/menu.h"
+
+static const struct menu_item items[] = {
+	{ '1', "组织管理", "按 党委→党总支→党支部→党小组 逐级展开，新增、修改、撤销、调整隶属关系" },
+	{ '2', "组织台账", "全部党组织一览：按名称或拼音首字母查找，排序，届满提醒，导出 CSV" },
+	{ '0', "退出系统", "退出党建台账（也可按 F10）" },
+};
+enum { ITEM_TREE, ITEM_LIST, ITEM_QUIT, NITEMS };
+
+static const char *const legend[10] = { "帮助", NULL, "返回", NULL, NULL, NULL, NULL, NULL, NULL,
+                                        "退出" };
+
+static void *open_menu(struct app *a, void *arg)
+{
+	(void)a;
+	(void)arg;
+	struct menu *m = malloc(sizeof *m);
+	if (m)
+		menu_init(m, items, NITEMS);
+	return m;
+}
+
+static void close_menu(void *st)
+{
+	free(st);
+}
+
+static void draw(void *st, struct app *a)
+{
+	(void)a;
+	menu_draw(st);
+	frame_status("按数字键直接进入，或用 ↑↓ 选择后按回车", "");
+}
+
+static enum outcome key(void *st, struct app *a, struct key k)
+{
+	int chosen = menu_key(st, k);
+	switch (chosen) {
+	case ITEM_TREE:
+		app_push(a, &org_tree_screen, NULL);
+		return SCR_PUSH;
+	case ITEM_LIST:
+		app_push(a, &org_list_screen, NULL);
+		return SCR_PUSH;
+	case ITEM_QUIT:
+		return dialog_confirm("退出系统？") ? SCR_QUIT : SCR_HANDLED;
+	case MENU_HANDLED:
+		return SCR_HANDLED;
+	default:
+		return SCR_PASS;
+	}
+}
+
+const struct screen main_menu_screen = {
+	.name = "主菜单",
+	.help = "主菜单列出本系统已提供的各项工作。\n"
+	        "按菜单项前的数字直接进入，或用 ↑↓ 移动后按回车。\n"
+	        "F10（或 Esc 0）退出系统；F1（或 Esc 1）显示本帮助。\n"
+	        "功能键在部分终端上不起作用时，先按 Esc 再按数字键即可代替。",
+	.legend = legend,
+	.open = open_menu,
+	.close = close_menu,
+	.draw = draw,
+	.key = key,
+};

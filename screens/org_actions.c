@@ -1,0 +1,90 @@
+#include "screens/org_actions.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "org.h"
+#include "org_csv.h"
+#include "tui/dialog.h"
+#include "tui/draw.h"
+#include "validate.h"
+
+static int show_result(int rc, const struct dj_err *e, const char *done)
+{
+	if (rc) {
+		frame_message(MSG_ERROR, "%s", e->msg);
+		return 0;
+	}
+	frame_message(MSG_INFO, "%s", done);
+	return 1;
+}
+
+int org_action_dissolve(struct session *s, int64_t id)
+{
+	struct org o;
+	struct dj_err e;
+	if (org_load(s, id, &o, &e))
+		return show_result(1, &e, "");
+	char date[32], reason[128] = "", question[256];
+	today(date);
+	snprintf(question, sizeof question, "撤销「%s」", o.name);
+	if (!dialog_input(question, "撤销日期：", date, sizeof date) ||
+	    !dialog_input(question, "撤销原因：", reason, sizeof reason))
+		return 0;
+	int rc = org_dissolve(s, id, o.version, date, reason, &e);
+	char done[256];
+	snprintf(done, sizeof done, "已撤销「%s」", o.name);
+	return show_result(rc, &e, done);
+}
+
+int org_action_remove(struct session *s, int64_t id)
+{
+	struct org o;
+	struct dj_err e;
+	if (!id)
+		return 0;
+	if (org_load(s, id, &o, &e))
+		return show_result(1, &e, "");
+	if (strcmp(o.status, "撤销") == 0) {
+		frame_message(MSG_ERROR, "「%s」已于 %s 撤销", o.name, o.dissolved_on);
+		return 0;
+	}
+	char q[512];
+	snprintf(q, sizeof q, "删除「%s」？\n只有没有下级、党员和历史记录的组织才能删除。", o.name);
+	if (!dialog_ask(q, 0))
+		return 0;
+	int rc = org_delete(s, id, o.version, &e);
+	if (rc == DJ_INVALID) {
+		snprintf(q, sizeof q, "%s\n现在撤销「%s」？", e.msg, o.name);
+		return dialog_ask(q, 0) ? org_action_dissolve(s, id) : 0;
+	}
+	char done[256];
+	snprintf(done, sizeof done, "已删除「%s」", o.name);
+	return show_result(rc, &e, done);
+}
+
+void org_action_export(struct session *s)
+{
+	char path[256], now[11];
+	today(now);
+	snprintf(path, sizeof path, "党组织台账-%.4s%.2s%.2s.csv", now, now + 5, now + 8);
+	if (!dialog_input("导出党组织台账", "文件名：", path, sizeof path))
+		return;
+	char *report = NULL;
+	size_t len = 0;
+	FILE *r = open_memstream(&report, &len);
+	if (!r) {
+		frame_message(MSG_ERROR, "内存不足，无法导出");
+		return;
+	}
+	int n = 0, rc = org_export_csv(s, path, r, &n);
+	fclose(r);
+	if (rc) {
+		report[strcspn(report, "\n")] = 0;
+		frame_message(MSG_ERROR, "导出失败：%s", report);
+	} else {
+		frame_message(MSG_INFO, "已导出 %d 个党组织到 %s", n, path);
+	}
+	free(report);
+}

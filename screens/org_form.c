@@ -1,0 +1,240 @@
+/* org_form.c — 党组织登记表: one organization's fields, its liaisons and its
+ * current term.  New records are entered in entry mode (连续录入): after F2
+ * the form clears for the next one and keeps 上级组织, 类型 and 类别. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "org.h"
+#include "screens/org_actions.h"
+#include "screens/screens.h"
+#include "tui/dialog.h"
+#include "tui/draw.h"
+#include "tui/form.h"
+
+static struct row_source *open_parents(void *ctx)
+{
+	return org_pick_source(ctx);
+}
+
+static const struct form_lookup parent_lookup = {
+	.open = open_parents, .col = 0, .title = "选择上级组织",
+};
+
+#define M(member) FORM_MEMBER(struct org, member)
+static const struct form_field fields[] = {
+	{ .key = "name", .label = "党组织名称：", .row = 0, .col = 2, .width = 46, .type = FT_TEXT,
+	  .required = 1, .max_chars = 30, .grow = 1, M(name),
+	  .help = "党组织的全称，如「联桥村党支部」。名称不能与其他组织重复。" },
+	{ .key = "short_name", .label = "简称：", .row = 1, .col = 2, .width = 20, .type = FT_TEXT,
+	  M(short_name), .help = "常用简称，可不填。" },
+	{ .key = "kind", .label = "类型：", .row = 1, .col = 42, .width = 8, .type = FT_CHOICE,
+	  .required = 1, .choices = org_kinds, .carry = 1, M(kind),
+	  .help = "党委、党总支、党支部或党小组。按 F4 选择。" },
+	{ .key = "parent", .label = "上级组织：", .row = 2, .col = 2, .width = 46, .type = FT_LINK,
+	  .lookup = &parent_lookup, .carry = 1, .grow = 1, M(parent),
+	  .help = "直接上级党组织的全称。按 F4 从列表中选择（可输入拼音首字母筛选）。\n"
+	          "改为另一个上级即调整隶属关系；不能设到自己的下级之下。" },
+	{ .key = "category", .label = "类别：", .row = 3, .col = 2, .width = 10, .type = FT_CHOICE,
+	  .required = 1, .choices = org_categories, .carry = 1, M(category),
+	  .help = "农村、社区、机关、事业单位、国有企业、非公企业、社会组织、学校教工、学校学生、其他。按 F4 选择。" },
+	{ .key = "founded_on", .label = "成立日期：", .row = 3, .col = 42, .width = 11,
+	  .type = FT_DATE, M(founded_on), .help = "党组织成立（批准）日期。" },
+	{ .key = "founding_doc", .label = "批准文号：", .row = 4, .col = 2, .width = 20,
+	  .type = FT_TEXT, M(founding_doc), .help = "成立批复的文号，如「驿委〔2012〕38号」。" },
+	{ .key = "secretary", .label = "书记：", .row = 4, .col = 42, .width = 12, .type = FT_TEXT,
+	  M(secretary), .help = "现任书记姓名（党小组填组长）。" },
+	{ .key = "phone", .label = "联系电话：", .row = 5, .col = 2, .width = 16, .type = FT_TEXT,
+	  M(phone), .check = valid_phone, .help = "手机号码（11 位）或固定电话（如 0575-82551234）。" },
+	{ .key = "address", .label = "地址：", .row = 6, .col = 2, .width = 50, .type = FT_TEXT,
+	  .grow = 1, M(address), .help = "办公或活动阵地地址。" },
+	{ .key = "leader", .label = "联系领导：", .row = 7, .col = 2, .width = 20, .type = FT_TEXT,
+	  M(leader), .help = "联系本组织的镇领导；多人用顿号（、）分隔。" },
+	{ .key = "cadre", .label = "联系干部：", .row = 7, .col = 42, .width = 20, .type = FT_TEXT,
+	  M(cadre), .help = "联系本组织的干部；多人用顿号（、）分隔。" },
+	{ .key = "elected_on", .label = "本届选举日期：", .row = 8, .col = 2, .width = 11,
+	  .type = FT_DATE, M(elected_on),
+	  .help = "本届委员会选举产生的日期。填写后自动计算届满日期。\n"
+	          "换届时填写新的选举日期，原届次记录保留。" },
+	{ .key = "term_years", .label = "任期（年）：", .row = 8, .col = 42, .width = 2, .type = FT_INT,
+	  M(term_years),
+	  .help = "不填时按规定：党委和村、社区党组织 5 年，其他党支部、党总支 3 年。" },
+	{ .key = "due_on", .label = "届满日期：", .row = 9, .col = 2, .width = 11,
+	  .type = FT_READONLY, M(due_on), .help = "由选举日期和任期计算，6 个月内届满时提醒。" },
+	{ .key = "status", .label = "状态：", .row = 9, .col = 42, .width = 6, .type = FT_READONLY,
+	  M(status), .help = "正常或撤销。撤销请在列表中按 F9。" },
+	{ .key = "notes", .label = "备注：", .row = 10, .col = 2, .width = 60, .height = 3,
+	  .type = FT_NOTE, .grow = 1, M(notes),
+	  .help = "其他说明。本栏可输入多行：回车换行，↓ 或 Tab 到下一栏。" },
+	{ .key = "dissolved_on", .label = "撤销日期：", .row = 14, .col = 2, .width = 11,
+	  .type = FT_READONLY, M(dissolved_on), .help = "撤销的日期。" },
+	{ .key = "reason", .label = "撤销原因：", .row = 14, .col = 42, .width = 24,
+	  .type = FT_READONLY, M(reason), .help = "撤销的原因。" },
+};
+#undef M
+enum { NFIELDS = sizeof fields / sizeof *fields };
+
+struct org_form {
+	struct session *s;
+	struct org_form_arg *arg;
+	struct org rec;
+	struct form f;
+	int readonly;
+};
+
+static void set_all_readonly(struct org_form *w)
+{
+	for (int i = 0; i < NFIELDS; i++)
+		form_set_readonly(&w->f, fields[i].key, 1);
+	w->readonly = 1;
+}
+
+static void note_term(const struct org *o)
+{
+	if (strcmp(o->status, "撤销") == 0)
+		frame_message(MSG_INFO, "该组织已于 %s 撤销，只能查看", o->dissolved_on);
+	else if (org_term_expiring(o->due_on, 6))
+		frame_message(MSG_INFO, "本届将于 %s 届满（或已届满），请及时组织换届选举", o->due_on);
+}
+
+static void *open_form(struct app *a, void *arg)
+{
+	struct org_form *w = calloc(1, sizeof *w);
+	if (!w)
+		return NULL;
+	w->s = a->session;
+	w->arg = arg;
+	struct dj_err e;
+	if (w->arg->id && org_load(w->s, w->arg->id, &w->rec, &e)) {
+		frame_message(MSG_ERROR, "%s", e.msg);
+		free(w);
+		return NULL;
+	}
+	if (!w->arg->id)
+		snprintf(w->rec.parent, sizeof w->rec.parent, "%s", w->arg->parent);
+	if (form_init(&w->f, fields, NFIELDS, w->s)) {
+		free(w);
+		return NULL;
+	}
+	w->f.entry_mode = w->arg->id == 0;
+	form_load(&w->f, &w->rec);
+	if (strcmp(w->rec.status, "撤销") == 0 || w->s->role == ROLE_VIEWER)
+		set_all_readonly(w);
+	note_term(&w->rec);
+	return w;
+}
+
+static void close_form(void *st)
+{
+	struct org_form *w = st;
+	form_free(&w->f);
+	free(w);
+}
+
+static void draw(void *st, struct app *a)
+{
+	(void)a;
+	struct org_form *w = st;
+	form_draw(&w->f);
+	frame_status(w->rec.id ? "修改党组织" : "新增（连续录入：保存后保留上级、类型、类别）",
+	             "F2 保存  F4 选择");
+}
+
+/* Someone else saved first: offer their version; declining keeps what was
+ * typed so it can be saved again after a look. */
+static void on_conflict(struct org_form *w, const struct dj_err *e)
+{
+	form_fail(&w->f, e);
+	if (!dialog_ask("此记录已被他人修改。\n重新读取最新内容？（选「否」保留您输入的内容）", 1))
+		return;
+	struct dj_err le;
+	if (org_load(w->s, w->rec.id, &w->rec, &le)) {
+		frame_message(MSG_ERROR, "%s", le.msg);
+		return;
+	}
+	form_load(&w->f, &w->rec);
+	frame_message(MSG_INFO, "已重新读取，请重新修改后保存");
+}
+
+static int save(struct org_form *w)
+{
+	struct dj_err e;
+	struct org draft = w->rec;
+	form_store(&w->f, &draft);
+	int rc = org_save(w->s, &draft, 0, &e);
+	if (rc == DJ_CONFLICT) {
+		on_conflict(w, &e);
+		return -1;
+	}
+	if (rc) {
+		form_fail(&w->f, &e);
+		return -1;
+	}
+	w->arg->saved_id = draft.id;
+	frame_message(MSG_INFO, "已保存「%s」%s", draft.name,
+	              w->f.entry_mode ? "，可继续录入下一个组织" : "");
+	if (w->f.entry_mode) {
+		form_saved(&w->f, &draft);
+		memset(&w->rec, 0, sizeof w->rec);
+	} else {
+		w->rec = draft;
+		form_load(&w->f, &w->rec);
+		form_saved(&w->f, &w->rec);
+	}
+	return 0;
+}
+
+static enum outcome key(void *st, struct app *a, struct key k)
+{
+	(void)a;
+	struct org_form *w = st;
+	if (w->readonly && (k.code == K_F2 || k.code == K_ENTER)) {
+		note_term(&w->rec);
+		return SCR_HANDLED;
+	}
+	switch (form_key(&w->f, k)) {
+	case FORM_HANDLED:
+		return SCR_HANDLED;
+	case FORM_SAVE:
+		save(w);
+		return SCR_REDRAW;
+	case FORM_SAVE_BACK:
+		return save(w) == 0 ? SCR_BACK : SCR_REDRAW;
+	case FORM_BACK:
+		return SCR_BACK;
+	case FORM_PASS:
+		break;
+	}
+	if (k.code == K_F9 && w->rec.id && !w->readonly) {
+		static const char *const items[] = { "撤销本组织" };
+		if (dialog_pick("操作", items, 1, 0) == 0 && org_action_dissolve(w->s, w->rec.id)) {
+			struct dj_err e;
+			if (org_load(w->s, w->rec.id, &w->rec, &e) == 0) {
+				form_load(&w->f, &w->rec);
+				set_all_readonly(w);
+			}
+			w->arg->saved_id = w->rec.id;
+		}
+		return SCR_REDRAW;
+	}
+	return SCR_PASS;
+}
+
+static const char *const legend[10] = { "帮助", "保存", "返回", "选择", "还原", NULL, NULL, NULL,
+                                        "操作", "退出" };
+
+const struct screen org_form_screen = {
+	.name = "党组织登记表",
+	.help = "登记或修改一个党组织。\n"
+	        "回车到下一栏，最后一栏回车即保存；Tab/Shift-Tab、↑↓ 也可移动。\n"
+	        "F2 保存。F3 或 Esc 返回（有改动时询问是否保存）。\n"
+	        "F4 在「类型」「类别」「上级组织」栏打开选择列表，可输入拼音首字母筛选。\n"
+	        "F5 把本栏恢复为打开时的内容。Ctrl-D 同上：复制上一条已保存记录的本栏内容。\n"
+	        "F1 在某一栏上显示该栏的说明。F9 撤销本组织。\n"
+	        "新增时为连续录入：保存后清空，保留上级组织、类型、类别，便于录入下一个。",
+	.legend = legend,
+	.open = open_form,
+	.close = close_form,
+	.draw = draw,
+	.key = key,
+};

@@ -1,0 +1,27 @@
+/* run.c — the full-screen program: terminal up, main menu, terminal down. */
+#include <stdio.h>
+
+#include "screens/screens.h"
+#include "tui/draw.h"
+#include "tui/term.h"
+
+int screens_run(struct session *s)
+{
+	struct term_opts o = {
+		.escdelay_ms = s->cfg->escdelay_ms,
+		.colours = s->cfg->colours,
+		.ascii_borders = s->cfg->ascii_borders,
+	};
+	if (term_start(&o))
+		return 1;
+	struct app a = {
+		.session = s,
+		.system = "党建台账",
+		.unit = s->cfg->unit_name,
+		.op = s->display,
+	};
+	frame_set_identity(a.system, a.unit, a.op);
+	int rc = app_run(&a, &main_menu_screen, NULL);
+	term_stop();
+	return rc;
+}

@@ -1,0 +1,415 @@
+/* The organization registry: rules, optimistic updates, 撤销, the keyset
+ * pager, the tree, and CSV import/export. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "demo.h"
+#include "org.h"
+#include "org_csv.h"
+#include "testdb.h"
+
+static int setup(void **state)
+{
+	setenv("DJ_TODAY", "2026-11-21", 1);
+	struct testdb *t = malloc(sizeof *t);
+	testdb_open(t);
+	*state = t;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	testdb_close(*state);
+	free(*state);
+	return 0;
+}
+
+static struct org make(const char *name, const char *kind, const char *parent)
+{
+	struct org o = { 0 };
+	snprintf(o.name, sizeof o.name, "%s", name);
+	snprintf(o.kind, sizeof o.kind, "%s", kind);
+	snprintf(o.category, sizeof o.category, "农村");
+	snprintf(o.parent, sizeof o.parent, "%s", parent);
+	return o;
+}
+
+static int64_t add(struct session *s, const char *name, const char *kind, const char *parent)
+{
+	struct org o = make(name, kind, parent);
+	struct dj_err e;
+	if (org_save(s, &o, 0, &e)) {
+		fprintf(stderr, "%s: %s\n", name, e.msg);
+		return 0;
+	}
+	return o.id;
+}
+
+static void save_and_load_round_trip(void **state)
+{
+	struct testdb *t = *state;
+	assert_true(add(&t->s, "中共驿亭镇委员会", "党委", "") > 0);
+	struct org o = make("五夫村党总支", "党总支", "中共驿亭镇委员会");
+	snprintf(o.founded_on, sizeof o.founded_on, "1998.7.1");
+	snprintf(o.leader, sizeof o.leader, "章伟青");
+	snprintf(o.cadre, sizeof o.cadre, "朱高华、陈 刚");
+	snprintf(o.elected_on, sizeof o.elected_on, "2024-03-15");
+	snprintf(o.phone, sizeof o.phone, "13905751234");
+	struct dj_err e;
+	assert_int_equal(org_save(&t->s, &o, 0, &e), 0);
+	struct org back;
+	assert_int_equal(org_load(&t->s, o.id, &back, &e), 0);
+	assert_string_equal(back.name, "五夫村党总支");
+	assert_string_equal(back.parent, "中共驿亭镇委员会");
+	assert_string_equal(back.founded_on, "1998-07-01");
+	assert_string_equal(back.leader, "章伟青");
+	assert_string_equal(back.cadre, "朱高华、陈 刚");
+	assert_string_equal(back.due_on, "2029-03-15");      /* 农村: five years */
+	assert_string_equal(back.status, "正常");
+	assert_int_equal(db_int(t->s.db, "SELECT count(*) FROM liaison WHERE org_id=?", o.id, 0), 3);
+	char py[32];
+	sqlite3_stmt *st;
+	sqlite3_prepare_v2(t->s.db, "SELECT name_py FROM org WHERE id=?", -1, &st, NULL);
+	sqlite3_bind_int64(st, 1, o.id);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	snprintf(py, sizeof py, "%s", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	assert_string_equal(py, "wfcdzz");
+	assert_int_equal(db_int(t->s.db, "SELECT count(*) FROM audit_log WHERE tbl='org' AND row_id=?",
+	                        o.id, 0), 1);
+}
+
+static void second_save_of_a_stale_copy_is_a_conflict(void **state)
+{
+	struct testdb *t = *state;
+	int64_t id = add(&t->s, "中共驿亭镇委员会", "党委", "");
+	struct org mine, theirs;
+	struct dj_err e;
+	assert_int_equal(org_load(&t->s, id, &mine, &e), 0);
+	assert_int_equal(org_load(&t->s, id, &theirs, &e), 0);
+	snprintf(theirs.secretary, sizeof theirs.secretary, "章伟青");
+	assert_int_equal(org_save(&t->s, &theirs, 0, &e), 0);
+	snprintf(mine.secretary, sizeof mine.secretary, "王国尧");
+	assert_int_equal(org_save(&t->s, &mine, 0, &e), DJ_CONFLICT);
+	assert_non_null(strstr(e.msg, "已被他人修改"));
+	assert_string_equal(mine.secretary, "王国尧");   /* what was typed is kept */
+	struct org now;
+	org_load(&t->s, id, &now, &e);
+	assert_string_equal(now.secretary, "章伟青");
+	assert_int_equal(now.version, 1);
+}
+
+static void rules_name_the_field(void **state)
+{
+	struct testdb *t = *state;
+	add(&t->s, "中共驿亭镇委员会", "党委", "");
+	struct { struct org o; const char *field; const char *text; } cases[] = {
+		{ make("", "党支部", "中共驿亭镇委员会"), "name", "不能为空" },
+		{ make("甲村党支部", "支部", "中共驿亭镇委员会"), "kind", "应为" },
+		{ make("甲村党支部", "党支部", ""), "parent", "必须有上级组织" },
+		{ make("甲村党支部", "党支部", "不存在的党委"), "parent", "不存在" },
+		{ make("甲村党小组", "党小组", "中共驿亭镇委员会"), "parent", "不能设在" },
+		{ make("中共驿亭镇委员会", "党委", ""), "name", "已存在" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct dj_err e;
+		assert_int_equal(org_save(&t->s, &cases[i].o, 0, &e), DJ_INVALID);
+		assert_string_equal(e.field, cases[i].field);
+		assert_non_null(strstr(e.msg, cases[i].text));
+	}
+	struct org o = make("甲村党支部", "党支部", "中共驿亭镇委员会");
+	snprintf(o.founded_on, sizeof o.founded_on, "2023-02-30");
+	struct dj_err e;
+	assert_int_equal(org_save(&t->s, &o, 0, &e), DJ_INVALID);
+	assert_string_equal(e.field, "founded_on");
+	assert_string_equal(o.founded_on, "2023-02-30");
+	snprintf(o.founded_on, sizeof o.founded_on, "2027-01-01");
+	assert_int_equal(org_save(&t->s, &o, 0, &e), DJ_INVALID);
+	assert_non_null(strstr(e.msg, "今天之后"));
+	o.founded_on[0] = 0;
+	snprintf(o.category, sizeof o.category, "工厂");
+	assert_int_equal(org_save(&t->s, &o, 0, &e), DJ_INVALID);
+	assert_string_equal(e.field, "category");
+	snprintf(o.category, sizeof o.category, "农村");
+	snprintf(o.phone, sizeof o.phone, "1234");
+	assert_int_equal(org_save(&t->s, &o, 0, &e), DJ_INVALID);
+	assert_string_equal(e.field, "phone");
+	assert_int_equal(db_int(t->s.db, "SELECT count(*) FROM org", -1, 0), 1);
+}
+
+static void moving_under_a_descendant_is_refused(void **state)
+{
+	struct testdb *t = *state;
+	add(&t->s, "镇党委", "党委", "");
+	int64_t zzz = add(&t->s, "甲党总支", "党总支", "镇党委");
+	add(&t->s, "乙党委", "党委", "镇党委");
+	struct org o;
+	struct dj_err e;
+	/* a 党委 may hang under another 党委, but never under its own child */
+	int64_t top;
+	org_find_by_name(&t->s, "镇党委", &top);
+	org_load(&t->s, top, &o, &e);
+	snprintf(o.parent, sizeof o.parent, "乙党委");
+	assert_int_equal(org_save(&t->s, &o, 0, &e), DJ_INVALID);
+	assert_string_equal(e.field, "parent");
+	assert_non_null(strstr(e.msg, "下级"));
+	/* a legal move */
+	org_load(&t->s, zzz, &o, &e);
+	snprintf(o.parent, sizeof o.parent, "乙党委");
+	assert_int_equal(org_save(&t->s, &o, 0, &e), 0);
+	org_load(&t->s, zzz, &o, &e);
+	assert_string_equal(o.parent, "乙党委");
+}
+
+static void dissolve_and_delete(void **state)
+{
+	struct testdb *t = *state;
+	add(&t->s, "镇党委", "党委", "");
+	int64_t zong = add(&t->s, "甲党总支", "党总支", "镇党委");
+	int64_t zhi = add(&t->s, "甲村第一党支部", "党支部", "甲党总支");
+	struct dj_err e;
+	assert_int_equal(org_delete(&t->s, zong, 0, &e), DJ_INVALID);
+	assert_non_null(strstr(e.msg, "只能撤销"));
+	assert_int_equal(org_dissolve(&t->s, zong, 0, "2026-10-01", "合并", &e), DJ_INVALID);
+	assert_non_null(strstr(e.msg, "下级组织"));
+	assert_int_equal(org_dissolve(&t->s, zhi, 0, "2026-10-01", "", &e), DJ_INVALID);
+	assert_string_equal(e.field, "reason");
+	assert_int_equal(org_dissolve(&t->s, zhi, 0, "2026-10-01", "并入乙村", &e), 0);
+	assert_int_equal(org_dissolve(&t->s, zong, 0, "2026-10-02", "撤并", &e), 0);
+	struct org o;
+	org_load(&t->s, zhi, &o, &e);
+	assert_string_equal(o.status, "撤销");
+	assert_string_equal(o.dissolved_on, "2026-10-01");
+	assert_int_equal(org_save(&t->s, &o, 0, &e), DJ_INVALID);   /* no edits after 撤销 */
+	int64_t lone = add(&t->s, "误建党支部", "党支部", "镇党委");
+	assert_int_equal(org_delete(&t->s, lone, 0, &e), 0);
+	assert_int_equal(db_int(t->s.db, "SELECT count(*) FROM org WHERE id=?", lone, 0), 0);
+	assert_int_equal(db_int(t->s.db, "SELECT count(*) FROM audit_log WHERE action='删除'", -1, 0), 1);
+}
+
+static void terms_and_their_reminders(void **state)
+{
+	(void)state;
+	assert_int_equal(org_term_default_years("党委", "机关"), 5);
+	assert_int_equal(org_term_default_years("党支部", "农村"), 5);
+	assert_int_equal(org_term_default_years("党支部", "社区"), 5);
+	assert_int_equal(org_term_default_years("党支部", "非公企业"), 3);
+	assert_int_equal(org_term_default_years("党总支", "机关"), 3);
+	assert_int_equal(org_term_default_years("党小组", "农村"), 0);
+	char due[11];
+	org_term_due("2024-02-29", 3, due);
+	assert_string_equal(due, "2027-02-28");
+	assert_true(org_term_expiring("2027-05-21", 6));    /* today is 2026-11-21 */
+	assert_false(org_term_expiring("2027-05-22", 6));
+	assert_true(org_term_expiring("2025-01-01", 6));    /* already past */
+	assert_false(org_term_expiring("", 6));
+}
+
+static int fetch_names(struct row_source *rs, const struct rs_key *anchor, int dir, int n,
+                       char names[][RS_CELL])
+{
+	struct rs_row rows[16];
+	int got = rs->fetch(rs->ctx, anchor, dir, n, rows);
+	for (int i = 0; i < got; i++)
+		snprintf(names[i], RS_CELL, "%s", rows[i].cell[0]);
+	return got;
+}
+
+static void list_pages_by_keyset_and_finds_by_initials(void **state)
+{
+	struct testdb *t = *state;
+	add(&t->s, "镇党委", "党委", "");
+	const char *names[] = { "A村党支部", "B村党支部", "C村党支部", "D村党支部", "E村党支部",
+	                        "洪辉村党支部" };
+	for (int i = 0; i < 6; i++)
+		add(&t->s, names[i], "党支部", "镇党委");
+	struct row_source *rs = org_list_source(&t->s, 0);
+	assert_int_equal(rs->count(rs->ctx), 7);
+	struct rs_row page[3];
+	assert_int_equal(rs->fetch(rs->ctx, NULL, 1, 3, page), 3);
+	assert_string_equal(page[0].cell[0], "A村党支部");
+	assert_string_equal(page[2].cell[0], "C村党支部");
+	assert_string_equal(page[0].cell[2], "镇党委");
+	char got[8][RS_CELL];
+	assert_int_equal(fetch_names(rs, &page[2].key, 1, 3, got), 3);
+	assert_string_equal(got[0], "D村党支部");
+	assert_int_equal(fetch_names(rs, &page[2].key, -1, 5, got), 2);   /* only A, B before C */
+	assert_string_equal(got[0], "A村党支部");
+	assert_string_equal(got[1], "B村党支部");
+	assert_int_equal(fetch_names(rs, NULL, -1, 2, got), 2);           /* the last page */
+	assert_string_equal(got[1], "镇党委");
+	assert_int_equal(rs->ordinal(rs->ctx, &page[2].key), 3);
+	assert_int_equal(rs->set_filter(rs->ctx, "hh"), 0);
+	assert_int_equal(rs->count(rs->ctx), 1);
+	assert_int_equal(fetch_names(rs, NULL, 1, 5, got), 1);
+	assert_string_equal(got[0], "洪辉村党支部");
+	rs->set_filter(rs->ctx, "C村");
+	assert_int_equal(fetch_names(rs, NULL, 1, 5, got), 1);
+	assert_string_equal(got[0], "C村党支部");
+	rs->set_filter(rs->ctx, "50%");                                   /* wildcards are literal */
+	assert_int_equal(rs->count(rs->ctx), 0);
+	rs->set_filter(rs->ctx, "");
+	assert_int_equal(rs->set_sort(rs->ctx, 0, 1), 0);                 /* name, descending */
+	assert_int_equal(fetch_names(rs, NULL, 1, 2, got), 2);
+	assert_string_equal(got[0], "镇党委");
+	struct rs_key k;
+	int64_t id;
+	org_find_by_name(&t->s, "C村党支部", &id);
+	assert_int_equal(rs->key_of(rs->ctx, id, &k), 0);
+	assert_int_equal(rs->ordinal(rs->ctx, &k), 5);
+	row_source_free(rs);
+}
+
+static void tree_expands_and_finds(void **state)
+{
+	struct testdb *t = *state;
+	add(&t->s, "镇党委", "党委", "");
+	add(&t->s, "甲党总支", "党总支", "镇党委");
+	add(&t->s, "甲第一党支部", "党支部", "甲党总支");
+	int64_t leaf = add(&t->s, "甲第一党小组", "党小组", "甲第一党支部");
+	add(&t->s, "乙村党支部", "党支部", "镇党委");
+	struct row_source *rs = org_tree_source(&t->s, 0);
+	char got[8][RS_CELL];
+	assert_int_equal(rs->count(rs->ctx), 3);     /* the top is open: 党委, 党总支, 党支部 */
+	assert_int_equal(fetch_names(rs, NULL, 1, 8, got), 3);
+	assert_string_equal(got[0], "- 镇党委");
+	assert_string_equal(got[1], "  + 甲党总支");
+	assert_string_equal(got[2], "    乙村党支部");
+	int64_t zong;
+	org_find_by_name(&t->s, "甲党总支", &zong);
+	org_tree_toggle(rs, zong);
+	assert_int_equal(rs->count(rs->ctx), 4);
+	org_tree_expand_all(rs, 1);
+	assert_int_equal(rs->count(rs->ctx), 5);
+	assert_int_equal(fetch_names(rs, NULL, 1, 8, got), 5);
+	assert_string_equal(got[3], "        甲第一党小组");   /* depth 3, a leaf */
+	struct rs_key k;
+	assert_int_equal(rs->key_of(rs->ctx, leaf, &k), 0);
+	assert_int_equal(rs->ordinal(rs->ctx, &k), 4);
+	org_tree_expand_all(rs, 0);
+	assert_int_equal(rs->count(rs->ctx), 1);
+	/* 甲第一… by initials: the matches with their ancestors, 乙村 left out */
+	rs->set_filter(rs->ctx, "jdy");
+	assert_int_equal(fetch_names(rs, NULL, 1, 8, got), 4);
+	assert_string_equal(got[0], "- 镇党委");
+	assert_string_equal(got[1], "  - 甲党总支");
+	assert_string_equal(got[3], "        甲第一党小组");
+	row_source_free(rs);
+}
+
+static void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static void import_is_all_or_nothing_with_a_line_per_problem(void **state)
+{
+	struct testdb *t = *state;
+	char path[160], report[4096] = "";
+	snprintf(path, sizeof path, "%s/orgs.csv", t->dir);
+	write_file(path,
+	           "类型,党组织名称,上级组织,类别,成立日期,书记,联系领导,联系干部,联系电话,备注\n"
+	           "党支部,联桥村党支部,驿亭镇党委,农村,2001-05-01,李国良,傅飞军,陆顺龙,,\n"
+	           "党委,驿亭镇党委,,机关,1950-10-01,章伟青,,,,\n"
+	           "党支部,二都村党支部,驿亭镇党委,农村,2001-02-30,,,,,\n"
+	           "党支部,孝丰村党支部,驿亭镇党委,工厂,,,,,,\n");
+	FILE *r = fmemopen(report, sizeof report, "w");
+	int n = -1;
+	assert_int_equal(org_import_csv(&t->s, path, r, &n), 1);
+	fclose(r);
+	assert_non_null(strstr(report, "第 4 行「成立日期」值「2001-02-30」"));
+	assert_non_null(strstr(report, "第 5 行「类别」值「工厂」"));
+	assert_null(strstr(report, "第 2 行"));
+	assert_int_equal(db_int(t->s.db, "SELECT count(*) FROM org", -1, 0), 0);
+	assert_int_equal(n, 0);
+
+	/* The same file corrected: the parent on row 3 comes after its child. */
+	write_file(path,
+	           "类型,党组织名称,上级组织,类别,成立日期,书记,联系领导,联系干部,联系电话,备注\n"
+	           "党支部,联桥村党支部,驿亭镇党委,农村,2001-05-01,李国良,傅飞军,陆顺龙,,\n"
+	           "党委,驿亭镇党委,,机关,1950-10-01,章伟青,,,,\n");
+	r = fmemopen(report, sizeof report, "w");
+	assert_int_equal(org_import_csv(&t->s, path, r, &n), 0);
+	fclose(r);
+	assert_int_equal(n, 2);
+	int64_t id;
+	assert_int_equal(org_find_by_name(&t->s, "联桥村党支部", &id), 0);
+	struct org o;
+	struct dj_err e;
+	org_load(&t->s, id, &o, &e);
+	assert_string_equal(o.parent, "驿亭镇党委");
+	assert_string_equal(o.leader, "傅飞军");
+}
+
+static void import_refuses_unknown_columns_by_name(void **state)
+{
+	struct testdb *t = *state;
+	char path[160], report[2048] = "";
+	snprintf(path, sizeof path, "%s/orgs.csv", t->dir);
+	write_file(path, "党组织名称,类型,类别,邮编\n驿亭镇党委,党委,机关,312300\n");
+	FILE *r = fmemopen(report, sizeof report, "w");
+	int n;
+	assert_int_equal(org_import_csv(&t->s, path, r, &n), 1);
+	fclose(r);
+	assert_non_null(strstr(report, "未知的列「邮编」"));
+	assert_int_equal(db_int(t->s.db, "SELECT count(*) FROM org", -1, 0), 0);
+}
+
+static void export_reads_back_through_import(void **state)
+{
+	struct testdb *t = *state;
+	struct dj_err e;
+	assert_int_equal(demo_populate(&t->s, &e), 0);
+	int64_t total = db_int(t->s.db, "SELECT count(*) FROM org WHERE status='正常'", -1, 0);
+	assert_true(total > 30);
+	char path[160], report[2048] = "";
+	snprintf(path, sizeof path, "%s/out.csv", t->dir);
+	FILE *r = fmemopen(report, sizeof report, "w");
+	int n;
+	assert_int_equal(org_export_csv(&t->s, path, r, &n), 0);
+	assert_int_equal(n, db_int(t->s.db, "SELECT count(*) FROM org", -1, 0));
+	fclose(r);
+	/* into a fresh database: every active organization comes back */
+	struct testdb u;
+	testdb_open(&u);
+	char only_active[512];
+	snprintf(only_active, sizeof only_active, "grep -v ',\"撤销\",' '%s' > '%s/in.csv'", path, u.dir);
+	assert_int_equal(system(only_active), 0);
+	snprintf(path, sizeof path, "%s/in.csv", u.dir);
+	r = fmemopen(report, sizeof report, "w");
+	int rc = org_import_csv(&u.s, path, r, &n);
+	fclose(r);
+	if (rc)
+		fprintf(stderr, "%s", report);
+	assert_int_equal(rc, 0);
+	assert_int_equal(n, total);
+	assert_int_equal(db_int(u.s.db, "SELECT count(*) FROM liaison", -1, 0),
+	                 db_int(t->s.db, "SELECT count(*) FROM liaison l JOIN org o ON o.id=l.org_id"
+	                        " WHERE o.status='正常'", -1, 0));
+	testdb_close(&u);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(save_and_load_round_trip, setup, teardown),
+		cmocka_unit_test_setup_teardown(second_save_of_a_stale_copy_is_a_conflict, setup, teardown),
+		cmocka_unit_test_setup_teardown(rules_name_the_field, setup, teardown),
+		cmocka_unit_test_setup_teardown(moving_under_a_descendant_is_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(dissolve_and_delete, setup, teardown),
+		cmocka_unit_test(terms_and_their_reminders),
+		cmocka_unit_test_setup_teardown(list_pages_by_keyset_and_finds_by_initials, setup, teardown),
+		cmocka_unit_test_setup_teardown(tree_expands_and_finds, setup, teardown),
+		cmocka_unit_test_setup_teardown(import_is_all_or_nothing_with_a_line_per_problem, setup,
+		                                teardown),
+		cmocka_unit_test_setup_teardown(import_refuses_unknown_columns_by_name, setup, teardown),
+		cmocka_unit_test_setup_teardown(export_reads_back_through_import, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
