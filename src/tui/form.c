@@ -114,6 +114,7 @@ void form_free(struct form *f)
 	free(f->y);
 	free(f->x);
 	free(f->focus_val);
+	free(f->declined);
 	memset(f, 0, sizeof *f);
 }
 
@@ -340,7 +341,7 @@ static void draw_field(struct form *f, int i)
 	if (!shown(f, i))
 		return;
 	int sy = frame_body_top() + f->y[i] - f->top;
-	field_draw(&f->fields[i], sy, f->x[i], i == f->cur);
+	field_draw(&f->fields[i], sy, f->x[i], i == f->cur && editable(f, i));
 }
 
 /* A form taller than the body scrolls, and then owns the whole body. */
@@ -444,7 +445,7 @@ static void close_lookup(const struct form_lookup *lk, struct row_source *rs)
 		row_source_free(rs);
 }
 
-static void pick_lookup(struct form *f, int i)
+static int pick_lookup(struct form *f, int i)
 {
 	const struct form_lookup *lk = def(f, i)->lookup;
 	char title[160], filter[128];
@@ -452,14 +453,16 @@ static void pick_lookup(struct form *f, int i)
 	struct row_source *rs = lk->open(f->ctx);
 	if (!rs) {
 		frame_message(MSG_ERROR, "无法打开「%s」的查找列表", f->names[i]);
-		return;
+		return 0;
 	}
 	snprintf(title, sizeof title, "%s", lk->title ? lk->title : f->names[i]);
 	field_get(&f->fields[i], filter, sizeof filter);
 	utf8_trim(filter);
-	if (grid_pick(rs, title, filter, sizeof filter, 0, &row) && lk->col >= 0 && lk->col < RS_MAXCOLS)
+	int picked = grid_pick(rs, title, filter, sizeof filter, 0, &row);
+	if (picked && lk->col >= 0 && lk->col < RS_MAXCOLS)
 		field_set(&f->fields[i], row.cell[lk->col]);
 	close_lookup(lk, rs);
+	return picked;
 }
 
 /* Text in a CHOICE field that is not one of the choices: a single match by
@@ -493,19 +496,20 @@ static void resolve_choice(struct form *f, int i)
 
 /* Text typed in a LINK field (a name, or pinyin initials such as "cgz"):
  * when the lookup lists it exactly it stays; a single match is taken; several
- * open the lookup narrowed to them.  With no match the text stays as typed
- * (the domain decides on save). */
+ * open the lookup narrowed to them (Esc there stays in the field: -1).
+ * With no match the text stays as typed (the domain decides on save). */
 #define LINK_PROBE 8
-static void resolve_link(struct form *f, int i)
+static int resolve_link(struct form *f, int i)
 {
 	const struct form_lookup *lk = def(f, i)->lookup;
 	char text[128];
 	if (!lk || !lk->open || lk->col < 0 || lk->col >= RS_MAXCOLS)
-		return;
+		return 0;
 	field_get(&f->fields[i], text, sizeof text);
 	utf8_trim(text);
-	if (!*text || (f->focus_val && value_equals(&f->fields[i], f->focus_val)))
-		return;
+	if (!*text || (f->focus_val && value_equals(&f->fields[i], f->focus_val)) ||
+	    (f->declined && strcmp(f->declined, text) == 0))
+		return 0;
 	struct row_source *rs = lk->open(f->ctx);
 	struct rs_row *rows = calloc(LINK_PROBE, sizeof *rows);
 	int k = 0, exact = 0;
@@ -517,8 +521,13 @@ static void resolve_link(struct form *f, int i)
 		field_set(&f->fields[i], rows[0].cell[lk->col]);
 	free(rows);
 	close_lookup(lk, rs);
-	if (k > 1 && !exact)
-		pick_lookup(f, i);
+	if (k > 1 && !exact && !pick_lookup(f, i)) {
+		/* Esc in the list: the next Enter keeps the text as typed. */
+		replace(&f->declined, strdup(text));
+		frame_message(MSG_INFO, "未选择；再按回车保留「%s」原样", text);
+		return -1;
+	}
+	return 0;
 }
 
 /* The checks made when the cursor leaves the current field.  Returns -1 to
@@ -531,7 +540,10 @@ static int leave_current(struct form *f)
 	if (!editable(f, i))
 		return 0;
 	resolve_choice(f, i);
-	resolve_link(f, i);
+	if (resolve_link(f, i) < 0) {
+		draw_field(f, i);
+		return -1;
+	}
 	if (check_field(f, i, msg, sizeof msg) < 0) {
 		frame_message(MSG_ERROR, "%s", msg);
 		draw_field(f, i);
@@ -549,6 +561,10 @@ static int leave_current(struct form *f)
 static enum form_result try_save(struct form *f, enum form_result result)
 {
 	char msg[2 * WHY_MAX];
+	if (next_editable(f, -1, 1) < 0) {
+		frame_message(MSG_ERROR, "此记录只能查看，不能修改");
+		return FORM_HANDLED;
+	}
 	int r = leave_current(f);
 	if (r < 0)
 		return FORM_HANDLED;

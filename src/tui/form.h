@@ -90,6 +90,7 @@ struct form {
 	char **prev;             /* values of the record saved before (Ctrl-D) */
 	char **names;            /* labels without the colon, for messages */
 	char *focus_val;         /* the current field's value when it was entered */
+	char *declined;          /* LINK text whose lookup was left with Esc */
 	int *y, *x;              /* where each input is drawn, body-relative row */
 	int cur;                 /* current field */
 	int top;                 /* first body row shown (tall forms) */
