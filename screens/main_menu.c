@@ -1,4 +1,6 @@
-/* main_menu.c — the first screen: the workflows that work, numbered. */
+/* main_menu.c — the first screen: the workflows that work, numbered.
+ * Each workflow adds one line to `entries`; nothing is listed that does not
+ * open a working screen. */
 #include <stdlib.h>
 
 #include "screens/screens.h"
@@ -6,24 +8,39 @@
 #include "tui/draw.h"
 #include "tui/menu.h"
 
-static const struct menu_item items[] = {
-	{ '1', "组织管理", "按 党委→党总支→党支部→党小组 逐级展开，新增、修改、撤销、调整隶属关系" },
-	{ '2', "组织台账", "全部党组织一览：按名称或拼音首字母查找，排序，届满提醒，导出 CSV" },
-	{ '0', "退出系统", "退出党建台账（也可按 F10）" },
+struct entry {
+	struct menu_item item;
+	const struct screen *screen;   /* NULL: leave the program */
 };
-enum { ITEM_TREE, ITEM_LIST, ITEM_QUIT, NITEMS };
+
+static const struct entry entries[] = {
+	{ { '1', "组织管理", "按 党委→党总支→党支部→党小组 逐级展开，新增、修改、撤销、调整隶属关系" },
+	  &org_tree_screen },
+	{ { '2', "组织台账", "全部党组织一览：按名称或拼音首字母查找，排序，届满提醒，导出 CSV" },
+	  &org_list_screen },
+	{ { '0', "退出系统", "退出党建台账（也可按 F10）" }, NULL },
+};
+enum { NENTRIES = sizeof entries / sizeof *entries };
 
 static const char *const legend[10] = { "帮助", NULL, "返回", NULL, NULL, NULL, NULL, NULL, NULL,
                                         "退出" };
+
+struct main_menu {
+	struct menu_item items[NENTRIES];
+	struct menu m;
+};
 
 static void *open_menu(struct app *a, void *arg)
 {
 	(void)a;
 	(void)arg;
-	struct menu *m = malloc(sizeof *m);
-	if (m)
-		menu_init(m, items, NITEMS);
-	return m;
+	struct main_menu *mm = malloc(sizeof *mm);
+	if (!mm)
+		return NULL;
+	for (int i = 0; i < NENTRIES; i++)
+		mm->items[i] = entries[i].item;
+	menu_init(&mm->m, mm->items, NENTRIES);
+	return mm;
 }
 
 static void close_menu(void *st)
@@ -34,33 +51,29 @@ static void close_menu(void *st)
 static void draw(void *st, struct app *a)
 {
 	(void)a;
-	menu_draw(st);
+	struct main_menu *mm = st;
+	menu_draw(&mm->m);
 	frame_status("按数字键直接进入，或用 ↑↓ 选择后按回车", "");
 }
 
 static enum outcome key(void *st, struct app *a, struct key k)
 {
-	int chosen = menu_key(st, k);
-	switch (chosen) {
-	case ITEM_TREE:
-		app_push(a, &org_tree_screen, NULL);
-		return SCR_PUSH;
-	case ITEM_LIST:
-		app_push(a, &org_list_screen, NULL);
-		return SCR_PUSH;
-	case ITEM_QUIT:
-		return dialog_confirm("退出系统？") ? SCR_QUIT : SCR_HANDLED;
-	case MENU_HANDLED:
+	struct main_menu *mm = st;
+	int chosen = menu_key(&mm->m, k);
+	if (chosen == MENU_HANDLED)
 		return SCR_HANDLED;
-	default:
+	if (chosen < 0)
 		return SCR_PASS;
-	}
+	if (!entries[chosen].screen)
+		return dialog_confirm("退出系统？") ? SCR_QUIT : SCR_HANDLED;
+	app_push(a, entries[chosen].screen, NULL);
+	return SCR_PUSH;
 }
 
 const struct screen main_menu_screen = {
 	.name = "主菜单",
 	.help = "主菜单列出本系统已提供的各项工作。\n"
-	        "按菜单项前的数字直接进入，或用 ↑↓ 移动后按回车。\n"
+	        "按菜单项前的数字或字母直接进入，或用 ↑↓ 移动后按回车。\n"
 	        "F10（或 Esc 0）退出系统；F1（或 Esc 1）显示本帮助。\n"
 	        "功能键在部分终端上不起作用时，先按 Esc 再按数字键即可代替。",
 	.legend = legend,

@@ -15,8 +15,9 @@ void cli_usage(FILE *to)
 	        "\n"
 	        "不带命令时启动全屏台账程序。命令：\n"
 	        "  init [--demo]              创建数据库（--demo：生成示例乡镇数据）\n"
-	        "  import orgs 文件.csv       导入党组织（UTF-8 或 GB18030，中文列名，全部成功或全部不导入）\n"
-	        "  export orgs 文件.csv       导出党组织\n"
+	        "  import 台账 文件.csv       导入（UTF-8 或 GB18030，中文列名，全部成功或全部不导入）\n"
+	        "  export 台账 文件.csv       导出\n"
+	        "                             台账：orgs 党组织\n"
 	        "  check                      检查数据库完整性、外键和业务规则\n"
 	        "  backup 文件                在线备份数据库（他人可同时使用）\n"
 	        "  --version                  显示版本\n"
@@ -82,10 +83,42 @@ static int cmd_init(struct config *c, int argc, char **argv)
 	return rc;
 }
 
+/* Ledgers that import and export CSV.  import: all or nothing, a report line
+ * per problem, 0/1/2 as the CLI's exit codes; export may be NULL. */
+struct ledger_io {
+	const char *name;      /* the word after import/export */
+	const char *what;      /* 党组织 */
+	int (*import)(struct session *s, const char *path, FILE *report, int *imported);
+	int (*export)(struct session *s, const char *path, FILE *report, int *exported);
+};
+
+static const struct ledger_io ledgers[] = {
+	{ "orgs", "党组织", org_import_csv, org_export_csv },
+};
+
+static const struct ledger_io *find_ledger(const char *name, int exporting)
+{
+	for (size_t i = 0; i < sizeof ledgers / sizeof *ledgers; i++)
+		if (strcmp(ledgers[i].name, name) == 0 &&
+		    (exporting ? ledgers[i].export != NULL : ledgers[i].import != NULL))
+			return &ledgers[i];
+	return NULL;
+}
+
+static void ledger_usage(const char *verb, int exporting)
+{
+	fprintf(stderr, "用法：dangjian %s 台账 文件.csv，台账为：", verb);
+	for (size_t i = 0; i < sizeof ledgers / sizeof *ledgers; i++)
+		if (exporting ? ledgers[i].export != NULL : ledgers[i].import != NULL)
+			fprintf(stderr, " %s（%s）", ledgers[i].name, ledgers[i].what);
+	fputc('\n', stderr);
+}
+
 static int cmd_import(struct config *c, int argc, char **argv)
 {
-	if (argc != 3 || strcmp(argv[1], "orgs") != 0) {
-		fprintf(stderr, "用法：dangjian import orgs 文件.csv\n");
+	const struct ledger_io *l = argc == 3 ? find_ledger(argv[1], 0) : NULL;
+	if (!l) {
+		ledger_usage("import", 0);
 		return 2;
 	}
 	struct session s;
@@ -95,9 +128,9 @@ static int cmd_import(struct config *c, int argc, char **argv)
 		db_close(s.db);
 		return 1;
 	}
-	int n = 0, rc = org_import_csv(&s, argv[2], stderr, &n);
+	int n = 0, rc = l->import(&s, argv[2], stderr, &n);
 	if (rc == 0)
-		printf("已导入 %d 个党组织\n", n);
+		printf("已导入 %d 条%s记录\n", n, l->what);
 	db_close(s.db);
 	return rc;
 }
@@ -110,8 +143,9 @@ static int ends_with(const char *s, const char *tail)
 
 static int cmd_export(struct config *c, int argc, char **argv)
 {
-	if (argc != 3 || strcmp(argv[1], "orgs") != 0) {
-		fprintf(stderr, "用法：dangjian export orgs 文件.csv\n");
+	const struct ledger_io *l = argc == 3 ? find_ledger(argv[1], 1) : NULL;
+	if (!l) {
+		ledger_usage("export", 1);
 		return 2;
 	}
 	if (!ends_with(argv[2], ".csv") && !ends_with(argv[2], ".CSV")) {
@@ -121,9 +155,9 @@ static int cmd_export(struct config *c, int argc, char **argv)
 	struct session s;
 	if (open_session(c, 0, &s))
 		return 1;
-	int n = 0, rc = org_export_csv(&s, argv[2], stderr, &n);
+	int n = 0, rc = l->export(&s, argv[2], stderr, &n);
 	if (rc == 0)
-		printf("已导出 %d 个党组织到 %s\n", n, argv[2]);
+		printf("已导出 %d 条%s记录到 %s\n", n, l->what, argv[2]);
 	db_close(s.db);
 	return rc;
 }

@@ -142,13 +142,21 @@ static int populate(struct session *s, struct dj_err *e)
 	return rc == SQLITE_DONE ? 0 : db_fail(s->db, e, "生成示例数据");
 }
 
+/* Each workflow adds its demo records after the registry exists; one line
+ * per workflow, in dependency order. */
+static int (*const workflows[])(struct session *, struct dj_err *) = {
+	populate,
+};
+
 int demo_populate(struct session *s, struct dj_err *e)
 {
 	if (db_int(s->db, "SELECT count(*) FROM org", -1, 0) > 0)
 		return dj_fail(e, DJ_INVALID, NULL, "数据库中已有组织，不再生成示例数据");
 	if (db_begin(s->db, e))
 		return DJ_DB;
-	int rc = populate(s, e);
+	int rc = 0;
+	for (size_t i = 0; rc == 0 && i < sizeof workflows / sizeof *workflows; i++)
+		rc = workflows[i](s, e);
 	if (rc == 0)
 		rc = db_commit(s->db, e);
 	if (rc) {

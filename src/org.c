@@ -426,6 +426,8 @@ static int save_in_txn(struct session *s, struct org *o, struct dj_err *e)
 	o->parent_id = 0;
 	if (*o->parent)
 		org_find_by_name(s, o->parent, &o->parent_id);
+	if ((o->id && session_may_write(s, o->id, e)) || session_may_write(s, o->parent_id, e))
+		return DJ_DENIED;
 	int is_new = o->id == 0;
 	if (!is_new)
 		org_json(&old, before, sizeof before);
@@ -441,8 +443,6 @@ static int save_in_txn(struct session *s, struct org *o, struct dj_err *e)
 
 int org_save(struct session *s, struct org *o, int in_txn, struct dj_err *e)
 {
-	if (s->role == ROLE_VIEWER)
-		return dj_fail(e, DJ_DENIED, NULL, "只读用户不能修改数据");
 	normalise(o);
 	if (!in_txn && db_begin(s->db, e))
 		return DJ_DB;
@@ -513,8 +513,8 @@ static int dissolve_in_txn(struct session *s, int64_t id, int64_t version, const
 int org_dissolve(struct session *s, int64_t id, int64_t version, const char *date,
                  const char *reason, struct dj_err *e)
 {
-	if (s->role == ROLE_VIEWER)
-		return dj_fail(e, DJ_DENIED, NULL, "只读用户不能修改数据");
+	if (session_may_write(s, id, e))
+		return DJ_DENIED;
 	if (db_begin(s->db, e))
 		return DJ_DB;
 	int rc = dissolve_in_txn(s, id, version, date, reason, e);
@@ -577,8 +577,8 @@ static int delete_in_txn(struct session *s, int64_t id, int64_t version, struct 
 
 int org_delete(struct session *s, int64_t id, int64_t version, struct dj_err *e)
 {
-	if (s->role == ROLE_VIEWER)
-		return dj_fail(e, DJ_DENIED, NULL, "只读用户不能修改数据");
+	if (session_may_write(s, id, e))
+		return DJ_DENIED;
 	if (db_begin(s->db, e))
 		return DJ_DB;
 	int rc = delete_in_txn(s, id, version, e);

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "db.h"
+#include "err.h"
 
 static enum role role_from_text(const char *r)
 {
@@ -76,4 +77,32 @@ int audit_record(struct session *s, const char *table, int64_t row_id, const cha
 	int rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int org_in_subtree(sqlite3 *db, int64_t root, int64_t org_id)
+{
+	if (root == 0)
+		return 1;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db,
+	        "WITH RECURSIVE up(id) AS (SELECT ?1 UNION SELECT o.parent_id FROM org o"
+	        " JOIN up ON o.id = up.id WHERE o.parent_id IS NOT NULL)"
+	        " SELECT 1 FROM up WHERE id = ?2", -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_int64(st, 1, org_id);
+	sqlite3_bind_int64(st, 2, root);
+	int in = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return in;
+}
+
+int session_may_write(struct session *s, int64_t org_id, struct dj_err *e)
+{
+	if (db_readonly(s->db))
+		return dj_fail(e, DJ_DENIED, NULL, "数据库由更新版本的程序创建，本程序只能查看，不能修改");
+	if (s->role == ROLE_VIEWER)
+		return dj_fail(e, DJ_DENIED, NULL, "您是只读用户，不能修改数据");
+	if (s->scope_org == 0 || (org_id && org_in_subtree(s->db, s->scope_org, org_id)))
+		return 0;
+	return dj_fail(e, DJ_DENIED, NULL, "您只能修改本单位及下级组织的数据");
 }

@@ -25,6 +25,16 @@ struct session {
  * users exist and this login is not one of them. */
 int session_identify(struct session *s, char *why, size_t whycap);
 
+/* Whether this operator may change records of organization org_id: viewers
+ * never; operators only inside their subtree (org_id 0 — a record with no
+ * organization, or a new top-level one — only when unscoped).  Returns 0, or
+ * DJ_DENIED with a message. */
+struct dj_err;
+int session_may_write(struct session *s, int64_t org_id, struct dj_err *e);
+
+/* 1 when org_id lies in the subtree under root (root 0: everything). */
+int org_in_subtree(sqlite3 *db, int64_t root, int64_t org_id);
+
 /* Records a change in audit_log (inside the caller's transaction).
  * old_json/new_json may be NULL. */
 int audit_record(struct session *s, const char *table, int64_t row_id, const char *action,

@@ -190,6 +190,37 @@ static void dissolve_and_delete(void **state)
 	assert_int_equal(db_int(t->s.db, "SELECT count(*) FROM audit_log WHERE action='删除'", -1, 0), 1);
 }
 
+static void operators_write_only_inside_their_subtree(void **state)
+{
+	struct testdb *t = *state;
+	add(&t->s, "镇党委", "党委", "");
+	int64_t zong = add(&t->s, "甲党总支", "党总支", "镇党委");
+	int64_t mine = add(&t->s, "甲村第一党支部", "党支部", "甲党总支");
+	int64_t other = add(&t->s, "乙村党支部", "党支部", "镇党委");
+	t->s.role = ROLE_OPERATOR;
+	t->s.scope_org = zong;
+	struct org o;
+	struct dj_err e;
+	org_load(&t->s, mine, &o, &e);
+	snprintf(o.secretary, sizeof o.secretary, "赵志刚");
+	assert_int_equal(org_save(&t->s, &o, 0, &e), 0);
+	org_load(&t->s, other, &o, &e);
+	snprintf(o.secretary, sizeof o.secretary, "钱文华");
+	assert_int_equal(org_save(&t->s, &o, 0, &e), DJ_DENIED);
+	assert_non_null(strstr(e.msg, "本单位及下级"));
+	o = make("甲村第二党支部", "党支部", "甲党总支");   /* new, inside the subtree */
+	assert_int_equal(org_save(&t->s, &o, 0, &e), 0);
+	o = make("丙村党支部", "党支部", "镇党委");         /* new, outside it */
+	assert_int_equal(org_save(&t->s, &o, 0, &e), DJ_DENIED);
+	org_load(&t->s, mine, &o, &e);                     /* moving out of the subtree */
+	snprintf(o.parent, sizeof o.parent, "镇党委");
+	assert_int_equal(org_save(&t->s, &o, 0, &e), DJ_DENIED);
+	t->s.role = ROLE_VIEWER;
+	t->s.scope_org = 0;
+	assert_int_equal(org_dissolve(&t->s, other, 0, "2026-10-01", "合并", &e), DJ_DENIED);
+	assert_int_equal(db_int(t->s.db, "SELECT count(*) FROM org WHERE status='撤销'", -1, 0), 0);
+}
+
 static void terms_and_their_reminders(void **state)
 {
 	(void)state;
@@ -403,6 +434,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(rules_name_the_field, setup, teardown),
 		cmocka_unit_test_setup_teardown(moving_under_a_descendant_is_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(dissolve_and_delete, setup, teardown),
+		cmocka_unit_test_setup_teardown(operators_write_only_inside_their_subtree, setup, teardown),
 		cmocka_unit_test(terms_and_their_reminders),
 		cmocka_unit_test_setup_teardown(list_pages_by_keyset_and_finds_by_initials, setup, teardown),
 		cmocka_unit_test_setup_teardown(tree_expands_and_finds, setup, teardown),
