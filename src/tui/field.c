@@ -114,15 +114,14 @@ static wchar_t numeric_form(enum field_type t, wchar_t c)
 	return c;
 }
 
-static size_t decimals_after_dot(const struct field *f, size_t *dot)
+static void find_dot(const struct field *f, size_t *dot)
 {
+	*dot = (size_t)-1;
 	for (size_t i = 0; i < f->len; i++)
 		if (f->buf[i] == L'.') {
 			*dot = i;
-			return f->len - i - 1;
+			return;
 		}
-	*dot = (size_t)-1;
-	return 0;
 }
 
 /* Whether c may be typed at the cursor; refuses with a message. */
@@ -136,12 +135,17 @@ static int may_insert(const struct field *f, wchar_t c)
 		frame_message(MSG_ERROR, "「%s」只能输入数字", name_of(f));
 		return 0;
 	case FT_MONEY:
-		decimals_after_dot(f, &dot);
+		find_dot(f, &dot);
 		if (c == L'.') {
-			if (dot == (size_t)-1)
-				return 1;
-			frame_message(MSG_ERROR, "「%s」只能有一个小数点", name_of(f));
-			return 0;
+			if (dot != (size_t)-1) {
+				frame_message(MSG_ERROR, "「%s」只能有一个小数点", name_of(f));
+				return 0;
+			}
+			if (f->len - f->cur > 2) {
+				frame_message(MSG_ERROR, "「%s」最多两位小数（分）", name_of(f));
+				return 0;
+			}
+			return 1;
 		}
 		if (c < L'0' || c > L'9') {
 			frame_message(MSG_ERROR, "「%s」只能输入金额（元），如 12.50", name_of(f));

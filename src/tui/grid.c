@@ -29,12 +29,9 @@ void grid_layout(const struct rs_column *cols, int ncols, int avail, int out[])
 		ngrow += cols[i].grow != 0;
 	}
 	int spare = avail - sum;
-	for (int i = 0, g = 0; spare > 0 && ngrow > 0 && i < ncols; i++)
-		if (cols[i].grow) {
-			int share = (avail - sum) / ngrow + (g < (avail - sum) % ngrow);
-			out[i] += share;
-			g++;
-		}
+	for (int i = 0, nth = 0; spare > 0 && i < ncols; i++)
+		if (cols[i].grow)
+			out[i] += spare / ngrow + (nth++ < spare % ngrow);
 	/* Too narrow: shrink grow columns first, then the others from the right. */
 	for (int pass = 0; pass < 2 && spare < 0; pass++) {
 		int shrunk = 1;
