@@ -445,6 +445,23 @@ static void close_lookup(const struct form_lookup *lk, struct row_source *rs)
 		row_source_free(rs);
 }
 
+/* The id of the row whose column `col` is exactly `text`, or 0. */
+#define LINK_PROBE 8
+static int64_t exact_row(struct row_source *rs, int col, const char *text)
+{
+	int64_t id = 0;
+	if (!*text || !rs->set_filter || rs->set_filter(rs->ctx, text) != 0)
+		return 0;
+	struct rs_row *rows = calloc(LINK_PROBE, sizeof *rows);
+	int k = rows ? rs->fetch(rs->ctx, NULL, 1, LINK_PROBE, rows) : 0;
+	for (int r = 0; r < k && !id; r++)
+		if (strcmp(rows[r].cell[col], text) == 0)
+			id = rows[r].key.id;
+	free(rows);
+	rs->set_filter(rs->ctx, "");
+	return id;
+}
+
 static int pick_lookup(struct form *f, int i)
 {
 	const struct form_lookup *lk = def(f, i)->lookup;
@@ -458,7 +475,12 @@ static int pick_lookup(struct form *f, int i)
 	snprintf(title, sizeof title, "%s", lk->title ? lk->title : f->names[i]);
 	field_get(&f->fields[i], filter, sizeof filter);
 	utf8_trim(filter);
-	int picked = grid_pick(rs, title, filter, sizeof filter, 0, &row);
+	/* A field already naming a record opens the whole list on that record,
+	 * so F4 is for choosing another one, not for editing the filter. */
+	int64_t current = exact_row(rs, lk->col, filter);
+	if (current)
+		filter[0] = 0;
+	int picked = grid_pick(rs, title, filter, sizeof filter, current, &row);
 	if (picked && lk->col >= 0 && lk->col < RS_MAXCOLS)
 		field_set(&f->fields[i], row.cell[lk->col]);
 	close_lookup(lk, rs);
@@ -498,7 +520,6 @@ static void resolve_choice(struct form *f, int i)
  * when the lookup lists it exactly it stays; a single match is taken; several
  * open the lookup narrowed to them (Esc there stays in the field: -1).
  * With no match the text stays as typed (the domain decides on save). */
-#define LINK_PROBE 8
 static int resolve_link(struct form *f, int i)
 {
 	const struct form_lookup *lk = def(f, i)->lookup;
