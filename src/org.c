@@ -114,23 +114,6 @@ int org_load(struct session *s, int64_t id, struct org *o, struct dj_err *e)
 	return 0;
 }
 
-/* 1 when `ancestor` is `id` itself or above it. */
-static int is_ancestor_or_self(struct session *s, int64_t ancestor, int64_t id)
-{
-	sqlite3_stmt *st;
-	int found = 0;
-	if (sqlite3_prepare_v2(s->db,
-	        "WITH RECURSIVE up(id) AS (SELECT ?1 UNION SELECT o.parent_id FROM org o"
-	        " JOIN up ON o.id = up.id WHERE o.parent_id IS NOT NULL)"
-	        " SELECT 1 FROM up WHERE id = ?2", -1, &st, NULL) != SQLITE_OK)
-		return 0;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, ancestor);
-	found = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
-	return found;
-}
-
 static int check_date(const char *v, const char *field, const char *label, int required,
                       struct dj_err *e)
 {
@@ -164,7 +147,7 @@ static int check_parent(struct session *s, const struct org *o, struct dj_err *e
 	if (!parent_fits(o->kind, p.kind))
 		return dj_fail(e, DJ_INVALID, "parent", "%s不能设在%s「%s」之下", o->kind, p.kind,
 		               o->parent);
-	if (o->id && is_ancestor_or_self(s, o->id, pid))
+	if (o->id && org_in_subtree(s->db, o->id, pid))
 		return dj_fail(e, DJ_INVALID, "parent",
 		               "不能把组织移到它自己或它的下级「%s」之下", o->parent);
 	return 0;

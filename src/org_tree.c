@@ -30,8 +30,7 @@ struct tree {
 	struct ids keep;             /* under a find: matches and their ancestors, sorted */
 	struct node *vis;
 	int nvis, capvis;
-	char fc[RS_CELL * 2], fp[RS_CELL];
-	int filtering, prefix;
+	struct find_text find;
 	char err[256];
 };
 
@@ -132,7 +131,7 @@ static int read_children(struct tree *t, int64_t parent, struct node **out, int 
 
 static int open_here(const struct tree *t, int64_t id)
 {
-	return t->filtering ? 1 : ids_has(&t->expanded, id);
+	return t->find.active ? 1 : ids_has(&t->expanded, id);
 }
 
 static int walk(struct tree *t, int64_t parent, int depth)
@@ -143,7 +142,7 @@ static int walk(struct tree *t, int64_t parent, int depth)
 		return -1;
 	int rc = 0;
 	for (int i = 0; i < n && rc == 0; i++) {
-		if (t->filtering && !ids_has(&t->keep, kids[i].id))
+		if (t->find.active && !ids_has(&t->keep, kids[i].id))
 			continue;
 		rc = push_node(t, kids[i].id, depth, kids[i].children);
 		if (rc == 0 && kids[i].children && open_here(t, kids[i].id))
@@ -164,9 +163,9 @@ static int collect_keep(struct tree *t)
 	        " UNION SELECT o.parent_id FROM org o JOIN up ON o.id = up.id"
 	        " WHERE o.parent_id IS NOT NULL) SELECT id FROM up", -1, &st, NULL) != SQLITE_OK)
 		return -1;
-	sqlite3_bind_text(st, 1, t->fc, -1, SQLITE_STATIC);
-	if (t->prefix)
-		sqlite3_bind_text(st, 2, t->fp, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, t->find.fc, -1, SQLITE_STATIC);
+	if (t->find.prefix)
+		sqlite3_bind_text(st, 2, t->find.fp, -1, SQLITE_STATIC);
 	int rc = 0;
 	while (rc == 0 && sqlite3_step(st) == SQLITE_ROW)
 		rc = ids_add(&t->keep, sqlite3_column_int64(st, 0));
@@ -177,11 +176,11 @@ static int collect_keep(struct tree *t)
 static int rebuild(struct tree *t)
 {
 	t->nvis = 0;
-	if (t->filtering && collect_keep(t))
+	if (t->find.active && collect_keep(t))
 		return -1;
 	if (!t->root)
 		return walk(t, 0, 0);
-	if (t->filtering && !ids_has(&t->keep, t->root))
+	if (t->find.active && !ids_has(&t->keep, t->root))
 		return 0;
 	int kids = (int)db_int(t->s->db, "SELECT count(*) FROM org WHERE parent_id = ?", t->root, 0);
 	if (push_node(t, t->root, 0, kids))
@@ -296,19 +295,7 @@ static int key_of(void *ctx, int64_t id, struct rs_key *out)
 static int set_filter(void *ctx, const char *text)
 {
 	struct tree *t = ctx;
-	char s[RS_CELL];
-	snprintf(s, sizeof s, "%s", text ? text : "");
-	utf8_trim(s);
-	t->filtering = s[0] != 0;
-	t->prefix = 1;
-	for (const char *c = s; *c; c++)
-		if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9')))
-			t->prefix = 0;
-	like_pattern(s, 1, 1, t->fc, sizeof t->fc);
-	for (char *c = s; *c; c++)
-		if (*c >= 'A' && *c <= 'Z')
-			*c = (char)(*c + 32);
-	like_pattern(s, 0, 1, t->fp, sizeof t->fp);
+	find_text_set(&t->find, text);
 	return rebuild(t);
 }
 

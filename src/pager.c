@@ -15,8 +15,7 @@ struct pager {
 	const struct pager_def *def;
 	int64_t scope;
 	int sort_col, desc;
-	char fc[RS_CELL * 2 + 4], fp[RS_CELL + 4];
-	int has_filter, has_prefix;
+	struct find_text find;
 	sqlite3_stmt *st[ST_N];
 	char err[256];
 };
@@ -112,8 +111,8 @@ static sqlite3_stmt *statement(struct pager *p, enum stmt which)
 	}
 	sqlite3_stmt *st = p->st[which];
 	bind_named_int(st, ":scope", p->scope);
-	bind_named_text(st, ":fc", p->has_filter ? p->fc : NULL);
-	bind_named_text(st, ":fp", p->has_prefix ? p->fp : NULL);
+	bind_named_text(st, ":fc", p->find.active ? p->find.fc : NULL);
+	bind_named_text(st, ":fp", p->find.prefix ? p->find.fp : NULL);
 	return st;
 }
 
@@ -232,19 +231,23 @@ static int only_ascii_alnum(const char *s)
 	return 1;
 }
 
-static int set_filter(void *ctx, const char *text)
+void find_text_set(struct find_text *f, const char *text)
 {
-	struct pager *p = ctx;
 	char t[RS_CELL];
 	snprintf(t, sizeof t, "%s", text ? text : "");
 	utf8_trim(t);
-	p->has_filter = t[0] != 0;
-	p->has_prefix = p->has_filter && only_ascii_alnum(t);
-	like_pattern(t, 1, 1, p->fc, sizeof p->fc);
+	f->active = t[0] != 0;
+	f->prefix = f->active && only_ascii_alnum(t);
+	like_pattern(t, 1, 1, f->fc, sizeof f->fc);
 	for (char *c = t; *c; c++)
 		if (*c >= 'A' && *c <= 'Z')
 			*c = (char)(*c + 32);
-	like_pattern(t, 0, 1, p->fp, sizeof p->fp);
+	like_pattern(t, 0, 1, f->fp, sizeof f->fp);
+}
+
+static int set_filter(void *ctx, const char *text)
+{
+	find_text_set(&((struct pager *)ctx)->find, text);
 	return 0;
 }
 

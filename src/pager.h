@@ -34,6 +34,17 @@ struct pager_def {
 struct row_source *pager_new(sqlite3 *db, const struct pager_def *def, int64_t scope);
 void pager_free(struct row_source *rs);
 
+/* Find text as typed at F7, ready to bind: fc is '%text%' (part of a name,
+ * an ID number, a phone); fp is 'text%' lower-cased, set only when the text
+ * is ASCII letters and digits (pinyin initials). */
+struct find_text {
+	int active;    /* any text at all */
+	int prefix;    /* fp applies */
+	char fc[RS_CELL * 2 + 4];
+	char fp[RS_CELL * 2 + 4];
+};
+void find_text_set(struct find_text *f, const char *text);
+
 /* Escapes LIKE wildcards with '\' and wraps: ("50%", 1, 1) -> "%50\%%". */
 void like_pattern(const char *text, int lead, int trail, char *out, size_t cap);
 

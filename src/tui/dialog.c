@@ -29,25 +29,20 @@ void dialog_set_backdrop(void (*redraw)(void *ctx), void *ctx)
 	backdrop_ctx = ctx;
 }
 
-/* What was under the dialog, and where the screen wanted the cursor. */
-struct under {
-	WINDOW *saved;
-	int cur_y, cur_x;
-};
-
-static void under_save(struct under *u)
+void under_save(struct under *u)
 {
 	u->saved = dupwin(stdscr);
 	cursor_wanted(&u->cur_y, &u->cur_x);
 }
 
-static void under_restore(struct under *u)
+void under_restore(struct under *u)
 {
 	if (u->saved) {
-		int rows = getmaxy(u->saved) < LINES ? getmaxy(u->saved) : LINES;
-		int cols = getmaxx(u->saved) < COLS ? getmaxx(u->saved) : COLS;
-		copywin(u->saved, stdscr, 0, 0, 0, 0, rows - 1, cols - 1, FALSE);
-		delwin(u->saved);
+		WINDOW *w = u->saved;
+		int rows = getmaxy(w) < LINES ? getmaxy(w) : LINES;
+		int cols = getmaxx(w) < COLS ? getmaxx(w) : COLS;
+		copywin(w, stdscr, 0, 0, 0, 0, rows - 1, cols - 1, FALSE);
+		delwin(w);
 		u->saved = NULL;
 	}
 	cursor_want(u->cur_y, u->cur_x);

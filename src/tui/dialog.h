@@ -39,6 +39,16 @@ int dialog_input(const char *title, const char *prompt, char *buf, size_t cap);
  * choose the numbered item directly.  Returns the index, or -1 on Esc/F3. */
 int dialog_pick(const char *title, const char *const *items, int n, int initial);
 
+/* What a modal box covers and where the screen wanted the cursor: saved
+ * before the box is drawn and put back when it closes, so the caller redraws
+ * nothing.  The dialogs here and grid_pick use it. */
+struct under {
+	void *saved;       /* a copy of stdscr */
+	int cur_y, cur_x;
+};
+void under_save(struct under *u);
+void under_restore(struct under *u);
+
 /* The function that repaints the whole screen under a dialog (after a resize
  * or Ctrl-L); NULL just clears it. */
 void dialog_set_backdrop(void (*redraw)(void *ctx), void *ctx);

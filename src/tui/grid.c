@@ -689,31 +689,14 @@ static void filter_edit(char *filter, size_t fcap, struct key k)
 	}
 }
 
-/* What was under the pick list, put back when it closes (as dialogs do). */
-struct under {
-	WINDOW *saved;
-	int cur_y, cur_x;
-};
-
-static void under_restore(struct under *u)
-{
-	if (u->saved) {
-		int rows = getmaxy(u->saved) < LINES ? getmaxy(u->saved) : LINES;
-		int cols = getmaxx(u->saved) < COLS ? getmaxx(u->saved) : COLS;
-		copywin(u->saved, stdscr, 0, 0, 0, 0, rows - 1, cols - 1, FALSE);
-		delwin(u->saved);
-	}
-	cursor_want(u->cur_y, u->cur_x);
-}
-
 int grid_pick(struct row_source *rs, const char *title, char *filter, size_t fcap,
               int64_t initial, struct rs_row *picked)
 {
 	struct grid g;
 	struct pick_box b;
-	struct under u = { dupwin(stdscr), -1, -1 };
+	struct under u;
 	int chosen = 0;
-	cursor_wanted(&u.cur_y, &u.cur_x);
+	under_save(&u);
 	if (grid_init(&g, rs, 0, 3) < 0) {
 		under_restore(&u);
 		return 0;
