@@ -521,6 +521,11 @@ static void test_resize_redraws_tree_and_form(void **state)
     check_form_at(vt, 40, 120, "扩屏党支部");
     vt_resize(vt, 24, 80);
     check_form_at(vt, 24, 80, "扩屏党支部");
+    /* Too small says so; back at 80x24 the form returns whole. */
+    vt_resize(vt, 20, 60);
+    app_wait(vt, "终端窗口太小");
+    vt_resize(vt, 24, 80);
+    check_form_at(vt, 24, 80, "扩屏党支部");
 
     /* Still working: finish and save the record. */
     vt_key(vt, VT_KEY_ENTER);
