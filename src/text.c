@@ -307,8 +307,9 @@ static const struct fullwidth_form {
 	{0x2573, 0x2573, 0xFF58, 0}, {0x25CB, 0x25CB, 0x3007, 0}, {0x25EF, 0x25EF, 0x3007, 0},
 };
 
-static wchar_t fullwidth_form_of(uint32_t c)
+wchar_t text_wide_form(wchar_t wc)
 {
+	uint32_t c = (uint32_t)wc;
 	for (size_t k = 0; k < LEN(fullwidth_forms); k++) {
 		const struct fullwidth_form *f = &fullwidth_forms[k];
 		if (c >= f->lo && c <= f->hi)
@@ -323,8 +324,6 @@ static wchar_t display_form(wchar_t c, enum wc_class k)
 {
 	if (k == WC_UNPRINTABLE || c == 0xFFFD)
 		return ambi_cols == 2 ? L'?' : 0xFFFD;
-	if (k == WC_AMBIGUOUS && ambi_cols == 2)
-		return fullwidth_form_of((uint32_t)c);
 	return c;
 }
 

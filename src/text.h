@@ -36,12 +36,19 @@ int utf8_cols(const char *s);
 /* One screen cell: a base character with the zero-width marks drawn with it
  * (at most TEXT_CELL_MAX-1 characters, terminated).  ZWJ and variation
  * selectors are dropped so every terminal draws the parts of a ZWJ sequence at
- * the widths counted here; control characters become U+FFFD; with ambiwidth 2
- * an ambiguous character is drawn as its full-width form (or U+FF1F).
+ * the widths counted here; control characters become U+FFFD ('?' with
+ * ambiwidth 2, as U+FFFD is itself ambiguous).
  * Reads s[*i...], advances *i past the cell, sets *cols (1 or 2).
  * Returns 0 at the end of the string. */
 #define TEXT_CELL_MAX 5
 int text_cell_next(const wchar_t *s, size_t n, size_t *i, wchar_t cell[TEXT_CELL_MAX], int *cols);
+
+/* A two-column stand-in for an ambiguous character (· -> ・, — -> －,
+ * “ -> ＂, box drawing -> ＋－｜), or U+FF1F when there is none.  The drawing
+ * layer uses it when ambiwidth is 2 but the locale counts the character as
+ * one column (a UTF-8 terminal set to wide ambiguous characters); where the
+ * locale already counts it two (GB18030), the character itself is drawn. */
+wchar_t text_wide_form(wchar_t c);
 
 /* Copies into out the longest prefix of s (n characters) that fits in `cols`
  * columns and pads with spaces to exactly `cols` columns.  A wide character

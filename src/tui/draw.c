@@ -85,16 +85,18 @@ static void put_cell(int y, int x, const wchar_t *cell, attr_t attr, short pair)
 }
 
 /* ncurses positions by the locale's wcwidth; when that disagrees with the
- * width text.c counted (new emoji, a GBK terminal) the character is drawn as
- * a question mark of the counted width so the row stays aligned. */
+ * width text.c counted (new emoji, a GBK terminal, ambiguous characters set
+ * wide on a UTF-8 terminal) the character is drawn as its two-column stand-in
+ * or a question mark of the counted width, so the row stays aligned. */
 static void put_cell_checked(int y, int x, const wchar_t *cell, int cols, attr_t attr, short pair)
 {
 	if (wcwidth(cell[0]) == cols) {
 		put_cell(y, x, cell, attr, pair);
 		return;
 	}
-	if (cols == 2 && wcwidth(0xFF1F) == 2) {
-		put_cell(y, x, L"\xFF1F", attr, pair);
+	wchar_t wide[2] = { text_wide_form(cell[0]), 0 };
+	if (cols == 2 && wcwidth(wide[0]) == 2) {
+		put_cell(y, x, wide, attr, pair);
 		return;
 	}
 	for (int i = 0; i < cols; i++)
