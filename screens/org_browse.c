@@ -176,8 +176,15 @@ static enum outcome key(void *st, struct app *a, struct key k)
 	struct browse *b = st;
 	if (b->tree && tree_key(b, k) == SCR_HANDLED)
 		return SCR_HANDLED;
+	int finding = k.code == K_F7 || (k.code == K_CHAR && k.ch == L'/');
 	switch (grid_key(&b->g, k)) {
 	case GRID_HANDLED:
+		/* The tree lists a match's ancestors too: put the selection on
+		 * the first organization that matches itself. */
+		if (b->tree && finding && org_tree_first_match(b->rs)) {
+			grid_select_id(&b->g, org_tree_first_match(b->rs));
+			grid_draw(&b->g);
+		}
 		return SCR_HANDLED;
 	case GRID_OPEN:
 		return open_form(b, a, grid_selected_id(&b->g), NULL);

@@ -83,6 +83,9 @@ struct row_source *org_tree_source(struct session *s, int64_t root);
 void org_tree_toggle(struct row_source *tree, int64_t id);   /* expand/collapse */
 void org_tree_expand_all(struct row_source *tree, int expand);
 int org_tree_is_expanded(struct row_source *tree, int64_t id);
+/* Under a find, the first listed organization that matches itself (not
+ * one shown only as an ancestor of a match); 0 when none or no find. */
+int64_t org_tree_first_match(struct row_source *tree);
 /* Expands every ancestor of id so it is listed (after it was saved). */
 void org_tree_reveal(struct row_source *tree, int64_t id);
 /* Parent candidates for F4 on 上级组织: active 党委/党总支/党支部. */

@@ -28,6 +28,7 @@ struct tree {
 	int64_t root;                /* 0: every top-level organization */
 	struct ids expanded;         /* sorted */
 	struct ids keep;             /* under a find: matches and their ancestors, sorted */
+	struct ids match;            /* under a find: the matches themselves */
 	struct node *vis;
 	int nvis, capvis;
 	struct find_text find;
@@ -156,19 +157,24 @@ static int walk(struct tree *t, int64_t parent, int depth)
 static int collect_keep(struct tree *t)
 {
 	sqlite3_stmt *st;
-	t->keep.n = 0;
+	t->keep.n = t->match.n = 0;
 	if (sqlite3_prepare_v2(t->s->db,
-	        "WITH RECURSIVE up(id) AS (SELECT id FROM org WHERE name LIKE ?1 ESCAPE '\\'"
+	        "WITH RECURSIVE up(id, hit) AS (SELECT id, 1 FROM org WHERE name LIKE ?1 ESCAPE '\\'"
 	        " OR short_name LIKE ?1 ESCAPE '\\' OR name_py LIKE ?2 ESCAPE '\\'"
-	        " UNION SELECT o.parent_id FROM org o JOIN up ON o.id = up.id"
-	        " WHERE o.parent_id IS NOT NULL) SELECT id FROM up", -1, &st, NULL) != SQLITE_OK)
+	        " UNION SELECT o.parent_id, 0 FROM org o JOIN up ON o.id = up.id"
+	        " WHERE o.parent_id IS NOT NULL) SELECT id, max(hit) FROM up GROUP BY id",
+	        -1, &st, NULL) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_text(st, 1, t->find.fc, -1, SQLITE_STATIC);
 	if (t->find.prefix)
 		sqlite3_bind_text(st, 2, t->find.fp, -1, SQLITE_STATIC);
 	int rc = 0;
-	while (rc == 0 && sqlite3_step(st) == SQLITE_ROW)
-		rc = ids_add(&t->keep, sqlite3_column_int64(st, 0));
+	while (rc == 0 && sqlite3_step(st) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		rc = ids_add(&t->keep, id);
+		if (rc == 0 && sqlite3_column_int(st, 1))
+			rc = ids_add(&t->match, id);
+	}
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -317,6 +323,7 @@ static void destroy(struct row_source *rs)
 	struct tree *t = rs->ctx;
 	free(t->expanded.v);
 	free(t->keep.v);
+	free(t->match.v);
 	free(t->vis);
 	free(t);
 }
@@ -389,6 +396,15 @@ void org_tree_reveal(struct row_source *rs, int64_t id)
 		ids_add(&t->expanded, sqlite3_column_int64(st, 0));
 	sqlite3_finalize(st);
 	rebuild(t);
+}
+
+int64_t org_tree_first_match(struct row_source *rs)
+{
+	struct tree *t = rs->ctx;
+	for (int i = 0; t->find.active && i < t->nvis; i++)
+		if (ids_has(&t->match, t->vis[i].id))
+			return t->vis[i].id;
+	return 0;
 }
 
 int org_tree_is_expanded(struct row_source *rs, int64_t id)

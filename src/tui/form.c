@@ -619,6 +619,8 @@ static enum form_result move(struct form *f, int dir, int save_at_end)
 	int to = next_editable(f, from, dir);
 	if (to < 0 && save_at_end)
 		return try_save(f, FORM_SAVE);
+	if (to < 0)   /* Tab past the last field comes round to the first */
+		to = next_editable(f, dir > 0 ? -1 : f->n, dir);
 	if (to >= 0)
 		set_focus(f, to);
 	if (r > 0)

@@ -641,7 +641,7 @@ static void pick_place(struct pick_box *b, const struct row_source *rs)
 static void pick_fit(struct grid *g, const struct pick_box *b)
 {
 	grid_resize(g, b->y + 2, b->h - 4);
-	grid_set_area(g, b->x + 1, b->w - 2);
+	grid_set_area(g, b->x + 1, b->w - 3);   /* a space before the right border */
 	g->status_y = b->y + b->h - 2;
 }
 

@@ -328,6 +328,11 @@ static void tree_expands_and_finds(void **state)
 	assert_string_equal(got[0], "- 镇党委");
 	assert_string_equal(got[1], "  - 甲党总支");
 	assert_string_equal(got[3], "        甲第一党小组");
+	int64_t branch;                              /* the first match, not an ancestor */
+	org_find_by_name(&t->s, "甲第一党支部", &branch);
+	assert_int_equal(org_tree_first_match(rs), branch);
+	rs->set_filter(rs->ctx, "");
+	assert_int_equal(org_tree_first_match(rs), 0);
 	row_source_free(rs);
 }
 
