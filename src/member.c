@@ -1,0 +1,466 @@
+/* member.c — a member's record: the rules it must meet and its saves. */
+#include "member.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "db.h"
+#include "json.h"
+#include "text.h"
+#include "validate.h"
+
+const char *const member_genders[] = { "男", "女", NULL };
+const char *const member_categories[] = { "正式党员", "预备党员", NULL };
+const char *const member_educations[] = {
+	"研究生", "大学本科", "大学专科", "中专", "高中", "初中", "小学及以下", NULL,
+};
+const char *const member_ethnicities[] = {
+	"汉族", "蒙古族", "回族", "藏族", "维吾尔族", "苗族", "彝族", "壮族", "布依族", "朝鲜族",
+	"满族", "侗族", "瑶族", "白族", "土家族", "哈尼族", "哈萨克族", "傣族", "黎族", "傈僳族",
+	"佤族", "畲族", "高山族", "拉祜族", "水族", "东乡族", "纳西族", "景颇族", "柯尔克孜族",
+	"土族", "达斡尔族", "仫佬族", "羌族", "布朗族", "撒拉族", "毛南族", "仡佬族", "锡伯族",
+	"阿昌族", "普米族", "塔吉克族", "怒族", "乌孜别克族", "俄罗斯族", "鄂温克族", "德昂族",
+	"保安族", "裕固族", "京族", "塔塔尔族", "独龙族", "鄂伦春族", "赫哲族", "门巴族", "珞巴族",
+	"基诺族", "其他", NULL,
+};
+
+#define CONFLICT_MSG "此记录已被他人修改，请按 F5 重新读取后再保存"
+
+static int in_list(const char *const *list, const char *s)
+{
+	for (; *list; list++)
+		if (strcmp(*list, s) == 0)
+			return 1;
+	return 0;
+}
+
+/* ---- identity ---------------------------------------------------------- */
+
+char member_id_check_char(const char *first17)
+{
+	static const int weight[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+	static const char check[] = "10X98765432";
+	int sum = 0;
+	for (int i = 0; i < 17 && first17[i]; i++)
+		sum += (first17[i] - '0') * weight[i];
+	return check[sum % 11];
+}
+
+int member_check_identity(const char *id_number, char birth_date[11], const char *gender,
+                          struct dj_err *e)
+{
+	char why[WHY_MAX], born[11], norm[11];
+	int male;
+	if (!*id_number)
+		return 0;
+	if (valid_id_number(id_number, born, &male, why))
+		return dj_fail(e, DJ_INVALID, "id_number", "「身份证号」%s：%s", why, id_number);
+	if (!*birth_date)
+		memcpy(birth_date, born, sizeof born);
+	else if (valid_date(birth_date, norm, NULL) == 0 && strcmp(norm, born) != 0)
+		return dj_fail(e, DJ_INVALID, "birth_date",
+		               "「出生日期」%s 与身份证号中的出生日期 %s 不一致", norm, born);
+	if (*gender && strcmp(gender, male ? "男" : "女") != 0)
+		return dj_fail(e, DJ_INVALID, "gender",
+		               "「性别」为%s，但身份证号第17位表示%s（奇数为男，偶数为女）", gender,
+		               male ? "男" : "女");
+	return 0;
+}
+
+/* ---- checks ------------------------------------------------------------ */
+
+/* A date that may be empty unless required, and never after today. */
+static int check_date(const char *v, const char *field, const char *label, int required,
+                      struct dj_err *e)
+{
+	char why[WHY_MAX], norm[11], now[11];
+	if (!*v)
+		return required ? dj_fail(e, DJ_INVALID, field, "「%s」不能为空", label) : 0;
+	if (valid_date(v, norm, why))
+		return dj_fail(e, DJ_INVALID, field, "「%s」%s：%s", label, why, v);
+	if (strcmp(norm, today(now)) > 0)
+		return dj_fail(e, DJ_INVALID, field, "「%s」%s 在今天之后", label, norm);
+	return 0;
+}
+
+static int setting(struct session *s, const char *key, int def)
+{
+	return s->cfg ? config_int(s->cfg, key, def) : def;
+}
+
+/* 1 when an authorised operator let this member's 转正 come early on the
+ * development path ([develop] rules = warn), recorded in dev_override. */
+static int probation_overridden(struct session *s, int64_t member_id)
+{
+	return member_id && db_int(s->db, "SELECT count(*) FROM dev_override o JOIN dev_case c"
+	                           " ON c.id = o.case_id WHERE c.member_id = ? AND o.rule = 'probation'",
+	                           member_id, 0) > 0;
+}
+
+static int check_extension(struct session *s, const struct member *m, long *months,
+                           struct dj_err *e)
+{
+	char why[WHY_MAX];
+	int lo = setting(s, "develop:extension_min", 6), hi = setting(s, "develop:extension_max", 12);
+	*months = 0;
+	if (!*m->extension || strcmp(m->extension, "0") == 0)
+		return 0;
+	if (parse_int(m->extension, lo, hi, months, why))
+		return dj_fail(e, DJ_INVALID, "extension", "「延长预备期（月）」%s：%s（延长预备期为 %d 至 %d 个月）",
+		               why, m->extension, lo, hi);
+	return 0;
+}
+
+/* 转正日期 is the day probation ends: 入党日期 plus the probation and any
+ * extension.  A 正式党员 must be past it; a 预备党员 has no 转正日期 yet. */
+static int check_probation(struct session *s, const struct member *m, struct dj_err *e)
+{
+	long ext;
+	char joined[11], due[11], confirmed[11], now[11];
+	if (check_extension(s, m, &ext, e))
+		return DJ_INVALID;
+	if (valid_date(m->joined_on, joined, NULL))
+		return 0;
+	date_add_months(joined, setting(s, "develop:probation_months", 12) + (int)ext, due);
+	if (strcmp(m->category, "预备党员") == 0) {
+		if (*m->confirmed_on)
+			return dj_fail(e, DJ_INVALID, "confirmed_on",
+			               "预备党员还没有「转正日期」；已转正的请把「人员类别」改为正式党员");
+		return 0;
+	}
+	if (!*m->confirmed_on) {
+		if (strcmp(due, today(now)) > 0)
+			return dj_fail(e, DJ_INVALID, "category",
+			               "入党日期 %s 起预备期至 %s 未满，「人员类别」应为预备党员", joined, due);
+		return 0;
+	}
+	valid_date(m->confirmed_on, confirmed, NULL);
+	if (strcmp(confirmed, due) == 0)
+		return 0;
+	if (probation_overridden(s, m->id) && strcmp(confirmed, joined) > 0)
+		return 0;
+	return dj_fail(e, DJ_INVALID, "confirmed_on",
+	               "「转正日期」应为预备期满之日 %s（入党日期 %s 起满%s）；"
+	               "延长了预备期的请先填写「延长预备期（月）」",
+	               due, joined, ext ? "预备期加延长期" : "一年");
+}
+
+int64_t member_branch_id(struct session *s, const char *name)
+{
+	sqlite3_stmt *st;
+	int64_t id = 0;
+	if (sqlite3_prepare_v2(s->db, "SELECT id FROM org WHERE name = ? AND kind = '党支部'"
+	                       " AND status = '正常'", -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return id;
+}
+
+static int check_branch(struct session *s, const struct member *m, struct dj_err *e)
+{
+	if (!*m->org)
+		return dj_fail(e, DJ_INVALID, "org", "「所在支部」不能为空（按 F4 选择）");
+	if (member_branch_id(s, m->org))
+		return 0;
+	sqlite3_stmt *st;
+	char kind[16] = "", status[8] = "";
+	if (sqlite3_prepare_v2(s->db, "SELECT kind, status FROM org WHERE name = ?", -1, &st, NULL) ==
+	    SQLITE_OK) {
+		sqlite3_bind_text(st, 1, m->org, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			db_col_text(st, 0, kind, sizeof kind);
+			db_col_text(st, 1, status, sizeof status);
+		}
+		sqlite3_finalize(st);
+	}
+	if (!*kind)
+		return dj_fail(e, DJ_INVALID, "org", "「所在支部」没有名为「%s」的党组织（按 F4 选择）", m->org);
+	if (strcmp(status, "正常") != 0)
+		return dj_fail(e, DJ_INVALID, "org", "「所在支部」「%s」已撤销", m->org);
+	return dj_fail(e, DJ_INVALID, "org", "「%s」是%s，党员应编入党支部（按 F4 选择）", m->org, kind);
+}
+
+/* The 身份证号 belongs to one member only; the message names the holder. */
+static int check_id_unique(struct session *s, const struct member *m, struct dj_err *e)
+{
+	sqlite3_stmt *st;
+	if (!*m->id_number)
+		return 0;
+	if (sqlite3_prepare_v2(s->db, "SELECT m.name, o.name, m.status FROM member m JOIN org o"
+	                       " ON o.id = m.org_id WHERE upper(m.id_number) = upper(?1) AND m.id <> ?2",
+	                       -1, &st, NULL) != SQLITE_OK)
+		return db_fail(s->db, e, "检查身份证号");
+	sqlite3_bind_text(st, 1, m->id_number, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, m->id);
+	int rc = 0;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		char name[64], org[128], status[8];
+		db_col_text(st, 0, name, sizeof name);
+		db_col_text(st, 1, org, sizeof org);
+		db_col_text(st, 2, status, sizeof status);
+		rc = dj_fail(e, DJ_INVALID, "id_number", "身份证号 %s 已登记为%s「%s」的（%s），不能重复登记",
+		             m->id_number, org, name, status);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int check_lists(const struct member *m, struct dj_err *e)
+{
+	if (!*m->gender)
+		return dj_fail(e, DJ_INVALID, "gender", "「性别」不能为空");
+	if (!in_list(member_genders, m->gender))
+		return dj_fail(e, DJ_INVALID, "gender", "「性别」应为 男 或 女：%s", m->gender);
+	if (*m->ethnicity && !in_list(member_ethnicities, m->ethnicity))
+		return dj_fail(e, DJ_INVALID, "ethnicity", "「民族」不在民族表中：%s（按 F4 选择）",
+		               m->ethnicity);
+	if (*m->education && !in_list(member_educations, m->education))
+		return dj_fail(e, DJ_INVALID, "education",
+		               "「学历」应为 研究生、大学本科、大学专科、中专、高中、初中 或 小学及以下：%s",
+		               m->education);
+	if (!*m->category)
+		return dj_fail(e, DJ_INVALID, "category", "「人员类别」不能为空（正式党员或预备党员）");
+	if (!in_list(member_categories, m->category))
+		return dj_fail(e, DJ_INVALID, "category", "「人员类别」应为 正式党员 或 预备党员：%s",
+		               m->category);
+	return 0;
+}
+
+static int check_dates(const struct member *m, struct dj_err *e)
+{
+	char born[11], joined[11], confirmed[11];
+	if (check_date(m->birth_date, "birth_date", "出生日期", 1, e) ||
+	    check_date(m->joined_on, "joined_on", "入党日期", 1, e) ||
+	    check_date(m->confirmed_on, "confirmed_on", "转正日期", 0, e))
+		return DJ_INVALID;
+	valid_date(m->birth_date, born, NULL);
+	valid_date(m->joined_on, joined, NULL);
+	if (strcmp(joined, born) <= 0)
+		return dj_fail(e, DJ_INVALID, "joined_on", "「入党日期」%s 不应早于出生日期 %s", joined, born);
+	if (*m->confirmed_on && valid_date(m->confirmed_on, confirmed, NULL) == 0 &&
+	    strcmp(confirmed, joined) <= 0)
+		return dj_fail(e, DJ_INVALID, "confirmed_on", "「转正日期」%s 应晚于入党日期 %s",
+		               confirmed, joined);
+	return 0;
+}
+
+int member_validate(struct session *s, const struct member *m, struct dj_err *e)
+{
+	char why[WHY_MAX], birth[11];
+	if (!*m->name)
+		return dj_fail(e, DJ_INVALID, "name", "「姓名」不能为空");
+	if (utf8_cols(m->name) > 40)
+		return dj_fail(e, DJ_INVALID, "name", "「姓名」太长（最多 20 个汉字）");
+	if (check_lists(m, e))
+		return DJ_INVALID;
+	snprintf(birth, sizeof birth, "%s", m->birth_date);
+	if (member_check_identity(m->id_number, birth, m->gender, e))
+		return DJ_INVALID;
+	struct member filled = *m;
+	memcpy(filled.birth_date, birth, sizeof birth);
+	if (check_dates(&filled, e) || check_probation(s, &filled, e))
+		return DJ_INVALID;
+	if (*m->phone && valid_mobile(m->phone, why))
+		return dj_fail(e, DJ_INVALID, "phone", "「联系电话」%s：%s", why, m->phone);
+	if (check_branch(s, m, e) || check_id_unique(s, m, e))
+		return e ? e->code : DJ_INVALID;
+	return 0;
+}
+
+/* ---- load and save ------------------------------------------------------- */
+
+int member_load(struct session *s, int64_t id, struct member *m, struct dj_err *e)
+{
+	static const char sql[] =
+		"SELECT m.id, m.version, m.org_id, o.name, m.name, m.gender, m.ethnicity, m.birth_date,"
+		" m.id_number, m.education, m.phone, m.category, m.joined_on, m.confirmed_on,"
+		" CASE m.extension_months WHEN 0 THEN '' ELSE m.extension_months END, m.job, m.status,"
+		" m.notes FROM member m JOIN org o ON o.id = m.org_id WHERE m.id = ?";
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return db_fail(s->db, e, "读取党员");
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return rc == SQLITE_DONE ? dj_fail(e, DJ_NOTFOUND, NULL, "该党员记录已不存在")
+		                         : db_fail(s->db, e, "读取党员");
+	}
+	memset(m, 0, sizeof *m);
+	m->id = sqlite3_column_int64(st, 0);
+	m->version = sqlite3_column_int64(st, 1);
+	m->org_id = sqlite3_column_int64(st, 2);
+	struct { char *p; size_t cap; } text[] = {
+		{ m->org, sizeof m->org }, { m->name, sizeof m->name }, { m->gender, sizeof m->gender },
+		{ m->ethnicity, sizeof m->ethnicity }, { m->birth_date, sizeof m->birth_date },
+		{ m->id_number, sizeof m->id_number }, { m->education, sizeof m->education },
+		{ m->phone, sizeof m->phone }, { m->category, sizeof m->category },
+		{ m->joined_on, sizeof m->joined_on }, { m->confirmed_on, sizeof m->confirmed_on },
+		{ m->extension, sizeof m->extension }, { m->job, sizeof m->job },
+		{ m->status, sizeof m->status }, { m->notes, sizeof m->notes },
+	};
+	for (size_t i = 0; i < sizeof text / sizeof *text; i++)
+		db_col_text(st, (int)i + 3, text[i].p, text[i].cap);
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static void normalise_date(char d[11])
+{
+	char norm[11];
+	if (valid_date(d, norm, NULL) == 0)
+		memcpy(d, norm, sizeof norm);
+}
+
+/* Trims, upper-cases the 身份证号's x, fills 民族 and the birth date from the
+ * ID, and writes dates in the normal form. */
+static void normalise(struct member *m)
+{
+	char *fields[] = { m->org, m->name, m->gender, m->ethnicity, m->birth_date, m->id_number,
+	                   m->education, m->phone, m->category, m->joined_on, m->confirmed_on,
+	                   m->extension, m->job };
+	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
+		utf8_trim(fields[i]);
+	for (char *c = m->id_number; *c; c++)
+		if (*c == 'x')
+			*c = 'X';
+	if (!*m->ethnicity)
+		snprintf(m->ethnicity, sizeof m->ethnicity, "汉族");
+	if (!*m->birth_date && *m->id_number) {
+		char born[11];
+		if (valid_id_number(m->id_number, born, NULL, NULL) == 0)
+			memcpy(m->birth_date, born, sizeof born);
+	}
+	normalise_date(m->birth_date);
+	normalise_date(m->joined_on);
+	normalise_date(m->confirmed_on);
+	if (strcmp(m->extension, "0") == 0)
+		m->extension[0] = 0;
+}
+
+const char *member_json(const struct member *m, char *buf, size_t cap)
+{
+	struct json j;
+	json_begin(&j, buf, cap);
+	json_str(&j, "所在支部", m->org);
+	json_str(&j, "姓名", m->name);
+	json_str(&j, "性别", m->gender);
+	json_str(&j, "民族", m->ethnicity);
+	json_str(&j, "出生日期", m->birth_date);
+	json_str(&j, "身份证号", m->id_number);
+	json_str(&j, "学历", m->education);
+	json_str(&j, "联系电话", m->phone);
+	json_str(&j, "人员类别", m->category);
+	json_str(&j, "入党日期", m->joined_on);
+	json_str(&j, "转正日期", m->confirmed_on);
+	json_str(&j, "延长预备期", m->extension);
+	json_str(&j, "工作岗位", m->job);
+	json_str(&j, "状态", m->status);
+	json_str(&j, "备注", m->notes);
+	return json_end(&j);
+}
+
+static int write_row(struct session *s, struct member *m, struct dj_err *e)
+{
+	static const char ins[] =
+		"INSERT INTO member(org_id, name, name_py, gender, ethnicity, birth_date, id_number,"
+		" education, phone, category, joined_on, confirmed_on, extension_months, job, notes,"
+		" status, updated_at, updated_by) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,"
+		"?14,?15,?16, strftime('%Y-%m-%d %H:%M:%S','now','localtime'), ?17)";
+	static const char upd[] =
+		"UPDATE member SET org_id=?1, name=?2, name_py=?3, gender=?4, ethnicity=?5,"
+		" birth_date=?6, id_number=?7, education=?8, phone=?9, category=?10, joined_on=?11,"
+		" confirmed_on=?12, extension_months=?13, job=?14, notes=?15,"
+		" updated_at=strftime('%Y-%m-%d %H:%M:%S','now','localtime'), updated_by=?17,"
+		" version = version + 1 WHERE id=?18 AND version=?19";
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, m->id ? upd : ins, -1, &st, NULL) != SQLITE_OK)
+		return db_fail(s->db, e, "保存党员");
+	char py[64];
+	pinyin_initials(m->name, py, sizeof py);
+	sqlite3_bind_int64(st, 1, m->org_id);
+	const char *vals[] = { m->name, py, m->gender, m->ethnicity, m->birth_date, m->id_number,
+	                       m->education, m->phone, m->category, m->joined_on, m->confirmed_on };
+	for (int i = 0; i < 11; i++)
+		db_bind_text(st, i + 2, vals[i], i > 1);
+	sqlite3_bind_int(st, 13, *m->extension ? (int)strtol(m->extension, NULL, 10) : 0);
+	db_bind_text(st, 14, m->job, 1);
+	db_bind_text(st, 15, m->notes, 1);
+	db_bind_text(st, 16, *m->status ? m->status : "正常", 0);
+	db_bind_text(st, 17, s->login, 0);
+	if (m->id) {
+		sqlite3_bind_int64(st, 18, m->id);
+		sqlite3_bind_int64(st, 19, m->version);
+	}
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(s->db, e, "保存党员");
+	if (m->id && sqlite3_changes(s->db) == 0)
+		return dj_fail(e, DJ_CONFLICT, NULL, CONFLICT_MSG);
+	if (!m->id)
+		m->id = sqlite3_last_insert_rowid(s->db);
+	else
+		m->version++;
+	return 0;
+}
+
+static int has_left(const char *status)
+{
+	return strcmp(status, "转出") == 0 || strcmp(status, "出党") == 0 ||
+	       strcmp(status, "去世") == 0;
+}
+
+static int save_in_txn(struct session *s, struct member *m, struct dj_err *e)
+{
+	char before[2048] = "", after[2048];
+	struct member old;
+	if (m->id && member_load(s, m->id, &old, e))
+		return e ? e->code : DJ_DB;
+	if (m->id && old.version != m->version)
+		return dj_fail(e, DJ_CONFLICT, NULL, CONFLICT_MSG);
+	if (m->id && has_left(old.status))
+		return dj_fail(e, DJ_INVALID, NULL, "「%s」已%s，记录只能查看，不能修改", old.name,
+		               old.status);
+	snprintf(m->status, sizeof m->status, "%s", m->id ? old.status : "正常");
+	if (member_validate(s, m, e))
+		return e ? e->code : DJ_INVALID;
+	m->org_id = member_branch_id(s, m->org);
+	if ((m->id && session_may_write(s, old.org_id, e)) || session_may_write(s, m->org_id, e))
+		return DJ_DENIED;
+	int is_new = m->id == 0;
+	if (!is_new)
+		member_json(&old, before, sizeof before);
+	if (write_row(s, m, e))
+		return e ? e->code : DJ_DB;
+	if (audit_record(s, "member", m->id, is_new ? "新增" : "修改", is_new ? NULL : before,
+	                 member_json(m, after, sizeof after)))
+		return db_fail(s->db, e, "记录操作日志");
+	return 0;
+}
+
+int member_save(struct session *s, struct member *m, int in_txn, struct dj_err *e)
+{
+	normalise(m);
+	if (!in_txn && db_begin(s->db, e))
+		return DJ_DB;
+	struct member keep = *m;
+	int rc = save_in_txn(s, m, e);
+	if (in_txn) {
+		if (rc)
+			*m = keep;
+		return rc;
+	}
+	if (rc == 0)
+		rc = db_commit(s->db, e);
+	if (rc) {
+		db_rollback(s->db);
+		*m = keep;   /* a failed save leaves the operator's record as it was */
+	}
+	return rc;
+}

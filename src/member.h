@@ -1,0 +1,160 @@
+/* member.h — 党员信息库: every member's record, and the events that move
+ * members in, out and between branches.
+ *
+ * Members are never deleted.  Leaving is an event with its own fields (转出
+ * with the letter, 出党, 去世, 失联 …) that sets the member's status; only
+ * members whose status is 正常 are counted.  The events and the statuses
+ * they move between are an explicit table in member_event.c. */
+#ifndef DJ_MEMBER_H
+#define DJ_MEMBER_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "err.h"
+#include "rowsource.h"
+#include "session.h"
+
+extern const char *const member_genders[];      /* 男 女 */
+extern const char *const member_categories[];   /* 正式党员 预备党员 */
+extern const char *const member_educations[];   /* 研究生 … 小学及以下 */
+extern const char *const member_ethnicities[];  /* the 56 民族, then 其他 */
+extern const char *const member_event_types[];  /* 转出 出党 去世 失联 流出 流入 恢复 转入 内部调整 */
+
+/* Every field as text, the way forms and CSV rows carry it.  Field keys
+ * (dj_err.field, form tables) are the member names. */
+struct member {
+	int64_t id;               /* 0 for a new member */
+	int64_t version;
+	int64_t org_id;           /* set by member_save from `org` */
+	char org[128];            /* 所在支部, full name of an active 党支部 */
+	char name[64];            /* 姓名 */
+	char gender[8];           /* 性别 */
+	char ethnicity[32];       /* 民族 ("" = 汉族) */
+	char birth_date[11];      /* 出生日期 ("" = from the 身份证号) */
+	char id_number[24];       /* 身份证号 */
+	char education[32];       /* 学历 */
+	char phone[32];           /* 联系电话 (mobile) */
+	char category[16];        /* 人员类别 */
+	char joined_on[11];       /* 入党日期 */
+	char confirmed_on[11];    /* 转正日期 */
+	char extension[4];        /* 延长预备期（月）, "" = not extended */
+	char job[64];             /* 工作岗位 */
+	char status[8];           /* 正常 流出 出国 失联 转出 出党 去世; set by events */
+	char notes[256];          /* 备注 */
+};
+
+/* One event of a member's history, as text.  Which fields an event needs
+ * depends on its type (see member_event_needs). */
+struct member_event {
+	int64_t id;
+	int64_t member_id;
+	char type[16];            /* one of member_event_types */
+	char date[11];            /* 日期 */
+	char from_org[128];       /* 来自 (转入: the sending organization) */
+	char to_org[128];         /* 去往 (转出/流出: destination; 内部调整/转入: our branch) */
+	char letter_no[64];       /* 介绍信编号 */
+	char valid_days[8];       /* 介绍信有效期（天） */
+	char dues_paid_to[8];     /* 党费交至 YYYY-MM */
+	char reason[256];         /* 原因或说明 */
+};
+
+/* ---- the record -------------------------------------------------------- */
+
+int member_load(struct session *s, int64_t id, struct member *m, struct dj_err *e);
+
+/* The identity checks shared with the development path: a valid 身份证号
+ * whose birth date equals birth_date (filled from it when empty) and whose
+ * sex digit matches gender.  Keys: id_number, birth_date, gender. */
+int member_check_identity(const char *id_number, char birth_date[11], const char *gender,
+                          struct dj_err *e);
+/* The check character (0-9 or X) for the first 17 digits of a 身份证号. */
+char member_id_check_char(const char *first17);
+
+/* Every rule, with lookups but no writes: required fields, lists, dates
+ * (valid, none in the future, 入党 after birth), identity, mobile, 转正日期
+ * exactly the probation (12 months plus any extension) after 入党日期, a
+ * 正式党员 past probation, the branch an active 党支部, and the 身份证号
+ * not already someone else's (the message names them).  Sets e->field. */
+int member_validate(struct session *s, const struct member *m, struct dj_err *e);
+
+/* Inserts (id 0) or updates with the optimistic version check, in its own
+ * BEGIN IMMEDIATE unless in_txn.  Dates are normalised, blanks filled
+ * (民族 汉族, 出生日期 from the 身份证号), org_id set; status is never changed
+ * here.  A member who left (转出/出党/去世) is not changed. */
+int member_save(struct session *s, struct member *m, int in_txn, struct dj_err *e);
+
+/* The active 党支部 of that full name, or 0. */
+int64_t member_branch_id(struct session *s, const char *name);
+
+/* The record as a flat JSON object for the audit log (into buf). */
+const char *member_json(const struct member *m, char *buf, size_t cap);
+
+/* ---- events (member_event.c) ---------------------------------------- */
+
+/* What an event type asks for, as bits. */
+enum {
+	EV_NEEDS_TO = 1,        /* to_org: destination, or our branch for 内部调整 */
+	EV_NEEDS_FROM = 2,      /* from_org */
+	EV_NEEDS_LETTER = 4,    /* letter_no */
+	EV_NEEDS_DAYS = 8,      /* valid_days */
+	EV_NEEDS_DUES = 16,     /* dues_paid_to */
+	EV_NEEDS_REASON = 32,   /* reason */
+	EV_TO_BRANCH = 64,      /* to_org names one of our 党支部 (else free text) */
+	EV_OPTIONAL_TO = 128,   /* to_org may be left empty */
+};
+int member_event_needs(const char *type);
+/* 1 when a member in `status` may have an event of `type`. */
+int member_event_allowed(const char *status, const char *type);
+/* The event types allowed from status, NULL-terminated, into out (room for 10). */
+int member_events_for(const char *status, const char *out[10]);
+/* The status an event leaves the member in ("" when unchanged). */
+const char *member_event_result(const char *type);
+
+/* Records an event on member `member_id` (whose version the caller loaded;
+ * a moved version is DJ_CONFLICT), checks its fields for its type, and
+ * applies it: the new status, or the new branch for 内部调整 and 转入.
+ * Fills ev->id and the organization names the event carries. */
+int member_record_event(struct session *s, int64_t member_id, int64_t version,
+                        struct member_event *ev, struct dj_err *e);
+
+/* A member transferred in from elsewhere: the new record and its 转入 event
+ * (date, from_org, letter_no) in one transaction. */
+int member_transfer_in(struct session *s, struct member *m, struct member_event *ev,
+                       struct dj_err *e);
+
+/* The member's events, newest first, at most max.  Returns how many, or -1. */
+int member_events(struct session *s, int64_t member_id, struct member_event *out, int max);
+
+/* ---- ledgers and counts (member_ledger.c) --------------------------- */
+
+/* The members of the subtree under root (0: all) — 姓名 性别 年龄 学历
+ * 人员类别 入党日期 所在支部 状态 — keyset-paged; find by name, pinyin
+ * initials, 身份证号 or phone.  all 0: only members whose status is 正常;
+ * 1: everyone, those who left dimmed. */
+struct row_source *member_list_source(struct session *s, int64_t root, int all);
+/* Active 党支部 within the operator's scope, for F4 on 所在支部. */
+struct row_source *member_branch_source(struct session *s);
+/* Active 正式党员 (for F4 on 介绍人): 姓名 所在支部. */
+struct row_source *member_full_source(struct session *s);
+/* One member's events, newest first: 日期 类型 来源/去向 介绍信编号 说明. */
+struct row_source *member_event_source(struct session *s, int64_t member_id);
+
+/* Members whose status is 正常 under root (0: all); category NULL: both. */
+long member_count(struct session *s, int64_t root, const char *category);
+
+/* ---- CSV (member_csv.c) --------------------------------------------- */
+
+/* Imports every row or none: headers 姓名 性别 民族 出生日期 身份证号 学历
+ * 人员类别 入党日期 转正日期 所在党组织 联系电话 工作岗位 备注 (and the
+ * export's 延长预备期（月） 状态) in any order, UTF-8 or GB18030.  One report
+ * line per problem: 第 N 行「列名」值「…」：原因.  Returns 0, 1 (refused,
+ * nothing stored) or 2 (file unusable). */
+int member_import_csv(struct session *s, const char *path, FILE *report, int *imported);
+/* Every member within the operator's scope, with 状态. */
+int member_export_csv(struct session *s, const char *path, FILE *report, int *exported);
+/* The same for the subtree under root (0: all). */
+int member_export_subtree(struct session *s, int64_t root, const char *path, FILE *report,
+                          int *exported);
+
+#endif

@@ -1,0 +1,354 @@
+/* member_event.c — what moves a member: the events, the statuses each may
+ * follow and leaves behind, the fields each needs, and how they are applied.
+ * A member is never deleted; their history is these rows. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "json.h"
+#include "member.h"
+#include "text.h"
+#include "validate.h"
+
+const char *const member_event_types[] = {
+	"转出", "出党", "去世", "失联", "流出", "流入", "恢复", "转入", "内部调整", NULL,
+};
+
+struct event_rule {
+	const char *type;
+	const char *from[4];   /* statuses the event may follow */
+	const char *result;    /* the status it leaves; "" unchanged */
+	int needs;
+};
+
+/* 流入 brings a 流出 member back; 恢复 a 失联 one; 转入 on an existing record
+ * one who had transferred out (a newcomer is member_transfer_in). */
+static const struct event_rule rules[] = {
+	{ "转出", { "正常", "流出", "失联" }, "转出",
+	  EV_NEEDS_TO | EV_NEEDS_LETTER | EV_NEEDS_DAYS | EV_NEEDS_DUES },
+	{ "出党", { "正常", "流出", "失联" }, "出党", EV_NEEDS_REASON },
+	{ "去世", { "正常", "流出", "失联" }, "去世", 0 },
+	{ "失联", { "正常", "流出" }, "失联", 0 },
+	{ "流出", { "正常" }, "流出", EV_NEEDS_TO },
+	{ "流入", { "流出" }, "正常", 0 },
+	{ "恢复", { "失联" }, "正常", 0 },
+	{ "转入", { "转出" }, "正常",
+	  EV_NEEDS_FROM | EV_NEEDS_LETTER | EV_TO_BRANCH | EV_OPTIONAL_TO },
+	{ "内部调整", { "正常", "流出" }, "", EV_NEEDS_TO | EV_TO_BRANCH },
+};
+enum { NRULES = sizeof rules / sizeof *rules };
+
+static const struct event_rule *rule_of(const char *type)
+{
+	for (int i = 0; i < NRULES; i++)
+		if (strcmp(rules[i].type, type) == 0)
+			return &rules[i];
+	return NULL;
+}
+
+int member_event_needs(const char *type)
+{
+	const struct event_rule *r = rule_of(type);
+	return r ? r->needs : 0;
+}
+
+int member_event_allowed(const char *status, const char *type)
+{
+	const struct event_rule *r = rule_of(type);
+	for (int i = 0; r && i < 4 && r->from[i]; i++)
+		if (strcmp(r->from[i], status) == 0)
+			return 1;
+	return 0;
+}
+
+int member_events_for(const char *status, const char *out[10])
+{
+	int n = 0;
+	for (int i = 0; i < NRULES && n < 9; i++)
+		if (member_event_allowed(status, rules[i].type))
+			out[n++] = rules[i].type;
+	out[n] = NULL;
+	return n;
+}
+
+const char *member_event_result(const char *type)
+{
+	const struct event_rule *r = rule_of(type);
+	return r ? r->result : "";
+}
+
+/* ---- checks ---------------------------------------------------------------- */
+
+/* 党费交至: YYYY-MM (also YYYY.MM, YYYY/MM, YYYYMM, YYYY-M), normalised. */
+static int month_normal(char v[8], char why[WHY_MAX])
+{
+	int y = 0, mo = 0, used = 0;
+	char day[16], norm[11];
+	if (sscanf(v, "%4d%*[-./年]%d%n", &y, &mo, &used) < 2 &&
+	    (strlen(v) != 6 || sscanf(v, "%4d%2d%n", &y, &mo, &used) < 2)) {
+		snprintf(why, WHY_MAX, "应为年月，如 2024-06");
+		return -1;
+	}
+	snprintf(day, sizeof day, "%04d-%02d-01", y, mo);
+	if (valid_date(day, norm, why))
+		return -1;
+	snprintf(v, 8, "%.7s", norm);
+	return 0;
+}
+
+static int need_text(const char *v, int needed, const char *field, const char *label,
+                     const char *type, struct dj_err *e)
+{
+	if (needed && !*v)
+		return dj_fail(e, DJ_INVALID, field, "办理%s须填写「%s」", type, label);
+	return 0;
+}
+
+static int check_event_date(const struct member *m, const struct member_event *ev,
+                            struct dj_err *e)
+{
+	char why[WHY_MAX], norm[11], now[11];
+	if (!*ev->date)
+		return dj_fail(e, DJ_INVALID, "date", "「日期」不能为空");
+	if (valid_date(ev->date, norm, why))
+		return dj_fail(e, DJ_INVALID, "date", "「日期」%s：%s", why, ev->date);
+	if (strcmp(norm, today(now)) > 0)
+		return dj_fail(e, DJ_INVALID, "date", "「日期」%s 在今天之后", norm);
+	if (*m->joined_on && strcmp(norm, m->joined_on) < 0)
+		return dj_fail(e, DJ_INVALID, "date", "「日期」%s 早于%s的入党日期 %s", norm, m->name,
+		               m->joined_on);
+	return 0;
+}
+
+/* The fields the type needs, normalised in place. */
+static int check_fields(const struct member *m, const struct event_rule *r,
+                        struct member_event *ev, struct dj_err *e)
+{
+	char why[WHY_MAX];
+	char *texts[] = { ev->from_org, ev->to_org, ev->letter_no, ev->valid_days, ev->dues_paid_to };
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
+		utf8_trim(texts[i]);
+	if (check_event_date(m, ev, e))
+		return DJ_INVALID;
+	char norm[11];
+	valid_date(ev->date, norm, NULL);
+	memcpy(ev->date, norm, sizeof norm);
+	const char *to_label = r->needs & EV_TO_BRANCH ? "调入支部" : "去往单位（地点）";
+	if (need_text(ev->to_org, (r->needs & EV_NEEDS_TO) && !(r->needs & EV_OPTIONAL_TO), "to_org",
+	              to_label, r->type, e) ||
+	    need_text(ev->from_org, r->needs & EV_NEEDS_FROM, "from_org", "原所在组织", r->type, e) ||
+	    need_text(ev->letter_no, r->needs & EV_NEEDS_LETTER, "letter_no", "介绍信编号", r->type, e) ||
+	    need_text(ev->valid_days, r->needs & EV_NEEDS_DAYS, "valid_days", "有效期（天）", r->type, e) ||
+	    need_text(ev->dues_paid_to, r->needs & EV_NEEDS_DUES, "dues_paid_to", "党费交至", r->type, e) ||
+	    need_text(ev->reason, r->needs & EV_NEEDS_REASON, "reason", "原因", r->type, e))
+		return DJ_INVALID;
+	long days;
+	if (*ev->valid_days && parse_int(ev->valid_days, 1, 365, &days, why))
+		return dj_fail(e, DJ_INVALID, "valid_days", "「有效期（天）」%s：%s", why, ev->valid_days);
+	char month[8];
+	snprintf(month, sizeof month, "%s", ev->dues_paid_to);
+	if (*month && month_normal(month, why))
+		return dj_fail(e, DJ_INVALID, "dues_paid_to", "「党费交至」%s：%s", why, ev->dues_paid_to);
+	memcpy(ev->dues_paid_to, month, sizeof month);
+	return 0;
+}
+
+/* The branch the event moves the member to (0: stays where they are). */
+static int target_branch(struct session *s, const struct member *m, const struct event_rule *r,
+                         const struct member_event *ev, int64_t *to, struct dj_err *e)
+{
+	*to = 0;
+	if (!(r->needs & EV_TO_BRANCH) || !*ev->to_org)
+		return 0;
+	*to = member_branch_id(s, ev->to_org);
+	if (!*to)
+		return dj_fail(e, DJ_INVALID, "to_org", "「调入支部」没有名为「%s」的党支部（按 F4 选择）",
+		               ev->to_org);
+	if (*to == m->org_id && strcmp(r->type, "内部调整") == 0)
+		return dj_fail(e, DJ_INVALID, "to_org", "%s已在「%s」，调入支部应为另一个党支部",
+		               m->name, m->org);
+	return session_may_write(s, *to, e);
+}
+
+/* ---- writes ---------------------------------------------------------------- */
+
+static const char *event_json(const struct member_event *ev, char *buf, size_t cap)
+{
+	struct json j;
+	json_begin(&j, buf, cap);
+	json_str(&j, "类型", ev->type);
+	json_str(&j, "日期", ev->date);
+	json_str(&j, "来自", ev->from_org);
+	json_str(&j, "去往", ev->to_org);
+	json_str(&j, "介绍信编号", ev->letter_no);
+	json_str(&j, "有效期（天）", ev->valid_days);
+	json_str(&j, "党费交至", ev->dues_paid_to);
+	json_str(&j, "原因", ev->reason);
+	return json_end(&j);
+}
+
+static int insert_event(struct session *s, struct member_event *ev, struct dj_err *e)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db,
+	        "INSERT INTO member_event(member_id, type, date, from_org, to_org, letter_no,"
+	        " valid_days, dues_paid_to, reason, updated_at, updated_by) VALUES (?1,?2,?3,?4,?5,"
+	        "?6,?7,?8,?9, strftime('%Y-%m-%d %H:%M:%S','now','localtime'), ?10)", -1, &st,
+	        NULL) != SQLITE_OK)
+		return db_fail(s->db, e, "记录党员变动");
+	sqlite3_bind_int64(st, 1, ev->member_id);
+	const char *vals[] = { ev->type, ev->date, ev->from_org, ev->to_org, ev->letter_no };
+	for (int i = 0; i < 5; i++)
+		db_bind_text(st, i + 2, vals[i], 1);
+	if (*ev->valid_days)
+		sqlite3_bind_int(st, 7, atoi(ev->valid_days));
+	db_bind_text(st, 8, ev->dues_paid_to, 1);
+	db_bind_text(st, 9, ev->reason, 1);
+	db_bind_text(st, 10, s->login, 0);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(s->db, e, "记录党员变动");
+	ev->id = sqlite3_last_insert_rowid(s->db);
+	char after[1024];
+	if (audit_record(s, "member_event", ev->id, "新增", NULL, event_json(ev, after, sizeof after)))
+		return db_fail(s->db, e, "记录操作日志");
+	return 0;
+}
+
+static int apply_to_member(struct session *s, struct member *m, const char *status,
+                           int64_t org_id, const char *action, struct dj_err *e)
+{
+	char before[2048], after[2048];
+	member_json(m, before, sizeof before);
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db,
+	        "UPDATE member SET status=?1, org_id=?2, version=version+1, updated_by=?3,"
+	        " updated_at=strftime('%Y-%m-%d %H:%M:%S','now','localtime')"
+	        " WHERE id=?4 AND version=?5", -1, &st, NULL) != SQLITE_OK)
+		return db_fail(s->db, e, "更新党员状态");
+	sqlite3_bind_text(st, 1, status, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, org_id);
+	sqlite3_bind_text(st, 3, s->login, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, m->id);
+	sqlite3_bind_int64(st, 5, m->version);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(s->db, e, "更新党员状态");
+	if (sqlite3_changes(s->db) == 0)
+		return dj_fail(e, DJ_CONFLICT, NULL, "此记录已被他人修改，请按 F5 重新读取后再操作");
+	struct dj_err le;
+	if (member_load(s, m->id, m, &le))
+		return dj_fail(e, le.code, NULL, "%s", le.msg);
+	if (audit_record(s, "member", m->id, action, before, member_json(m, after, sizeof after)))
+		return db_fail(s->db, e, "记录操作日志");
+	return 0;
+}
+
+static int record_in_txn(struct session *s, int64_t member_id, int64_t version,
+                         struct member_event *ev, struct dj_err *e)
+{
+	struct member m;
+	const struct event_rule *r = rule_of(ev->type);
+	if (!r)
+		return dj_fail(e, DJ_INVALID, "type", "没有「%s」这种党员变动", ev->type);
+	if (member_load(s, member_id, &m, e))
+		return e ? e->code : DJ_DB;
+	if (m.version != version)
+		return dj_fail(e, DJ_CONFLICT, NULL, "此记录已被他人修改，请按 F5 重新读取后再操作");
+	if (!member_event_allowed(m.status, r->type))
+		return dj_fail(e, DJ_INVALID, NULL, "%s的状态为「%s」，不能办理%s", m.name, m.status,
+		               r->type);
+	int64_t to = 0;
+	if (session_may_write(s, m.org_id, e) || check_fields(&m, r, ev, e) ||
+	    target_branch(s, &m, r, ev, &to, e))
+		return e ? e->code : DJ_INVALID;
+	ev->member_id = m.id;
+	if (strcmp(r->type, "转入") != 0)
+		snprintf(ev->from_org, sizeof ev->from_org, "%s", m.org);
+	else if (!*ev->to_org)
+		snprintf(ev->to_org, sizeof ev->to_org, "%s", m.org);
+	if (insert_event(s, ev, e))
+		return e ? e->code : DJ_DB;
+	return apply_to_member(s, &m, *r->result ? r->result : m.status, to ? to : m.org_id, r->type, e);
+}
+
+int member_record_event(struct session *s, int64_t member_id, int64_t version,
+                        struct member_event *ev, struct dj_err *e)
+{
+	struct member_event keep = *ev;
+	if (db_begin(s->db, e))
+		return DJ_DB;
+	int rc = record_in_txn(s, member_id, version, ev, e);
+	if (rc == 0)
+		rc = db_commit(s->db, e);
+	if (rc) {
+		db_rollback(s->db);
+		*ev = keep;
+	}
+	return rc;
+}
+
+static int transfer_in_txn(struct session *s, struct member *m, struct member_event *ev,
+                           struct dj_err *e)
+{
+	const struct event_rule *r = rule_of("转入");
+	snprintf(ev->type, sizeof ev->type, "转入");
+	if (member_save(s, m, 1, e))
+		return e ? e->code : DJ_INVALID;
+	if (check_fields(m, r, ev, e))
+		return DJ_INVALID;
+	ev->member_id = m->id;
+	snprintf(ev->to_org, sizeof ev->to_org, "%s", m->org);
+	return insert_event(s, ev, e);
+}
+
+int member_transfer_in(struct session *s, struct member *m, struct member_event *ev,
+                       struct dj_err *e)
+{
+	struct member keep = *m;
+	struct member_event keep_ev = *ev;
+	if (db_begin(s->db, e))
+		return DJ_DB;
+	int rc = transfer_in_txn(s, m, ev, e);
+	if (rc == 0)
+		rc = db_commit(s->db, e);
+	if (rc) {
+		db_rollback(s->db);
+		*m = keep;
+		*ev = keep_ev;
+	}
+	return rc;
+}
+
+int member_events(struct session *s, int64_t member_id, struct member_event *out, int max)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db,
+	        "SELECT id, type, date, coalesce(from_org,''), coalesce(to_org,''),"
+	        " coalesce(letter_no,''), coalesce(valid_days,''), coalesce(dues_paid_to,''),"
+	        " coalesce(reason,'') FROM member_event WHERE member_id = ?"
+	        " ORDER BY date DESC, id DESC LIMIT ?", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(st, 1, member_id);
+	sqlite3_bind_int(st, 2, max);
+	int n = 0;
+	while (n < max && sqlite3_step(st) == SQLITE_ROW) {
+		struct member_event *ev = &out[n++];
+		memset(ev, 0, sizeof *ev);
+		ev->id = sqlite3_column_int64(st, 0);
+		ev->member_id = member_id;
+		db_col_text(st, 1, ev->type, sizeof ev->type);
+		db_col_text(st, 2, ev->date, sizeof ev->date);
+		db_col_text(st, 3, ev->from_org, sizeof ev->from_org);
+		db_col_text(st, 4, ev->to_org, sizeof ev->to_org);
+		db_col_text(st, 5, ev->letter_no, sizeof ev->letter_no);
+		db_col_text(st, 6, ev->valid_days, sizeof ev->valid_days);
+		db_col_text(st, 7, ev->dues_paid_to, sizeof ev->dues_paid_to);
+		db_col_text(st, 8, ev->reason, sizeof ev->reason);
+	}
+	sqlite3_finalize(st);
+	return n;
+}

@@ -1,0 +1,139 @@
+/* member_ledger.c — the member lists as keyset pagers: the roster of a
+ * subtree, the branch and introducer pickers, one member's history; and the
+ * counts, which count only members whose status is 正常. */
+#include "db.h"
+#include "member.h"
+#include "pager.h"
+
+/* Organizations under :scope (itself included); 0 = everything. */
+#define SUBTREE(col) "(:scope = 0 OR " col " IN (WITH RECURSIVE sub(id) AS (SELECT :scope" \
+	" UNION ALL SELECT c.id FROM org c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub))"
+#define AGE "(CAST(substr(dj_today(), 1, 4) AS INTEGER) - CAST(substr(m.birth_date, 1, 4)" \
+	" AS INTEGER) - (substr(dj_today(), 6) < substr(m.birth_date, 6)))"
+#define EDU_RANK "CASE m.education WHEN '研究生' THEN '1' WHEN '大学本科' THEN '2'" \
+	" WHEN '大学专科' THEN '3' WHEN '中专' THEN '4' WHEN '高中' THEN '5' WHEN '初中' THEN '6'" \
+	" WHEN '小学及以下' THEN '7' ELSE '8' END"
+#define BRANCH "coalesce(nullif(o.short_name, ''), o.name)"
+#define MEMBER_FIND "m.name LIKE :fc ESCAPE '\\' OR m.name_py LIKE :fp ESCAPE '\\'" \
+	" OR m.id_number LIKE :fc ESCAPE '\\' OR m.phone LIKE :fc ESCAPE '\\'"
+#define ORG_FIND "o.name LIKE :fc ESCAPE '\\' OR o.short_name LIKE :fc ESCAPE '\\'" \
+	" OR o.name_py LIKE :fp ESCAPE '\\'"
+
+static const struct rs_column list_cols[] = {
+	{ "姓名", 8, 0, 0, 1 }, { "性别", 4, 0, 0, 1 }, { "年龄", 4, 0, 1, 1 },
+	{ "学历", 8, 0, 0, 1 }, { "人员类别", 8, 0, 0, 1 }, { "入党日期", 10, 0, 0, 1 },
+	{ "所在支部", 24, 1, 0, 1 }, { "状态", 4, 0, 0, 1 },
+};
+
+#define LIST_DEF(status_cond) { \
+	.cols = list_cols, \
+	.ncols = 8, \
+	.cells = { "m.name", "m.gender", "coalesce(" AGE ", '')", "coalesce(m.education, '')", \
+	           "m.category", "coalesce(m.joined_on, '')", BRANCH, "m.status" }, \
+	.sort = { "m.name_py || m.name", "m.gender || m.name_py", \
+	          "coalesce(printf('%03d', " AGE "), '')", EDU_RANK " || m.name_py", \
+	          "m.category || m.name_py", "coalesce(m.joined_on, '')", \
+	          "o.name_py || o.name || '|' || m.name_py", "m.status || m.name_py" }, \
+	.id = "m.id", \
+	.from = "member m JOIN org o ON o.id = m.org_id", \
+	.where = status_cond SUBTREE("m.org_id"), \
+	.find = MEMBER_FIND, \
+	.flags = "CASE WHEN m.status = '正常' THEN 0 ELSE 2 END", \
+	.default_sort = 6, \
+}
+
+static const struct pager_def active_def = LIST_DEF("m.status = '正常' AND ");
+static const struct pager_def all_def = LIST_DEF("");
+
+struct row_source *member_list_source(struct session *s, int64_t root, int all)
+{
+	return pager_new(s->db, all ? &all_def : &active_def, root);
+}
+
+static const struct rs_column branch_cols[] = {
+	{ "党支部名称", 32, 1, 0, 1 }, { "上级组织", 20, 1, 0, 1 },
+};
+
+static const struct pager_def branch_def = {
+	.cols = branch_cols,
+	.ncols = 2,
+	.cells = { "o.name", "coalesce(p.name, '')" },
+	.sort = { "o.name_py || o.name", "coalesce(p.name_py, '') || o.name_py || o.name" },
+	.id = "o.id",
+	.from = "org o LEFT JOIN org p ON p.id = o.parent_id",
+	.where = "o.status = '正常' AND o.kind = '党支部' AND " SUBTREE("o.id"),
+	.find = ORG_FIND,
+	.default_sort = 1,
+};
+
+struct row_source *member_branch_source(struct session *s)
+{
+	return pager_new(s->db, &branch_def, s->scope_org);
+}
+
+static const struct rs_column full_cols[] = {
+	{ "姓名", 10, 0, 0, 1 }, { "所在支部", 30, 1, 0, 1 }, { "入党日期", 10, 0, 0, 1 },
+};
+
+static const struct pager_def full_def = {
+	.cols = full_cols,
+	.ncols = 3,
+	.cells = { "m.name", BRANCH, "coalesce(m.joined_on, '')" },
+	.sort = { "m.name_py || m.name", "o.name_py || m.name_py", "coalesce(m.joined_on, '')" },
+	.id = "m.id",
+	.from = "member m JOIN org o ON o.id = m.org_id",
+	.where = "m.status = '正常' AND m.category = '正式党员' AND " SUBTREE("m.org_id"),
+	.find = MEMBER_FIND,
+	.default_sort = 0,
+};
+
+/* An introducer may belong to any branch, so the whole database is listed. */
+struct row_source *member_full_source(struct session *s)
+{
+	return pager_new(s->db, &full_def, 0);
+}
+
+static const struct rs_column event_cols[] = {
+	{ "日期", 10, 0, 0, 1 }, { "变动", 8, 0, 0, 1 }, { "来源或去向", 24, 1, 0, 0 },
+	{ "介绍信编号", 12, 0, 0, 0 }, { "说明", 16, 1, 0, 0 },
+};
+
+/* :scope carries the member's id: the pager binds nothing else. */
+static const struct pager_def event_def = {
+	.cols = event_cols,
+	.ncols = 5,
+	.cells = { "v.date", "v.type",
+	           "CASE v.type WHEN '转入' THEN '自 ' || coalesce(v.from_org, '')"
+	           " ELSE coalesce('至 ' || v.to_org, '') END",
+	           "coalesce(v.letter_no, '')",
+	           "CASE WHEN v.type = '转出' THEN '有效期 ' || coalesce(v.valid_days, '') ||"
+	           " ' 天，党费交至 ' || coalesce(v.dues_paid_to, '') || coalesce('，' || v.reason, '')"
+	           " ELSE coalesce(v.reason, '') END" },
+	.sort = { "v.date", "v.type || v.date" },
+	.id = "v.id",
+	.from = "member_event v",
+	.where = "v.member_id = :scope",
+	.default_sort = 0,
+};
+
+struct row_source *member_event_source(struct session *s, int64_t member_id)
+{
+	return pager_new(s->db, &event_def, member_id);
+}
+
+long member_count(struct session *s, int64_t root, const char *category)
+{
+	sqlite3_stmt *st;
+	long n = -1;
+	if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM member m WHERE m.status = '正常'"
+	                       " AND (?1 IS NULL OR m.category = ?1) AND " SUBTREE("m.org_id"), -1,
+	                       &st, NULL) != SQLITE_OK)
+		return -1;
+	if (category)
+		sqlite3_bind_text(st, 1, category, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":scope"), root);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}

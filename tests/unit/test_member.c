@@ -1,0 +1,262 @@
+/* The member record: every check of the form and the import, saves with the
+ * version check, scope, and what may not change. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "member_fixture.h"
+
+static int setup(void **state)
+{
+	*state = fx_open();
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	fx_close(*state);
+	return 0;
+}
+
+/* Saving m must fail on `field` with a message containing `words`. */
+static void refused(struct session *s, struct member m, const char *field, const char *words)
+{
+	struct dj_err e;
+	int rc = member_save(s, &m, 0, &e);
+	if (rc != DJ_INVALID || strcmp(e.field, field) != 0 || !strstr(e.msg, words))
+		fail_msg("expected refusal on %s with \"%s\", got %d on \"%s\": %s", field, words, rc,
+		         e.field, e.msg);
+}
+
+static void check_char_follows_gb11643(void **state)
+{
+	(void)state;
+	assert_int_equal(member_id_check_char("11010519491231002"), 'X');
+	assert_int_equal(member_id_check_char("44052418800101001"), '4');
+	char id[19];
+	fx_id(id, "1985-03-12", 11);
+	assert_string_equal(id, "33068219850312011X");   /* sum 277, 277 mod 11 = 2 */
+	assert_int_equal(id[17], member_id_check_char(id));
+}
+
+static void round_trip_normalises(void **state)
+{
+	struct fixture *f = *state;
+	struct member m = fx_member("张三丰", "男", "", "东村党支部");
+	char id[19];
+	fx_id(id, "1975-06-09", 31);
+	id[17] = id[17] == 'X' ? 'x' : id[17];
+	snprintf(m.id_number, sizeof m.id_number, "%s", id);
+	snprintf(m.joined_on, sizeof m.joined_on, "2001.7.1");
+	snprintf(m.confirmed_on, sizeof m.confirmed_on, "20020701");
+	int64_t id_saved = fx_add(f->s, m);
+	assert_true(id_saved > 0);
+	struct member back;
+	struct dj_err e;
+	assert_int_equal(member_load(f->s, id_saved, &back, &e), 0);
+	assert_string_equal(back.birth_date, "1975-06-09");   /* from the ID */
+	assert_string_equal(back.joined_on, "2001-07-01");
+	assert_string_equal(back.confirmed_on, "2002-07-01");
+	assert_string_equal(back.ethnicity, "汉族");
+	assert_string_equal(back.status, "正常");
+	assert_string_equal(back.org, "东村党支部");
+	assert_int_equal(back.org_id, f->a);
+	assert_int_equal(back.version, 0);
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM member WHERE name_py = 'zsf'", -1, 0), 1);
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM audit_log WHERE tbl = 'member'"
+	                        " AND action = '新增'", -1, 0), 1);
+}
+
+static void identity_checks(void **state)
+{
+	struct fixture *f = *state;
+	struct member m = fx_member("李四", "男", "1980-02-29", "东村党支部");
+	m.id_number[17] = m.id_number[17] == '0' ? '1' : '0';
+	refused(f->s, m, "id_number", "校验位错误");
+	m = fx_member("李四", "男", "1980-02-29", "东村党支部");
+	snprintf(m.birth_date, sizeof m.birth_date, "1980-03-01");
+	refused(f->s, m, "birth_date", "与身份证号中的出生日期 1980-02-29 不一致");
+	m = fx_member("李四", "女", "1980-02-29", "东村党支部");
+	fx_id(m.id_number, "1980-02-29", 11);   /* odd: a man's number */
+	refused(f->s, m, "gender", "身份证号第17位表示男");
+	m = fx_member("李四", "男", "1980-02-29", "东村党支部");
+	snprintf(m.id_number, sizeof m.id_number, "33068219800229011");
+	refused(f->s, m, "id_number", "应为18位");
+}
+
+static void phone_and_lists(void **state)
+{
+	struct fixture *f = *state;
+	struct member m = fx_member("王五", "男", "1970-01-01", "东村党支部");
+	snprintf(m.phone, sizeof m.phone, "12905751234");
+	refused(f->s, m, "phone", "第2位应为3至9");
+	snprintf(m.phone, sizeof m.phone, "0575-82551234");
+	refused(f->s, m, "phone", "联系电话");
+	m = fx_member("王五", "男", "1970-01-01", "东村党支部");
+	snprintf(m.education, sizeof m.education, "博士");
+	refused(f->s, m, "education", "学历");
+	m = fx_member("王五", "男", "1970-01-01", "东村党支部");
+	snprintf(m.ethnicity, sizeof m.ethnicity, "火星族");
+	refused(f->s, m, "ethnicity", "民族表");
+	m = fx_member("王五", "男", "1970-01-01", "东村党支部");
+	snprintf(m.category, sizeof m.category, "群众");
+	refused(f->s, m, "category", "正式党员 或 预备党员");
+	m = fx_member("", "男", "1970-01-01", "东村党支部");
+	refused(f->s, m, "name", "「姓名」不能为空");
+}
+
+static void no_date_in_the_future(void **state)
+{
+	struct fixture *f = *state;
+	struct member m = fx_member("赵六", "男", "1970-01-01", "东村党支部");
+	snprintf(m.joined_on, sizeof m.joined_on, "2026-11-22");
+	m.confirmed_on[0] = 0;
+	snprintf(m.category, sizeof m.category, "预备党员");
+	refused(f->s, m, "joined_on", "在今天之后");
+	m = fx_member("赵六", "男", "1970-01-01", "东村党支部");
+	snprintf(m.joined_on, sizeof m.joined_on, "2025-12-01");
+	snprintf(m.confirmed_on, sizeof m.confirmed_on, "2026-12-01");
+	refused(f->s, m, "confirmed_on", "2026-12-01 在今天之后");
+	m = fx_member("赵六", "男", "1970-01-01", "东村党支部");
+	snprintf(m.joined_on, sizeof m.joined_on, "1969-05-04");
+	refused(f->s, m, "joined_on", "不应早于出生日期");
+	m = fx_member("赵六", "男", "1970-01-01", "东村党支部");
+	snprintf(m.joined_on, sizeof m.joined_on, "2010-02-30");
+	refused(f->s, m, "joined_on", "不存在");
+}
+
+static void probation_is_one_year_unless_extended(void **state)
+{
+	struct fixture *f = *state;
+	struct member m = fx_member("钱七", "女", "1990-05-05", "东村党支部");
+	snprintf(m.joined_on, sizeof m.joined_on, "2020-07-01");
+	snprintf(m.confirmed_on, sizeof m.confirmed_on, "2021-03-01");
+	refused(f->s, m, "confirmed_on", "应为预备期满之日 2021-07-01");
+	snprintf(m.confirmed_on, sizeof m.confirmed_on, "2021-07-15");
+	refused(f->s, m, "confirmed_on", "2021-07-01");
+	snprintf(m.extension, sizeof m.extension, "6");
+	snprintf(m.confirmed_on, sizeof m.confirmed_on, "2021-07-01");
+	refused(f->s, m, "confirmed_on", "预备期满之日 2022-01-01");
+	snprintf(m.confirmed_on, sizeof m.confirmed_on, "2022-01-01");
+	assert_true(fx_add(f->s, m) > 0);
+	snprintf(m.extension, sizeof m.extension, "3");
+	fx_id(m.id_number, "1990-05-05", 22);
+	refused(f->s, m, "extension", "6 至 12 个月");
+}
+
+static void category_and_probation_agree(void **state)
+{
+	struct fixture *f = *state;
+	struct member m = fx_member("孙八", "男", "1995-01-01", "东村党支部");
+	snprintf(m.category, sizeof m.category, "预备党员");
+	snprintf(m.joined_on, sizeof m.joined_on, "2026-03-01");
+	snprintf(m.confirmed_on, sizeof m.confirmed_on, "2026-10-01");
+	refused(f->s, m, "confirmed_on", "预备党员还没有「转正日期」");
+	snprintf(m.category, sizeof m.category, "正式党员");
+	m.confirmed_on[0] = 0;
+	refused(f->s, m, "category", "应为预备党员");
+	snprintf(m.category, sizeof m.category, "预备党员");
+	assert_true(fx_add(f->s, m) > 0);
+	/* 正式党员 of long standing without a recorded 转正日期 (old rosters) pass. */
+	struct member old = fx_member("周九", "男", "1940-01-01", "东村党支部");
+	snprintf(old.joined_on, sizeof old.joined_on, "1962-07-01");
+	old.confirmed_on[0] = 0;
+	assert_true(fx_add(f->s, old) > 0);
+}
+
+static void id_number_is_unique_and_names_the_holder(void **state)
+{
+	struct fixture *f = *state;
+	struct member m = fx_member("吴十", "男", "1966-06-06", "西村党支部");
+	assert_true(fx_add(f->s, m) > 0);
+	struct member dup = fx_member("郑十一", "男", "1966-06-06", "东村党支部");
+	snprintf(dup.id_number, sizeof dup.id_number, "%s", m.id_number);
+	refused(f->s, dup, "id_number", "已登记为西村党支部「吴十」的");
+	/* the lower-case x of a typed number is the same number */
+	struct member x = fx_member("冯十二", "男", "1971-03-03", "东村党支部");
+	int seq = 1;
+	while (x.id_number[17] != 'X')
+		fx_id(x.id_number, "1971-03-03", seq += 2);
+	assert_true(fx_add(f->s, x) > 0);
+	struct member y = fx_member("陈十三", "男", "1971-03-03", "西村党支部");
+	snprintf(y.id_number, sizeof y.id_number, "%s", x.id_number);
+	y.id_number[17] = 'x';
+	refused(f->s, y, "id_number", "「冯十二」");
+}
+
+static void branch_must_be_an_active_branch(void **state)
+{
+	struct fixture *f = *state;
+	struct member m = fx_member("褚十四", "女", "1988-08-08", "中共测试镇委员会");
+	refused(f->s, m, "org", "党员应编入党支部");
+	snprintf(m.org, sizeof m.org, "北村党支部");
+	refused(f->s, m, "org", "没有名为「北村党支部」的党组织");
+	m.org[0] = 0;
+	refused(f->s, m, "org", "「所在支部」不能为空");
+	struct dj_err e;
+	struct org o;
+	assert_int_equal(org_load(f->s, f->b, &o, &e), 0);
+	assert_int_equal(org_dissolve(f->s, f->b, o.version, "2026-01-01", "合并", &e), 0);
+	snprintf(m.org, sizeof m.org, "西村党支部");
+	refused(f->s, m, "org", "已撤销");
+}
+
+static void moved_version_is_a_conflict(void **state)
+{
+	struct fixture *f = *state;
+	int64_t id = fx_add(f->s, fx_member("卫十五", "男", "1977-07-07", "东村党支部"));
+	struct member one, two;
+	struct dj_err e;
+	assert_int_equal(member_load(f->s, id, &one, &e), 0);
+	two = one;
+	snprintf(one.job, sizeof one.job, "村委会主任");
+	assert_int_equal(member_save(f->s, &one, 0, &e), 0);
+	assert_int_equal(one.version, 1);
+	snprintf(two.job, sizeof two.job, "会计");
+	assert_int_equal(member_save(f->s, &two, 0, &e), DJ_CONFLICT);
+	assert_non_null(strstr(e.msg, "已被他人修改"));
+	assert_string_equal(two.job, "会计");   /* what was typed is kept */
+	struct member back;
+	assert_int_equal(member_load(f->s, id, &back, &e), 0);
+	assert_string_equal(back.job, "村委会主任");
+}
+
+static void scope_and_viewer(void **state)
+{
+	struct fixture *f = *state;
+	struct dj_err e;
+	f->s->role = ROLE_OPERATOR;
+	f->s->scope_org = f->zz;   /* 南村党总支 only */
+	struct member m = fx_member("蒋十六", "男", "1982-02-02", "东村党支部");
+	assert_int_equal(member_save(f->s, &m, 0, &e), DJ_DENIED);
+	m = fx_member("蒋十六", "男", "1982-02-02", "南村第一党支部");
+	assert_int_equal(member_save(f->s, &m, 0, &e), 0);
+	f->s->role = ROLE_VIEWER;
+	snprintf(m.job, sizeof m.job, "教师");
+	assert_int_equal(member_save(f->s, &m, 0, &e), DJ_DENIED);
+	assert_non_null(strstr(e.msg, "只读"));
+	f->s->role = ROLE_ADMIN;
+	f->s->scope_org = 0;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(check_char_follows_gb11643),
+		cmocka_unit_test_setup_teardown(round_trip_normalises, setup, teardown),
+		cmocka_unit_test_setup_teardown(identity_checks, setup, teardown),
+		cmocka_unit_test_setup_teardown(phone_and_lists, setup, teardown),
+		cmocka_unit_test_setup_teardown(no_date_in_the_future, setup, teardown),
+		cmocka_unit_test_setup_teardown(probation_is_one_year_unless_extended, setup, teardown),
+		cmocka_unit_test_setup_teardown(category_and_probation_agree, setup, teardown),
+		cmocka_unit_test_setup_teardown(id_number_is_unique_and_names_the_holder, setup, teardown),
+		cmocka_unit_test_setup_teardown(branch_must_be_an_active_branch, setup, teardown),
+		cmocka_unit_test_setup_teardown(moved_version_is_a_conflict, setup, teardown),
+		cmocka_unit_test_setup_teardown(scope_and_viewer, setup, teardown),
+	};
+	int rc = cmocka_run_group_tests(tests, NULL, NULL);
+	pinyin_shutdown();
+	return rc;
+}
