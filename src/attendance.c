@@ -1,0 +1,304 @@
+/* attendance.c — the sign-in sheet: reading it from the members, counting
+ * it, saving it under the meeting's version. */
+#include "attendance.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "json.h"
+#include "meeting.h"
+
+const char *const att_state_names[] = { "", "出席", "请假", "缺席", "列席", NULL };
+
+int att_state_of(const char *name)
+{
+	for (int i = 0; i < ATT_NSTATES; i++)
+		if (strcmp(att_state_names[i], name ? name : "") == 0)
+			return i;
+	return -1;
+}
+
+int attendance_default_state(const char *meeting_type)
+{
+	return strcmp(meeting_type, "支委会") == 0 ? ATT_NONE : ATT_PRESENT;
+}
+
+static int load_head(struct session *s, int64_t meeting_id, struct att_sheet *sh,
+                     struct dj_err *e)
+{
+	struct meeting *m = malloc(sizeof *m);
+	if (!m)
+		return dj_fail(e, DJ_DB, NULL, "内存不足");
+	int rc = meeting_load(s, meeting_id, m, e);
+	if (rc == 0) {
+		sh->meeting_id = m->id;
+		sh->version = m->version;
+		sh->org_id = m->org_id;
+		snprintf(sh->org, sizeof sh->org, "%s", m->org);
+		snprintf(sh->type, sizeof sh->type, "%s", m->type);
+		snprintf(sh->date, sizeof sh->date, "%s", m->date);
+		snprintf(sh->topic, sizeof sh->topic, "%s", m->topic);
+	}
+	free(m);
+	return rc;
+}
+
+/* Stored rows first-class; current members of the subtree not stored get
+ * `fresh` (the default for a sheet never filled, else blank). */
+static const char rows_sql[] =
+	MEETING_SUBTREE("?1")
+	" SELECT mb.id, mb.name, o.name, coalesce(a.state, ''), coalesce(a.reason, ''),"
+	" a.id IS NOT NULL FROM member mb JOIN org o ON o.id = mb.org_id"
+	" LEFT JOIN attendance a ON a.member_id = mb.id AND a.meeting_id = ?2"
+	" WHERE a.id IS NOT NULL OR (mb.status = '正常' AND mb.org_id IN (SELECT id FROM sub))"
+	" ORDER BY CASE WHEN o.id = ?1 THEN '' ELSE o.name_py || o.name END, mb.name_py, mb.name,"
+	" mb.id";
+
+static int load_rows(struct session *s, struct att_sheet *sh, int fresh, struct dj_err *e)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, rows_sql, -1, &st, NULL) != SQLITE_OK)
+		return db_fail(s->db, e, "读取签到表");
+	sqlite3_bind_int64(st, 1, sh->org_id);
+	sqlite3_bind_int64(st, 2, sh->meeting_id);
+	int cap = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (sh->n == cap) {
+			cap = cap ? cap * 2 : 32;
+			struct att_row *m = realloc(sh->rows, (size_t)cap * sizeof *m);
+			if (!m) {
+				sqlite3_finalize(st);
+				return dj_fail(e, DJ_DB, NULL, "内存不足");
+			}
+			sh->rows = m;
+		}
+		struct att_row *r = &sh->rows[sh->n++];
+		memset(r, 0, sizeof *r);
+		r->member_id = sqlite3_column_int64(st, 0);
+		db_col_text(st, 1, r->name, sizeof r->name);
+		db_col_text(st, 2, r->org, sizeof r->org);
+		char state[16];
+		db_col_text(st, 3, state, sizeof state);
+		db_col_text(st, 4, r->reason, sizeof r->reason);
+		r->stored = sqlite3_column_int(st, 5);
+		r->state = r->stored ? att_state_of(state) : fresh;
+		if (r->state < 0)
+			r->state = ATT_NONE;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(s->db, e, "读取签到表");
+}
+
+int attendance_load(struct session *s, int64_t meeting_id, struct att_sheet *sh,
+                    struct dj_err *e)
+{
+	memset(sh, 0, sizeof *sh);
+	if (load_head(s, meeting_id, sh, e))
+		return e ? e->code : DJ_DB;
+	int filled = db_int(s->db, "SELECT count(*) FROM attendance WHERE meeting_id = ?",
+	                    meeting_id, 0) > 0;
+	int rc = load_rows(s, sh, filled ? ATT_NONE : attendance_default_state(sh->type), e);
+	if (rc)
+		attendance_free(sh);
+	return rc;
+}
+
+void attendance_free(struct att_sheet *sh)
+{
+	free(sh->rows);
+	sh->rows = NULL;
+	sh->n = 0;
+}
+
+void attendance_count(const struct att_row *rows, int n, struct att_counts *c)
+{
+	memset(c, 0, sizeof *c);
+	for (int i = 0; i < n; i++)
+		switch (rows[i].state) {
+		case ATT_PRESENT: c->present++; break;
+		case ATT_LEAVE: c->leave++; break;
+		case ATT_ABSENT: c->absent++; break;
+		case ATT_OBSERVER: c->observer++; break;
+		default: break;
+		}
+	c->expected = c->present + c->leave + c->absent;
+}
+
+void attendance_counts_text(const struct att_counts *c, char *out, size_t cap)
+{
+	int n = snprintf(out, cap, "应到 %d 人  实到 %d 人  请假 %d 人  缺席 %d 人", c->expected,
+	                 c->present, c->leave, c->absent);
+	if (c->observer && n > 0 && (size_t)n < cap)
+		snprintf(out + n, cap - (size_t)n, "  列席 %d 人", c->observer);
+}
+
+int attendance_summary(struct session *s, int64_t meeting_id, struct att_counts *c)
+{
+	sqlite3_stmt *st;
+	memset(c, 0, sizeof *c);
+	if (sqlite3_prepare_v2(s->db,
+	        "SELECT coalesce(sum(state='出席'),0), coalesce(sum(state='请假'),0),"
+	        " coalesce(sum(state='缺席'),0), coalesce(sum(state='列席'),0)"
+	        " FROM attendance WHERE meeting_id = ?", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(st, 1, meeting_id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		c->present = sqlite3_column_int(st, 0);
+		c->leave = sqlite3_column_int(st, 1);
+		c->absent = sqlite3_column_int(st, 2);
+		c->observer = sqlite3_column_int(st, 3);
+		c->expected = c->present + c->leave + c->absent;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+/* The sheet as the audit log keeps it: counts and who was away. */
+static const char *sheet_json(const struct att_row *rows, int n, char *buf, size_t cap)
+{
+	struct att_counts c;
+	char who[3][1024] = { "", "", "" };
+	attendance_count(rows, n, &c);
+	for (int i = 0; i < n; i++) {
+		int k = rows[i].state == ATT_LEAVE ? 0 : rows[i].state == ATT_ABSENT ? 1
+		        : rows[i].state == ATT_OBSERVER ? 2 : -1;
+		size_t len = k >= 0 ? strlen(who[k]) : 0;
+		if (k >= 0 && len + strlen(rows[i].name) + 4 < sizeof who[k])
+			snprintf(who[k] + len, sizeof who[k] - len, "%s%s", len ? "、" : "", rows[i].name);
+	}
+	struct json j;
+	json_begin(&j, buf, cap);
+	json_int(&j, "应到", c.expected);
+	json_int(&j, "实到", c.present);
+	json_str(&j, "请假", who[0]);
+	json_str(&j, "缺席", who[1]);
+	json_str(&j, "列席", who[2]);
+	return json_end(&j);
+}
+
+static int bump_version(struct session *s, struct att_sheet *sh, struct dj_err *e)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db,
+	        "UPDATE meeting SET version = version + 1, updated_by = ?3,"
+	        " updated_at = strftime('%Y-%m-%d %H:%M:%S','now','localtime')"
+	        " WHERE id = ?1 AND version = ?2", -1, &st, NULL) != SQLITE_OK)
+		return db_fail(s->db, e, "保存签到表");
+	sqlite3_bind_int64(st, 1, sh->meeting_id);
+	sqlite3_bind_int64(st, 2, sh->version);
+	sqlite3_bind_text(st, 3, s->login, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(s->db, e, "保存签到表");
+	if (sqlite3_changes(s->db) == 0)
+		return dj_fail(e, DJ_CONFLICT, NULL,
+		               "此会议已被他人修改（或签到表已被他人保存），请按 F5 重新读取后再保存");
+	return 0;
+}
+
+/* Rows as stored before this save, for the audit's old value. */
+static int old_rows(struct session *s, int64_t meeting_id, struct att_row **rows, int *n)
+{
+	sqlite3_stmt *st;
+	*rows = NULL;
+	*n = 0;
+	if (sqlite3_prepare_v2(s->db, "SELECT m.name, a.state FROM attendance a JOIN member m"
+	                       " ON m.id = a.member_id WHERE a.meeting_id = ?", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(st, 1, meeting_id);
+	int cap = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 32;
+			struct att_row *m = realloc(*rows, (size_t)cap * sizeof *m);
+			if (!m)
+				break;
+			*rows = m;
+		}
+		struct att_row *r = &(*rows)[(*n)++];
+		memset(r, 0, sizeof *r);
+		db_col_text(st, 0, r->name, sizeof r->name);
+		r->state = att_state_of((const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static int write_rows(struct session *s, const struct att_sheet *sh, struct dj_err *e)
+{
+	sqlite3_stmt *del, *ins;
+	if (sqlite3_prepare_v2(s->db, "DELETE FROM attendance WHERE meeting_id = ?", -1, &del,
+	                       NULL) != SQLITE_OK)
+		return db_fail(s->db, e, "保存签到表");
+	sqlite3_bind_int64(del, 1, sh->meeting_id);
+	int rc = sqlite3_step(del);
+	sqlite3_finalize(del);
+	if (rc != SQLITE_DONE)
+		return db_fail(s->db, e, "保存签到表");
+	if (sqlite3_prepare_v2(s->db,
+	        "INSERT INTO attendance(meeting_id, member_id, state, reason, updated_at, updated_by)"
+	        " VALUES (?1,?2,?3,?4, strftime('%Y-%m-%d %H:%M:%S','now','localtime'), ?5)",
+	        -1, &ins, NULL) != SQLITE_OK)
+		return db_fail(s->db, e, "保存签到表");
+	rc = SQLITE_DONE;
+	for (int i = 0; i < sh->n && rc == SQLITE_DONE; i++) {
+		const struct att_row *r = &sh->rows[i];
+		if (r->state <= ATT_NONE || r->state >= ATT_NSTATES)
+			continue;
+		int keeps_reason = r->state == ATT_LEAVE || r->state == ATT_ABSENT;
+		sqlite3_bind_int64(ins, 1, sh->meeting_id);
+		sqlite3_bind_int64(ins, 2, r->member_id);
+		sqlite3_bind_text(ins, 3, att_state_names[r->state], -1, SQLITE_STATIC);
+		db_bind_text(ins, 4, keeps_reason ? r->reason : "", 1);
+		sqlite3_bind_text(ins, 5, s->login, -1, SQLITE_STATIC);
+		rc = sqlite3_step(ins);
+		sqlite3_reset(ins);
+	}
+	sqlite3_finalize(ins);
+	return rc == SQLITE_DONE ? 0 : db_fail(s->db, e, "保存签到表");
+}
+
+static int save_in_txn(struct session *s, struct att_sheet *sh, struct dj_err *e)
+{
+	char before[4096], after[4096];
+	struct att_row *old;
+	int nold;
+	if (session_may_write(s, sh->org_id, e))
+		return DJ_DENIED;
+	if (bump_version(s, sh, e))
+		return e ? e->code : DJ_DB;
+	if (old_rows(s, sh->meeting_id, &old, &nold))
+		return db_fail(s->db, e, "读取签到表");
+	sheet_json(old, nold, before, sizeof before);
+	free(old);
+	if (write_rows(s, sh, e))
+		return e ? e->code : DJ_DB;
+	if (audit_record(s, "meeting", sh->meeting_id, "签到", before,
+	                 sheet_json(sh->rows, sh->n, after, sizeof after)))
+		return db_fail(s->db, e, "记录操作日志");
+	return 0;
+}
+
+int attendance_save(struct session *s, struct att_sheet *sh, struct dj_err *e)
+{
+	if (db_begin(s->db, e))
+		return DJ_DB;
+	int rc = save_in_txn(s, sh, e);
+	if (rc == 0)
+		rc = db_commit(s->db, e);
+	if (rc) {
+		db_rollback(s->db);
+		return rc;
+	}
+	sh->version++;
+	for (int i = 0; i < sh->n; i++) {
+		sh->rows[i].stored = sh->rows[i].state != ATT_NONE;
+		if (sh->rows[i].state != ATT_LEAVE && sh->rows[i].state != ATT_ABSENT)
+			sh->rows[i].reason[0] = 0;
+	}
+	return 0;
+}
