@@ -11,6 +11,7 @@
 struct entry {
 	struct menu_item item;
 	const struct screen *screen;   /* NULL: leave the program */
+	int admin_only;                /* hidden from operators and viewers */
 };
 
 static const struct entry entries[] = {
@@ -18,6 +19,10 @@ static const struct entry entries[] = {
 	  &org_tree_screen },
 	{ { '2', "组织台账", "全部党组织一览：按名称或拼音首字母查找，排序，届满提醒，导出 CSV" },
 	  &org_list_screen },
+	{ { 'y', "用户管理", "登记操作员：系统账号、角色（管理员/操作员/只读）、可修改的组织范围" },
+	  &user_browse_screen, 1 },
+	{ { 'r', "操作日志", "谁在何时新增、修改、撤销、删除了哪条记录，改动前后的内容；筛选、导出" },
+	  &audit_browse_screen, 1 },
 	{ { '0', "退出系统", "退出党建台账（也可按 F10）" }, NULL },
 };
 enum { NENTRIES = sizeof entries / sizeof *entries };
@@ -32,14 +37,17 @@ struct main_menu {
 
 static void *open_menu(struct app *a, void *arg)
 {
-	(void)a;
 	(void)arg;
+	struct session *s = a->session;
 	struct main_menu *mm = malloc(sizeof *mm);
 	if (!mm)
 		return NULL;
 	for (int i = 0; i < NENTRIES; i++)
 		mm->items[i] = entries[i].item;
 	menu_init(&mm->m, mm->items, NENTRIES);
+	for (int i = 0; i < NENTRIES; i++)
+		if (entries[i].admin_only && (!s || s->role != ROLE_ADMIN))
+			menu_hide(&mm->m, i, 1);
 	return mm;
 }
 

@@ -22,4 +22,16 @@ struct org_form_arg {
 	long long saved_id;   /* set by the form: the record last saved, to select it */
 };
 
+/* Operators and the audit log (issue 6), admins only; the conflict dialog
+ * every form uses is in screens/conflict.h. */
+extern const struct screen user_browse_screen;
+extern const struct screen user_form_screen;
+extern const struct screen audit_browse_screen;
+
+/* What user_form_screen opens: an operator (id) or a new one (0). */
+struct user_form_arg {
+	long long id;
+	long long saved_id;   /* set by the form: the operator last saved */
+};
+
 #endif

@@ -7,6 +7,10 @@
 #include "demo.h"
 #include "org_csv.h"
 #include "session.h"
+#include "audit.h"
+#include "user.h"
+#include "user_cli.h"
+#include "user_priv.h"
 
 void cli_usage(FILE *to)
 {
@@ -19,11 +23,22 @@ void cli_usage(FILE *to)
 	        "  export 台账 文件.csv       导出\n"
 	        "                             台账：orgs 党组织\n"
 	        "  check                      检查数据库完整性、外键和业务规则\n"
-	        "  backup 文件                在线备份数据库（他人可同时使用）\n"
+	        "  backup 文件                在线备份数据库（他人可同时使用；管理员）\n"
+	        "  restore 文件               用备份恢复数据库（管理员；须其他人都已退出）\n"
+	        "  user list|add|set|del      管理操作员（管理员），见 dangjian user\n"
 	        "  --version                  显示版本\n"
 	        "  --help                     显示本帮助\n"
 	        "\n"
 	        "退出码：0 成功；1 数据被拒绝或发现问题；2 用法错误。\n");
+}
+
+/* Installed setgid, the program holds its group only while it opens or
+ * closes the database (user_priv.h). */
+static void close_session(struct session *s)
+{
+	priv_raise();
+	db_close(s->db);
+	priv_drop();
 }
 
 static int open_session(struct config *c, int create, struct session *s)
@@ -32,13 +47,16 @@ static int open_session(struct config *c, int create, struct session *s)
 	char why[256];
 	memset(s, 0, sizeof *s);
 	s->cfg = c;
-	if (db_open(c, c->db_path, create, &s->db, &e)) {
+	priv_raise();
+	int failed = db_open(c, c->db_path, create, &s->db, &e);
+	priv_drop();
+	if (failed) {
 		fprintf(stderr, "%s\n", e.msg);
 		return -1;
 	}
 	if (session_identify(s, why, sizeof why)) {
 		fprintf(stderr, "%s\n", why);
-		db_close(s->db);
+		close_session(s);
 		return -1;
 	}
 	return 0;
@@ -79,7 +97,7 @@ static int cmd_init(struct config *c, int argc, char **argv)
 	if (rc == 0)
 		printf("%s %s（数据库结构版本 %d）%s\n", existed ? "已打开" : "已创建", c->db_path,
 		       db_schema_latest(), demo ? "，已生成示例数据" : "");
-	db_close(s.db);
+	close_session(&s);
 	return rc;
 }
 
@@ -94,6 +112,8 @@ struct ledger_io {
 
 static const struct ledger_io ledgers[] = {
 	{ "orgs", "党组织", org_import_csv, org_export_csv },
+	{ "audit", "操作日志", NULL, audit_export_csv },
+	{ "users", "操作员", NULL, user_export_csv },
 };
 
 static const struct ledger_io *find_ledger(const char *name, int exporting)
@@ -125,13 +145,13 @@ static int cmd_import(struct config *c, int argc, char **argv)
 	if (open_session(c, 0, &s))
 		return 1;
 	if (!writable(&s)) {
-		db_close(s.db);
+		close_session(&s);
 		return 1;
 	}
 	int n = 0, rc = l->import(&s, argv[2], stderr, &n);
 	if (rc == 0)
 		printf("已导入 %d 条%s记录\n", n, l->what);
-	db_close(s.db);
+	close_session(&s);
 	return rc;
 }
 
@@ -158,7 +178,7 @@ static int cmd_export(struct config *c, int argc, char **argv)
 	int n = 0, rc = l->export(&s, argv[2], stderr, &n);
 	if (rc == 0)
 		printf("已导出 %d 条%s记录到 %s\n", n, l->what, argv[2]);
-	db_close(s.db);
+	close_session(&s);
 	return rc;
 }
 
@@ -171,13 +191,18 @@ static int cmd_backup(struct config *c, int argc, char **argv)
 	struct session s;
 	if (open_session(c, 0, &s))
 		return 1;
+	if (s.role != ROLE_ADMIN) {   /* a backup is every record, outside any scope */
+		fprintf(stderr, "只有管理员才能备份数据库（%s 不是管理员）\n", s.login);
+		close_session(&s);
+		return 1;
+	}
 	struct dj_err e;
 	int rc = db_backup(s.db, argv[1], &e);
 	if (rc)
 		fprintf(stderr, "%s\n", e.msg);
 	else
 		printf("已备份到 %s\n", argv[1]);
-	db_close(s.db);
+	close_session(&s);
 	return rc ? 1 : 0;
 }
 
@@ -192,8 +217,37 @@ static int cmd_check(struct config *c, int argc, char **argv)
 	if (open_session(c, 0, &s))
 		return 1;
 	int problems = cli_check(&s, stdout);
-	db_close(s.db);
+	close_session(&s);
 	return problems ? 1 : 0;
+}
+
+static int cmd_user(struct config *c, int argc, char **argv)
+{
+	struct session s;
+	if (argc < 2) {
+		user_cli(NULL, argc, argv);   /* prints the usage */
+		return 2;
+	}
+	if (open_session(c, 0, &s))
+		return 1;
+	int rc = user_cli(&s, argc, argv);
+	close_session(&s);
+	return rc;
+}
+
+static int cmd_restore(struct config *c, int argc, char **argv)
+{
+	if (argc != 2) {
+		fprintf(stderr, "用法：dangjian restore 备份文件\n");
+		return 2;
+	}
+	struct session s;
+	if (open_session(c, 0, &s))
+		return 1;
+	int rc = restore_cli(&s, argv[1]);
+	if (s.db)
+		close_session(&s);
+	return rc;
 }
 
 int cli_run(struct config *c, int argc, char **argv)
@@ -204,6 +258,7 @@ int cli_run(struct config *c, int argc, char **argv)
 	} cmds[] = {
 		{ "init", cmd_init }, { "import", cmd_import }, { "export", cmd_export },
 		{ "backup", cmd_backup }, { "check", cmd_check },
+		{ "user", cmd_user }, { "restore", cmd_restore },
 	};
 	for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++)
 		if (strcmp(argv[0], cmds[i].name) == 0)

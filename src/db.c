@@ -1,6 +1,7 @@
 #include "db.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -179,7 +180,8 @@ static int newer_than_us(sqlite3 *db)
 int db_open(const struct config *c, const char *path, int create, sqlite3 **out, struct dj_err *e)
 {
 	*out = NULL;
-	if (!create && access(path, F_OK) != 0)
+	struct stat st;   /* stat, not access(): a setgid program sees with its effective group */
+	if (!create && stat(path, &st) != 0)
 		return dj_fail(e, DJ_DB, NULL, "数据库文件 %s 不存在，请先运行 dangjian init", path);
 	sqlite3 *db;
 	int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
@@ -221,6 +223,54 @@ void db_close(sqlite3 *db)
 		sqlite3_close(db);
 }
 
+/* The directory entry of a renamed file is durable only once the directory
+ * itself is synced. */
+static int sync_dir_of(const char *path)
+{
+	char dir[4096];
+	snprintf(dir, sizeof dir, "%s", path);
+	char *slash = strrchr(dir, '/');
+	if (slash == dir)
+		dir[1] = 0;
+	else if (slash)
+		*slash = 0;
+	else
+		snprintf(dir, sizeof dir, ".");
+	int fd = open(dir, O_RDONLY | O_DIRECTORY);
+	if (fd < 0)
+		return -1;
+	int rc = fsync(fd);
+	close(fd);
+	return rc;
+}
+
+static int sync_file(const char *path)
+{
+	int fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return -1;
+	int rc = fsync(fd);
+	close(fd);
+	return rc;
+}
+
+/* The whole copy is one backup step inside one read transaction: in WAL
+ * mode a reader does not stop writers, and it sees one consistent moment,
+ * whereas copying in small steps would start over each time another
+ * process commits — on a busy server, for ever. */
+static int copy_pages(sqlite3 *from, sqlite3 *to)
+{
+	sqlite3_backup *b = sqlite3_backup_init(to, "main", from, "main");
+	if (!b)
+		return sqlite3_errcode(to);
+	int rc, tries = 0;
+	while (((rc = sqlite3_backup_step(b, -1)) == SQLITE_BUSY || rc == SQLITE_LOCKED) &&
+	       ++tries < 250)
+		sqlite3_sleep(20);   /* a WAL being recovered by another process: wait up to 5 s */
+	sqlite3_backup_finish(b);
+	return rc;
+}
+
 int db_backup(sqlite3 *db, const char *dest, struct dj_err *e)
 {
 	sqlite3 *to;
@@ -232,18 +282,8 @@ int db_backup(sqlite3 *db, const char *dest, struct dj_err *e)
 		sqlite3_close(to);
 		return DJ_DB;
 	}
-	sqlite3_backup *b = sqlite3_backup_init(to, "main", db, "main");
-	int rc = SQLITE_OK;
-	if (b) {
-		/* Small steps let other operators' writes go on between them. */
-		do {
-			rc = sqlite3_backup_step(b, 256);
-			if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-				sqlite3_sleep(20);
-		} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-		sqlite3_backup_finish(b);
-	}
-	if (!b || rc != SQLITE_DONE) {
+	int rc = copy_pages(db, to);
+	if (rc != SQLITE_DONE) {
 		db_fail(to, e, "备份");
 		sqlite3_close(to);
 		unlink(tmp);
@@ -252,13 +292,12 @@ int db_backup(sqlite3 *db, const char *dest, struct dj_err *e)
 	/* The copy is a plain rollback-journal file, readable without its WAL. */
 	sqlite3_exec(to, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
 	sqlite3_close(to);
-	int fd = open(tmp, O_RDONLY);
-	int ok = fd >= 0 && fsync(fd) == 0;
-	if (fd >= 0)
-		close(fd);
-	if (!ok || rename(tmp, dest) != 0) {
+	/* Personal data (身份证号, phones): only the one who made the copy reads it. */
+	if (chmod(tmp, 0600) != 0 || sync_file(tmp) != 0 || rename(tmp, dest) != 0) {
 		unlink(tmp);
 		return dj_fail(e, DJ_DB, NULL, "备份失败：无法写入 %s", dest);
 	}
+	if (sync_dir_of(dest) != 0)
+		return dj_fail(e, DJ_DB, NULL, "备份已写入 %s，但无法同步其所在目录", dest);
 	return 0;
 }

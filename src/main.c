@@ -11,6 +11,7 @@
 #include "screens/screens.h"
 #include "session.h"
 #include "text.h"
+#include "user_priv.h"
 
 /* GB18030/GBK terminals draw ambiguous characters (· — “ é) two columns
  * wide, and glibc's wcwidth agrees in those locales; UTF-8 ones one. */
@@ -24,22 +25,29 @@ static int run_screens(struct config *c)
 	struct session s = { .cfg = c };
 	struct dj_err e;
 	char why[256];
-	if (db_open(c, c->db_path, 0, &s.db, &e)) {
+	priv_raise();   /* the setgid group, only to open and close the database */
+	int failed = db_open(c, c->db_path, 0, &s.db, &e);
+	priv_drop();
+	if (failed) {
 		fprintf(stderr, "%s\n", e.msg);
 		return 1;
 	}
-	if (session_identify(&s, why, sizeof why)) {
-		fprintf(stderr, "%s\n", why);
-		db_close(s.db);
-		return 1;
-	}
-	int rc = screens_run(&s);
+	int rc = 1;
+	if (session_identify(&s, why, sizeof why))
+		fprintf(stderr, "%s\n", why);   /* a login not configured sees nothing else */
+	else
+		rc = screens_run(&s);
+	priv_raise();
 	db_close(s.db);
+	priv_drop();
 	return rc;
 }
 
 int main(int argc, char **argv)
 {
+	/* Installed setgid: a reduced environment, and the group let go of
+	 * before anything else runs (user_priv.h). */
+	priv_start();
 	/* The terminal's locale decides how we talk to it (UTF-8 or GB18030);
 	 * the data itself is always UTF-8. */
 	setlocale(LC_ALL, "");
@@ -63,8 +71,17 @@ int main(int argc, char **argv)
 	}
 	struct config c;
 	char why[512];
+	config_path = priv_config_path(config_path, why, sizeof why);
+	if (*why)
+		fprintf(stderr, "%s\n", why);
 	if (config_load(&c, config_path, why, sizeof why)) {
 		fprintf(stderr, "%s\n", why);
+		return 2;
+	}
+	if (priv_setgid() && c.db_path[0] != '/') {   /* never a file relative to where one stands */
+		fprintf(stderr, "配置文件 %s 中 [database] path 须为绝对路径（现为 %s），请联系管理员\n",
+		        PRIV_SYSTEM_CONFIG, c.db_path);
+		config_free(&c);
 		return 2;
 	}
 	text_set_ambiwidth(c.ambiwidth ? c.ambiwidth : default_ambiwidth());

@@ -1,0 +1,345 @@
+/* audit_browse.c — 操作日志: every insert, change, close-out and delete, who
+ * made it and when, newest first; filtered by person, object, record and
+ * dates (F4), searched (F7), each entry's fields before and after (Enter),
+ * exported as CSV (F9).  Admins only.  The log cannot be edited. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit.h"
+#include "screens/screens.h"
+#include "tui/dialog.h"
+#include "tui/draw.h"
+#include "tui/form.h"
+#include "tui/grid.h"
+#include "validate.h"
+
+struct filter_arg {
+	struct audit_filter filter;
+	int applied;          /* set by the filter form when F2 passed */
+};
+
+struct audit_browse {
+	struct session *s;
+	struct row_source *rs;
+	struct grid g;
+	struct filter_arg arg;
+	int rows_seen;
+};
+
+/* ---- the filter form --------------------------------------------- */
+
+#define M(member) FORM_MEMBER(struct audit_filter, member)
+static const struct form_field filter_fields[] = {
+	{ .key = "who", .label = "操作员：", .row = 1, .col = 2, .width = 20, .type = FT_TEXT, M(who),
+	  .help = "操作员的登录名或姓名；不填为全部。" },
+	{ .key = "table", .label = "对象：", .row = 3, .col = 2, .width = 10, .type = FT_CHOICE,
+	  .choices = audit_table_labels, M(table),
+	  .help = "记录的种类：党组织、党员、会议……按 F4 选择；不填为全部。" },
+	{ .key = "row_id", .label = "记录号：", .row = 3, .col = 42, .width = 10, .type = FT_INT,
+	  M(row_id), .help = "某一条记录的编号（日志列表「记录」栏以 # 开头的数字，或详情中所示）。" },
+	{ .key = "from", .label = "起始日期：", .row = 5, .col = 2, .width = 11, .type = FT_DATE,
+	  M(from), .help = "只看这一天及以后的记录；不填为不限。" },
+	{ .key = "to", .label = "截止日期：", .row = 5, .col = 42, .width = 11, .type = FT_DATE,
+	  M(to), .help = "只看这一天及以前的记录；不填为不限。" },
+};
+#undef M
+enum { NFILTER = sizeof filter_fields / sizeof *filter_fields };
+
+struct filter_form {
+	struct filter_arg *arg;
+	struct form f;
+};
+
+static void *open_filter(struct app *a, void *arg)
+{
+	struct filter_form *w = calloc(1, sizeof *w);
+	if (!w || form_init(&w->f, filter_fields, NFILTER, a->session)) {
+		free(w);
+		return NULL;
+	}
+	w->arg = arg;
+	form_load(&w->f, &w->arg->filter);
+	return w;
+}
+
+static void close_filter(void *st)
+{
+	struct filter_form *w = st;
+	form_free(&w->f);
+	free(w);
+}
+
+static void draw_filter(void *st, struct app *a)
+{
+	(void)a;
+	struct filter_form *w = st;
+	form_draw(&w->f);
+	frame_status("筛选操作日志：各栏都不填为全部", "F2 确定");
+}
+
+static int apply_filter(struct filter_form *w)
+{
+	struct audit_filter f = w->arg->filter;
+	struct dj_err e;
+	form_store(&w->f, &f);
+	if (audit_filter_check(&f, &e)) {
+		form_fail(&w->f, &e);
+		return -1;
+	}
+	w->arg->filter = f;
+	w->arg->applied = 1;
+	return 0;
+}
+
+static enum outcome filter_key(void *st, struct app *a, struct key k)
+{
+	(void)a;
+	struct filter_form *w = st;
+	switch (form_key(&w->f, k)) {
+	case FORM_HANDLED:
+		return SCR_HANDLED;
+	case FORM_SAVE:
+	case FORM_SAVE_BACK:
+		return apply_filter(w) == 0 ? SCR_BACK : SCR_REDRAW;
+	case FORM_BACK:
+		return SCR_BACK;
+	case FORM_PASS:
+		break;
+	}
+	return SCR_PASS;
+}
+
+static const char *const filter_legend[10] = { "帮助", "确定", "返回", "选择", "还原", NULL, NULL,
+                                               NULL, NULL, "退出" };
+
+static const struct screen audit_filter_screen = {
+	.name = "筛选操作日志",
+	.help = "填写筛选条件后按 F2（或在最后一栏回车）回到操作日志。\n"
+	        "各栏都不填即显示全部记录。F4 在「对象」栏选择记录种类。\n"
+	        "日期可写成 2026-11-21、20261121 或 2026.11.21。",
+	.legend = filter_legend,
+	.open = open_filter,
+	.close = close_filter,
+	.draw = draw_filter,
+	.key = filter_key,
+};
+
+/* ---- the list ------------------------------------------------------ */
+
+static int load_list(struct audit_browse *b)
+{
+	struct dj_err e;
+	struct row_source *rs = audit_list_source(b->s, &b->arg.filter, &e);
+	if (!rs) {
+		frame_message(MSG_ERROR, "%s", e.msg);
+		return -1;
+	}
+	struct grid g;
+	if (grid_init(&g, rs, frame_body_top() + 1, frame_body_rows() - 1)) {
+		frame_message(MSG_ERROR, "无法读取操作日志：%s", rs->last_error(rs->ctx));
+		row_source_free(rs);
+		return -1;
+	}
+	if (b->rs) {
+		grid_free(&b->g);
+		row_source_free(b->rs);
+	}
+	b->rs = rs;
+	b->g = g;
+	b->g.empty_text = "暂无操作记录（或没有符合筛选条件的记录，按 F4 修改筛选）";
+	b->rows_seen = frame_body_rows();
+	return 0;
+}
+
+static void *open_browse(struct app *a, void *arg)
+{
+	(void)arg;
+	struct audit_browse *b = calloc(1, sizeof *b);
+	if (!b)
+		return NULL;
+	b->s = a->session;
+	if (load_list(b)) {
+		free(b);
+		return NULL;
+	}
+	return b;
+}
+
+static void close_browse(void *st)
+{
+	struct audit_browse *b = st;
+	grid_free(&b->g);
+	row_source_free(b->rs);
+	free(b);
+}
+
+static void describe_filter(const struct audit_filter *f, char *out, size_t cap)
+{
+	snprintf(out, cap, "筛选：");
+	size_t n = strlen(out);
+	if (*f->who)
+		n += (size_t)snprintf(out + n, cap - n, "操作员 %s  ", f->who);
+	const char *table = *f->table ? audit_table_name(f->table) : NULL;
+	if (*f->table && n < cap)
+		n += (size_t)snprintf(out + n, cap - n, "对象 %s  ", table ? audit_table_label(table) : f->table);
+	if (*f->row_id && n < cap)
+		n += (size_t)snprintf(out + n, cap - n, "记录号 %s  ", f->row_id);
+	if ((*f->from || *f->to) && n < cap)
+		n += (size_t)snprintf(out + n, cap - n, "日期 %s 至 %s  ", *f->from ? f->from : "不限",
+		                      *f->to ? f->to : "不限");
+	if (n == strlen("筛选：") && n < cap)
+		snprintf(out + n, cap - n, "全部记录（F4 筛选，F7 查找）");
+}
+
+static void draw(void *st, struct app *a)
+{
+	(void)a;
+	struct audit_browse *b = st;
+	if (b->rows_seen != frame_body_rows()) {
+		grid_resize(&b->g, frame_body_top() + 1, frame_body_rows() - 1);
+		b->rows_seen = frame_body_rows();
+	}
+	char line[512];
+	describe_filter(&b->arg.filter, line, sizeof line);
+	draw_text(frame_body_top(), 0, term_cols(), line, ST_HEADING);
+	grid_draw(&b->g);
+}
+
+static void resume(void *st, struct app *a)
+{
+	(void)a;
+	struct audit_browse *b = st;
+	if (b->arg.applied)
+		load_list(b);
+	else
+		grid_refresh(&b->g);
+	b->arg.applied = 0;
+}
+
+static void show_entry(struct audit_browse *b)
+{
+	struct audit_entry a;
+	struct dj_err e;
+	int64_t id = grid_selected_id(&b->g);
+	if (!id)
+		return;
+	if (audit_get(b->s, id, &a, &e)) {
+		frame_message(MSG_ERROR, "%s", e.msg);
+		return;
+	}
+	size_t cap = 16384;
+	char *text = malloc(cap), title[64];
+	if (text) {
+		int n = snprintf(text, cap, "时间：%s\n操作员：%s（%s）\n对象：%s  记录号 %lld\n操作：%s\n%s\n",
+		                 a.at, a.who, a.login, audit_table_label(a.table), (long long)a.row_id,
+		                 a.action, a.old_json && a.new_json ? "改动：" : a.new_json ? "内容：" : "原内容：");
+		if (n > 0 && (size_t)n < cap &&
+		    audit_diff_text(a.old_json, a.new_json, text + n, cap - (size_t)n) == 0)
+			snprintf(text + n, cap - (size_t)n, "（无栏目改动）");
+		snprintf(title, sizeof title, "操作日志第 %lld 条", (long long)a.id);
+		dialog_message(title, text);
+		free(text);
+	}
+	audit_entry_free(&a);
+}
+
+static void export_list(struct audit_browse *b)
+{
+	char path[256], now[11];
+	today(now);
+	snprintf(path, sizeof path, "操作日志-%.4s%.2s%.2s.csv", now, now + 5, now + 8);
+	if (!dialog_input("导出操作日志（当前筛选条件）", "文件名：", path, sizeof path))
+		return;
+	char *report = NULL;
+	size_t len = 0;
+	FILE *r = open_memstream(&report, &len);
+	if (!r) {
+		frame_message(MSG_ERROR, "内存不足，无法导出");
+		return;
+	}
+	int n = 0, rc = audit_export(b->s, &b->arg.filter, path, r, &n);
+	fclose(r);
+	if (rc) {
+		report[strcspn(report, "\n")] = 0;
+		frame_message(MSG_ERROR, "导出失败：%s", report);
+	} else {
+		frame_message(MSG_INFO, "已导出 %d 条操作记录到 %s", n, path);
+	}
+	free(report);
+}
+
+static enum outcome open_filter_form(struct audit_browse *b, struct app *a)
+{
+	b->arg.applied = 0;
+	app_push(a, &audit_filter_screen, &b->arg);
+	return SCR_PUSH;
+}
+
+static enum outcome actions(struct audit_browse *b, struct app *a)
+{
+	static const char *const items[] = { "查看所选记录的详情", "筛选…", "清除筛选",
+	                                     "导出当前列表（CSV）" };
+	switch (dialog_pick("操作", items, 4, 0)) {
+	case 0:
+		show_entry(b);
+		return SCR_REDRAW;
+	case 1:
+		return open_filter_form(b, a);
+	case 2:
+		memset(&b->arg.filter, 0, sizeof b->arg.filter);
+		load_list(b);
+		return SCR_REDRAW;
+	case 3:
+		export_list(b);
+		return SCR_REDRAW;
+	default:
+		return SCR_REDRAW;
+	}
+}
+
+static enum outcome key(void *st, struct app *a, struct key k)
+{
+	struct audit_browse *b = st;
+	switch (grid_key(&b->g, k)) {
+	case GRID_HANDLED:
+		return SCR_HANDLED;
+	case GRID_OPEN:
+		show_entry(b);
+		return SCR_REDRAW;
+	case GRID_PASS:
+		break;
+	}
+	switch (k.code) {
+	case K_F4:
+		return open_filter_form(b, a);
+	case K_F6:
+	case K_F8:
+		frame_message(MSG_ERROR, "操作日志由系统自动记录，不能新增、修改或删除");
+		return SCR_REDRAW;
+	case K_F9:
+		return actions(b, a);
+	default:
+		return SCR_PASS;
+	}
+}
+
+static const char *const legend[10] = { "帮助", NULL, "返回", "筛选", "刷新", NULL, "查找", NULL,
+                                        "操作", "退出" };
+
+const struct screen audit_browse_screen = {
+	.name = "操作日志",
+	.help = "系统自动记录的每一次新增、修改、撤销和删除：谁、何时、哪条记录、改了什么。\n"
+	        "最新的在最上面；r 反向排序，< 和 > 选择排序列。\n"
+	        "回车：查看所选记录的详情（每一栏改动前后的内容）。\n"
+	        "F4：按操作员、对象、记录号和日期筛选。F7 或 /：查找文字（姓名、组织名等）。\n"
+	        "F9：操作菜单（详情、筛选、清除筛选、导出当前列表为 CSV）。\n"
+	        "操作日志不能修改或删除。只有管理员能进入本屏。\n"
+	        "F5 刷新，F3 或 Esc 返回主菜单，F10 退出系统。",
+	.legend = legend,
+	.open = open_browse,
+	.close = close_browse,
+	.draw = draw,
+	.key = key,
+	.resume = resume,
+};
