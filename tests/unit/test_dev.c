@@ -1,0 +1,466 @@
+/* 发展党员: the state machine, the milestones each stage needs, the time
+ * rules in strict and warn mode, the member record the path creates, and
+ * the 提醒 list. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "devcase.h"
+#include "member_fixture.h"
+#include "validate.h"
+
+static int setup(void **state)
+{
+	struct fixture *f = fx_open();
+	/* two 正式党员 who can introduce applicants */
+	fx_add(f->s, fx_member("老党员甲", "男", "1960-01-01", "东村党支部"));
+	fx_add(f->s, fx_member("老党员乙", "女", "1962-02-02", "东村党支部"));
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	fx_close(*state);
+	return 0;
+}
+
+#define SET(field, v) snprintf((field), sizeof(field), "%s", (v))
+
+static struct dev_case applicant(const char *name, const char *birth, const char *applied, int seq)
+{
+	struct dev_case c;
+	memset(&c, 0, sizeof c);
+	SET(c.name, name);
+	SET(c.gender, seq % 2 ? "男" : "女");
+	SET(c.birth_date, birth);
+	fx_id(c.id_number, birth, seq);
+	SET(c.org, "东村党支部");
+	SET(c.applied_on, applied);
+	return c;
+}
+
+static int save(struct fixture *f, struct dev_case *c, enum dev_stage to, struct dj_err *e)
+{
+	return dev_save(f->s, c, to, NULL, 0, NULL, e);
+}
+
+static void must_refuse(struct fixture *f, struct dev_case *c, enum dev_stage to,
+                        const char *field, const char *words)
+{
+	struct dj_err e;
+	int64_t version = c->version;
+	int rc = save(f, c, to, &e);
+	if (rc == 0 || (field && strcmp(e.field, field) != 0) || !strstr(e.msg, words))
+		fail_msg("expected refusal on %s with \"%s\", got %d on \"%s\": %s", field ? field : "-",
+		         words, rc, e.field, e.msg);
+	assert_int_equal(c->version, version);
+}
+
+static void must_save(struct fixture *f, struct dev_case *c, enum dev_stage to)
+{
+	struct dj_err e;
+	if (save(f, c, to, &e))
+		fail_msg("save to %s refused on %s: %s", dev_stage_names[to], e.field, e.msg);
+	assert_string_equal(c->stage, dev_stage_names[to]);
+}
+
+/* Takes a registered applicant to `to` with dates that meet every rule,
+ * counted from `start` (the application). */
+static void walk(struct fixture *f, struct dev_case *c, enum dev_stage to, const char *start)
+{
+	char d[11];
+	if (to >= DEV_ACTIVIST) {
+		date_add_months(start, 1, d);
+		SET(c->talked_on, d);
+		date_add_months(start, 2, d);
+		SET(c->activist_on, d);
+		SET(c->mentor1, "老党员甲");
+		SET(c->mentor2, "老党员乙");
+		must_save(f, c, DEV_ACTIVIST);
+	}
+	if (to >= DEV_CANDIDATE) {
+		date_add_months(start, 14, d);
+		SET(c->candidate_on, d);
+		must_save(f, c, DEV_CANDIDATE);
+	}
+	if (to >= DEV_PROBATIONER) {
+		date_add_months(start, 15, d);
+		SET(c->vetted_on, d);
+		SET(c->training_hours, "24");
+		SET(c->sponsor1, "老党员甲");
+		SET(c->sponsor2, "老党员乙");
+		date_add_months(start, 16, d);
+		SET(c->branch_meeting_on, d);
+		SET(c->approved_on, d);
+		must_save(f, c, DEV_PROBATIONER);
+	}
+}
+
+static void machine_allows_only_its_steps(void **state)
+{
+	(void)state;
+	const struct dev_transition *t[2];
+	assert_int_equal(dev_transitions(DEV_APPLICANT, t), 2);
+	assert_int_equal(t[0]->to, DEV_ACTIVIST);
+	assert_string_equal(t[0]->label, "确定为入党积极分子");
+	assert_int_equal(t[1]->to, DEV_ENDED);
+	assert_int_equal(dev_transitions(DEV_CANDIDATE, t), 2);
+	assert_int_equal(t[0]->to, DEV_PROBATIONER);
+	assert_int_equal(dev_transitions(DEV_PROBATIONER, t), 1);
+	assert_int_equal(t[0]->to, DEV_FULL);
+	assert_int_equal(dev_transitions(DEV_FULL, t), 0);
+	assert_int_equal(dev_transitions(DEV_ENDED, t), 0);
+	assert_null(dev_transition(DEV_APPLICANT, DEV_CANDIDATE));
+	assert_null(dev_transition(DEV_PROBATIONER, DEV_ENDED));
+	assert_int_equal(dev_stage_of("发展对象"), DEV_CANDIDATE);
+	assert_int_equal(dev_stage_of("群众"), -1);
+}
+
+static void registering_an_applicant(void **state)
+{
+	struct fixture *f = *state;
+	struct dev_case c = applicant("王小明", "2005-03-01", "", 11);
+	must_refuse(f, &c, DEV_APPLICANT, "applied_on", "登记入党申请人须填写「递交申请日期」");
+	SET(c.applied_on, "2023-02-28");
+	must_refuse(f, &c, DEV_APPLICANT, "applied_on", "年龄 17 岁，未满 18 周岁");
+	SET(c.applied_on, "2023-03-01");
+	SET(c.activist_on, "2023-05-01");
+	must_refuse(f, &c, DEV_APPLICANT, "activist_on", "要到“确定为入党积极分子”时才填写");
+	c.activist_on[0] = 0;
+	must_refuse(f, &c, DEV_ACTIVIST, NULL, "新登记的只能是入党申请人");
+	SET(c.org, "南村党总支");
+	must_refuse(f, &c, DEV_APPLICANT, "org", "不是现有的党支部");
+	SET(c.org, "东村党支部");
+	c.id_number[17] = c.id_number[17] == '9' ? '8' : '9';
+	must_refuse(f, &c, DEV_APPLICANT, "id_number", "校验位错误");
+	fx_id(c.id_number, "2005-03-01", 11);
+	must_save(f, &c, DEV_APPLICANT);
+	assert_true(c.id > 0);
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM dev_case WHERE name_py = 'wxm'"
+	                        " AND stage = '申请人'", -1, 0), 1);
+	/* one open case per person */
+	struct dev_case twin = applicant("王小明", "2005-03-01", "2024-01-01", 11);
+	must_refuse(f, &twin, DEV_APPLICANT, "id_number", "已登记为「王小明（申请人）」");
+}
+
+static void each_stage_needs_its_milestones(void **state)
+{
+	struct fixture *f = *state;
+	struct dev_case c = applicant("李红", "1998-06-06", "2023-01-10", 22);
+	must_save(f, &c, DEV_APPLICANT);
+	must_refuse(f, &c, DEV_CANDIDATE, NULL, "不能从申请人直接成为发展对象");
+	must_refuse(f, &c, DEV_ACTIVIST, "talked_on", "确定为入党积极分子须填写「谈话日期」");
+	SET(c.talked_on, "2023-01-05");
+	SET(c.activist_on, "2023-03-01");
+	SET(c.mentor1, "老党员甲");
+	SET(c.mentor2, "老党员乙");
+	must_refuse(f, &c, DEV_ACTIVIST, "talked_on", "「谈话日期」2023-01-05 早于「递交申请日期」2023-01-10");
+	SET(c.talked_on, "2023-02-01");
+	c.mentor2[0] = 0;
+	must_refuse(f, &c, DEV_ACTIVIST, "mentor2", "须填写「培养联系人二」");
+	SET(c.mentor2, "老党员甲");
+	must_refuse(f, &c, DEV_ACTIVIST, "mentor2", "不能是同一人");
+	SET(c.mentor2, "老党员乙");
+	must_save(f, &c, DEV_ACTIVIST);
+	SET(c.candidate_on, "2027-01-01");
+	must_refuse(f, &c, DEV_CANDIDATE, "candidate_on", "在今天之后");
+	SET(c.candidate_on, "2024-03-01");
+	must_save(f, &c, DEV_CANDIDATE);
+	SET(c.vetted_on, "2024-04-01");
+	SET(c.training_hours, "30");
+	SET(c.sponsor1, "老党员甲");
+	SET(c.sponsor2, "老党员乙");
+	SET(c.branch_meeting_on, "2024-05-01");
+	SET(c.approved_on, "2024-04-20");
+	must_refuse(f, &c, DEV_PROBATIONER, "approved_on", "早于「支部大会日期」");
+	SET(c.approved_on, "2024-05-20");
+	char keep[24];
+	SET(keep, c.id_number);
+	c.id_number[0] = 0;
+	must_refuse(f, &c, DEV_PROBATIONER, "id_number", "接收为预备党员须填写「身份证号」");
+	SET(c.id_number, keep);
+	must_save(f, &c, DEV_PROBATIONER);
+}
+
+static void becoming_a_probationer_creates_the_member(void **state)
+{
+	struct fixture *f = *state;
+	long before = member_count(f->s, f->a, "预备党员");
+	struct dev_case c = applicant("周强", "1999-09-09", "2024-01-15", 33);
+	SET(c.education, "大学本科");
+	SET(c.phone, "13700001111");
+	must_save(f, &c, DEV_APPLICANT);
+	walk(f, &c, DEV_PROBATIONER, "2024-01-15");
+	assert_true(c.member_id > 0);
+	assert_int_equal(member_count(f->s, f->a, "预备党员"), before + 1);
+	struct member m;
+	struct dj_err e;
+	assert_int_equal(member_load(f->s, c.member_id, &m, &e), 0);
+	assert_string_equal(m.category, "预备党员");
+	assert_string_equal(m.joined_on, "2025-05-15");   /* the 支部大会 */
+	assert_string_equal(m.id_number, c.id_number);
+	assert_string_equal(m.phone, "13700001111");
+	assert_string_equal(c.due_on, "2026-05-15");
+	/* from here the member record holds the person */
+	SET(c.name, "周强强");
+	must_save(f, &c, DEV_PROBATIONER);
+	assert_string_equal(c.name, "周强");
+	/* the 转正 date is the day probation ends */
+	SET(c.confirmed_on, "2026-04-15");
+	must_refuse(f, &c, DEV_FULL, "confirmed_on", "早于预备期满之日 2026-05-15");
+	SET(c.confirmed_on, "2026-06-01");
+	must_refuse(f, &c, DEV_FULL, "confirmed_on", "应为预备期满之日 2026-05-15");
+	SET(c.confirmed_on, "2026-05-15");
+	must_save(f, &c, DEV_FULL);
+	assert_int_equal(member_load(f->s, c.member_id, &m, &e), 0);
+	assert_string_equal(m.category, "正式党员");
+	assert_string_equal(m.confirmed_on, "2026-05-15");
+	must_refuse(f, &c, DEV_FULL, NULL, "已转正，记录只能查看");
+}
+
+static void strict_time_rules(void **state)
+{
+	struct fixture *f = *state;
+	struct dev_case c = applicant("吴刚", "1995-01-01", "2024-06-01", 45);
+	must_save(f, &c, DEV_APPLICANT);
+	walk(f, &c, DEV_ACTIVIST, "2024-06-01");
+	assert_string_equal(c.activist_on, "2024-08-01");
+	SET(c.candidate_on, "2025-07-31");
+	must_refuse(f, &c, DEV_CANDIDATE, "candidate_on", "培养未满 12 个月（2025-08-01 期满）");
+	SET(c.candidate_on, "2025-08-01");
+	must_save(f, &c, DEV_CANDIDATE);
+	SET(c.vetted_on, "2025-09-01");
+	SET(c.training_hours, "20");
+	SET(c.sponsor1, "老党员甲");
+	SET(c.sponsor2, "路人丙");
+	SET(c.branch_meeting_on, "2025-10-01");
+	SET(c.approved_on, "2025-10-10");
+	must_refuse(f, &c, DEV_PROBATIONER, "training_hours", "集中培训 20 学时，不足 24 学时");
+	SET(c.training_hours, "24");
+	must_refuse(f, &c, DEV_PROBATIONER, "sponsor2", "入党介绍人路人丙不是本系统登记在册的正式党员");
+	SET(c.sponsor2, "老党员乙");
+	must_save(f, &c, DEV_PROBATIONER);
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM dev_override", -1, 0), 0);
+}
+
+static void warn_mode_goes_on_with_a_recorded_reason(void **state)
+{
+	struct fixture *f = *state;
+	fx_config(f, "rules = warn\noverride_role = admin");
+	struct dev_case c = applicant("郑小龙", "2008-12-01", "2026-10-01", 57);
+	struct dj_err e;
+	int over = 0;
+	assert_int_equal(dev_save(f->s, &c, DEV_APPLICANT, NULL, 0, &over, &e), DJ_INVALID);
+	assert_int_equal(over, 1);
+	assert_string_equal(e.field, "applied_on");
+	assert_non_null(strstr(e.msg, "未满 18 周岁；如确需继续，请说明理由"));
+	/* an operator may not when only admins may */
+	f->s->role = ROLE_OPERATOR;
+	assert_int_equal(dev_save(f->s, &c, DEV_APPLICANT, "有理由", 0, &over, &e), DJ_INVALID);
+	assert_int_equal(over, 0);
+	assert_non_null(strstr(e.msg, "只有管理员"));
+	f->s->role = ROLE_ADMIN;
+	assert_int_equal(dev_save(f->s, &c, DEV_APPLICANT, "经镇党委研究同意先行登记", 0, &over, &e), 0);
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM dev_override WHERE case_id = ?"
+	                        " AND rule = 'age' AND reason = '经镇党委研究同意先行登记'", c.id, 0), 1);
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM audit_log WHERE tbl = 'dev_case'"
+	                        " AND action = '说明理由后继续'", -1, 0), 1);
+	/* answered once: a later save does not ask again */
+	SET(c.notes, "已谈心");
+	assert_int_equal(dev_save(f->s, &c, DEV_APPLICANT, NULL, 0, &over, &e), 0);
+	char text[512];
+	assert_int_equal(dev_overrides(f->s, c.id, text, sizeof text), 1);
+	assert_non_null(strstr(text, "年龄：经镇党委研究同意先行登记"));
+	fx_config(f, "rules = warn\noverride_role = operator");
+	f->s->role = ROLE_OPERATOR;
+	struct dev_case d = applicant("郑小虎", "2009-01-01", "2026-10-01", 59);
+	assert_int_equal(dev_save(f->s, &d, DEV_APPLICANT, NULL, 0, &over, &e), DJ_INVALID);
+	assert_int_equal(over, 1);
+	f->s->role = ROLE_ADMIN;
+}
+
+static void early_confirmation_in_warn_mode_stays_valid(void **state)
+{
+	struct fixture *f = *state;
+	fx_config(f, "rules = warn");
+	struct dev_case c = applicant("冯雪", "1990-03-03", "2024-06-10", 62);
+	must_save(f, &c, DEV_APPLICANT);
+	walk(f, &c, DEV_PROBATIONER, "2024-06-10");
+	assert_string_equal(c.due_on, "2026-10-10");
+	SET(c.confirmed_on, "2026-09-10");
+	struct dj_err e;
+	int over;
+	assert_int_equal(dev_save(f->s, &c, DEV_FULL, NULL, 0, &over, &e), DJ_INVALID);
+	assert_int_equal(over, 1);
+	assert_int_equal(dev_save(f->s, &c, DEV_FULL, "上级党委批准", 0, &over, &e), 0);
+	struct member m;
+	assert_int_equal(member_load(f->s, c.member_id, &m, &e), 0);
+	assert_string_equal(m.confirmed_on, "2026-09-10");
+	/* the member record stays savable: its early 转正 was allowed and recorded */
+	SET(m.job, "教师");
+	assert_int_equal(member_save(f->s, &m, 0, &e), 0);
+}
+
+static void extension_moves_the_due_date(void **state)
+{
+	struct fixture *f = *state;
+	struct dev_case c = applicant("褚明", "1993-07-07", "2024-01-20", 71);
+	must_save(f, &c, DEV_APPLICANT);
+	walk(f, &c, DEV_PROBATIONER, "2024-01-20");
+	SET(c.extension, "3");
+	must_refuse(f, &c, DEV_PROBATIONER, "extension", "延长预备期为 6 至 12 个月");
+	SET(c.extension, "8");
+	must_save(f, &c, DEV_PROBATIONER);
+	assert_string_equal(c.due_on, "2027-01-20");   /* 2025-05-20 + 12 + 8 months */
+	struct member m;
+	struct dj_err e;
+	assert_int_equal(member_load(f->s, c.member_id, &m, &e), 0);
+	assert_string_equal(m.extension, "8");
+	SET(c.confirmed_on, "2026-05-20");
+	must_refuse(f, &c, DEV_FULL, "confirmed_on", "早于预备期满之日 2027-01-20");
+}
+
+static void ending_a_case(void **state)
+{
+	struct fixture *f = *state;
+	struct dev_case c = applicant("卫东", "1996-02-02", "2025-02-01", 81);
+	must_save(f, &c, DEV_APPLICANT);
+	walk(f, &c, DEV_ACTIVIST, "2025-02-01");
+	SET(c.ended_on, "2026-01-01");
+	must_refuse(f, &c, DEV_ENDED, "end_reason", "终止培养须填写「终止原因」");
+	SET(c.end_reason, "本人申请撤回");
+	must_save(f, &c, DEV_ENDED);
+	must_refuse(f, &c, DEV_ENDED, NULL, "已终止培养");
+	/* the person may apply again */
+	struct dev_case again = applicant("卫东", "1996-02-02", "2026-06-01", 81);
+	must_save(f, &again, DEV_APPLICANT);
+}
+
+static void members_are_not_applicants(void **state)
+{
+	struct fixture *f = *state;
+	struct member m = fx_member("蒋文", "男", "1980-08-08", "西村党支部");
+	fx_add(f->s, m);
+	struct dev_case c = applicant("蒋文", "1980-08-08", "2025-01-01", 11);
+	SET(c.id_number, m.id_number);
+	must_refuse(f, &c, DEV_APPLICANT, "id_number", "「蒋文（党员，正常）」");
+}
+
+static void introducer_who_left_later_does_not_block(void **state)
+{
+	struct fixture *f = *state;
+	struct dev_case c = applicant("沈阳", "1991-01-01", "2024-03-01", 91);
+	must_save(f, &c, DEV_APPLICANT);
+	walk(f, &c, DEV_PROBATIONER, "2024-03-01");
+	int64_t sponsor = db_int(f->s->db, "SELECT id FROM member WHERE name = '老党员乙'", -1, 0);
+	struct member_event ev;
+	memset(&ev, 0, sizeof ev);
+	SET(ev.type, "去世");
+	SET(ev.date, "2026-01-01");
+	struct dj_err e;
+	assert_int_equal(member_record_event(f->s, sponsor, 0, &ev, &e), 0);
+	SET(c.confirmed_on, c.due_on);
+	must_save(f, &c, DEV_FULL);
+}
+
+static void settings_come_from_the_config(void **state)
+{
+	struct fixture *f = *state;
+	struct dev_rules r;
+	fx_config(f, "training_hours = 32\nmin_age = 99\nactivist_months = 6");
+	dev_rules_load(f->s->cfg, &r);
+	assert_int_equal(r.training_hours, 32);
+	assert_int_equal(r.min_age, 18);   /* out of range: the default */
+	assert_int_equal(r.activist_months, 6);
+	assert_int_equal(r.warn, 0);
+	assert_int_equal(r.override_role, ROLE_ADMIN);
+	struct dev_case c = applicant("韩梅", "1994-04-04", "2024-02-01", 12);
+	must_save(f, &c, DEV_APPLICANT);
+	walk(f, &c, DEV_CANDIDATE, "2024-02-01");
+	SET(c.vetted_on, "2025-05-01");
+	SET(c.training_hours, "24");
+	SET(c.sponsor1, "老党员甲");
+	SET(c.sponsor2, "老党员乙");
+	SET(c.branch_meeting_on, "2025-06-01");
+	SET(c.approved_on, "2025-06-01");
+	must_refuse(f, &c, DEV_PROBATIONER, "training_hours", "不足 32 学时");
+}
+
+/* Cases of every kind the 提醒 list looks at, today being 2026-11-21. */
+static void reminders_list_what_falls_due(void **state)
+{
+	struct fixture *f = *state;
+	struct dev_case waiting = applicant("甲等谈话", "1990-01-01", "2026-09-01", 13);
+	must_save(f, &waiting, DEV_APPLICANT);
+	struct dev_case talked = applicant("乙已谈话", "1990-01-01", "2026-10-01", 15);
+	SET(talked.talked_on, "2026-10-20");
+	must_save(f, &talked, DEV_APPLICANT);
+	struct dev_case year = applicant("丙满一年", "1990-01-01", "2025-10-10", 17);
+	must_save(f, &year, DEV_APPLICANT);
+	walk(f, &year, DEV_ACTIVIST, "2025-10-10");        /* activist 2025-12-10 */
+	struct dev_case young = applicant("丁未满", "1990-01-01", "2026-01-01", 19);
+	must_save(f, &young, DEV_APPLICANT);
+	walk(f, &young, DEV_ACTIVIST, "2026-01-01");
+	struct dev_case due = applicant("戊转正", "1990-01-01", "2024-08-01", 21);
+	must_save(f, &due, DEV_APPLICANT);
+	walk(f, &due, DEV_PROBATIONER, "2024-08-01");      /* 支部大会 2025-12-01 */
+	struct dev_case later = applicant("己未到", "1990-01-01", "2025-01-01", 23);
+	must_save(f, &later, DEV_APPLICANT);
+	walk(f, &later, DEV_PROBATIONER, "2025-01-01");    /* 支部大会 2026-05-01 */
+	struct row_source *rs = dev_remind_source(f->s, 0);
+	assert_non_null(rs);
+	assert_int_equal(rs->count(rs->ctx), 3);
+	struct rs_row rows[4];
+	assert_int_equal(rs->fetch(rs->ctx, NULL, 1, 4, rows), 3);
+	assert_string_equal(rows[0].cell[0], "申请待谈话");
+	assert_string_equal(rows[0].cell[1], "甲等谈话");
+	assert_string_equal(rows[0].cell[3], "2026-10-01");
+	assert_non_null(strstr(rows[0].cell[4], "已等待 81 天"));
+	assert_int_equal(rows[0].flags & RS_FLAG_WARN, RS_FLAG_WARN);
+	assert_string_equal(rows[1].cell[0], "预备党员转正");
+	assert_string_equal(rows[1].cell[3], "2026-12-01");
+	assert_non_null(strstr(rows[1].cell[4], "还有 10 天"));
+	assert_int_equal(rows[1].flags & RS_FLAG_WARN, 0);
+	assert_string_equal(rows[2].cell[0], "积极分子满培养期");
+	assert_string_equal(rows[2].cell[3], "2026-12-10");
+	assert_int_equal(rows[2].key.id, year.id);
+	row_source_free(rs);
+	struct row_source *list = dev_list_source(f->s, f->a);
+	assert_non_null(list);
+	assert_int_equal(list->count(list->ctx), 6);
+	list->set_filter(list->ctx, "wz");
+	assert_int_equal(list->fetch(list->ctx, NULL, 1, 4, rows), 1);
+	assert_string_equal(rows[0].cell[3], "预备党员");
+	assert_string_equal(rows[0].cell[5], "转正 2026-12-01");
+	assert_int_equal(rows[0].flags & RS_FLAG_WARN, RS_FLAG_WARN);
+	row_source_free(list);
+	struct row_source *other = dev_remind_source(f->s, f->b);
+	assert_int_equal(other->count(other->ctx), 0);
+	row_source_free(other);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(machine_allows_only_its_steps),
+		cmocka_unit_test_setup_teardown(registering_an_applicant, setup, teardown),
+		cmocka_unit_test_setup_teardown(each_stage_needs_its_milestones, setup, teardown),
+		cmocka_unit_test_setup_teardown(becoming_a_probationer_creates_the_member, setup, teardown),
+		cmocka_unit_test_setup_teardown(strict_time_rules, setup, teardown),
+		cmocka_unit_test_setup_teardown(warn_mode_goes_on_with_a_recorded_reason, setup, teardown),
+		cmocka_unit_test_setup_teardown(early_confirmation_in_warn_mode_stays_valid, setup,
+		                                teardown),
+		cmocka_unit_test_setup_teardown(extension_moves_the_due_date, setup, teardown),
+		cmocka_unit_test_setup_teardown(ending_a_case, setup, teardown),
+		cmocka_unit_test_setup_teardown(members_are_not_applicants, setup, teardown),
+		cmocka_unit_test_setup_teardown(introducer_who_left_later_does_not_block, setup, teardown),
+		cmocka_unit_test_setup_teardown(settings_come_from_the_config, setup, teardown),
+		cmocka_unit_test_setup_teardown(reminders_list_what_falls_due, setup, teardown),
+	};
+	int rc = cmocka_run_group_tests(tests, NULL, NULL);
+	pinyin_shutdown();
+	return rc;
+}

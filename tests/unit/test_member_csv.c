@@ -1,0 +1,260 @@
+/* The roster as CSV: an office's Excel export comes in all or nothing, with
+ * one report line per problem; our export reads back unchanged.  And the
+ * 党员结构 counts, whose every group adds up to the ledger's count. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <iconv.h>
+
+#include "member_fixture.h"
+#include "member_stats.h"
+
+static int setup(void **state)
+{
+	*state = fx_open();
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	fx_close(*state);
+	return 0;
+}
+
+/* Writes utf8 to dir/name, converted to GB18030 when gb. */
+static void write_file(struct fixture *f, const char *name, const char *utf8, int gb, char *path)
+{
+	sprintf(path, "%s/%s", f->t.dir, name);
+	FILE *out = fopen(path, "wb");
+	assert_non_null(out);
+	if (!gb) {
+		fputs(utf8, out);
+	} else {
+		iconv_t cd = iconv_open("GB18030", "UTF-8");
+		assert_true(cd != (iconv_t)-1);
+		char buf[8192], *in = (char *)utf8, *o = buf;
+		size_t inleft = strlen(utf8), outleft = sizeof buf;
+		assert_true(iconv(cd, &in, &inleft, &o, &outleft) != (size_t)-1);
+		iconv_close(cd);
+		fwrite(buf, 1, sizeof buf - outleft, out);
+	}
+	fclose(out);
+}
+
+/* Runs the import; report gets what it printed. */
+static int import(struct fixture *f, const char *path, char *report, size_t cap, int *n)
+{
+	FILE *r = fmemopen(report, cap, "w");
+	int rc = member_import_csv(f->s, path, r, n);
+	fclose(r);
+	return rc;
+}
+
+static char id_a[19], id_b[19], id_c[19];
+
+static void make_ids(void)
+{
+	fx_id(id_a, "1968-04-12", 31);
+	fx_id(id_b, "1990-10-03", 42);
+	fx_id(id_c, "1955-12-25", 53);
+}
+
+static void imports_in_any_column_order(void **state)
+{
+	struct fixture *f = *state;
+	char csv[2048], path[256], report[1024];
+	make_ids();
+	snprintf(csv, sizeof csv,
+	         "人员类别,姓名,所在党组织,性别,身份证号,入党日期,转正日期,民族,学历,联系电话,工作岗位,备注\r\n"
+	         "正式党员,陈建国,东村党支部,男,%s,1990-07-01,1991-07-01,汉族,高中,13905750001,村支书,\r\n"
+	         "预备党员,林小红,西村党支部,女,%s,2026.3.1,,畲族,大学本科,,教师,\"新发展\"\r\n",
+	         id_a, id_b);
+	write_file(f, "a.csv", csv, 0, path);
+	int n = 0;
+	assert_int_equal(import(f, path, report, sizeof report, &n), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(member_count(f->s, 0, NULL), 2);
+	assert_int_equal(member_count(f->s, f->b, "预备党员"), 1);
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM member WHERE name='林小红'"
+	                        " AND birth_date='1990-10-03' AND joined_on='2026-03-01'"
+	                        " AND ethnicity='畲族' AND name_py='lxh'", -1, 0), 1);
+}
+
+static void gb18030_file_with_one_bad_row_stores_nothing(void **state)
+{
+	struct fixture *f = *state;
+	char csv[2048], path[256], report[2048], bad[19];
+	make_ids();
+	snprintf(bad, sizeof bad, "%s", id_c);
+	bad[17] = bad[17] == '1' ? '2' : '1';
+	snprintf(csv, sizeof csv,
+	         "姓名,性别,出生日期,身份证号,人员类别,入党日期,转正日期,所在党组织\n"
+	         "陈建国,男,1968-04-12,%s,正式党员,1990-07-01,1991-07-01,东村党支部\n"
+	         "周德明,男,1955-12-25,%s,正式党员,1980-07-01,1981-07-01,东村党支部\n"
+	         "林小红,女,1990-10-03,%s,预备党员,2026-03-01,,西村党支部\n",
+	         id_a, bad, id_b);
+	write_file(f, "gb.csv", csv, 1, path);
+	int n = 0;
+	assert_int_equal(import(f, path, report, sizeof report, &n), 1);
+	assert_int_equal(n, 0);
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM member", -1, 0), 0);
+	char want[256];
+	snprintf(want, sizeof want, "第 3 行「身份证号」值「%s」：「身份证号」身份证号校验位错误", bad);
+	if (!strstr(report, want))
+		fail_msg("report lacks \"%s\":\n%s", want, report);
+	assert_null(strstr(report, "第 2 行"));
+	assert_null(strstr(report, "第 4 行"));
+	assert_non_null(strstr(report, "导入失败：没有导入任何记录"));
+}
+
+static void headers_are_checked_by_name(void **state)
+{
+	struct fixture *f = *state;
+	char path[256], report[1024];
+	int n;
+	write_file(f, "h.csv", "姓名,性别,籍贯,人员类别,入党日期\n张三,男,浙江,正式党员,2000-07-01\n", 0,
+	           path);
+	assert_int_equal(import(f, path, report, sizeof report, &n), 1);
+	assert_non_null(strstr(report, "第 1 行：未知的列「籍贯」"));
+	assert_non_null(strstr(report, "第 1 行：缺少必需的列「所在党组织」"));
+	write_file(f, "s.csv", "姓名,性别,人员类别,入党日期,所在党组织,状态\n"
+	           "张三,男,正式党员,2000-07-01,东村党支部,去世\n", 0, path);
+	assert_int_equal(import(f, path, report, sizeof report, &n), 1);
+	assert_non_null(strstr(report, "第 2 行「状态」值「去世」"));
+	assert_int_equal(import(f, "/nonexistent/x.csv", report, sizeof report, &n), 2);
+}
+
+static void duplicate_id_in_one_file_names_the_first(void **state)
+{
+	struct fixture *f = *state;
+	char csv[1024], path[256], report[1024];
+	make_ids();
+	snprintf(csv, sizeof csv,
+	         "姓名,性别,身份证号,人员类别,入党日期,转正日期,所在党组织\n"
+	         "陈建国,男,%s,正式党员,1990-07-01,1991-07-01,东村党支部\n"
+	         "陈建华,男,%s,正式党员,1990-07-01,1991-07-01,西村党支部\n", id_a, id_a);
+	write_file(f, "d.csv", csv, 0, path);
+	int n;
+	assert_int_equal(import(f, path, report, sizeof report, &n), 1);
+	assert_non_null(strstr(report, "第 3 行「身份证号」"));
+	assert_non_null(strstr(report, "东村党支部「陈建国」"));
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM member", -1, 0), 0);
+}
+
+static void export_reads_back_unchanged(void **state)
+{
+	struct fixture *f = *state;
+	struct member m = fx_member("钱学森", "男", "1911-12-11", "南村第一党支部");
+	snprintf(m.joined_on, sizeof m.joined_on, "1958-04-01");
+	snprintf(m.confirmed_on, sizeof m.confirmed_on, "1959-04-01");
+	snprintf(m.notes, sizeof m.notes, "=1+1 \"引号\"，逗号");
+	fx_add(f->s, m);
+	struct member p = fx_member("林小红", "女", "1990-10-03", "西村党支部");
+	snprintf(p.category, sizeof p.category, "预备党员");
+	snprintf(p.joined_on, sizeof p.joined_on, "2025-10-01");
+	snprintf(p.extension, sizeof p.extension, "6");
+	p.confirmed_on[0] = 0;
+	fx_add(f->s, p);
+	char path[256], report[1024];
+	snprintf(path, sizeof path, "%s/out.csv", f->t.dir);
+	FILE *r = fmemopen(report, sizeof report, "w");
+	int n = 0;
+	assert_int_equal(member_export_csv(f->s, path, r, &n), 0);
+	fclose(r);
+	assert_int_equal(n, 2);
+	/* a second database takes the file back */
+	struct fixture *g = fx_open();
+	int got = 0;
+	assert_int_equal(import(g, path, report, sizeof report, &got), 0);
+	assert_int_equal(got, 2);
+	assert_int_equal(db_int(g->s->db, "SELECT count(*) FROM member WHERE notes ="
+	                        " '=1+1 \"引号\"，逗号' AND id_number LIKE '33068219111211%'", -1, 0), 1);
+	assert_int_equal(db_int(g->s->db, "SELECT extension_months FROM member WHERE name='林小红'",
+	                        -1, 0), 6);
+	fx_close(g);
+	setenv("DJ_TODAY", FX_TODAY, 1);
+}
+
+static long item(const struct member_stats *st, int g, const char *label)
+{
+	for (int i = 0; i < st->group[g].n; i++)
+		if (strcmp(st->group[g].item[i].label, label) == 0)
+			return st->group[g].item[i].n;
+	fail_msg("no item %s", label);
+	return -1;
+}
+
+static void structure_adds_up_to_the_ledger(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const births[] = { "1996-11-21", "1996-11-22", "1991-01-01",
+	                                      "1965-11-21", "1965-11-22", "1940-06-01" };
+	static const char *const edus[] = { "研究生", "大学专科", "高中", "中专", "", "小学及以下" };
+	for (int i = 0; i < 6; i++) {
+		char name[16];
+		snprintf(name, sizeof name, "成员%c", 'A' + i);
+		struct member m = fx_member(name, i % 2 ? "女" : "男", births[i],
+		                            i < 4 ? "东村党支部" : "南村第一党支部");
+		snprintf(m.education, sizeof m.education, "%s", edus[i]);
+		if (i == 2)
+			snprintf(m.ethnicity, sizeof m.ethnicity, "回族");
+		snprintf(m.joined_on, sizeof m.joined_on, "%s", i == 5 ? "1958-01-01" : "2015-01-01");
+		snprintf(m.confirmed_on, sizeof m.confirmed_on, "%s", i == 5 ? "1959-01-01" : "2016-01-01");
+		assert_true(fx_add(f->s, m) > 0);
+	}
+	struct member_stats st;
+	struct dj_err e;
+	assert_int_equal(member_stats_compute(f->s, 0, &st, &e), 0);
+	assert_int_equal(st.total, 6);
+	assert_int_equal(st.total, member_count(f->s, 0, NULL));
+	for (int g = 0; g < STAT_NGROUPS; g++) {
+		long sum = 0;
+		for (int i = 0; i < st.group[g].n; i++)
+			if (!(st.group[g].item[i].flags & STAT_SUBTOTAL))
+				sum += st.group[g].item[i].n;
+		assert_int_equal(sum, st.total);
+	}
+	assert_int_equal(item(&st, STAT_GENDER, "男"), 3);
+	assert_int_equal(item(&st, STAT_ETHNIC, "少数民族"), 1);
+	assert_int_equal(item(&st, STAT_AGE, "30岁及以下"), 2);   /* 30 on the day, and 29 */
+	assert_int_equal(item(&st, STAT_AGE, "31-35岁"), 1);
+	assert_int_equal(item(&st, STAT_AGE, "61岁及以上"), 2);
+	assert_int_equal(item(&st, STAT_AGE, "56-60岁"), 1);
+	assert_int_equal(item(&st, STAT_EDUCATION, "其中大专及以上"), 2);
+	assert_int_equal(item(&st, STAT_EDUCATION, "未填学历"), 1);
+	assert_int_equal(item(&st, STAT_ERA, "1949.10-1966.4"), 1);
+	assert_int_equal(item(&st, STAT_ERA, "2012.11以后"), 5);
+	assert_int_equal(member_stats_compute(f->s, f->zz, &st, &e), 0);
+	assert_int_equal(st.total, 2);
+	assert_int_equal(st.total, member_count(f->s, f->zz, NULL));
+	char pct[16];
+	stat_percent(1, 3, pct, sizeof pct);
+	assert_string_equal(pct, "33.3%");
+	stat_percent(2, 3, pct, sizeof pct);
+	assert_string_equal(pct, "66.7%");
+	stat_percent(0, 0, pct, sizeof pct);
+	assert_string_equal(pct, "-");
+	assert_int_equal(member_age("1996-11-21", "2026-11-21"), 30);
+	assert_int_equal(member_age("1996-11-22", "2026-11-21"), 29);
+	assert_int_equal(member_age("2000-02-29", "2026-02-28"), 25);
+	assert_int_equal(member_age("", "2026-02-28"), -1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(imports_in_any_column_order, setup, teardown),
+		cmocka_unit_test_setup_teardown(gb18030_file_with_one_bad_row_stores_nothing, setup,
+		                                teardown),
+		cmocka_unit_test_setup_teardown(headers_are_checked_by_name, setup, teardown),
+		cmocka_unit_test_setup_teardown(duplicate_id_in_one_file_names_the_first, setup, teardown),
+		cmocka_unit_test_setup_teardown(export_reads_back_unchanged, setup, teardown),
+		cmocka_unit_test_setup_teardown(structure_adds_up_to_the_ledger, setup, teardown),
+	};
+	int rc = cmocka_run_group_tests(tests, NULL, NULL);
+	pinyin_shutdown();
+	return rc;
+}
