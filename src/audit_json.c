@@ -197,7 +197,13 @@ static int match_key(const char *key, const char *value, void *ctx)
 	struct lookup *l = ctx;
 	if (strcmp(key, l->key) != 0)
 		return 0;
-	snprintf(l->out, l->cap, "%s", value);
+	size_t n = strlen(value);
+	if (l->cap && n >= l->cap)
+		n = whole_characters(value, l->cap - 1);
+	if (l->cap) {
+		memcpy(l->out, value, n);
+		l->out[n] = 0;
+	}
 	l->found = 1;
 	return 1;
 }
