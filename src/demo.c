@@ -146,6 +146,7 @@ static int populate(struct session *s, struct dj_err *e)
  * per workflow, in dependency order. */
 static int (*const workflows[])(struct session *, struct dj_err *) = {
 	populate,
+	demo_members,    /* members, their moves, applicants at every stage */
 };
 
 int demo_populate(struct session *s, struct dj_err *e)

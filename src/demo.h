@@ -11,4 +11,9 @@
  * Refused when organizations already exist.  All in one transaction. */
 int demo_populate(struct session *s, struct dj_err *e);
 
+/* 党员: every active branch's secretary and members (valid 身份证号, ages 20
+ * to 85, a few 预备党员 and minorities), some moves and close-outs through
+ * their events, and applicants at every stage of 发展党员, a few due. */
+int demo_members(struct session *s, struct dj_err *e);
+
 #endif

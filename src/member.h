@@ -114,7 +114,8 @@ const char *member_event_result(const char *type);
 /* Records an event on member `member_id` (whose version the caller loaded;
  * a moved version is DJ_CONFLICT), checks its fields for its type, and
  * applies it: the new status, or the new branch for 内部调整 and 转入.
- * Fills ev->id and the organization names the event carries. */
+ * Fills ev->id and the organization names the event carries.  Inside a
+ * transaction the caller holds, it joins it (a savepoint). */
 int member_record_event(struct session *s, int64_t member_id, int64_t version,
                         struct member_event *ev, struct dj_err *e);
 

@@ -275,19 +275,39 @@ static int record_in_txn(struct session *s, int64_t member_id, int64_t version,
 	return apply_to_member(s, &m, *r->result ? r->result : m.status, to ? to : m.org_id, r->type, e);
 }
 
+/* Its own BEGIN IMMEDIATE, or a savepoint inside a transaction the caller
+ * holds (the demo, an import), so a refusal undoes only this event. */
+static int begin_write(sqlite3 *db, int *nested, struct dj_err *e)
+{
+	*nested = !sqlite3_get_autocommit(db);
+	return *nested ? db_exec(db, "SAVEPOINT member_event", e) : db_begin(db, e);
+}
+
+static int end_write(sqlite3 *db, int nested, int rc, struct dj_err *e)
+{
+	if (nested) {
+		if (rc)
+			sqlite3_exec(db, "ROLLBACK TO member_event", NULL, NULL, NULL);
+		sqlite3_exec(db, "RELEASE member_event", NULL, NULL, NULL);
+		return rc;
+	}
+	if (rc == 0)
+		rc = db_commit(db, e);
+	if (rc)
+		db_rollback(db);
+	return rc;
+}
+
 int member_record_event(struct session *s, int64_t member_id, int64_t version,
                         struct member_event *ev, struct dj_err *e)
 {
 	struct member_event keep = *ev;
-	if (db_begin(s->db, e))
+	int nested;
+	if (begin_write(s->db, &nested, e))
 		return DJ_DB;
-	int rc = record_in_txn(s, member_id, version, ev, e);
-	if (rc == 0)
-		rc = db_commit(s->db, e);
-	if (rc) {
-		db_rollback(s->db);
+	int rc = end_write(s->db, nested, record_in_txn(s, member_id, version, ev, e), e);
+	if (rc)
 		*ev = keep;
-	}
 	return rc;
 }
 
@@ -310,13 +330,11 @@ int member_transfer_in(struct session *s, struct member *m, struct member_event 
 {
 	struct member keep = *m;
 	struct member_event keep_ev = *ev;
-	if (db_begin(s->db, e))
+	int nested;
+	if (begin_write(s->db, &nested, e))
 		return DJ_DB;
-	int rc = transfer_in_txn(s, m, ev, e);
-	if (rc == 0)
-		rc = db_commit(s->db, e);
+	int rc = end_write(s->db, nested, transfer_in_txn(s, m, ev, e), e);
 	if (rc) {
-		db_rollback(s->db);
 		*m = keep;
 		*ev = keep_ev;
 	}

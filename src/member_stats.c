@@ -167,7 +167,7 @@ int member_stats_export(const struct member_stats *st, const char *scope, const 
 	for (int i = 0; i < 4; i++)
 		csv_write_field(&w, head[i]);
 	csv_end_record(&w);
-	char n[24], pct[16];
+	char n[24], pct[48];
 	snprintf(n, sizeof n, "%ld", st->total);
 	const char *total[] = { "合计", scope, n, "100.0%" };
 	for (int i = 0; i < 4; i++)

@@ -1,0 +1,116 @@
+/* The demo township's members and applicants: every branch has members, the
+ * records pass every rule, ages spread, every development stage appears and
+ * the 提醒 list has something in each kind. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "demo.h"
+#include "devcase.h"
+#include "member_fixture.h"
+#include "member_stats.h"
+#include "validate.h"
+
+static int setup(void **state)
+{
+	setenv("DJ_TODAY", FX_TODAY, 1);
+	struct testdb *t = calloc(1, sizeof *t);
+	testdb_open(t);
+	struct dj_err e;
+	if (demo_populate(&t->s, &e)) {
+		fprintf(stderr, "demo: %s\n", e.msg);
+		testdb_close(t);
+		free(t);
+		return -1;
+	}
+	*state = t;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	testdb_close(*state);
+	free(*state);
+	return 0;
+}
+
+static void every_branch_has_members(void **state)
+{
+	struct testdb *t = *state;
+	assert_int_equal(db_int(t->s.db, "SELECT count(*) FROM org o WHERE kind = '党支部'"
+	                        " AND status = '正常' AND NOT EXISTS (SELECT 1 FROM member m"
+	                        " WHERE m.org_id = o.id AND m.status = '正常')", -1, -1), 0);
+	assert_true(db_int(t->s.db, "SELECT count(*) FROM member", -1, 0) > 200);
+	assert_true(db_int(t->s.db, "SELECT count(*) FROM member WHERE category = '预备党员'", -1, 0) >= 5);
+	assert_true(db_int(t->s.db, "SELECT count(*) FROM member WHERE ethnicity <> '汉族'", -1, 0) >= 3);
+	assert_int_equal(db_int(t->s.db, "SELECT count(*) FROM member WHERE name = '洪辉'", -1, 0), 1);
+	/* moves and close-outs, each through its event */
+	assert_int_equal(db_int(t->s.db, "SELECT count(DISTINCT status) FROM member", -1, 0), 6);
+	assert_int_equal(db_int(t->s.db, "SELECT count(*) FROM member m WHERE status <> '正常'"
+	                        " AND NOT EXISTS (SELECT 1 FROM member_event v WHERE v.member_id = m.id)",
+	                        -1, -1), 0);
+}
+
+static void every_record_passes_the_rules(void **state)
+{
+	struct testdb *t = *state;
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(t->s.db, "SELECT id FROM member WHERE status = '正常'",
+	                                    -1, &st, NULL), SQLITE_OK);
+	int checked = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct member m;
+		struct dj_err e;
+		assert_int_equal(member_load(&t->s, sqlite3_column_int64(st, 0), &m, &e), 0);
+		if (member_validate(&t->s, &m, &e))
+			fail_msg("%s: %s", m.name, e.msg);
+		char born[11];
+		int male;
+		assert_int_equal(valid_id_number(m.id_number, born, &male, NULL), 0);
+		assert_string_equal(born, m.birth_date);
+		checked++;
+	}
+	sqlite3_finalize(st);
+	assert_true(checked > 200);
+	struct member_stats s;
+	struct dj_err e;
+	assert_int_equal(member_stats_compute(&t->s, 0, &s, &e), 0);
+	assert_int_equal(s.total, checked);
+	for (int i = 0; i < 8; i++)   /* every age band has someone */
+		assert_true(s.group[STAT_AGE].item[i].n > 0);
+}
+
+static void applicants_at_every_stage(void **state)
+{
+	struct testdb *t = *state;
+	assert_int_equal(db_int(t->s.db, "SELECT count(DISTINCT stage) FROM dev_case", -1, 0), 6);
+	assert_int_equal(db_int(t->s.db, "SELECT count(*) FROM dev_case WHERE stage IN"
+	                        " ('预备党员', '正式党员') AND member_id IS NULL", -1, -1), 0);
+	struct row_source *rs = dev_remind_source(&t->s, 0);
+	assert_non_null(rs);
+	struct rs_row rows[40];
+	int n = rs->fetch(rs->ctx, NULL, 1, 40, rows), kinds = 0;
+	static const char *const want[] = { "申请待谈话", "积极分子满培养期", "预备党员转正" };
+	for (int k = 0; k < 3; k++)
+		for (int i = 0; i < n; i++)
+			if (strcmp(rows[i].cell[0], want[k]) == 0) {
+				kinds++;
+				break;
+			}
+	assert_int_equal(kinds, 3);
+	row_source_free(rs);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(every_branch_has_members, setup, teardown),
+		cmocka_unit_test_setup_teardown(every_record_passes_the_rules, setup, teardown),
+		cmocka_unit_test_setup_teardown(applicants_at_every_stage, setup, teardown),
+	};
+	int rc = cmocka_run_group_tests(tests, NULL, NULL);
+	pinyin_shutdown();
+	return rc;
+}
