@@ -5,6 +5,7 @@
 
 #include "db.h"
 #include "demo.h"
+#include "member.h"
 #include "org_csv.h"
 #include "session.h"
 #include "audit.h"
@@ -21,7 +22,7 @@ void cli_usage(FILE *to)
 	        "  init [--demo]              创建数据库（--demo：生成示例乡镇数据）\n"
 	        "  import 台账 文件.csv       导入（UTF-8 或 GB18030，中文列名，全部成功或全部不导入）\n"
 	        "  export 台账 文件.csv       导出\n"
-	        "                             台账：orgs 党组织\n"
+	        "                             台账：orgs 党组织，members 党员\n"
 	        "  check                      检查数据库完整性、外键和业务规则\n"
 	        "  backup 文件                在线备份数据库（他人可同时使用；管理员）\n"
 	        "  restore 文件               用备份恢复数据库（管理员；须其他人都已退出）\n"
@@ -112,6 +113,7 @@ struct ledger_io {
 
 static const struct ledger_io ledgers[] = {
 	{ "orgs", "党组织", org_import_csv, org_export_csv },
+	{ "members", "党员", member_import_csv, member_export_csv },
 	{ "audit", "操作日志", NULL, audit_export_csv },
 	{ "users", "操作员", NULL, user_export_csv },
 };
