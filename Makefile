@@ -96,6 +96,11 @@ test: deps
 	$(MAKE) unit e2e
 	sh tests/run.sh $(UNIT_BIN) $(E2E_BIN)
 
+# The shared-server layout: setgid group dangjian, data in /var/lib/dangjian
+# (README, 管理员).  PREFIX (/usr/local) and DESTDIR are honoured.
+install: dangjian
+	PREFIX='$(PREFIX)' DESTDIR='$(DESTDIR)' sh tools/install.sh ./dangjian
+
 clean:
 	rm -rf build dangjian
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "org.h"
+#include "screens/conflict.h"
 #include "screens/org_actions.h"
 #include "screens/screens.h"
 #include "tui/dialog.h"
@@ -140,20 +141,35 @@ static void draw(void *st, struct app *a)
 	             "F2 保存  F4 选择");
 }
 
-/* Someone else saved first: offer their version; declining keeps what was
- * typed so it can be saved again after a look. */
-static void on_conflict(struct org_form *w, const struct dj_err *e)
+/* Someone else saved first: show what they changed, then (as the operator
+ * chooses) their version with the operator's changes put back on top, their
+ * version alone, or the form as typed.  Nothing typed is lost unless the
+ * operator says so. */
+static void on_conflict(struct org_form *w, const struct org *typed)
 {
-	form_fail(&w->f, e);
-	if (!dialog_ask("此记录已被他人修改。\n重新读取最新内容？（选「否」保留您输入的内容）", 1))
-		return;
+	struct org now;
 	struct dj_err le;
-	if (org_load(w->s, w->rec.id, &w->rec, &le)) {
-		frame_message(MSG_ERROR, "%s", le.msg);
+	if (org_load(w->s, w->rec.id, &now, &le)) {
+		frame_message(MSG_ERROR, "%s；您输入的内容仍在表中", le.msg);
 		return;
 	}
-	form_load(&w->f, &w->rec);
-	frame_message(MSG_INFO, "已重新读取，请重新修改后保存");
+	switch (conflict_resolve(&w->f, w->s, "org", w->rec.id, &w->rec, &now, typed)) {
+	case CONFLICT_MERGE:
+		w->rec = now;
+		frame_message(MSG_INFO, "已读取最新内容并保留您的改动，请核对后按 F2 保存");
+		break;
+	case CONFLICT_THEIRS:
+		w->rec = now;
+		frame_message(MSG_INFO, "已重新读取最新内容，您的改动已放弃");
+		break;
+	case CONFLICT_KEEP:
+		frame_message(MSG_ERROR, "此记录已被他人修改，尚未保存；您输入的内容仍在表中");
+		return;
+	}
+	if (strcmp(w->rec.status, "撤销") == 0) {
+		set_all_readonly(w);
+		note_term(&w->rec);
+	}
 }
 
 static int save(struct org_form *w)
@@ -163,7 +179,7 @@ static int save(struct org_form *w)
 	form_store(&w->f, &draft);
 	int rc = org_save(w->s, &draft, 0, &e);
 	if (rc == DJ_CONFLICT) {
-		on_conflict(w, &e);
+		on_conflict(w, &draft);
 		return -1;
 	}
 	if (rc) {

@@ -1,0 +1,105 @@
+#!/bin/sh
+# tools/install.sh — `make install`: dangjian on a shared server (DESIGN.md §8).
+#
+#   $PREFIX/lib/dangjian/            0750 root:dangjian-users  only operators reach the program
+#   $PREFIX/lib/dangjian/dangjian    2755 root:dangjian        setgid: the program alone opens the data
+#   $PREFIX/bin/dangjian             symbolic link to the above
+#   /etc/dangjian/dangjian.ini       0644, written once and never overwritten; the setgid
+#                                    program reads no other configuration (src/user_priv.h)
+#   $DATADIR (/var/lib/dangjian)     2770 root:dangjian        operators are NOT in this group
+#   $DATADIR/dangjian.db             0660 root:dangjian, WAL mode, created here, never replaced
+#
+# With DESTDIR (building a package) everything goes under it, with the same
+# modes, but no group is created or assigned: the package's own post-install
+# step must do that (see README, 管理员).  Only root may install without DESTDIR.
+#
+# usage: PREFIX=/usr/local DESTDIR= DATADIR=/var/lib/dangjian sh tools/install.sh BINARY
+set -eu
+
+BIN=${1:?"用法：sh tools/install.sh 程序文件"}
+PREFIX=${PREFIX:-/usr/local}
+DESTDIR=${DESTDIR:-}
+DATADIR=${DATADIR:-/var/lib/dangjian}
+DATA_GROUP=dangjian
+USER_GROUP=dangjian-users
+CONFDIR=/etc/dangjian
+HERE=$(cd "$(dirname "$0")/.." && pwd)
+
+libdir=$DESTDIR$PREFIX/lib/dangjian
+bindir=$DESTDIR$PREFIX/bin
+confdir=$DESTDIR$CONFDIR
+datadir=$DESTDIR$DATADIR
+db=$datadir/dangjian.db
+
+say() { printf '%s\n' "$*"; }
+fail() { printf 'make install：%s\n' "$*" >&2; exit 1; }
+
+[ -x "$BIN" ] || fail "找不到程序 $BIN，请先 make"
+case $DATADIR in /*) ;; *) fail "DATADIR 须为绝对路径：$DATADIR" ;; esac
+if [ -z "$DESTDIR" ] && [ "$(id -u)" != 0 ]; then
+	fail "需要 root 权限：sudo make install（打包时可用 DESTDIR=目录）"
+fi
+
+# Groups: the data group has no members; the users' group is who may run it.
+if [ -z "$DESTDIR" ]; then
+	for g in "$DATA_GROUP" "$USER_GROUP"; do
+		if ! getent group "$g" >/dev/null; then
+			groupadd --system "$g"
+			say "已创建组 $g"
+		fi
+	done
+fi
+
+# A mode given after the group: chgrp clears the setgid bit of a file.
+place() {   # place MODE GROUP PATH
+	if [ -z "$DESTDIR" ]; then
+		chgrp "$2" "$3"
+	fi
+	chmod "$1" "$3"
+}
+
+mkdir -p "$libdir" "$bindir" "$confdir" "$datadir"
+cp "$BIN" "$libdir/dangjian.new"
+place 2755 "$DATA_GROUP" "$libdir/dangjian.new"
+mv -f "$libdir/dangjian.new" "$libdir/dangjian"
+place 0750 "$USER_GROUP" "$libdir"
+ln -sfn ../lib/dangjian/dangjian "$bindir/dangjian"
+say "已安装程序 $PREFIX/lib/dangjian/dangjian（setgid $DATA_GROUP），命令 $PREFIX/bin/dangjian"
+
+if [ -e "$confdir/dangjian.ini" ]; then
+	say "保留已有的配置文件 $CONFDIR/dangjian.ini"
+else
+	{
+		printf '; 服务器安装版：程序只读取本文件（忽略 --config 和当前目录的 dangjian.ini）。\n'
+		sed -e "s#^path = .*#path = $DATADIR/dangjian.db#" \
+		    -e 's#^; 数据库文件路径（dangjian.db）。相对路径相对于启动程序时的当前目录。#; 数据库文件路径，须为绝对路径。#' \
+		    "$HERE/dangjian.ini"
+	} > "$confdir/dangjian.ini.new"
+	chmod 0644 "$confdir/dangjian.ini.new"
+	mv "$confdir/dangjian.ini.new" "$confdir/dangjian.ini"
+	say "已写入配置文件 $CONFDIR/dangjian.ini（请修改 [unit] name 为本单位名称）"
+fi
+
+place 2770 "$DATA_GROUP" "$datadir"
+if [ -e "$db" ]; then
+	say "保留已有的数据库 $DATADIR/dangjian.db（新版程序首次打开时自动升级结构）"
+else
+	ini=$(mktemp)
+	trap 'rm -f "$ini"' EXIT
+	printf '[database]\npath = %s\n' "$db" > "$ini"
+	# init switches the file to WAL mode, which is kept in the file itself.
+	"$BIN" --config "$ini" init >/dev/null || fail "创建数据库 $db 失败"
+	say "已创建数据库 $DATADIR/dangjian.db（WAL 模式）"
+fi
+place 0660 "$DATA_GROUP" "$db"
+
+if [ -n "$DESTDIR" ]; then
+	say "DESTDIR 安装：未创建组，也未设置属组。在目标系统上请执行："
+	say "  groupadd --system $DATA_GROUP; groupadd --system $USER_GROUP"
+	say "  chgrp $USER_GROUP $PREFIX/lib/dangjian && chmod 0750 $PREFIX/lib/dangjian"
+	say "  chgrp $DATA_GROUP $PREFIX/lib/dangjian/dangjian && chmod 2755 $PREFIX/lib/dangjian/dangjian"
+	say "  chgrp $DATA_GROUP $DATADIR $DATADIR/dangjian.db && chmod 2770 $DATADIR && chmod 0660 $DATADIR/dangjian.db"
+else
+	say "下一步：把本单位名称写入 $CONFDIR/dangjian.ini；用 usermod -aG $USER_GROUP 登录名 让操作员能运行程序；"
+	say "        先登记自己为管理员：dangjian user add 您的登录名 --role admin --name 姓名"
+fi
