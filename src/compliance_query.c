@@ -155,10 +155,11 @@ int compliance_compute(struct session *s, int64_t scope, const struct period *p,
 	return 0;
 }
 
+/* "10/12!" needs six columns. */
 static const struct rs_column compliance_cols[] = {
-	{ "党支部", 18, 1, 0, 1 }, { "大会", 5, 0, 1, 1 }, { "支委", 5, 0, 1, 1 },
-	{ "小组", 5, 0, 1, 1 }, { "党课", 5, 0, 1, 1 }, { "生活", 5, 0, 1, 1 },
-	{ "评议", 5, 0, 1, 1 }, { "党日", 5, 0, 1, 1 }, { "出席率", 6, 0, 1, 1 },
+	{ "党支部", 18, 1, 0, 1 }, { "大会", 6, 0, 1, 1 }, { "支委", 6, 0, 1, 1 },
+	{ "小组", 6, 0, 1, 1 }, { "党课", 6, 0, 1, 1 }, { "生活", 6, 0, 1, 1 },
+	{ "评议", 6, 0, 1, 1 }, { "党日", 6, 0, 1, 1 }, { "出席率", 6, 0, 1, 1 },
 };
 
 static void cell_text(const struct cycle_result *r, char *out, size_t cap)
@@ -173,7 +174,7 @@ static void cell_text(const struct cycle_result *r, char *out, size_t cap)
 
 struct row_source *compliance_source(const struct branch_compliance *rows, int n)
 {
-	struct row_source *rs = memrows_new(compliance_cols, 9);
+	struct row_source *rs = calc_rows_new(compliance_cols, 9);
 	for (int i = 0; rs && i < n; i++) {
 		char cells[9][48];
 		const char *cp[9];
@@ -184,7 +185,7 @@ struct row_source *compliance_source(const struct branch_compliance *rows, int n
 			cp[c] = c ? cells[c] : rows[i].b.name;
 		int flags = (rows[i].short_types ? RS_FLAG_WARN : 0) |
 		            (*rows[i].b.dissolved_on ? RS_FLAG_DIM : 0);
-		if (memrows_add(rs, rows[i].b.id, flags, cp, rows[i].b.name_py)) {
+		if (calc_rows_add(rs, rows[i].b.id, flags, cp, rows[i].b.name_py)) {
 			row_source_free(rs);
 			return NULL;
 		}

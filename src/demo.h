@@ -16,4 +16,12 @@ int demo_populate(struct session *s, struct dj_err *e);
  * their events, and applicants at every stage of 发展党员, a few due. */
 int demo_members(struct session *s, struct dj_err *e);
 
+/* 三会一课: a year of meetings for every active branch and its 党小组, with
+ * sign-in sheets from the members when there are any (run after the members
+ * demo); some branches fall short, a few members stay away. */
+int demo_meetings(struct session *s, struct dj_err *e);
+/* 党费: the last three months for every member, a few in arrears (nothing
+ * without members). */
+int demo_dues(struct session *s, struct dj_err *e);
+
 #endif

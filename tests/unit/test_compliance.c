@@ -11,6 +11,8 @@
 
 #include "attendance.h"
 #include "compliance.h"
+#include "demo.h"
+#include "dues.h"
 #include "meeting.h"
 #include "org.h"
 #include "testdb.h"
@@ -442,6 +444,59 @@ static void members_absent_or_idle_are_listed(void **state)
 	free(a);
 }
 
+static void the_demo_township_has_shortfalls_and_absentees(void **state)
+{
+	struct testdb *t = *state;
+	struct dj_err e;
+	struct meeting_rules rules;
+	char why[256];
+	meeting_rules_load(&t->cfg, &rules, why, sizeof why);
+	/* The registry alone: meetings without sheets. */
+	assert_int_equal(demo_populate(&t->s, &e), 0);
+	assert_true(db_int(t->s.db, "SELECT count(*) FROM meeting", -1, 0) > 500);
+	assert_int_equal(db_int(t->s.db, "SELECT count(*) FROM meeting WHERE date > '2026-11-21'",
+	                        -1, 0), 0);
+	assert_int_equal(db_int(t->s.db, "SELECT count(*) FROM attendance", -1, 0), 0);
+	/* With members, again: sheets and dues. */
+	assert_int_equal(db_exec(t->s.db, "DELETE FROM meeting", &e), 0);
+	sqlite3_stmt *st;
+	sqlite3_prepare_v2(t->s.db, "SELECT id FROM org WHERE kind = '党支部' AND status = '正常'"
+	                   " ORDER BY id LIMIT 6", -1, &st, NULL);
+	int64_t branches[6];
+	int nb = 0;
+	while (sqlite3_step(st) == SQLITE_ROW)
+		branches[nb++] = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	const char *names[] = { "张伟", "王芳", "李娜", "刘洋", "陈静", "杨磊", "赵敏", "黄强" };
+	for (int b = 0; b < nb; b++)
+		for (int i = 0; i < 8; i++)
+			add_member(&t->s, branches[b], names[i], "2000-07-01");
+	assert_int_equal(db_begin(t->s.db, &e), 0);
+	assert_int_equal(demo_meetings(&t->s, &e), 0);
+	assert_int_equal(demo_dues(&t->s, &e), 0);
+	assert_int_equal(db_commit(t->s.db, &e), 0);
+	assert_true(db_int(t->s.db, "SELECT count(*) FROM attendance WHERE state = '请假'", -1, 0) > 0);
+	assert_true(db_int(t->s.db, "SELECT count(*) FROM dues", -1, 0) == 6 * 8 * 3);
+
+	struct period y;
+	period_containing(PERIOD_YEAR, M("2026-11"), &y);
+	struct branch_compliance *rows;
+	int n, shortfalls = 0;
+	assert_int_equal(compliance_compute(&t->s, 0, &y, &rules, &rows, &n, &e), 0);
+	for (int i = 0; i < n; i++)
+		shortfalls += rows[i].short_types > 0;
+	assert_true(shortfalls > 0 && shortfalls < n);
+	free(rows);
+	struct absentee *a;
+	assert_int_equal(compliance_absentees(&t->s, 0, "2026-11-21", &rules, &a, &n, &e), 0);
+	assert_true(n > 0);
+	free(a);
+	long owing;
+	int64_t owed;
+	assert_int_equal(dues_arrears_totals(&t->s, 0, &owing, &owed), 0);
+	assert_true(owing > 0 && owing < 6 * 8);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -454,6 +509,8 @@ int main(void)
 		cmocka_unit_test(frequencies_from_the_ini_file),
 		cmocka_unit_test_setup_teardown(a_branch_table_from_its_meetings, setup, teardown),
 		cmocka_unit_test_setup_teardown(members_absent_or_idle_are_listed, setup, teardown),
+		cmocka_unit_test_setup_teardown(the_demo_township_has_shortfalls_and_absentees, setup,
+		                                teardown),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	pinyin_shutdown();
