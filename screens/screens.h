@@ -70,4 +70,49 @@ struct meeting_scope_arg {
 	int saved;             /* set on return when something was saved */
 };
 
+/* 党员管理 and 发展党员 (issue 3): the sub-menu, the roster of a subtree
+ * (chosen from the organization tree or with F4), the member form with its
+ * history, an event's own form, 党员结构, and the development cases with
+ * their form and the 提醒 list. */
+extern const struct screen member_menu_screen;
+extern const struct screen member_scope_screen;
+extern const struct screen member_list_screen;
+extern const struct screen member_form_screen;
+extern const struct screen member_event_screen;
+extern const struct screen member_history_screen;
+extern const struct screen member_stats_screen;
+extern const struct screen dev_list_screen;
+extern const struct screen dev_form_screen;
+extern const struct screen dev_remind_screen;
+
+/* The subtree a member or development list covers (0: the operator's scope). */
+struct member_scope_arg {
+	long long root;
+};
+
+/* What member_form_screen opens: a member (id), or a new one (0) in the
+ * branch `org` ("" to choose), entered in entry mode; transfer_in asks for
+ * the 转入 details too.  saved_id comes back set to the member last saved. */
+struct member_form_arg {
+	long long id;
+	char org[128];
+	int transfer_in;
+	long long saved_id;
+};
+
+/* What member_event_screen and member_history_screen open: a member and,
+ * for the event form, the event type; done comes back 1 when recorded. */
+struct member_event_arg {
+	long long member_id;
+	char type[16];
+	int done;
+};
+
+/* What dev_form_screen opens: a case (id) or a new applicant (0) in `org`. */
+struct dev_form_arg {
+	long long id;
+	char org[128];
+	long long saved_id;
+};
+
 #endif

@@ -78,6 +78,11 @@ int dev_transitions(enum dev_stage from, const struct dev_transition *out[2]);
 /* The transition from → to, or NULL when the machine has none. */
 const struct dev_transition *dev_transition(enum dev_stage from, enum dev_stage to);
 
+/* The stage from which a form field may be filled (its milestone's stage),
+ * or -1 for the person's own fields.  Screens leave later stages' fields
+ * read-only until the transition that fills them is next. */
+int dev_field_stage(const char *key);
+
 /* [develop] of dangjian.ini. */
 struct dev_rules {
 	int warn;                  /* rules = warn (else strict) */
@@ -147,5 +152,7 @@ struct row_source *dev_list_source(struct session *s, int64_t root);
  * probationers due for 转正 within remind_days: 提醒 姓名 所在支部 到期日 说明,
  * by due date; overdue ones marked.  Row ids are case ids. */
 struct row_source *dev_remind_source(struct session *s, int64_t root);
+/* How many cases of the subtree are at each stage (out[DEV_NSTAGES]). */
+int dev_stage_counts(struct session *s, int64_t root, long out[DEV_NSTAGES]);
 
 #endif

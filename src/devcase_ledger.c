@@ -184,3 +184,21 @@ struct row_source *dev_remind_source(struct session *s, int64_t root)
 	};
 	return owned_start(s, o, root);
 }
+
+int dev_stage_counts(struct session *s, int64_t root, long out[DEV_NSTAGES])
+{
+	sqlite3_stmt *st;
+	for (int i = 0; i < DEV_NSTAGES; i++)
+		out[i] = 0;
+	if (sqlite3_prepare_v2(s->db, "SELECT c.stage, count(*) FROM dev_case c WHERE "
+	                       SUBTREE("c.org_id") " GROUP BY c.stage", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":scope"), root);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int k = dev_stage_of((const char *)sqlite3_column_text(st, 0));
+		if (k >= 0)
+			out[k] = (long)sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	return 0;
+}

@@ -136,6 +136,12 @@ static const struct milestone *milestone_of(const char *key)
 	return NULL;
 }
 
+int dev_field_stage(const char *key)
+{
+	const struct milestone *m = milestone_of(key);
+	return m ? m->from : -1;
+}
+
 /* The transition that enters a stage, for messages ("确定为发展对象须填写…"). */
 static const char *entering(int stage)
 {

@@ -48,6 +48,12 @@ char member_id_check_char(const char *first17)
 	return check[sum % 11];
 }
 
+const char *member_id_why(const char *why)
+{
+	static const char prefix[] = "身份证号";
+	return strncmp(why, prefix, sizeof prefix - 1) == 0 ? why + sizeof prefix - 1 : why;
+}
+
 int member_check_identity(const char *id_number, char birth_date[11], const char *gender,
                           struct dj_err *e)
 {
@@ -56,7 +62,7 @@ int member_check_identity(const char *id_number, char birth_date[11], const char
 	if (!*id_number)
 		return 0;
 	if (valid_id_number(id_number, born, &male, why))
-		return dj_fail(e, DJ_INVALID, "id_number", "「身份证号」%s：%s", why, id_number);
+		return dj_fail(e, DJ_INVALID, "id_number", "「身份证号」%s：%s", member_id_why(why), id_number);
 	if (!*birth_date)
 		memcpy(birth_date, born, sizeof born);
 	else if (valid_date(birth_date, norm, NULL) == 0 && strcmp(norm, born) != 0)

@@ -68,6 +68,9 @@ int member_load(struct session *s, int64_t id, struct member *m, struct dj_err *
  * sex digit matches gender.  Keys: id_number, birth_date, gender. */
 int member_check_identity(const char *id_number, char birth_date[11], const char *gender,
                           struct dj_err *e);
+/* validate.h's reason for a bad 身份证号 without its leading "身份证号", for
+ * messages that already name the field (「身份证号」校验位错误，应为 9). */
+const char *member_id_why(const char *why);
 /* The check character (0-9 or X) for the first 17 digits of a 身份证号. */
 char member_id_check_char(const char *first17);
 

@@ -1,0 +1,133 @@
+/* dev_remind.c — 发展提醒: what falls due on the development path in a
+ * subtree — applications waiting for their talk, activists reaching their
+ * year, probationers due for 转正 — by due date; Enter opens the case. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "devcase.h"
+#include "screens/member_actions.h"
+#include "screens/screens.h"
+#include "tui/draw.h"
+#include "tui/grid.h"
+
+struct remind {
+	struct session *s;
+	int64_t root;
+	char scope[128];
+	struct row_source *rs;
+	struct grid g;
+	int has_grid;
+	struct dev_form_arg form;
+};
+
+static int load(struct remind *w)
+{
+	char find[128] = "";
+	if (w->has_grid) {
+		snprintf(find, sizeof find, "%s", grid_filter(&w->g));
+		grid_free(&w->g);
+	}
+	row_source_free(w->rs);
+	w->has_grid = 0;
+	w->rs = dev_remind_source(w->s, w->root ? w->root : w->s->scope_org);
+	if (!w->rs || grid_init(&w->g, w->rs, frame_body_top() + 1, 0)) {
+		frame_message(MSG_ERROR, "无法读取发展提醒：%s", w->rs ? w->rs->last_error(w->rs->ctx) : "内存不足");
+		return -1;
+	}
+	w->has_grid = 1;
+	if (*find)
+		grid_set_filter(&w->g, find);   /* a new scope keeps what was being looked for */
+	w->g.empty_text = "目前没有到期需要办理的事项";
+	member_scope_name(w->s, w->root, w->scope, sizeof w->scope);
+	return 0;
+}
+
+static void *open_remind(struct app *a, void *arg)
+{
+	struct remind *w = calloc(1, sizeof *w);
+	if (!w)
+		return NULL;
+	w->s = a->session;
+	w->root = arg ? ((struct member_scope_arg *)arg)->root : 0;
+	if (load(w)) {
+		row_source_free(w->rs);
+		free(w);
+		return NULL;
+	}
+	return w;
+}
+
+static void close_remind(void *st)
+{
+	struct remind *w = st;
+	if (w->has_grid)
+		grid_free(&w->g);
+	row_source_free(w->rs);
+	free(w);
+}
+
+static void draw(void *st, struct app *a)
+{
+	(void)a;
+	struct remind *w = st;
+	char head[256];
+	snprintf(head, sizeof head, "%s  到期或即将到期的发展党员事项（行首 ! 为已到期）", w->scope);
+	draw_text(frame_body_top(), 0, term_cols(), head, ST_HEADING);
+	grid_draw(&w->g);
+}
+
+static void resume(void *st, struct app *a)
+{
+	(void)a;
+	struct remind *w = st;
+	grid_refresh(&w->g);
+}
+
+static enum outcome key(void *st, struct app *a, struct key k)
+{
+	struct remind *w = st;
+	int64_t root = w->root ? w->root : w->s->scope_org;
+	switch (grid_key(&w->g, k)) {
+	case GRID_HANDLED:
+		return SCR_HANDLED;
+	case GRID_OPEN:
+		memset(&w->form, 0, sizeof w->form);
+		w->form.id = grid_selected_id(&w->g);
+		app_push(a, &dev_form_screen, &w->form);
+		return SCR_PUSH;
+	case GRID_PASS:
+		break;
+	}
+	switch (k.code) {
+	case K_F4:
+		if (!member_pick_scope(w->s, &root))
+			return SCR_REDRAW;
+		w->root = root;
+		return load(w) ? SCR_BACK : SCR_REDRAW;
+	case K_F9:
+		member_export_rows(w->rs, "发展提醒", "提醒");
+		return SCR_REDRAW;
+	default:
+		return SCR_PASS;
+	}
+}
+
+static const char *const legend[10] = { "帮助", NULL, "返回", "范围", "刷新", NULL, "查找", NULL,
+                                        "导出", "退出" };
+
+const struct screen dev_remind_screen = {
+	.name = "发展提醒",
+	.help = "到期或即将到期的发展党员事项，按到期日排列：\n"
+	        "申请待谈话：收到入党申请后应在规定天数（默认 30 天）内派人谈话；\n"
+	        "积极分子满培养期：培养满一年，可以确定为发展对象；\n"
+	        "预备党员转正：预备期在 30 天内届满（或已届满），应及时讨论转正。\n"
+	        "天数按 dangjian.ini [develop] 的设置计算。回车打开登记表办理。\n"
+	        "F4：选择范围。F7 或 /：按姓名或拼音首字母查找。F9：导出为 CSV。",
+	.legend = legend,
+	.open = open_remind,
+	.close = close_remind,
+	.draw = draw,
+	.key = key,
+	.resume = resume,
+};

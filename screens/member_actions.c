@@ -1,0 +1,169 @@
+/* member_actions.c — see member_actions.h. */
+#include "screens/member_actions.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csv.h"
+#include "member.h"
+#include "org.h"
+#include "tui/dialog.h"
+#include "tui/draw.h"
+#include "tui/grid.h"
+#include "validate.h"
+
+int member_pick_scope(struct session *s, int64_t *root)
+{
+	char filter[128] = "";
+	struct rs_row row;
+	struct row_source *rs = org_pick_source(s);
+	if (!rs) {
+		frame_message(MSG_ERROR, "无法读取组织列表");
+		return 0;
+	}
+	int picked = grid_pick(rs, "选择范围（党委、党总支或党支部，可输入拼音首字母）", filter,
+	                       sizeof filter, *root, &row);
+	row_source_free(rs);
+	if (picked)
+		*root = row.key.id;
+	return picked;
+}
+
+void member_scope_name(struct session *s, int64_t root, char *out, size_t cap)
+{
+	struct org o;
+	struct dj_err e;
+	if (root == 0 && s->scope_org)
+		root = s->scope_org;
+	if (root && org_load(s, root, &o, &e) == 0)
+		snprintf(out, cap, "%s", o.name);
+	else
+		snprintf(out, cap, "全部党组织");
+}
+
+void member_scope_branch(struct session *s, int64_t root, char *out, size_t cap)
+{
+	struct org o;
+	struct dj_err e;
+	out[0] = 0;
+	if (root && org_load(s, root, &o, &e) == 0 && strcmp(o.kind, "党支部") == 0 &&
+	    strcmp(o.status, "正常") == 0)
+		snprintf(out, cap, "%s", o.name);
+}
+
+static int ask_path(const char *title, const char *stem, char *path, size_t cap)
+{
+	char now[11];
+	today(now);
+	snprintf(path, cap, "%s-%.4s%.2s%.2s.csv", stem, now, now + 5, now + 8);
+	return dialog_input(title, "文件名：", path, cap);
+}
+
+/* Every row of the source, a page at a time, under a heading row. */
+static int write_rows(struct row_source *rs, const char *path, int *n)
+{
+	struct csv_writer w;
+	struct rs_row *page = calloc(64, sizeof *page);
+	*n = 0;
+	if (!page || csv_writer_open(&w, path)) {
+		free(page);
+		return -1;
+	}
+	for (int c = 0; c < rs->ncols; c++)
+		csv_write_field(&w, rs->cols[c].title);
+	csv_end_record(&w);
+	int got = rs->fetch(rs->ctx, NULL, 1, 64, page);
+	while (got > 0) {
+		for (int i = 0; i < got; i++) {
+			for (int c = 0; c < rs->ncols; c++)
+				csv_write_field(&w, page[i].cell[c]);
+			csv_end_record(&w);
+		}
+		*n += got;
+		struct rs_key last = page[got - 1].key;
+		got = got < 64 ? 0 : rs->fetch(rs->ctx, &last, 1, 64, page);
+	}
+	free(page);
+	return csv_writer_close(&w) || got < 0 ? -1 : 0;
+}
+
+void member_export_rows(struct row_source *rs, const char *file_stem, const char *what)
+{
+	char path[256];
+	if (!ask_path("导出为 CSV 文件", file_stem, path, sizeof path))
+		return;
+	int n = 0;
+	if (write_rows(rs, path, &n))
+		frame_message(MSG_ERROR, "导出失败：无法写入 %s（%s）", path, strerror(errno));
+	else
+		frame_message(MSG_INFO, "已导出 %d 条%s到 %s", n, what, path);
+}
+
+void member_export_roster(struct session *s, int64_t root)
+{
+	char path[256], *report = NULL;
+	size_t len = 0;
+	if (!ask_path("导出党员名册", "党员名册", path, sizeof path))
+		return;
+	FILE *r = open_memstream(&report, &len);
+	if (!r) {
+		frame_message(MSG_ERROR, "内存不足，无法导出");
+		return;
+	}
+	int n = 0, rc = member_export_subtree(s, root ? root : s->scope_org, path, r, &n);
+	fclose(r);
+	if (rc) {
+		report[strcspn(report, "\n")] = 0;
+		frame_message(MSG_ERROR, "导出失败：%s", report);
+	} else {
+		frame_message(MSG_INFO, "已导出 %d 名党员到 %s（可用 dangjian import members 导入）", n, path);
+	}
+	free(report);
+}
+
+enum outcome member_choose_event(struct app *a, int64_t member_id, struct member_event_arg *arg)
+{
+	struct session *s = a->session;
+	struct member m;
+	struct dj_err e;
+	if (!member_id)
+		return SCR_HANDLED;
+	if (member_load(s, member_id, &m, &e)) {
+		frame_message(MSG_ERROR, "%s", e.msg);
+		return SCR_HANDLED;
+	}
+	const char *types[10];
+	int n = member_events_for(m.status, types);
+	if (n == 0) {
+		frame_message(MSG_ERROR, "%s已%s，不能再办理变动", m.name, m.status);
+		return SCR_HANDLED;
+	}
+	static const char *const what[][2] = {
+		{ "转出", "转往其他单位，开具组织关系介绍信" }, { "出党", "除名、开除党籍等" },
+		{ "去世", "" }, { "失联", "长期失去联系" }, { "流出", "外出务工经商等" },
+		{ "流入", "外出归来" }, { "恢复", "重新取得联系" }, { "转入", "从外单位转回本单位" },
+		{ "内部调整", "调到本单位的另一个党支部" },
+	};
+	char labels[10][96], title[128];
+	const char *items[10];
+	for (int i = 0; i < n; i++) {
+		const char *note = "";
+		for (size_t k = 0; k < sizeof what / sizeof *what; k++)
+			if (strcmp(what[k][0], types[i]) == 0)
+				note = what[k][1];
+		snprintf(labels[i], sizeof labels[i], "%s%s%s%s", types[i], *note ? "（" : "", note,
+		         *note ? "）" : "");
+		items[i] = labels[i];
+	}
+	snprintf(title, sizeof title, "为%s办理（现为%s）", m.name, m.status);
+	int k = dialog_pick(title, items, n, 0);
+	if (k < 0)
+		return SCR_HANDLED;
+	memset(arg, 0, sizeof *arg);
+	arg->member_id = member_id;
+	snprintf(arg->type, sizeof arg->type, "%s", types[k]);
+	app_push(a, &member_event_screen, arg);
+	return SCR_PUSH;
+}

@@ -1,0 +1,405 @@
+/* member_form.c — 党员信息: every field of a member, the history of their
+ * moves under it, and F9 for a new move.  New members are entered in entry
+ * mode (连续录入); typing the 身份证号 fills 出生日期 and 性别 (or asks, when
+ * they differ).  A member transferred in from elsewhere also gets the 转入
+ * details, stored with the record in one save. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "member.h"
+#include "screens/conflict.h"
+#include "screens/member_actions.h"
+#include "screens/screens.h"
+#include "text.h"
+#include "tui/dialog.h"
+#include "tui/draw.h"
+#include "tui/form.h"
+
+/* The form's record: the member, and the 转入 details of a newcomer. */
+struct member_rec {
+	struct member m;
+	char date[11];        /* 转入日期 */
+	char from_org[128];   /* 原所在组织 */
+	char letter_no[64];   /* 介绍信编号 */
+};
+
+struct member_form {
+	struct session *s;
+	struct member_form_arg *arg;
+	struct member_rec rec, loaded;
+	struct form_field *defs;
+	struct form f;
+	int readonly;
+	struct member_event_arg event;
+	struct member_event history[6];
+	int nhistory;
+};
+
+static struct row_source *open_branches(void *ctx)
+{
+	return member_branch_source(((struct member_form *)ctx)->s);
+}
+
+static const struct form_lookup branch_lookup = {
+	.open = open_branches, .col = 0, .title = "选择所在支部（可输入拼音首字母）",
+};
+
+#define M(f) FORM_MEMBER(struct member_rec, m.f)
+#define R(f) FORM_MEMBER(struct member_rec, f)
+static int id_check(const char *v, char why[WHY_MAX])
+{
+	if (valid_id_number(v, NULL, NULL, why) == 0)
+		return 0;
+	memmove(why, member_id_why(why), strlen(member_id_why(why)) + 1);
+	return -1;
+}
+
+static const struct form_field base_fields[] = {
+	{ .key = "name", .label = "姓名：", .row = 0, .col = 2, .width = 12, .type = FT_TEXT,
+	  .required = 1, .max_chars = 20, M(name), .help = "党员姓名。" },
+	{ .key = "id_number", .label = "身份证号：", .row = 0, .col = 42, .width = 19, .type = FT_TEXT,
+	  .max_chars = 18, M(id_number), .check = id_check,
+	  .help = "18 位居民身份证号码，最后一位可为 X。离开本栏时检查校验位，\n"
+	          "并按号码填写出生日期和性别（与已填的不同时询问）。" },
+	{ .key = "gender", .label = "性别：", .row = 1, .col = 2, .width = 4, .type = FT_CHOICE,
+	  .required = 1, .choices = member_genders, M(gender), .help = "男或女，须与身份证号一致。" },
+	{ .key = "birth_date", .label = "出生日期：", .row = 1, .col = 42, .width = 11, .type = FT_DATE,
+	  M(birth_date), .help = "填写身份证号时自动填写；须与身份证号中的出生日期一致。" },
+	{ .key = "ethnicity", .label = "民族：", .row = 2, .col = 2, .width = 10, .type = FT_CHOICE,
+	  .choices = member_ethnicities, M(ethnicity), .help = "不填为汉族。按 F4 选择，可输入拼音首字母。" },
+	{ .key = "education", .label = "学历：", .row = 2, .col = 42, .width = 10, .type = FT_CHOICE,
+	  .choices = member_educations, M(education), .help = "最高学历。按 F4 选择。" },
+	{ .key = "category", .label = "人员类别：", .row = 3, .col = 2, .width = 8, .type = FT_CHOICE,
+	  .required = 1, .choices = member_categories, M(category),
+	  .help = "正式党员或预备党员（可输入 zs 或 yb）。" },
+	{ .key = "phone", .label = "联系电话：", .row = 3, .col = 42, .width = 12, .type = FT_TEXT,
+	  .max_chars = 11, M(phone), .check = valid_mobile, .help = "11 位手机号码。" },
+	{ .key = "joined_on", .label = "入党日期：", .row = 4, .col = 2, .width = 11, .type = FT_DATE,
+	  .required = 1, M(joined_on), .help = "支部大会通过接收为预备党员的日期。" },
+	{ .key = "confirmed_on", .label = "转正日期：", .row = 4, .col = 42, .width = 11,
+	  .type = FT_DATE, M(confirmed_on),
+	  .help = "预备期满之日：入党日期满一年（延长了预备期的再加延长的月数）。\n预备党员不填。" },
+	{ .key = "extension", .label = "延长预备期（月）：", .row = 5, .col = 2, .width = 2,
+	  .type = FT_INT, M(extension), .help = "预备期延长的月数（6 至 12），未延长不填。" },
+	{ .key = "status", .label = "状态：", .row = 5, .col = 42, .width = 4, .type = FT_READONLY,
+	  M(status), .help = "正常、流出、失联、转出、出党、去世。由 F9 办理的变动决定。" },
+	{ .key = "org", .label = "所在支部：", .row = 6, .col = 2, .width = 44, .type = FT_LINK,
+	  .required = 1, .lookup = &branch_lookup, .grow = 1, M(org),
+	  .help = "党员所在党支部的全称。按 F4 选择（可输入拼音首字母）；Ctrl-D 同上一名。\n"
+	          "在本单位内调到另一个支部，请用 F9 办理“内部调整”。" },
+	{ .key = "job", .label = "工作岗位：", .row = 7, .col = 2, .width = 40, .type = FT_TEXT,
+	  .grow = 1, M(job), .help = "工作单位及职务，或农民、退休等。" },
+	{ .key = "notes", .label = "备注：", .row = 8, .col = 2, .width = 60, .height = 2,
+	  .type = FT_NOTE, .grow = 1, M(notes), .help = "其他说明。本栏可输入多行：回车换行，Tab 到下一栏。" },
+};
+static const struct form_field transfer_fields[] = {
+	{ .key = "date", .label = "转入日期：", .row = 10, .col = 2, .width = 11, .type = FT_DATE,
+	  .required = 1, R(date), .help = "组织关系转入本单位的日期。" },
+	{ .key = "letter_no", .label = "介绍信编号：", .row = 10, .col = 42, .width = 20,
+	  .type = FT_TEXT, .required = 1, R(letter_no), .help = "组织关系介绍信的编号。" },
+	{ .key = "from_org", .label = "原所在组织：", .row = 11, .col = 2, .width = 44, .type = FT_TEXT,
+	  .required = 1, .grow = 1, R(from_org), .help = "转出单位党组织的名称。" },
+};
+#undef M
+#undef R
+enum { NBASE = sizeof base_fields / sizeof *base_fields, NTRANSFER = 3, HISTORY_ROW = 11 };
+
+/* The field table for this opening: the branch carried from record to
+ * record when the list was a branch's, and the 转入 fields for a newcomer. */
+static struct form_field *make_fields(const struct member_form_arg *arg, int *n)
+{
+	int transfer = arg->transfer_in && !arg->id;
+	*n = NBASE + (transfer ? NTRANSFER : 0);
+	struct form_field *defs = malloc((size_t)*n * sizeof *defs);
+	if (!defs)
+		return NULL;
+	memcpy(defs, base_fields, sizeof base_fields);
+	if (transfer)
+		memcpy(defs + NBASE, transfer_fields, sizeof transfer_fields);
+	for (int i = 0; i < NBASE; i++)
+		if (strcmp(defs[i].key, "org") == 0)
+			defs[i].carry = *arg->org != 0;
+	return defs;
+}
+
+/* 身份证号 typed: fill 出生日期 and 性别 from it, asking before replacing
+ * what was typed there. */
+static void on_changed(struct form *f, const char *key, void *ctx)
+{
+	(void)ctx;
+	char id[32], birth[32], gender[16], born[11], norm[11], q[256];
+	int male;
+	if (strcmp(key, "id_number") != 0)
+		return;
+	form_get(f, "id_number", id, sizeof id);
+	utf8_trim(id);
+	if (valid_id_number(id, born, &male, NULL))
+		return;
+	form_get(f, "birth_date", birth, sizeof birth);
+	form_get(f, "gender", gender, sizeof gender);
+	utf8_trim(birth);
+	utf8_trim(gender);
+	const char *sex = male ? "男" : "女";
+	int birth_ok = *birth && valid_date(birth, norm, NULL) == 0 && strcmp(norm, born) == 0;
+	int sex_ok = strcmp(gender, sex) == 0;
+	if (birth_ok && sex_ok)
+		return;
+	if ((*birth && !birth_ok) || (*gender && !sex_ok)) {
+		snprintf(q, sizeof q, "身份证号表明出生日期为 %s、性别为%s，与已填写的不同。\n按身份证号改正？",
+		         born, sex);
+		if (!dialog_ask(q, 1))
+			return;
+	}
+	form_set(f, "birth_date", born);
+	form_set(f, "gender", sex);
+	frame_message(MSG_INFO, "已按身份证号填写出生日期 %s、性别 %s", born, sex);
+}
+
+static void load_history(struct member_form *w)
+{
+	w->nhistory = w->rec.m.id ? member_events(w->s, w->rec.m.id, w->history, 6) : 0;
+	if (w->nhistory < 0)
+		w->nhistory = 0;
+}
+
+static void set_readonly(struct member_form *w)
+{
+	const struct member *m = &w->rec.m;
+	int left = strcmp(m->status, "转出") == 0 || strcmp(m->status, "出党") == 0 ||
+	           strcmp(m->status, "去世") == 0;
+	w->readonly = left || w->s->role == ROLE_VIEWER;
+	for (int i = 0; i < w->f.n; i++)
+		form_set_readonly(&w->f, w->defs[i].key, w->readonly || w->defs[i].type == FT_READONLY);
+	if (left)
+		frame_message(MSG_INFO, "%s已%s，记录只能查看；恢复组织关系请按 F9 办理转入", m->name,
+		              m->status);
+}
+
+static void *open_form(struct app *a, void *arg)
+{
+	struct member_form *w = calloc(1, sizeof *w);
+	struct dj_err e;
+	int n;
+	if (!w)
+		return NULL;
+	w->s = a->session;
+	w->arg = arg;
+	if (w->arg->id && member_load(w->s, w->arg->id, &w->rec.m, &e)) {
+		frame_message(MSG_ERROR, "%s", e.msg);
+		free(w);
+		return NULL;
+	}
+	if (!w->arg->id)
+		snprintf(w->rec.m.org, sizeof w->rec.m.org, "%s", w->arg->org);
+	w->loaded = w->rec;
+	w->defs = make_fields(w->arg, &n);
+	if (!w->defs || form_init(&w->f, w->defs, n, w)) {
+		free(w->defs);
+		free(w);
+		return NULL;
+	}
+	w->f.entry_mode = w->arg->id == 0;
+	w->f.changed = on_changed;
+	form_load(&w->f, &w->rec);
+	set_readonly(w);
+	load_history(w);
+	return w;
+}
+
+static void close_form(void *st)
+{
+	struct member_form *w = st;
+	form_free(&w->f);
+	free(w->defs);
+	free(w);
+}
+
+/* One history line: date, event, and where to or from. */
+static void history_line(const struct member_event *v, char *out, size_t cap)
+{
+	if (strcmp(v->type, "转出") == 0)
+		snprintf(out, cap, "%s  转出  至 %s  介绍信 %s，有效期 %s 天，党费交至 %s", v->date, v->to_org,
+		         v->letter_no, v->valid_days, v->dues_paid_to);
+	else if (strcmp(v->type, "转入") == 0)
+		snprintf(out, cap, "%s  转入  自 %s  介绍信 %s", v->date, v->from_org, v->letter_no);
+	else if (strcmp(v->type, "内部调整") == 0)
+		snprintf(out, cap, "%s  内部调整  %s 调至 %s", v->date, v->from_org, v->to_org);
+	else if (strcmp(v->type, "流出") == 0)
+		snprintf(out, cap, "%s  流出  去往 %s  %s", v->date, v->to_org, v->reason);
+	else
+		snprintf(out, cap, "%s  %s  %s", v->date, v->type, v->reason);
+}
+
+static void draw_history(struct member_form *w)
+{
+	int y = frame_body_top() + HISTORY_ROW, last = frame_body_top() + frame_body_rows();
+	char line[512];
+	if (!w->rec.m.id || w->f.n > NBASE)
+		return;
+	draw_text(y++, 0, term_cols(), w->nhistory ? "组织关系变动记录（F9 办理变动、查看全部）"
+	                                            : "组织关系变动记录：无（F9 办理转出、流出等）",
+	          ST_HEADING);
+	for (int i = 0; i < w->nhistory && y < last; i++, y++) {
+		history_line(&w->history[i], line, sizeof line);
+		draw_text(y, 2, term_cols() - 2, line, ST_NORMAL);
+	}
+}
+
+static void draw(void *st, struct app *a)
+{
+	(void)a;
+	struct member_form *w = st;
+	draw_history(w);
+	form_draw(&w->f);
+	if (w->rec.m.id)
+		frame_status(w->readonly ? "查看党员信息" : "修改党员信息", "F2 保存  F4 选择  F9 变动");
+	else
+		frame_status(w->arg->transfer_in ? "转入党员（填写转入日期、介绍信编号和原所在组织）"
+		                                 : "新增（连续录入：保存后清空，Ctrl-D 同上一名）",
+		             "F2 保存  F4 选择");
+}
+
+static void on_conflict(struct member_form *w, const struct member_rec *draft)
+{
+	struct member_rec now = *draft;
+	struct dj_err e;
+	if (member_load(w->s, w->rec.m.id, &now.m, &e)) {
+		frame_message(MSG_ERROR, "%s", e.msg);
+		return;
+	}
+	if (conflict_resolve(&w->f, w->s, "member", w->rec.m.id, &w->loaded, &now, draft) !=
+	    CONFLICT_KEEP) {
+		w->rec = now;
+		w->loaded = now;
+	}
+}
+
+static int store(struct member_form *w, struct member_rec *draft, struct dj_err *e)
+{
+	if (!w->arg->transfer_in || draft->m.id)
+		return member_save(w->s, &draft->m, 0, e);
+	struct member_event ev;
+	memset(&ev, 0, sizeof ev);
+	snprintf(ev.type, sizeof ev.type, "转入");
+	snprintf(ev.date, sizeof ev.date, "%s", draft->date);
+	snprintf(ev.from_org, sizeof ev.from_org, "%s", draft->from_org);
+	snprintf(ev.letter_no, sizeof ev.letter_no, "%s", draft->letter_no);
+	return member_transfer_in(w->s, &draft->m, &ev, e);
+}
+
+static int save(struct member_form *w)
+{
+	struct dj_err e;
+	struct member_rec draft = w->rec;
+	form_store(&w->f, &draft);
+	int rc = store(w, &draft, &e);
+	if (rc == DJ_CONFLICT) {
+		form_fail(&w->f, &e);
+		on_conflict(w, &draft);
+		return -1;
+	}
+	if (rc) {
+		form_fail(&w->f, &e);
+		return -1;
+	}
+	w->arg->saved_id = draft.m.id;
+	frame_message(MSG_INFO, "已保存「%s」%s", draft.m.name,
+	              w->f.entry_mode ? "，可继续录入下一名党员" : "");
+	if (w->f.entry_mode) {
+		form_saved(&w->f, &draft);
+		memset(&w->rec, 0, sizeof w->rec);
+	} else {
+		w->rec = draft;
+		w->loaded = draft;
+		form_load(&w->f, &w->rec);
+		form_saved(&w->f, &w->rec);
+	}
+	return 0;
+}
+
+static enum outcome actions(struct member_form *w, struct app *a)
+{
+	static const char *const items[] = { "办理党员变动（转出、出党、去世、失联、流出、内部调整…）",
+	                                     "全部组织关系变动记录" };
+	if (!w->rec.m.id)
+		return SCR_PASS;
+	switch (dialog_pick("操作", items, 2, 0)) {
+	case 0:
+		if (form_is_dirty(&w->f)) {
+			frame_message(MSG_ERROR, "请先按 F2 保存修改，再办理变动");
+			return SCR_HANDLED;
+		}
+		return member_choose_event(a, w->rec.m.id, &w->event);
+	case 1:
+		memset(&w->event, 0, sizeof w->event);
+		w->event.member_id = w->rec.m.id;
+		app_push(a, &member_history_screen, &w->event);
+		return SCR_PUSH;
+	default:
+		return SCR_HANDLED;
+	}
+}
+
+/* Back from an event: the record's status, branch and version moved. */
+static void resume(void *st, struct app *a)
+{
+	(void)a;
+	struct member_form *w = st;
+	struct dj_err e;
+	if (!w->event.done || member_load(w->s, w->rec.m.id, &w->rec.m, &e))
+		return;
+	w->loaded = w->rec;
+	form_load(&w->f, &w->rec);
+	set_readonly(w);
+	load_history(w);
+	w->arg->saved_id = w->rec.m.id;
+	w->event.done = 0;
+}
+
+static enum outcome key(void *st, struct app *a, struct key k)
+{
+	struct member_form *w = st;
+	if (w->readonly && (k.code == K_F2 || k.code == K_ENTER)) {
+		frame_message(MSG_INFO, "此记录只能查看");
+		return SCR_HANDLED;
+	}
+	switch (form_key(&w->f, k)) {
+	case FORM_HANDLED:
+		return SCR_HANDLED;
+	case FORM_SAVE:
+		save(w);
+		return SCR_REDRAW;
+	case FORM_SAVE_BACK:
+		return save(w) == 0 ? SCR_BACK : SCR_REDRAW;
+	case FORM_BACK:
+		return SCR_BACK;
+	case FORM_PASS:
+		break;
+	}
+	if (k.code == K_F9)
+		return actions(w, a);
+	return SCR_PASS;
+}
+
+static const char *const legend[10] = { "帮助", "保存", "返回", "选择", "还原", NULL, NULL, NULL,
+                                        "变动", "退出" };
+
+const struct screen member_form_screen = {
+	.name = "党员信息",
+	.help = "登记或修改一名党员的信息。\n"
+	        "回车到下一栏，最后一栏回车即保存；Tab/Shift-Tab、↑↓ 也可移动。F2 保存。\n"
+	        "填写身份证号后自动填写出生日期和性别；身份证号的校验位、出生日期、性别、\n"
+	        "手机号码、日期（不得晚于今天）和转正日期（入党满一年，延长的另加）都会检查。\n"
+	        "F4 在性别、民族、学历、人员类别、所在支部栏打开选择列表，可输入拼音首字母筛选。\n"
+	        "F5 把本栏恢复为打开时的内容。Ctrl-D 同上：复制上一名已保存党员的本栏内容。\n"
+	        "新增时为连续录入：保存后清空，继续录入下一名。\n"
+	        "F9：办理转出、出党、去世、失联、流出、内部调整等，或查看全部变动记录。\n"
+	        "党员不能删除；转出、出党、去世的党员只能查看。",
+	.legend = legend,
+	.open = open_form,
+	.close = close_form,
+	.draw = draw,
+	.key = key,
+	.resume = resume,
+};

@@ -1,0 +1,113 @@
+/* member_history.c — every move of one member, oldest first, with F9 to
+ * record another or export the list. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "member.h"
+#include "screens/member_actions.h"
+#include "screens/screens.h"
+#include "tui/dialog.h"
+#include "tui/draw.h"
+#include "tui/grid.h"
+
+struct history {
+	struct session *s;
+	struct member_event_arg *arg;
+	struct member_event_arg event;
+	struct member m;
+	struct row_source *rs;
+	struct grid g;
+};
+
+static void *open_history(struct app *a, void *arg)
+{
+	struct history *w = calloc(1, sizeof *w);
+	struct dj_err e;
+	if (!w)
+		return NULL;
+	w->s = a->session;
+	w->arg = arg;
+	if (member_load(w->s, w->arg->member_id, &w->m, &e)) {
+		frame_message(MSG_ERROR, "%s", e.msg);
+		free(w);
+		return NULL;
+	}
+	w->rs = member_event_source(w->s, w->m.id);
+	if (!w->rs || grid_init(&w->g, w->rs, frame_body_top() + 1, 0)) {
+		frame_message(MSG_ERROR, "无法读取变动记录");
+		row_source_free(w->rs);
+		free(w);
+		return NULL;
+	}
+	w->g.empty_text = "暂无组织关系变动记录（按 F9 办理转出、流出等）";
+	return w;
+}
+
+static void close_history(void *st)
+{
+	struct history *w = st;
+	grid_free(&w->g);
+	row_source_free(w->rs);
+	free(w);
+}
+
+static void draw(void *st, struct app *a)
+{
+	(void)a;
+	struct history *w = st;
+	char head[384];
+	snprintf(head, sizeof head, "%s（%s，%s，现状态：%s）", w->m.name, w->m.org, w->m.category,
+	         w->m.status);
+	draw_text(frame_body_top(), 0, term_cols(), head, ST_HEADING);
+	grid_draw(&w->g);
+}
+
+static void resume(void *st, struct app *a)
+{
+	(void)a;
+	struct history *w = st;
+	struct dj_err e;
+	if (w->event.done) {
+		member_load(w->s, w->m.id, &w->m, &e);
+		w->arg->done = 1;   /* the form below reloads too */
+		w->event.done = 0;
+	}
+	grid_refresh(&w->g);
+}
+
+static enum outcome key(void *st, struct app *a, struct key k)
+{
+	struct history *w = st;
+	static const char *const items[] = { "办理党员变动", "导出变动记录（CSV）" };
+	if (grid_key(&w->g, k) != GRID_PASS)
+		return SCR_HANDLED;
+	if (k.code == K_F6)
+		return member_choose_event(a, w->m.id, &w->event);
+	if (k.code != K_F9)
+		return SCR_PASS;
+	switch (dialog_pick("操作", items, 2, 0)) {
+	case 0:
+		return member_choose_event(a, w->m.id, &w->event);
+	case 1:
+		member_export_rows(w->rs, "党员变动记录", "变动记录");
+		return SCR_REDRAW;
+	default:
+		return SCR_HANDLED;
+	}
+}
+
+static const char *const legend[10] = { "帮助", NULL, "返回", NULL, "刷新", "办理", "查找", NULL,
+                                        "操作", "退出" };
+
+const struct screen member_history_screen = {
+	.name = "组织关系变动记录",
+	.help = "一名党员的全部组织关系变动：转入、转出、内部调整、流出、流入、失联、恢复、出党、去世。\n"
+	        "F6：办理新的变动。F9：办理变动或导出为 CSV。F3 或 Esc 返回党员信息。",
+	.legend = legend,
+	.open = open_history,
+	.close = close_history,
+	.draw = draw,
+	.key = key,
+	.resume = resume,
+};

@@ -1,0 +1,85 @@
+/* member_menu.c — 党员管理: the roster, the tree to choose a subtree from,
+ * the structure counts, the development path and its reminders. */
+#include <stdlib.h>
+
+#include "screens/screens.h"
+#include "tui/draw.h"
+#include "tui/menu.h"
+
+static const struct {
+	struct menu_item item;
+	const struct screen *screen;
+} entries[] = {
+	{ { '1', "党员台账", "全部在册党员：按姓名、拼音首字母、身份证号或手机号查找；F4 选择范围；新增、转出等" },
+	  &member_list_screen },
+	{ { '2', "按组织查看党员", "从组织树中选择党委、党总支或党支部，查看其（含下级）党员" },
+	  &member_scope_screen },
+	{ { '3', "党员结构统计", "性别、民族、年龄段、学历、人员类别、入党时间；可导出" },
+	  &member_stats_screen },
+	{ { '4', "发展党员", "入党申请人 → 积极分子 → 发展对象 → 预备党员 → 正式党员，逐步登记" },
+	  &dev_list_screen },
+	{ { '5', "发展提醒", "待谈话的申请、积极分子满一年、30 天内到期转正的预备党员" },
+	  &dev_remind_screen },
+};
+enum { NENTRIES = sizeof entries / sizeof *entries };
+
+struct member_menu {
+	struct menu_item items[NENTRIES];
+	struct menu m;
+};
+
+static void *open_menu(struct app *a, void *arg)
+{
+	(void)a;
+	(void)arg;
+	struct member_menu *mm = malloc(sizeof *mm);
+	if (!mm)
+		return NULL;
+	for (int i = 0; i < NENTRIES; i++)
+		mm->items[i] = entries[i].item;
+	menu_init(&mm->m, mm->items, NENTRIES);
+	return mm;
+}
+
+static void close_menu(void *st)
+{
+	free(st);
+}
+
+static void draw(void *st, struct app *a)
+{
+	(void)a;
+	menu_draw(&((struct member_menu *)st)->m);
+	frame_status("按数字键直接进入，或用 ↑↓ 选择后按回车", "");
+}
+
+static enum outcome key(void *st, struct app *a, struct key k)
+{
+	struct member_menu *mm = st;
+	int chosen = menu_key(&mm->m, k);
+	if (chosen == MENU_HANDLED)
+		return SCR_HANDLED;
+	if (chosen < 0)
+		return SCR_PASS;
+	app_push(a, entries[chosen].screen, NULL);
+	return SCR_PUSH;
+}
+
+static const char *const legend[10] = { "帮助", NULL, "返回", NULL, NULL, NULL, NULL, NULL, NULL,
+                                        "退出" };
+
+const struct screen member_menu_screen = {
+	.name = "党员管理",
+	.help = "党员信息库和发展党员。\n"
+	        "1 党员台账：在册党员名册，F4 选择范围，F6 新增（连续录入），F8 办理转出、去世等。\n"
+	        "2 按组织查看党员：从组织树中选择范围。\n"
+	        "3 党员结构统计：按性别、民族、年龄、学历、类别、入党时间统计。\n"
+	        "4 发展党员：入党申请人到正式党员的全过程登记，F9 办理下一步。\n"
+	        "5 发展提醒：到期需要办理的事项。\n"
+	        "名册导入：dangjian import members 文件.csv（见 README）。",
+	.legend = legend,
+	.open = open_menu,
+	.close = close_menu,
+	.draw = draw,
+	.key = key,
+};

@@ -1,0 +1,105 @@
+/* member_scope.c — 按组织查看党员: the organization tree; Enter opens the
+ * roster of the chosen organization and everything under it. */
+#include <stdlib.h>
+
+#include "org.h"
+#include "screens/screens.h"
+#include "tui/draw.h"
+#include "tui/grid.h"
+
+struct scope_tree {
+	struct session *s;
+	struct row_source *rs;
+	struct grid g;
+	struct member_scope_arg list;
+};
+
+static void *open_tree(struct app *a, void *arg)
+{
+	(void)arg;
+	struct scope_tree *w = calloc(1, sizeof *w);
+	if (!w)
+		return NULL;
+	w->s = a->session;
+	w->rs = org_tree_source(w->s, w->s->scope_org);
+	if (!w->rs || grid_init(&w->g, w->rs, frame_body_top(), 0)) {
+		frame_message(MSG_ERROR, "无法读取组织树");
+		row_source_free(w->rs);
+		free(w);
+		return NULL;
+	}
+	w->g.empty_text = "还没有党组织：请先在“组织管理”中新增";
+	return w;
+}
+
+static void close_tree(void *st)
+{
+	struct scope_tree *w = st;
+	grid_free(&w->g);
+	row_source_free(w->rs);
+	free(w);
+}
+
+static void draw(void *st, struct app *a)
+{
+	(void)a;
+	struct scope_tree *w = st;
+	grid_draw(&w->g);
+}
+
+/* → + open a node, ← - close it (or go to the parent), * opens all. */
+static int tree_key(struct scope_tree *w, struct key k)
+{
+	const struct rs_row *r = grid_selected(&w->g);
+	if (!r)
+		return 0;
+	const char *cell = r->cell[0];
+	while (*cell == ' ')
+		cell++;
+	int has_children = *cell == '+' || *cell == '-', open = *cell == '-';
+	int right = k.code == K_RIGHT || (k.code == K_CHAR && k.ch == L'+');
+	int left = k.code == K_LEFT || (k.code == K_CHAR && k.ch == L'-');
+	int64_t id = r->key.id;
+	if (k.code == K_CHAR && k.ch == L'*')
+		org_tree_expand_all(w->rs, 1);
+	else if ((k.code == K_F4 && has_children) || (right && has_children && !open) || (left && open))
+		org_tree_toggle(w->rs, id);
+	else if (!right && !left && k.code != K_F4)
+		return 0;
+	grid_select_id(&w->g, id);
+	grid_draw(&w->g);
+	return 1;
+}
+
+static enum outcome key(void *st, struct app *a, struct key k)
+{
+	struct scope_tree *w = st;
+	if (tree_key(w, k))
+		return SCR_HANDLED;
+	switch (grid_key(&w->g, k)) {
+	case GRID_HANDLED:
+		return SCR_HANDLED;
+	case GRID_OPEN:
+		w->list.root = grid_selected_id(&w->g);
+		app_push(a, &member_list_screen, &w->list);
+		return SCR_PUSH;
+	case GRID_PASS:
+		break;
+	}
+	return SCR_PASS;
+}
+
+static const char *const legend[10] = { "帮助", NULL, "返回", "展开", "刷新", NULL, "查找", NULL,
+                                        NULL, "退出" };
+
+const struct screen member_scope_screen = {
+	.name = "按组织查看党员",
+	.help = "组织树：选中一个党组织后按回车，查看它（含下级）的党员台账。\n"
+	        "→ 或 + 展开，← 或 - 收起，F4 展开/收起，* 全部展开。\n"
+	        "F7 或 /：按名称或拼音首字母查找组织。F3 或 Esc 返回。",
+	.legend = legend,
+	.open = open_tree,
+	.close = close_tree,
+	.draw = draw,
+	.key = key,
+};
