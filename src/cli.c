@@ -5,10 +5,12 @@
 
 #include "db.h"
 #include "demo.h"
+#include "grading.h"
 #include "dues.h"
 #include "meeting.h"
 #include "member.h"
 #include "org_csv.h"
+#include "rectify.h"
 #include "session.h"
 #include "audit.h"
 #include "user.h"
@@ -27,6 +29,7 @@ void cli_usage(FILE *to)
 	        "                             台账：orgs 党组织，members 党员\n"
 	        "                             meetings 会议台账（仅导出），dues 党费（仅导出；\n"
 	        "                             文件名含月份如 党费-2026-10.csv 时只导出该月）\n"
+	        "                             grading 定级台账，rectify 整改台账（均仅导出）\n"
 	        "  check                      检查数据库完整性、外键和业务规则\n"
 	        "  backup 文件                在线备份数据库（他人可同时使用；管理员）\n"
 	        "  restore 文件               用备份恢复数据库（管理员；须其他人都已退出）\n"
@@ -120,6 +123,8 @@ static const struct ledger_io ledgers[] = {
 	{ "members", "党员", member_import_csv, member_export_csv },
 	{ "audit", "操作日志", NULL, audit_export_csv },
 	{ "users", "操作员", NULL, user_export_csv },
+	{ "grading", "定级台账", NULL, grading_export_csv },   /* every round in scope */
+	{ "rectify", "整改台账", NULL, rectify_export_csv },
 	{ "meetings", "会议", NULL, meeting_export_csv },
 	{ "dues", "党费", NULL, dues_export_csv },   /* a month in the file name: that month only */
 };

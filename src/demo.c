@@ -147,6 +147,7 @@ static int populate(struct session *s, struct dj_err *e)
 static int (*const workflows[])(struct session *, struct dj_err *) = {
 	populate,
 	demo_members,    /* members, their moves, applicants at every stage */
+	demo_grading,    /* a confirmed round last year with rectification, this year's scored */
 	demo_meetings,   /* after the members: sign-in sheets need them */
 	demo_dues,
 };

@@ -24,4 +24,10 @@ int demo_meetings(struct session *s, struct dj_err *e);
  * without members). */
 int demo_dues(struct session *s, struct dj_err *e);
 
+/* 分类定级: last year's round confirmed (every branch scored from every
+ * source, published, rectification with some plans accepted and some
+ * overdue) and this year's round scored but not yet confirmed, so the
+ * ledger shows movement at once. */
+int demo_grading(struct session *s, struct dj_err *e);
+
 #endif
