@@ -114,8 +114,9 @@ static char *label_sql(void)
 /* The record's name from its own fields, whichever names it. */
 #define RECORD_NAME "coalesce(CASE WHEN json_valid(" RECORD_JSON ") THEN coalesce(" \
 	"json_extract(" RECORD_JSON ", '$.党组织名称'), json_extract(" RECORD_JSON ", '$.姓名')," \
-	" json_extract(" RECORD_JSON ", '$.名称'), json_extract(" RECORD_JSON ", '$.项目名称')," \
-	" json_extract(" RECORD_JSON ", '$.主题'), json_extract(" RECORD_JSON ", '$.登录名')," \
+	" json_extract(" RECORD_JSON ", '$.定级名称'), json_extract(" RECORD_JSON ", '$.名称')," \
+	" json_extract(" RECORD_JSON ", '$.项目名称'), json_extract(" RECORD_JSON ", '$.主题')," \
+	" json_extract(" RECORD_JSON ", '$.党组织'), json_extract(" RECORD_JSON ", '$.登录名')," \
 	" json_extract(" RECORD_JSON ", '$.文件')) END, '#' || a.row_id)"
 /* The names of the fields whose values differ, 、-separated. */
 #define CHANGED_FIELDS "coalesce(CASE WHEN json_valid(a.old_json) AND json_valid(a.new_json)" \
