@@ -64,7 +64,7 @@ static void go_to_field(struct vt *vt, int downs, const char *label, const char 
 {
     for (int i = 0; i < downs; i++)
         vt_key(vt, VT_KEY_DOWN);
-    char both[256];
+    char both[512];
     snprintf(both, sizeof both, "%s%s", label, value);
     app_wait_cursor_after(vt, app_row_of(vt, label), both);
 }
@@ -175,7 +175,7 @@ static void the_second_may_keep_typing_or_take_theirs(void **state)
 static void a_refused_write_keeps_the_form(void **state)
 {
     struct app *a = *state;
-    char old[128], cmd[1024];
+    char old[128], cmd[PATH_MAX + 128];
     db_text(a, "secretary", old, sizeof old);
     /* Another connection keeps the shared-memory index and the WAL in place
      * at their full size, so the limit below bites only on new writes. */

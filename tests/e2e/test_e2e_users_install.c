@@ -92,7 +92,7 @@ static int run(char *const argv[], const char *const env[], uid_t as, char *out,
 
 static int install(struct place *p, char *out, size_t cap)
 {
-	char destdir[PATH_MAX + 16];
+	char destdir[PATH_MAX + 32];
 	snprintf(destdir, sizeof destdir, "DESTDIR=%s", p->root);
 	const char *env[] = { destdir, "PREFIX=/usr/local", NULL };
 	char *argv[] = { "/bin/sh", "tools/install.sh", PROGRAM, NULL };
@@ -198,8 +198,9 @@ static void run_setgid_the_program_reads_only_the_system_configuration(void **st
 	FILE *f = fopen(evil, "w");
 	fprintf(f, "[database]\npath = %s/evil.db\n", p->dir);
 	fclose(f);
-	/* Leak checking needs ptrace, which a setgid process does not allow. */
-	const char *env[] = { "ASAN_OPTIONS=detect_leaks=0", "LANG=C.UTF-8", NULL };
+	/* The sanitizer build's leak checker cannot work in a setgid process and
+	 * says so at exit; what is checked here is the program's own message. */
+	const char *env[] = { "LANG=C.UTF-8", NULL };
 	char *argv[] = { bin, "--config", evil, "init", NULL };
 	int rc = run(argv, env, NOBODY, out, sizeof out);
 	if (!strstr(out, "已忽略 --config"))
