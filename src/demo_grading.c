@@ -110,8 +110,10 @@ static int write_plans(struct session *s, int64_t round_id, const char *publishe
 		snprintf(p.measures, sizeof p.measures, "%s", measures[k]);
 		snprintf(p.progress, sizeof p.progress, "%s 支部党员大会讨论通过整改方案\n%s 整改措施逐项落实，已完成过半",
 		         d1, d2);
-		if (i % 2 == 0)
+		if (i % 4 == 0)
 			snprintf(p.accepted_on, sizeof p.accepted_on, "%s", p.deadline);
+		else if (i % 2 == 0)
+			date_add_months(p.deadline, -1, p.accepted_on);
 		if (rectify_save(s, &p, e))
 			return -1;
 	}

@@ -680,6 +680,55 @@ static void ledger_csv(void **state)
 	assert_int_equal(n, 2);
 }
 
+
+/* The shipped dangjian.ini says what the built-in defaults say; another
+ * file (seed 003's words, the published two-source example) changes them. */
+static void ini_defaults(void **state)
+{
+	struct testdb *t = *state;
+	township(&t->s);
+	struct grading_settings builtin, g;
+	char why[256], path[160];
+	grading_settings_defaults(&t->s, &builtin);
+	assert_int_equal(config_load(&t->cfg, "dangjian.ini", why, sizeof why), 0);
+	grading_settings_defaults(&t->s, &g);
+	assert_string_equal(g.grades, builtin.grades);
+	assert_string_equal(g.lines, builtin.lines);
+	assert_string_equal(g.guide, builtin.guide);
+	assert_string_equal(g.tolerance, builtin.tolerance);
+	for (int i = 0; i < GRADING_MAX_IND; i++) {
+		assert_string_equal(g.ind_name[i], builtin.ind_name[i]);
+		assert_string_equal(g.ind_max[i], builtin.ind_max[i]);
+	}
+	for (int i = 0; i < GRADING_MAX_SRC; i++) {
+		assert_string_equal(g.src_name[i], builtin.src_name[i]);
+		assert_string_equal(g.src_weight[i], builtin.src_weight[i]);
+	}
+	config_free(&t->cfg);
+	snprintf(path, sizeof path, "%s/seed003.ini", t->dir);
+	FILE *f = fopen(path, "w");
+	fputs("[grading]\ngrades = 好,较好,一般,较差\nthresholds = 85, 70, 60\n"
+	      "sources = 支部自评:40,组织考评:60\ntolerance = 5\n", f);
+	fclose(f);
+	assert_int_equal(config_load(&t->cfg, path, why, sizeof why), 0);
+	grading_settings_defaults(&t->s, &g);
+	assert_string_equal(g.grades, "好、较好、一般、较差");
+	assert_string_equal(g.lines, "85、70、60");
+	assert_string_equal(g.tolerance, "5");
+	assert_string_equal(g.src_name[1], "组织考评");
+	assert_string_equal(g.src_weight[1], "60");
+	assert_string_equal(g.src_name[2], "");
+	struct dj_err e;
+	assert_int_equal(grading_settings_save(&t->s, &g, &e), 0);
+	struct grading_round r;
+	assert_int_equal(grading_round_load(&t->s, g.id, &r, &e), 0);
+	assert_int_equal(r.nsrc, 2);
+	assert_int_equal(r.line[0], 850);
+	assert_string_equal(grading_word(&r, 4), "较差");
+	config_free(&t->cfg);
+	config_defaults(&t->cfg);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -694,6 +743,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(rectification, setup, teardown),
 		cmocka_unit_test_setup_teardown(regrading_movement, setup, teardown),
 		cmocka_unit_test_setup_teardown(ledger_csv, setup, teardown),
+		cmocka_unit_test_setup_teardown(ini_defaults, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
