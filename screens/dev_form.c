@@ -106,7 +106,7 @@ static const struct form_field fields[] = {
 #undef D
 #undef DATE
 #undef PERSON
-enum { NFIELDS = sizeof fields / sizeof *fields, HINT_ROW = 18 };
+enum { NFIELDS = sizeof fields / sizeof *fields, HINT_ROW = 17 };
 
 static enum dev_stage stage_of(const struct dev_case *c)
 {
@@ -170,17 +170,22 @@ static void close_form(void *st)
 static void draw_hint(struct dev_form *w)
 {
 	const struct dev_transition *t[2];
-	char hint[384];
+	char step[256], needs[256] = "";
 	enum dev_stage at = stage_of(&w->rec);
-	int n = dev_transitions(at, t);
-	if (!w->rec.id)
-		snprintf(hint, sizeof hint, "登记入党申请人：填写姓名、性别、出生日期、所在支部和递交申请日期，F2 保存");
-	else if (n == 0)
-		snprintf(hint, sizeof hint, "%s，记录只能查看%s", at == DEV_FULL ? "已转正" : "已终止培养",
+	int n = dev_transitions(at, t), y = frame_body_top() + HINT_ROW;
+	if (!w->rec.id) {
+		snprintf(step, sizeof step, "登记入党申请人：按 F2 保存");
+		snprintf(needs, sizeof needs, "须填写姓名、性别、出生日期、所在支部和递交申请日期");
+	} else if (n == 0) {
+		snprintf(step, sizeof step, "%s，记录只能查看%s", at == DEV_FULL ? "已转正" : "已终止培养",
 		         at == DEV_FULL ? "（党员信息在党员台账中）" : "");
-	else
-		snprintf(hint, sizeof hint, "下一步：%s——%s，再按 F9 办理", t[0]->label, t[0]->needs);
-	draw_text(frame_body_top() + HINT_ROW, 0, term_cols(), hint, ST_HEADING);
+	} else {
+		snprintf(step, sizeof step, "下一步（F9）：%s%s%s", t[0]->label, n > 1 ? "，或" : "",
+		         n > 1 ? t[1]->label : "");
+		snprintf(needs, sizeof needs, "办理前%s", t[0]->needs);
+	}
+	draw_text(y, 0, term_cols(), step, ST_HEADING);
+	draw_text(y + 1, 2, term_cols() - 2, needs, ST_NORMAL);
 }
 
 static void draw(void *st, struct app *a)

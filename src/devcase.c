@@ -218,11 +218,11 @@ static int answer_breaches(struct session *s, const struct dev_rules *r,
 	if (!r->warn)
 		return dj_fail(e, DJ_INVALID, b[0].field, "%s", msg);
 	if (s->role < r->override_role)
-		return dj_fail(e, DJ_INVALID, b[0].field, "%s（只有管理员可以说明理由后继续办理）", msg);
+		return dj_fail(e, DJ_INVALID, b[0].field, "%s（只有管理员可说明理由继续）", msg);
 	if (!reason || !*reason) {
 		if (overridable)
 			*overridable = 1;
-		return dj_fail(e, DJ_INVALID, b[0].field, "%s；如确需继续，请说明理由", msg);
+		return dj_fail(e, DJ_INVALID, b[0].field, "%s；确需继续请说明理由", msg);
 	}
 	return 0;
 }

@@ -27,15 +27,15 @@ int dev_stage_of(const char *name)
 
 static const struct dev_transition transitions[] = {
 	{ DEV_APPLICANT, DEV_ACTIVIST, "确定为入党积极分子",
-	  "先填写谈话日期、确定积极分子日期和两名培养联系人" },
+	  "填写谈话日期、确定积极分子日期和两名培养联系人" },
 	{ DEV_ACTIVIST, DEV_CANDIDATE, "确定为发展对象",
-	  "先填写确定发展对象日期（作为积极分子培养须满规定时间）" },
+	  "填写确定发展对象日期（作为积极分子须培养满一年）" },
 	{ DEV_CANDIDATE, DEV_PROBATIONER, "接收为预备党员",
-	  "先填写身份证号、政审日期、培训学时、两名入党介绍人、支部大会日期和党委审批日期" },
-	{ DEV_PROBATIONER, DEV_FULL, "按期转正", "先填写转正日期（预备期满之日）" },
-	{ DEV_APPLICANT, DEV_ENDED, "终止培养", "先填写终止日期和终止原因" },
-	{ DEV_ACTIVIST, DEV_ENDED, "终止培养", "先填写终止日期和终止原因" },
-	{ DEV_CANDIDATE, DEV_ENDED, "终止培养", "先填写终止日期和终止原因" },
+	  "填写身份证号、政审日期、培训学时、两名入党介绍人、支部大会和党委审批日期" },
+	{ DEV_PROBATIONER, DEV_FULL, "按期转正", "填写转正日期（预备期满之日）" },
+	{ DEV_APPLICANT, DEV_ENDED, "终止培养", "填写终止日期和终止原因" },
+	{ DEV_ACTIVIST, DEV_ENDED, "终止培养", "填写终止日期和终止原因" },
+	{ DEV_CANDIDATE, DEV_ENDED, "终止培养", "填写终止日期和终止原因" },
 };
 enum { NTRANSITIONS = sizeof transitions / sizeof *transitions };
 
@@ -162,8 +162,8 @@ static int check_presence(const struct dev_case *c, enum dev_stage at, struct dj
 		if (at == DEV_ENDED && !ended_field)
 			continue;
 		if (*v && m->from > (int)at)
-			return dj_fail(e, DJ_INVALID, m->key, "「%s」要到“%s”时才填写（现为%s），请按 F9 办理",
-			               m->label, entering(m->from), dev_stage_names[at]);
+			return dj_fail(e, DJ_INVALID, m->key, "「%s」属于“%s”这一步，请按 F9 办理",
+			               m->label, entering(m->from));
 		if (!*v && m->required <= (int)at)
 			return dj_fail(e, DJ_INVALID, m->key, "%s须填写「%s」", entering(m->required),
 			               m->label);
@@ -230,9 +230,8 @@ static int check_pairs_and_numbers(const struct dev_rules *r, const struct dev_c
 		               c->training_hours);
 	if (*c->extension && strcmp(c->extension, "0") != 0 &&
 	    parse_int(c->extension, r->extension_min, r->extension_max, &n, why))
-		return dj_fail(e, DJ_INVALID, "extension",
-		               "「延长预备期（月）」%s：%s（延长预备期为 %d 至 %d 个月）", why, c->extension,
-		               r->extension_min, r->extension_max);
+		return dj_fail(e, DJ_INVALID, "extension", "「延长预备期（月）」应为 %d 至 %d 个月：%s",
+		               r->extension_min, r->extension_max, c->extension);
 	return 0;
 }
 
@@ -392,7 +391,7 @@ static void sponsor_breach(struct session *s, const struct dev_case *c, struct d
 		bad[k++] = c->sponsor2;
 	if (k)
 		add_breach(out, n, "sponsors", bad[0] == c->sponsor1 ? "sponsor1" : "sponsor2",
-		           "入党介绍人%s%s%s不是本系统登记在册的正式党员（介绍人须为正式党员）", bad[0],
+		           "入党介绍人%s%s%s不是登记在册的正式党员", bad[0],
 		           k > 1 ? "、" : "", k > 1 ? bad[1] : "");
 }
 
@@ -411,8 +410,8 @@ int dev_time_breaches(struct session *s, const struct dev_rules *r, const struct
 		date_add_months(c->activist_on, r->activist_months, limit);
 		if (strcmp(c->candidate_on, limit) < 0)
 			add_breach(out, &n, "activist_time", "candidate_on",
-			           "确定为入党积极分子（%s）后培养未满 %d 个月（%s 期满），不宜确定为发展对象",
-			           c->activist_on, r->activist_months, limit);
+			           "培养未满 %d 个月：%s 确定为积极分子，%s 期满", r->activist_months,
+			           c->activist_on, limit);
 	}
 	if (at >= DEV_PROBATIONER && *c->training_hours && atol(c->training_hours) < r->training_hours)
 		add_breach(out, &n, "training", "training_hours", "集中培训 %s 学时，不足 %d 学时",
@@ -422,7 +421,6 @@ int dev_time_breaches(struct session *s, const struct dev_rules *r, const struct
 	dev_due_on(r, c, due);
 	if (at == DEV_FULL && *due && *c->confirmed_on && strcmp(c->confirmed_on, due) < 0)
 		add_breach(out, &n, "probation", "confirmed_on",
-		           "转正日期 %s 早于预备期满之日 %s（预备期 %d 个月%s）", c->confirmed_on, due,
-		           r->probation_months, *c->extension ? "，另加延长期" : "");
+		           "转正日期 %s 早于预备期满之日 %s", c->confirmed_on, due);
 	return n;
 }

@@ -114,8 +114,8 @@ static int check_extension(struct session *s, const struct member *m, long *mont
 	if (!*m->extension || strcmp(m->extension, "0") == 0)
 		return 0;
 	if (parse_int(m->extension, lo, hi, months, why))
-		return dj_fail(e, DJ_INVALID, "extension", "「延长预备期（月）」%s：%s（延长预备期为 %d 至 %d 个月）",
-		               why, m->extension, lo, hi);
+		return dj_fail(e, DJ_INVALID, "extension", "「延长预备期（月）」应为 %d 至 %d 个月：%s", lo,
+		               hi, m->extension);
 	return 0;
 }
 
@@ -147,10 +147,11 @@ static int check_probation(struct session *s, const struct member *m, struct dj_
 		return 0;
 	if (probation_overridden(s, m->id) && strcmp(confirmed, joined) > 0)
 		return 0;
+	if (ext)
+		return dj_fail(e, DJ_INVALID, "confirmed_on",
+		               "「转正日期」应为预备期满之日 %s（入党满一年另加延长的 %ld 个月）", due, ext);
 	return dj_fail(e, DJ_INVALID, "confirmed_on",
-	               "「转正日期」应为预备期满之日 %s（入党日期 %s 起满%s）；"
-	               "延长了预备期的请先填写「延长预备期（月）」",
-	               due, joined, ext ? "预备期加延长期" : "一年");
+	               "「转正日期」应为预备期满之日 %s（入党满一年；延长预备期的另加）", due);
 }
 
 int64_t member_branch_id(struct session *s, const char *name)
@@ -209,8 +210,8 @@ static int check_id_unique(struct session *s, const struct member *m, struct dj_
 		db_col_text(st, 0, name, sizeof name);
 		db_col_text(st, 1, org, sizeof org);
 		db_col_text(st, 2, status, sizeof status);
-		rc = dj_fail(e, DJ_INVALID, "id_number", "身份证号 %s 已登记为%s「%s」的（%s），不能重复登记",
-		             m->id_number, org, name, status);
+		rc = dj_fail(e, DJ_INVALID, "id_number", "该身份证号已登记为%s「%s」（%s），不能重复",
+		             org, name, status);
 	}
 	sqlite3_finalize(st);
 	return rc;

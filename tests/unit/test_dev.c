@@ -128,7 +128,7 @@ static void registering_an_applicant(void **state)
 	must_refuse(f, &c, DEV_APPLICANT, "applied_on", "年龄 17 岁，未满 18 周岁");
 	SET(c.applied_on, "2023-03-01");
 	SET(c.activist_on, "2023-05-01");
-	must_refuse(f, &c, DEV_APPLICANT, "activist_on", "要到“确定为入党积极分子”时才填写");
+	must_refuse(f, &c, DEV_APPLICANT, "activist_on", "属于“确定为入党积极分子”这一步");
 	c.activist_on[0] = 0;
 	must_refuse(f, &c, DEV_ACTIVIST, NULL, "新登记的只能是入党申请人");
 	SET(c.org, "南村党总支");
@@ -229,7 +229,7 @@ static void strict_time_rules(void **state)
 	walk(f, &c, DEV_ACTIVIST, "2024-06-01");
 	assert_string_equal(c.activist_on, "2024-08-01");
 	SET(c.candidate_on, "2025-07-31");
-	must_refuse(f, &c, DEV_CANDIDATE, "candidate_on", "培养未满 12 个月（2025-08-01 期满）");
+	must_refuse(f, &c, DEV_CANDIDATE, "candidate_on", "培养未满 12 个月：2024-08-01 确定为积极分子，2025-08-01 期满");
 	SET(c.candidate_on, "2025-08-01");
 	must_save(f, &c, DEV_CANDIDATE);
 	SET(c.vetted_on, "2025-09-01");
@@ -240,7 +240,7 @@ static void strict_time_rules(void **state)
 	SET(c.approved_on, "2025-10-10");
 	must_refuse(f, &c, DEV_PROBATIONER, "training_hours", "集中培训 20 学时，不足 24 学时");
 	SET(c.training_hours, "24");
-	must_refuse(f, &c, DEV_PROBATIONER, "sponsor2", "入党介绍人路人丙不是本系统登记在册的正式党员");
+	must_refuse(f, &c, DEV_PROBATIONER, "sponsor2", "入党介绍人路人丙不是登记在册的正式党员");
 	SET(c.sponsor2, "老党员乙");
 	must_save(f, &c, DEV_PROBATIONER);
 	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM dev_override", -1, 0), 0);
@@ -256,7 +256,7 @@ static void warn_mode_goes_on_with_a_recorded_reason(void **state)
 	assert_int_equal(dev_save(f->s, &c, DEV_APPLICANT, NULL, 0, &over, &e), DJ_INVALID);
 	assert_int_equal(over, 1);
 	assert_string_equal(e.field, "applied_on");
-	assert_non_null(strstr(e.msg, "未满 18 周岁；如确需继续，请说明理由"));
+	assert_non_null(strstr(e.msg, "未满 18 周岁；确需继续请说明理由"));
 	/* an operator may not when only admins may */
 	f->s->role = ROLE_OPERATOR;
 	assert_int_equal(dev_save(f->s, &c, DEV_APPLICANT, "有理由", 0, &over, &e), DJ_INVALID);
@@ -311,7 +311,7 @@ static void extension_moves_the_due_date(void **state)
 	must_save(f, &c, DEV_APPLICANT);
 	walk(f, &c, DEV_PROBATIONER, "2024-01-20");
 	SET(c.extension, "3");
-	must_refuse(f, &c, DEV_PROBATIONER, "extension", "延长预备期为 6 至 12 个月");
+	must_refuse(f, &c, DEV_PROBATIONER, "extension", "应为 6 至 12 个月");
 	SET(c.extension, "8");
 	must_save(f, &c, DEV_PROBATIONER);
 	assert_string_equal(c.due_on, "2027-01-20");   /* 2025-05-20 + 12 + 8 months */

@@ -173,7 +173,7 @@ static void id_number_is_unique_and_names_the_holder(void **state)
 	assert_true(fx_add(f->s, m) > 0);
 	struct member dup = fx_member("郑十一", "男", "1966-06-06", "东村党支部");
 	snprintf(dup.id_number, sizeof dup.id_number, "%s", m.id_number);
-	refused(f->s, dup, "id_number", "已登记为西村党支部「吴十」的");
+	refused(f->s, dup, "id_number", "已登记为西村党支部「吴十」");
 	/* the lower-case x of a typed number is the same number */
 	struct member x = fx_member("冯十二", "男", "1971-03-03", "东村党支部");
 	int seq = 1;
