@@ -217,6 +217,38 @@ static void resume(void *st, struct app *a)
 	b->arg.applied = 0;
 }
 
+/* Copies text with two spaces before each line, so fields stand out under
+ * their heading. */
+static void indent_lines(const char *text, char *out, size_t cap)
+{
+	size_t n = strlen(out);
+	for (const char *line = text; *line && n + 3 < cap;) {
+		const char *end = strchr(line, '\n');
+		size_t len = end ? (size_t)(end - line) + 1 : strlen(line);
+		n += (size_t)snprintf(out + n, cap - n, "  %.*s", (int)len, line);
+		line += len;
+	}
+}
+
+static void entry_text(const struct audit_entry *a, char *out, size_t cap)
+{
+	char who[160];
+	if (strcmp(a->who, a->login) != 0)
+		snprintf(who, sizeof who, "%s（%s）", a->who, a->login);
+	else
+		snprintf(who, sizeof who, "%s", a->login);
+	snprintf(out, cap, "时间：%s\n操作员：%s\n对象：%s  记录号 %lld\n操作：%s\n%s\n", a->at, who,
+	         audit_table_label(a->table), (long long)a->row_id, a->action,
+	         a->old_json && a->new_json ? "改动：" : a->new_json ? "内容：" : "原内容：");
+	char *fields = malloc(cap);
+	if (!fields)
+		return;
+	if (audit_diff_text(a->old_json, a->new_json, fields, cap) == 0)
+		snprintf(fields, cap, "（无栏目改动）");
+	indent_lines(fields, out, cap);
+	free(fields);
+}
+
 static void show_entry(struct audit_browse *b)
 {
 	struct audit_entry a;
@@ -231,12 +263,7 @@ static void show_entry(struct audit_browse *b)
 	size_t cap = 16384;
 	char *text = malloc(cap), title[64];
 	if (text) {
-		int n = snprintf(text, cap, "时间：%s\n操作员：%s（%s）\n对象：%s  记录号 %lld\n操作：%s\n%s\n",
-		                 a.at, a.who, a.login, audit_table_label(a.table), (long long)a.row_id,
-		                 a.action, a.old_json && a.new_json ? "改动：" : a.new_json ? "内容：" : "原内容：");
-		if (n > 0 && (size_t)n < cap &&
-		    audit_diff_text(a.old_json, a.new_json, text + n, cap - (size_t)n) == 0)
-			snprintf(text + n, cap - (size_t)n, "（无栏目改动）");
+		entry_text(&a, text, cap);
 		snprintf(title, sizeof title, "操作日志第 %lld 条", (long long)a.id);
 		dialog_message(title, text);
 		free(text);

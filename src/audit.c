@@ -127,7 +127,7 @@ static char *label_sql(void)
 
 static const struct rs_column list_cols[] = {
 	{ "时间", 16, 0, 0, 1 }, { "操作员", 8, 0, 0, 1 }, { "对象", 6, 0, 0, 1 },
-	{ "记录", 14, 1, 0, 0 }, { "操作", 4, 0, 0, 1 }, { "改动的栏目", 24, 1, 0, 0 },
+	{ "记录", 18, 1, 0, 0 }, { "操作", 4, 0, 0, 1 }, { "改动的栏目", 20, 1, 0, 0 },
 };
 
 /* A pager over a definition made for this filter; the source the screen
