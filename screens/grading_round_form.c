@@ -48,7 +48,7 @@ static int check_points(const char *v, char why[WHY_MAX])
 	  .type = FT_INT, .max_chars = 3, M(src_weight[i - 1]), .help = WEIGHT_HELP }
 
 static const struct form_field fields[] = {
-	{ .key = "year", .label = "年度：", .row = 0, .col = 2, .width = 4, .type = FT_INT,
+	{ .key = "year", .label = "年度：", .row = 0, .col = 2, .width = 5, .type = FT_INT,
 	  .required = 1, .max_chars = 4, M(year), .help = "定级的工作年度，如 2026。" },
 	{ .key = "org", .label = "组织单位：", .row = 0, .col = 42, .width = 26, .type = FT_LINK,
 	  .required = 1, .lookup = &org_lookup, .grow = 1, M(org),

@@ -88,6 +88,25 @@ static void default_org(struct session *s, char *out, size_t cap)
 	sqlite3_finalize(st);
 }
 
+/* What a new round under g->org would grade and compare with. */
+static void describe_new_round(struct session *s, struct grading_settings *g)
+{
+	int64_t org_id;
+	sqlite3_stmt *st;
+	if (!*g->org || org_find_by_name(s, g->org, &org_id))
+		return;
+	snprintf(g->orgs, sizeof g->orgs, "%d 个",
+	         (int)db_int(s->db, "SELECT count(*) FROM org WHERE parent_id = ? AND status = '正常'"
+	                            " AND kind IN ('党总支','党支部')", org_id, 0));
+	if (sqlite3_prepare_v2(s->db, "SELECT name FROM grading_round WHERE org_id = ? AND status ="
+	                       " '已确认' ORDER BY year DESC, id DESC LIMIT 1", -1, &st, NULL) != SQLITE_OK)
+		return;
+	sqlite3_bind_int64(st, 1, org_id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		db_col_text(st, 0, g->previous, sizeof g->previous);
+	sqlite3_finalize(st);
+}
+
 void grading_settings_defaults(struct session *s, struct grading_settings *g)
 {
 	const struct config *c = s->cfg;
@@ -112,6 +131,7 @@ void grading_settings_defaults(struct session *s, struct grading_settings *g)
 	pairs_from_ini(config_str(c, "grading:sources", "群众初评:15,党员评议:15,支部自评:30,组织考评:40"),
 	               g->src_name, g->src_weight, GRADING_MAX_SRC);
 	snprintf(g->status, sizeof g->status, "设置中");
+	describe_new_round(s, g);
 }
 
 /* The canonical text of a parsed round, so a frozen setting compares equal

@@ -2,15 +2,11 @@
  * the list and CSV. */
 #include "rectify.h"
 
-#include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "csv.h"
 #include "db.h"
 #include "grading_db.h"
-#include "grading_rows.h"
 #include "json.h"
 #include "org.h"
 #include "text.h"

@@ -140,6 +140,12 @@ static void lay_out(struct sheet *sh, struct layout *L)
 	while (sh->left > 0 && fitting(sh, sh->left - 1, room) > sh->ncols - sh->left)
 		sh->left--;   /* room again after a resize: show from further left */
 	L->shown = fitting(sh, sh->left, room);
+	/* What the shown columns leave over widens the label. */
+	int used = 0;
+	for (int i = 0; i < L->shown; i++)
+		used += sh->cols[sh->left + i].width + 1;
+	if (L->label + room - used <= sh->label_max)
+		L->label += room - used;
 	int x = L->label;
 	for (int i = 0; i < L->shown; i++) {
 		L->x[i] = x + 1;

@@ -168,6 +168,8 @@ static void round_defaults_and_members(void **state)
 	assert_string_equal(g.ind_name[7], "");
 	assert_string_equal(g.src_name[3], "组织考评");
 	assert_string_equal(g.src_weight[3], "40");
+	assert_string_equal(g.orgs, "5 个");      /* what the new round will grade */
+	assert_string_equal(g.previous, "");
 	struct dj_err e;
 	assert_int_equal(grading_settings_save(&t->s, &g, &e), 0);
 	assert_true(g.id > 0);
@@ -589,6 +591,9 @@ static void regrading_movement(void **state)
 	score_all(&t->s, last);
 	assert_int_equal(grading_round_load(&t->s, last, &r, &e), 0);
 	assert_int_equal(grading_confirm(&t->s, last, r.version, "2025-05-10", &e), 0);
+	struct grading_settings g;
+	grading_settings_defaults(&t->s, &g);
+	assert_string_equal(g.previous, "2025年度基层党组织分类定级");
 	int64_t now = new_round(&t->s, 2026);
 	assert_int_equal(grading_round_load(&t->s, now, &r, &e), 0);
 	assert_int_equal(r.previous_id, last);
