@@ -71,7 +71,7 @@ if [ -e "$confdir/dangjian.ini" ]; then
 else
 	{
 		printf '; 服务器安装版：程序只读取本文件（忽略 --config 和当前目录的 dangjian.ini）。\n'
-		sed -e "s#^path = .*#path = $DATADIR/dangjian.db#" \
+		sed -e "s#^path = .*#path = $DATADIR/dangjian.db#" -e '/^; 程序按顺序查找/d' \
 		    -e 's#^; 数据库文件路径（dangjian.db）。相对路径相对于启动程序时的当前目录。#; 数据库文件路径，须为绝对路径。#' \
 		    "$HERE/dangjian.ini"
 	} > "$confdir/dangjian.ini.new"
