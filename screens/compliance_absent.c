@@ -41,14 +41,20 @@ static int compute(struct absent *w)
 	free(rows);
 	if (!rs)
 		return -1;
-	if (w->has_grid)
+	char filter[128] = "";
+	if (w->has_grid) {
+		snprintf(filter, sizeof filter, "%s", grid_filter(&w->g));
 		grid_free(&w->g);
+	}
 	row_source_free(w->rs);
 	w->rs = rs;
 	w->n = n;
 	w->has_grid = grid_init(&w->g, rs, GRID_TOP, 0) == 0;
-	if (w->has_grid)
+	if (w->has_grid) {
 		w->g.empty_text = "没有需要预警的党员";
+		if (*filter)
+			grid_set_filter(&w->g, filter);   /* a find survives a recount */
+	}
 	w->rows_seen = frame_body_rows();
 	meeting_scope_name(w->s, w->scope, w->scope_name, sizeof w->scope_name);
 	return w->has_grid ? 0 : -1;
@@ -89,7 +95,7 @@ static void draw(void *st, struct app *a)
 {
 	(void)a;
 	struct absent *w = st;
-	char head[256], scope[200], status[128];
+	char head[256], scope[200];
 	if (w->rows_seen != frame_body_rows()) {
 		grid_resize(&w->g, GRID_TOP, 0);
 		w->rows_seen = frame_body_rows();
@@ -101,8 +107,6 @@ static void draw(void *st, struct app *a)
 	draw_text(frame_body_top(), 0, cols - sw, head, ST_HEADING);
 	draw_text_right(frame_body_top(), cols - sw, sw, scope, ST_HEADING);
 	grid_draw(&w->g);
-	snprintf(status, sizeof status, "共 %d 名党员需要关注", w->n);
-	frame_status(status, "");
 }
 
 static enum outcome key(void *st, struct app *a, struct key k)

@@ -48,8 +48,11 @@ static int compute(struct comp *c)
 		return -1;
 	}
 	int64_t keep = c->has_grid ? grid_selected_id(&c->g) : 0;
-	if (c->has_grid)
+	char filter[128] = "";
+	if (c->has_grid) {
+		snprintf(filter, sizeof filter, "%s", grid_filter(&c->g));
 		grid_free(&c->g);
+	}
 	row_source_free(c->rs);
 	free(c->rows);
 	c->rows = rows;
@@ -61,6 +64,8 @@ static int compute(struct comp *c)
 	c->has_grid = grid_init(&c->g, rs, GRID_TOP, 0) == 0;
 	if (c->has_grid) {
 		c->g.empty_text = "所选范围内没有党支部（可按 F4 选择其他组织）";
+		if (*filter)
+			grid_set_filter(&c->g, filter);   /* a find survives a recount */
 		if (keep)
 			grid_select_id(&c->g, keep);
 	}
@@ -114,12 +119,10 @@ static void draw(void *st, struct app *a)
 	int w = term_cols(), sw = utf8_cols(scope) < w / 2 ? utf8_cols(scope) : w / 2;
 	draw_text(frame_body_top(), 0, w - sw, head, ST_HEADING);
 	draw_text_right(frame_body_top(), w - sw, sw, scope, ST_HEADING);
-	draw_text(frame_body_top() + 1, 0, w,
-	          "格内为 达标周期/应开周期，! 为有周期未按要求召开；- 为本期不作要求；回车看明细",
-	          ST_NORMAL);
+	snprintf(status, sizeof status, "%d 个党支部，%d 个未按要求召开（!）；格内为 达标周期/应开周期",
+	         c->n, c->short_n);
+	draw_text(frame_body_top() + 1, 0, w, status, ST_NORMAL);
 	grid_draw(&c->g);
-	snprintf(status, sizeof status, "共 %d 个党支部，%d 个未按要求召开（行首 !）", c->n, c->short_n);
-	frame_status(status, "");
 }
 
 static void resume(void *st, struct app *a)

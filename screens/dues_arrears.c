@@ -78,15 +78,18 @@ static void draw(void *st, struct app *a)
 		grid_resize(&w->g, GRID_TOP, 0);
 		w->rows_seen = frame_body_rows();
 	}
-	snprintf(scope, sizeof scope, "范围：%s（F4）  金额单位：元", w->scope_name);
-	draw_text(frame_body_top(), 0, term_cols(), scope, ST_HEADING);
-	grid_draw(&w->g);
 	if (dues_arrears_totals(w->s, w->scope, &members, &owed) == 0) {
 		format_money(owed, owed_text, sizeof owed_text);
-		snprintf(status, sizeof status, "欠交 %ld 人，共 %s 元；行首 ! 为欠交 3 个月及以上",
-		         members, owed_text);
-		frame_status(status, "");
+		snprintf(status, sizeof status, "欠交 %ld 人，共 %s 元（! 为 3 个月及以上）", members,
+		         owed_text);
+	} else {
+		status[0] = 0;
 	}
+	snprintf(scope, sizeof scope, "范围：%s（F4）", w->scope_name);
+	int cols = term_cols(), sw = utf8_cols(scope) < cols / 2 ? utf8_cols(scope) : cols / 2;
+	draw_text(frame_body_top(), 0, cols - sw, status, ST_HEADING);
+	draw_text_right(frame_body_top(), cols - sw, sw, scope, ST_HEADING);
+	grid_draw(&w->g);
 }
 
 static void export_list(struct arrears *w)

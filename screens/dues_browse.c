@@ -41,13 +41,18 @@ static int compute(struct dues_view *v)
 		return -1;
 	}
 	int64_t keep = v->has_grid ? grid_selected_id(&v->g) : 0;
-	if (v->has_grid)
+	char filter[128] = "";
+	if (v->has_grid) {
+		snprintf(filter, sizeof filter, "%s", grid_filter(&v->g));
 		grid_free(&v->g);
+	}
 	row_source_free(v->rs);
 	v->rs = rs;
 	v->has_grid = grid_init(&v->g, rs, GRID_TOP, 0) == 0;
 	if (v->has_grid) {
 		v->g.empty_text = "所选范围内没有党支部（可按 F4 选择其他组织）";
+		if (*filter)
+			grid_set_filter(&v->g, filter);   /* a find survives a recount */
 		if (keep)
 			grid_select_id(&v->g, keep);
 	}
@@ -99,15 +104,13 @@ static void draw(void *st, struct app *a)
 	int w = term_cols(), sw = utf8_cols(scope) < w / 2 ? utf8_cols(scope) : w / 2;
 	draw_text(frame_body_top(), 0, w - sw, head, ST_HEADING);
 	draw_text_right(frame_body_top(), w - sw, sw, scope, ST_HEADING);
-	draw_text(frame_body_top() + 1, 0, w,
-	          "回车：录入所选党支部本月党费   F9：欠交名单、导出   金额单位：元", ST_NORMAL);
-	grid_draw(&v->g);
 	format_money(v->t.due, due, sizeof due);
 	format_money(v->t.paid, paid, sizeof paid);
 	format_money(v->t.owed, owed, sizeof owed);
-	snprintf(status, sizeof status, "合计 应交 %s  实交 %s  欠交 %d 人 %s", due, paid, v->t.owing,
-	         owed);
-	frame_status(status, "");
+	snprintf(status, sizeof status, "合计（元）应交 %s  实交 %s  欠交 %d 人 %s；回车录入", due, paid,
+	         v->t.owing, owed);
+	draw_text(frame_body_top() + 1, 0, w, status, ST_NORMAL);
+	grid_draw(&v->g);
 }
 
 static void resume(void *st, struct app *a)

@@ -127,15 +127,15 @@ static int hold(struct session *s, const struct demo_org *o, int type, int month
 }
 
 /* Which meetings branch number i holds in month m (a year back from now):
- * most keep the rules; every fourth skips some 支委会, every sixth a
- * quarterly 大会, every seventh its 组织生活会. */
+ * most keep the rules; every fourth skips many 支委会 and every third one now
+ * and then, every sixth a quarterly 大会, every seventh its 组织生活会. */
 static int branch_year(struct session *s, const struct demo_org *o, int i, int now,
                        const char *today_text, struct dj_err *e)
 {
 	for (int m = now - 11; m <= now; m++) {
 		int q = m % 3, skip = (int)(mix((unsigned)i, (unsigned)m) % 10);
 		int rc = 0;
-		if (!(i % 4 == 3 && skip < 4) && skip != 9)
+		if (!(i % 4 == 3 && skip < 4) && !(i % 3 == 0 && skip == 9))
 			rc = hold(s, o, 1, m, 5 + i % 5, now, today_text, e);
 		if (rc == 0 && q == 1 && !(i % 6 == 5 && m % 12 < 6))
 			rc = hold(s, o, 0, m, 15, now, today_text, e);

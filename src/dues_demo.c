@@ -23,11 +23,11 @@ static const char *kind_of(const char *job, int64_t id)
 	return "在职";
 }
 
-/* Months paid late: about one member in seventeen owes the last two, one
- * in twenty-three all three. */
+/* Months paid late: about one member in eleven has not yet paid last
+ * month, one in seventeen owes the last two, one in twenty-three all three. */
 static int owes(int64_t member, int age)
 {
-	return (member % 23 == 7) || (member % 17 == 4 && age < 2);
+	return (member % 23 == 7) || (member % 17 == 4 && age < 2) || (member % 11 == 3 && age == 0);
 }
 
 struct demo_line {
