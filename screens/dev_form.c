@@ -200,8 +200,12 @@ static void draw(void *st, struct app *a)
 /* In warn mode a broken time rule may be passed with a reason. */
 static int ask_reason(const struct dj_err *e, char *reason, size_t cap)
 {
-	char q[512];
-	snprintf(q, sizeof q, "%s\n\n说明理由后继续办理？（理由将记入记录）", e->msg);
+	char q[512], rule[256];
+	snprintf(rule, sizeof rule, "%s", e->msg);
+	char *ask = strstr(rule, "；确需继续");   /* the dialog asks that itself */
+	if (ask)
+		*ask = 0;
+	snprintf(q, sizeof q, "%s\n\n说明理由后继续办理？（理由将记入记录）", rule);
 	if (!dialog_ask(q, 0))
 		return 0;
 	reason[0] = 0;
@@ -272,20 +276,34 @@ static int prepare(struct dev_case *draft, enum dev_stage to)
 	       dialog_input("终止培养", "终止原因：", draft->end_reason, sizeof draft->end_reason);
 }
 
+/* F9: the transitions the core allows from here, and the reasons given
+ * for rules passed in warn mode. */
 static enum outcome transition(struct dev_form *w)
 {
 	const struct dev_transition *t[2];
-	const char *items[2];
-	if (!w->rec.id || w->readonly) {
-		frame_message(MSG_INFO, w->rec.id ? "此记录只能查看" : "请先按 F2 保存申请人的登记");
+	const char *items[3];
+	char reasons[1024];
+	if (!w->rec.id) {
+		frame_message(MSG_INFO, "请先按 F2 保存申请人的登记");
 		return SCR_HANDLED;
 	}
-	int n = dev_transitions(stage_of(&w->rec), t);
+	int n = w->readonly ? 0 : dev_transitions(stage_of(&w->rec), t);
+	int has_reasons = dev_overrides(w->s, w->rec.id, reasons, sizeof reasons) > 0;
 	for (int i = 0; i < n; i++)
 		items[i] = t[i]->label;
-	int k = dialog_pick("办理下一步", items, n, 0);
+	if (has_reasons)
+		items[n] = "查看已说明的理由";
+	if (n + has_reasons == 0) {
+		frame_message(MSG_INFO, "此记录只能查看");
+		return SCR_HANDLED;
+	}
+	int k = dialog_pick("办理下一步", items, n + has_reasons, 0);
 	if (k < 0)
 		return SCR_HANDLED;
+	if (k == n) {
+		dialog_message("已说明理由继续办理的规则", reasons);
+		return SCR_HANDLED;
+	}
 	struct dev_case draft = w->rec;
 	form_store(&w->f, &draft);
 	if (!prepare(&draft, t[k]->to))

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dues.h"
 #include "member.h"
 #include "screens/screens.h"
 #include "tui/dialog.h"
@@ -88,7 +89,7 @@ static int build_fields(struct event_form *w)
 	if (needs & EV_NEEDS_DUES)
 		w->defs[n++] = (struct form_field){ .key = "dues_paid_to", .label = "党费交至：",
 			.row = row++, .col = 2, .width = 8, .type = FT_TEXT, .required = 1, E(dues_paid_to),
-			.help = "党费已交到的年月，如 2026-10。" };
+			.help = "党费已交到的年月，如 2026-10。按党费台账预填，请核对。" };
 	w->defs[n++] = (struct form_field){ .key = "reason", .label = reason, .row = row + 1,
 		.col = 2, .width = 56, .type = FT_TEXT, .required = (needs & EV_NEEDS_REASON) != 0,
 		.grow = 1, E(reason), .help = "原因或需要说明的情况。" };
@@ -113,6 +114,9 @@ static void *open_event(struct app *a, void *arg)
 	today(w->ev.date);
 	if (member_event_needs(w->ev.type) & EV_NEEDS_DAYS)
 		snprintf(w->ev.valid_days, sizeof w->ev.valid_days, "30");
+	if ((member_event_needs(w->ev.type) & EV_NEEDS_DUES) &&
+	    dues_paid_up_to(w->s, w->m.id, w->ev.dues_paid_to) != 0)
+		w->ev.dues_paid_to[0] = 0;   /* from the dues ledger; the operator checks it */
 	int n = build_fields(w);
 	if (form_init(&w->f, w->defs, n, w)) {
 		free(w);

@@ -188,6 +188,7 @@ static void transfer_out_changes_the_counts(void **state)
     field(vt, "中共上虞区百官街道委员会");
     field(vt, "驿组转字〔2026〕21号");
     field(vt, "");                        /* 有效期 30 天 */
+    vt_send(vt, "\x15", 1);              /* Ctrl-U: clear what the dues ledger filled in */
     field(vt, "2026-10");                 /* 党费交至 */
     field(vt, "");                        /* 说明, the last: saves */
     app_wait_row(vt, 22, "已为洪辉办理转出");
