@@ -303,13 +303,27 @@ static void next_unfinished(struct score_sheet *w)
 	frame_message(MSG_INFO, "本表已全部录完");
 }
 
+/* Others may be scoring the same round: their saved lines read again. */
+static void reread(struct score_sheet *w)
+{
+	struct dj_err e;
+	if (sheet_leave(&w->sh))
+		return;
+	if (build(w, w->src, w->sh.row, &e))
+		frame_message(MSG_ERROR, "%s", e.msg);
+	else
+		frame_message(MSG_INFO, "已重新读取本表");
+}
+
 static void actions(struct score_sheet *w)
 {
-	static const char *const items[] = { "换评分表（评分来源）", "查找组织", "到下一个未录完的组织" };
-	switch (dialog_pick("操作", items, 3, 0)) {
+	static const char *const items[] = { "换评分表（评分来源）", "查找组织", "到下一个未录完的组织",
+	                                     "重新读取本表（他人刚保存的评分）" };
+	switch (dialog_pick("操作", items, 4, 0)) {
 	case 0: switch_source(w); break;
 	case 1: find_org(w); break;
 	case 2: next_unfinished(w); break;
+	case 3: reread(w); break;
 	default: break;
 	}
 }
@@ -344,7 +358,8 @@ const struct screen grading_sheet_screen = {
 	        "离开一格时检查是否超过满分；离开一行时自动保存本行（F2 立即保存，F5 恢复本行）。\n"
 	        "右边三列随输入计算：本表合计、按各来源权重的加权综合分、建议等次。\n"
 	        "某个来源尚未评分时，按已评来源的权重折算综合分。\n"
-	        "F4 换评分表（来源）；F7 查找组织（名称或拼音首字母）；F9 操作菜单。\n"
+	        "F4 换评分表（来源）；F7 查找组织（名称或拼音首字母）；\n"
+	        "F9 操作菜单：到下一个未录完的组织、重新读取他人刚保存的评分。\n"
 	        "F3 或 Esc 返回（先保存本行）。本轮确认后评分只能查看。",
 	.legend = legend,
 	.open = open_sheet,
