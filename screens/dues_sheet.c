@@ -474,6 +474,8 @@ static void relief(struct dsheet *w, const char *kind)
 	struct dues_line *l = current(w);
 	char title[128], approval[sizeof l->approval], amount[32] = "";
 	int64_t fen = 0;
+	if (!l)
+		return;   /* an empty sheet has no line to relieve */
 	snprintf(title, sizeof title, "%s %s", l->name, kind);
 	snprintf(approval, sizeof approval, "%s", l->approval);
 	if (strcmp(kind, "减交") == 0) {
