@@ -12,6 +12,7 @@
 #include "tui/dialog.h"
 #include "tui/draw.h"
 #include "tui/form.h"
+#include "validate.h"
 
 static struct row_source *open_parents(void *ctx)
 {
@@ -98,6 +99,30 @@ static void note_term(const struct org *o)
 		frame_message(MSG_INFO, "本届将于 %s 届满（或已届满），请及时组织换届选举", o->due_on);
 }
 
+/* 届满日期 follows the election date, the term and the kind as they are
+ * typed, so the operator sees the due date before saving. */
+static void recompute_due(struct form *f, const char *key, void *ctx)
+{
+	(void)ctx;
+	if (strcmp(key, "elected_on") && strcmp(key, "term_years") && strcmp(key, "kind") &&
+	    strcmp(key, "category"))
+		return;
+	char elected[16], years[8], kind[16], category[32], due[11] = "";
+	form_get(f, "elected_on", elected, sizeof elected);
+	form_get(f, "term_years", years, sizeof years);
+	form_get(f, "kind", kind, sizeof kind);
+	form_get(f, "category", category, sizeof category);
+	char norm[11];
+	long n = 0;
+	if (valid_date(elected, norm, NULL) == 0) {
+		if (parse_int(years, 1, 10, &n, NULL) != 0)
+			n = org_term_default_years(kind, category);
+		if (n > 0)
+			org_term_due(norm, (int)n, due);
+	}
+	form_set(f, "due_on", due);
+}
+
 static void *open_form(struct app *a, void *arg)
 {
 	struct org_form *w = calloc(1, sizeof *w);
@@ -118,6 +143,7 @@ static void *open_form(struct app *a, void *arg)
 		return NULL;
 	}
 	w->f.entry_mode = w->arg->id == 0;
+	w->f.changed = recompute_due;
 	form_load(&w->f, &w->rec);
 	if (strcmp(w->rec.status, "撤销") == 0 || w->s->role == ROLE_VIEWER)
 		set_all_readonly(w);
