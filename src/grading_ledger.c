@@ -239,6 +239,24 @@ static void fill_row(const struct ledger *lg, const struct ledger_line *l, struc
 		row->flags = RS_FLAG_WARN;
 }
 
+/* Grades, movement and rectification sort by meaning, not by their words. */
+static void rank_row(const struct ledger *lg, const struct ledger_line *l, struct memrows *m)
+{
+	static const char *const moves[] = { "晋位", "持平", "降位" };
+	static const char *const states[] = { "逾期", "整改中", "已验收" };
+	int tail = LC_SOURCE + lg->r.nsrc, g = effective(l);
+	const char *mv = grading_movement(l->previous, g);
+	const char *st = *l->deadline ? rectify_status(l->deadline, l->accepted_on) : "";
+	memrows_rank(m, tail + TAIL_GRADE, g);
+	memrows_rank(m, tail + TAIL_PREVIOUS, l->previous);
+	for (int i = 0; i < 3; i++) {
+		if (strcmp(mv, moves[i]) == 0)
+			memrows_rank(m, tail + TAIL_MOVE, i + 1);
+		if (strcmp(st, states[i]) == 0)
+			memrows_rank(m, tail + TAIL_RECTIFY, i + 1);
+	}
+}
+
 static int load_ledger(void *ctx, struct memrows *m)
 {
 	struct ledger *lg = ctx;
@@ -260,6 +278,7 @@ static int load_ledger(void *ctx, struct memrows *m)
 			return -1;
 		}
 		fill_row(lg, &l[i], row);
+		rank_row(lg, &l[i], m);
 	}
 	free(l);
 	return 0;

@@ -16,6 +16,7 @@ struct item {
 	struct rs_row row;
 	char *find;
 	char *name_key;
+	int rank[RS_MAXCOLS];      /* 0: none */
 };
 
 struct memrows {
@@ -28,6 +29,7 @@ struct memrows {
 	int *view;
 	int nview;
 	char filter[RS_CELL];
+	int ranked[RS_MAXCOLS];    /* columns that sort by rank */
 	int sort_col, desc;
 	char err[256];
 };
@@ -72,6 +74,14 @@ struct rs_row *memrows_add(struct memrows *m, int64_t id, const char *find, cons
 	return &it->row;
 }
 
+void memrows_rank(struct memrows *m, int col, int rank)
+{
+	if (m->n == 0 || col < 0 || col >= RS_MAXCOLS)
+		return;
+	m->items[m->n - 1].rank[col] = rank;
+	m->ranked[col] = 1;
+}
+
 void memrows_fail(struct memrows *m, const char *msg)
 {
 	snprintf(m->err, sizeof m->err, "%s", msg);
@@ -95,6 +105,11 @@ static int compare(const void *a, const void *b)
 	const struct item *p = &m->items[x], *q = &m->items[y];
 	if (col == 0) {
 		c = strcmp(p->name_key, q->name_key);
+	} else if (col > 0 && m->ranked[col]) {
+		int u = p->rank[col] ? p->rank[col] : 99, v = q->rank[col] ? q->rank[col] : 99;
+		if ((u == 99) != (v == 99))
+			return u == 99 ? 1 : -1;   /* unranked last in either direction */
+		c = (u > v) - (u < v);
 	} else if (col > 0 && m->rs.cols[col].right) {
 		int ep, eq;
 		double u = number_of(p->row.cell[col], &ep), v = number_of(q->row.cell[col], &eq);

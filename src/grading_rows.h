@@ -26,6 +26,9 @@ struct row_source *memrows_new(const struct rs_column *cols, int ncols,
  * (pinyin then name).  NULL when out of memory. */
 struct rs_row *memrows_add(struct memrows *m, int64_t id, const char *find, const char *name_key);
 void memrows_fail(struct memrows *m, const char *msg);
+/* The row last added sorts by `rank` in column col rather than by its text
+ * (grade words: 先进 1 … 后进 4); rows without one sort last. */
+void memrows_rank(struct memrows *m, int col, int rank);
 
 /* Reloads now (e.g. before a grid_refresh). */
 int memrows_reload(struct row_source *rs);

@@ -649,6 +649,24 @@ static void ledger_csv(void **state)
 	struct dj_err e;
 	assert_int_equal(grading_round_load(&t->s, id, &r, &e), 0);
 	assert_int_equal(grading_confirm(&t->s, id, r.version, "2026-11-20", &e), 0);
+	/* the ledger sorts grades by rank and totals by number, finds by category */
+	assert_int_equal(grading_round_load(&t->s, id, &r, &e), 0);
+	struct row_source *rs = grading_ledger_source(&t->s, &r);
+	struct rs_row rows[6];
+	assert_int_equal(rs->set_sort(rs->ctx, 5, 0), 0);
+	assert_int_equal(rs->fetch(rs->ctx, NULL, 1, 6, rows), 5);
+	assert_string_equal(rows[0].cell[5], "先进");
+	assert_string_equal(rows[1].cell[5], "较好");
+	assert_string_equal(rows[3].cell[5], "一般");
+	assert_string_equal(rows[4].cell[5], "后进");
+	assert_int_equal(rs->set_sort(rs->ctx, 4, 1), 0);
+	assert_int_equal(rs->fetch(rs->ctx, NULL, 1, 6, rows), 5);
+	assert_string_equal(rows[0].cell[4], "91.8");
+	assert_string_equal(rows[4].cell[4], "54.6");
+	assert_string_equal(rows[4].cell[8], "整改中");
+	assert_int_equal(rs->set_filter(rs->ctx, "机关"), 0);
+	assert_int_equal(rs->count(rs->ctx), 1);
+	row_source_free(rs);
 	char path[160], why[256];
 	snprintf(path, sizeof path, "%s/定级台账.csv", t->dir);
 	int n = 0;
