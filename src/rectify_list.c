@@ -15,7 +15,7 @@
 	" CASE coalesce(x.grade, x.suggested) WHEN 1 THEN r.grade1 WHEN 2 THEN r.grade2" \
 	" WHEN 3 THEN r.grade3 WHEN 4 THEN r.grade4 ELSE '' END, z.origin," \
 	" coalesce(z.problem, ''), coalesce(z.measures, ''), coalesce(z.responsible, ''), z.deadline," \
-	" coalesce(z.progress, ''), coalesce(z.accepted_on, '')" \
+	" coalesce(z.progress, ''), coalesce(z.accepted_on, ''), coalesce(x.grade, x.suggested, 0)" \
 	" FROM rectification z JOIN org o ON o.id = z.org_id JOIN grading_round r ON r.id = z.round_id" \
 	" LEFT JOIN grading_result x ON x.round_id = z.round_id AND x.org_id = z.org_id" \
 	" WHERE (?1 = 0 OR z.round_id = ?1) AND (?2 = 0 OR z.org_id IN (WITH RECURSIVE sub(id) AS" \
@@ -23,7 +23,7 @@
 	" SELECT id FROM sub))"
 
 enum { P_ID, P_ORG, P_PY, P_ROUND, P_YEAR, P_GRADE, P_ORIGIN, P_PROBLEM, P_MEASURES,
-       P_RESPONSIBLE, P_DEADLINE, P_PROGRESS, P_ACCEPTED };
+       P_RESPONSIBLE, P_DEADLINE, P_PROGRESS, P_ACCEPTED, P_RANK };
 
 static sqlite3_stmt *plans(struct session *s, int64_t round_id, const char *order)
 {
@@ -83,6 +83,9 @@ static int load_plans(void *ctx, struct memrows *m)
 			snprintf(row->cell[c], RS_CELL, "%s", cells[c]);
 		row->flags = strcmp(status, "逾期") == 0 ? RS_FLAG_WARN
 		             : strcmp(status, "已验收") == 0 ? RS_FLAG_DIM : 0;
+		/* grades and states sort by meaning, not by their words */
+		memrows_rank(m, 1, sqlite3_column_int(st, P_RANK));
+		memrows_rank(m, 6, strcmp(status, "逾期") == 0 ? 1 : strcmp(status, "整改中") == 0 ? 2 : 3);
 	}
 	sqlite3_finalize(st);
 	return 0;
@@ -138,7 +141,7 @@ static int export_plans(struct session *s, int64_t round_id, const char *path, F
 	csv_end_record(&w);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const int cols[] = { P_YEAR, P_ROUND, P_ORG, P_GRADE, P_ORIGIN, P_PROBLEM, P_MEASURES,
-		                     P_RESPONSIBLE, P_DEADLINE, P_PROGRESS, P_ACCEPTED };
+		                     P_RESPONSIBLE, P_DEADLINE, P_PROGRESS, P_ACCEPTED, P_RANK };
 		for (size_t i = 0; i < sizeof cols / sizeof *cols; i++)
 			csv_write_field(&w, text(st, cols[i]));
 		csv_write_field(&w, rectify_status(text(st, P_DEADLINE), text(st, P_ACCEPTED)));
