@@ -287,11 +287,12 @@ static void demo_ledger_gb18030(void **state)
     assert_int_equal(rows, 27);
 }
 
-/* On a wide terminal the sheet gives the names room. */
+/* On a wide terminal the sheet gives the names room; in a GB18030 terminal
+ * an input method's full-width digits score as ASCII ones. */
 static void wide_sheet(void **state)
 {
     struct app *a = *state;
-    struct vt *vt = app_start(a, 40, 120, "zh_CN.UTF-8");
+    struct vt *vt = app_start(a, 40, 120, "zh_CN.GB18030");
     vt_type(vt, "5");
     app_wait(vt, "2026年度整改后重新定级");
     app_settle(vt);
@@ -301,7 +302,21 @@ static void wide_sheet(void **state)
     app_wait(vt, "评分表：群众初评（权重 15%）");
     app_wait(vt, "驿亭镇白马湖水产专业合作社党支部");   /* 32 columns: whole at 120 */
     app_wait(vt, "第 1/27 个");
+    app_settle(vt);
+    vt_type(vt, "１８．５");
+    vt_key(vt, VT_KEY_ENTER);
+    app_settle(vt);
+    assert_row_has(vt, "白马湖村党总支", " 18.5 ");
+    app_wait(vt, "（未保存）");
+    vt_key(vt, VT_KEY_DOWN);   /* leaving the row saves it */
+    app_wait(vt, "已保存「白马湖村党总支」的群众初评评分");
     app_quit(vt);
+    assert_int_equal(app_db_int(a, "SELECT g.score FROM grading_score g JOIN grading_result x"
+                                   " ON x.id = g.result_id JOIN org o ON o.id = x.org_id"
+                                   " JOIN grading_source c ON c.id = g.source_id"
+                                   " JOIN grading_indicator i ON i.id = g.indicator_id"
+                                   " WHERE x.round_id = 2 AND o.name = ?1 AND c.name = '群众初评'"
+                                   " AND i.seq = 1", "白马湖村党总支", NULL), 185);
 }
 
 int main(void)
