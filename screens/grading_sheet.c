@@ -123,7 +123,7 @@ static int op_save(void *ctx, int row)
 	char total[16];
 	typed_scores(w, row, scores);
 	int rc = grading_sheet_save_row(w->s, &w->r, w->src, &w->rows[row], scores, &e);
-	if (rc == DJ_CONFLICT) {
+	if (rc == DJ_CONFLICT && strcmp(e.field, "round") != 0) {
 		on_conflict(w, row, &e);
 		return -1;
 	}

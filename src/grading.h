@@ -195,7 +195,9 @@ int grading_sheet_load(struct session *s, const struct grading_round *r, int src
 /* Saves one line: scores[] as now typed (GRADING_NONE = empty).  Each cell
  * is version-checked (someone else's change is DJ_CONFLICT), the total and
  * suggested grade are recomputed, the round moves to 评分中, one audit
- * record says what changed.  On success the row is reloaded. */
+ * record says what changed.  On success the row is reloaded.  When the
+ * round's indicators, sources or thresholds changed since the sheet was
+ * read, DJ_CONFLICT with e->field "round": the sheet must be opened again. */
 int grading_sheet_save_row(struct session *s, const struct grading_round *r, int src,
                            struct grading_sheet_row *row, const int scores[], struct dj_err *e);
 /* The weighted total and suggested grade of a line as typed, with the other

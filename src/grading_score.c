@@ -256,23 +256,33 @@ static const char *line_json(const struct grading_round *r, int src, const char 
 	return json_end(&j);
 }
 
-static int save_in_txn(struct session *s, const struct grading_round *r, int src,
+/* The sheet was read with the round's indicators, sources and thresholds;
+ * while the round was still 设置中 someone may have changed them since. */
+static int same_lists(const struct grading_round *a, const struct grading_round *b)
+{
+	if (a->nind != b->nind || a->nsrc != b->nsrc || memcmp(a->line, b->line, sizeof a->line))
+		return 0;
+	for (int k = 0; k < a->nind; k++)
+		if (a->ind[k].id != b->ind[k].id || a->ind[k].max != b->ind[k].max)
+			return 0;
+	for (int k = 0; k < a->nsrc; k++)
+		if (a->src[k].id != b->src[k].id || a->src[k].weight != b->src[k].weight)
+			return 0;
+	return 1;
+}
+
+static int save_in_txn(struct session *s, const struct grading_round *sheet_round, int src,
                        const struct grading_sheet_row *row, const int scores[], int *changed,
                        struct dj_err *e)
 {
-	char status[16] = "";
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, "SELECT status FROM grading_round WHERE id = ?", -1, &st,
-	                       NULL) == SQLITE_OK) {
-		sqlite3_bind_int64(st, 1, r->id);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			db_col_text(st, 0, status, sizeof status);
-		sqlite3_finalize(st);
-	}
-	if (!*status)
-		return dj_fail(e, DJ_NOTFOUND, NULL, "该定级已不存在（可能已被他人删除）");
-	if (strcmp(status, "已确认") == 0)
+	struct grading_round now, *r = &now;
+	if (grading_round_load(s, sheet_round->id, &now, e))
+		return e ? e->code : DJ_DB;
+	if (strcmp(now.status, "已确认") == 0)
 		return dj_fail(e, DJ_INVALID, NULL, "本轮已确认定级，评分不能再修改");
+	if (!same_lists(sheet_round, &now))
+		return dj_fail(e, DJ_CONFLICT, "round",
+		               "本轮的评分设置已被他人修改，请退出评分表后重新打开");
 	if (session_may_write(s, row->org_id, e))
 		return DJ_DENIED;
 	*changed = 0;

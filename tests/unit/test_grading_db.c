@@ -359,6 +359,21 @@ static void score_conflicts_and_limits(void **state)
 	v[0] = 201;
 	assert_int_equal(grading_sheet_save_row(&t->s, &r, 0, &theirs[i], v, &e), DJ_INVALID);
 	assert_string_equal(e.msg, "「联桥村党支部」「党组织带头人」超过满分 20 分");
+	/* settings changed by someone else while the sheet was open (设置中 only) */
+	struct grading_round fresh;
+	struct grading_settings g;
+	assert_int_equal(grading_round_delete(&t->s, id, 0, &e), DJ_CONFLICT);
+	int64_t other = new_round(&t->s, 2025);
+	assert_int_equal(grading_round_load(&t->s, other, &fresh, &e), 0);
+	struct grading_sheet_row *rows;
+	assert_int_equal(grading_sheet_load(&t->s, &fresh, 0, &rows, &n, &e), 0);
+	assert_int_equal(grading_settings_load(&t->s, other, &g, &e), 0);
+	snprintf(g.lines, sizeof g.lines, "95、80、60");
+	assert_int_equal(grading_settings_save(&t->s, &g, &e), 0);
+	v[0] = 100;
+	assert_int_equal(grading_sheet_save_row(&t->s, &fresh, 0, &rows[0], v, &e), DJ_CONFLICT);
+	assert_string_equal(e.msg, "本轮的评分设置已被他人修改，请退出评分表后重新打开");
+	free(rows);
 	/* a viewer may not score */
 	t->s.role = ROLE_VIEWER;
 	v[0] = 100;
