@@ -7,7 +7,6 @@
 #include "compliance.h"
 #include "screens/meeting_common.h"
 #include "screens/screens.h"
-#include "text.h"
 #include "tui/draw.h"
 #include "tui/grid.h"
 #include "validate.h"
@@ -25,7 +24,7 @@ struct absent {
 	int rows_seen;
 };
 
-#define GRID_TOP (frame_body_top() + 1)
+#define GRID_TOP (frame_body_top() + 2)
 
 static int compute(struct absent *w)
 {
@@ -102,10 +101,9 @@ static void draw(void *st, struct app *a)
 	}
 	snprintf(head, sizeof head, "截至 %s：连续 %d 次缺席或 %d 个月未参加组织生活", w->asof,
 	         w->rules.absent_run, w->rules.idle_months);
-	snprintf(scope, sizeof scope, "范围：%s（F4）", w->scope_name);
-	int cols = term_cols(), sw = utf8_cols(scope) < cols / 3 ? utf8_cols(scope) : cols / 3;
-	draw_text(frame_body_top(), 0, cols - sw, head, ST_HEADING);
-	draw_text_right(frame_body_top(), cols - sw, sw, scope, ST_HEADING);
+	snprintf(scope, sizeof scope, "范围：%s（F4 选择）", w->scope_name);
+	draw_text(frame_body_top(), 0, term_cols(), head, ST_HEADING);
+	draw_text(frame_body_top() + 1, 0, term_cols(), scope, ST_NORMAL);
 	grid_draw(&w->g);
 }
 

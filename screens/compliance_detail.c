@@ -149,8 +149,8 @@ static void draw(void *st, struct app *a)
 	draw_text(top + 16, 2, term_cols() - 2,
 	          "应开：在本期内结束的周期数；达标：其中至少开过一次的；已开：本期内召开的次数。",
 	          ST_DIM);
-	frame_status(d->bc.short_types ? "有会议未按要求召开（行首 !）" : "各类会议均已按要求召开",
-	             "");
+	frame_status(d->bc.short_types ? "有会议未按要求召开（行首 !）"
+	                               : "已结束的周期都按要求召开了会议", "");
 }
 
 static enum outcome key(void *st, struct app *a, struct key k)
