@@ -87,7 +87,7 @@ static int load(struct sheet *w, struct dj_err *e)
 		return dj_fail(e, DJ_DB, NULL, "内存不足");
 	}
 	for (int i = 0; i < w->sh.n; i++)
-		pinyin_initials(w->sh.rows[i].name, w->py[i], sizeof w->py[i]);
+		pinyin_initials_person(w->sh.rows[i].name, w->py[i], sizeof w->py[i]);
 	w->g.empty_text = "该组织（含下级）没有在册党员。请先在党员管理中登记党员";
 	w->rows_seen = frame_body_rows();
 	w->dirty = 0;

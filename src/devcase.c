@@ -152,7 +152,7 @@ static int write_row(struct session *s, struct dev_case *c, struct dj_err *e)
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return db_fail(s->db, e, "保存发展党员记录");
 	char py[64];
-	pinyin_initials(c->name, py, sizeof py);
+	pinyin_initials_person(c->name, py, sizeof py);
 	sqlite3_bind_int64(st, 1, c->org_id);
 	if (c->member_id)
 		sqlite3_bind_int64(st, 2, c->member_id);

@@ -192,14 +192,18 @@ static int check_branch(struct session *s, const struct member *m, struct dj_err
 	return dj_fail(e, DJ_INVALID, "org", "「%s」是%s，党员应编入党支部（按 F4 选择）", m->org, kind);
 }
 
-/* The 身份证号 belongs to one member only; the message names the holder. */
+/* The 身份证号 belongs to one member only; the message names the holder.
+ * Only the check letter x/X varies in case, so both spellings are looked up
+ * through the unique index: upper(id_number) = … read all 200,000 rows of a
+ * county (34 ms a save). */
 static int check_id_unique(struct session *s, const struct member *m, struct dj_err *e)
 {
 	sqlite3_stmt *st;
 	if (!*m->id_number)
 		return 0;
 	if (sqlite3_prepare_v2(s->db, "SELECT m.name, o.name, m.status FROM member m JOIN org o"
-	                       " ON o.id = m.org_id WHERE upper(m.id_number) = upper(?1) AND m.id <> ?2",
+	                       " ON o.id = m.org_id WHERE m.id_number IN (upper(?1), lower(?1))"
+	                       " AND m.id <> ?2",
 	                       -1, &st, NULL) != SQLITE_OK)
 		return db_fail(s->db, e, "检查身份证号");
 	sqlite3_bind_text(st, 1, m->id_number, -1, SQLITE_STATIC);
@@ -389,7 +393,7 @@ static int write_row(struct session *s, struct member *m, struct dj_err *e)
 	if (sqlite3_prepare_v2(s->db, m->id ? upd : ins, -1, &st, NULL) != SQLITE_OK)
 		return db_fail(s->db, e, "保存党员");
 	char py[64];
-	pinyin_initials(m->name, py, sizeof py);
+	pinyin_initials_person(m->name, py, sizeof py);
 	sqlite3_bind_int64(st, 1, m->org_id);
 	const char *vals[] = { m->name, py, m->gender, m->ethnicity, m->birth_date, m->id_number,
 	                       m->education, m->phone, m->category, m->joined_on, m->confirmed_on };

@@ -629,46 +629,52 @@ void utf8_trim(char *s)
 	s[end - start] = 0;
 }
 
-/* Pinyin initials.  Each Han character is transliterated alone (so ICU's
- * surname readings apply: 单 shan, 曾 zeng) and its first letter cached: the
- * common block in a directly indexed array, the rest in a small hash table. */
+/* Pinyin initials.  Each Han character is transliterated alone and its first
+ * letter cached: the common block in a directly indexed array per reading,
+ * the rest in a small hash table. */
 #define HAN_FIRST 0x4E00
 #define HAN_LAST 0x9FFF
 #define NO_LETTER 1   /* cached: ICU gave no ASCII letter */
 
-static unsigned char han_initial[HAN_LAST - HAN_FIRST + 1];
+/* Two readings: the general one, and surnames (单 shan, 曾 zeng, 区 ou) for
+ * the first character of a person's name only — 驿亭社区 must give ytsq. */
+struct reading {
+	const char *id;
+	UTransliterator *tr;
+	int failed;
+	unsigned char han[HAN_LAST - HAN_FIRST + 1];   /* the common block, cached */
+};
+/* Latin-ASCII strips the tone marks: 爱 "ài" must give 'a' */
+static struct reading general = { "Han-Latin; Latin-ASCII" };
+static struct reading surname = { "Han-Latin/Names; Latin-ASCII" };
 
 struct initial_slot {
 	uint32_t cp;   /* 0 = empty */
 	unsigned char initial;
 };
-static struct initial_slot *other_initial;
+static struct initial_slot *other_initial;   /* the general reading outside the block */
 static size_t other_cap, other_used;
 
-static UTransliterator *translit;
-static int translit_failed;
-
-static UTransliterator *open_translit(void)
+static UTransliterator *open_translit(struct reading *r)
 {
-	if (!translit && !translit_failed) {
+	if (!r->tr && !r->failed) {
 		UChar id[64];
 		UErrorCode st = U_ZERO_ERROR;
-		/* Latin-ASCII strips the tone marks: 爱 "ài" must give 'a' */
-		u_uastrcpy(id, "Han-Latin/Names; Latin-ASCII");
-		translit = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &st);
+		u_uastrcpy(id, r->id);
+		r->tr = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &st);
 		if (U_FAILURE(st)) {
-			translit = NULL;
-			translit_failed = 1;
+			r->tr = NULL;
+			r->failed = 1;
 		}
 	}
-	return translit;
+	return r->tr;
 }
 
 /* The first ASCII letter ICU gives for cp, lower-cased; 0 when none; -1 when
  * ICU cannot be opened. */
-static int icu_initial(uint32_t cp)
+static int icu_initial(struct reading *r, uint32_t cp)
 {
-	UTransliterator *tr = open_translit();
+	UTransliterator *tr = open_translit(r);
 	UChar buf[64];
 	int32_t len = 0, limit;
 	UBool overflow = 0;
@@ -715,11 +721,13 @@ static int grow_other(void)
 	return 0;
 }
 
-/* The cache entry of cp (0 = not looked up yet), or NULL when out of memory. */
-static unsigned char *initial_slot(uint32_t cp)
+/* The cache entry of cp (0 = not looked up yet), or NULL when out of memory.
+ * Outside the common block only the general reading is kept (surname
+ * readings there are rare enough to take the general one). */
+static unsigned char *initial_slot(struct reading *r, uint32_t cp)
 {
 	if (cp >= HAN_FIRST && cp <= HAN_LAST)
-		return &han_initial[cp - HAN_FIRST];
+		return &r->han[cp - HAN_FIRST];
 	if ((other_used + 1) * 2 > other_cap && grow_other() != 0)
 		return NULL;
 	size_t j = slot_index(cp, other_cap);
@@ -741,21 +749,23 @@ static int is_han(uint32_t cp)
 }
 
 /* Initial of a Han character: a letter, 0 for none, -1 when ICU is missing. */
-static int han_initial_of(uint32_t cp)
+static int han_initial_of(struct reading *r, uint32_t cp)
 {
-	unsigned char *slot = initial_slot(cp);
+	if (r != &general && !(cp >= HAN_FIRST && cp <= HAN_LAST))
+		r = &general;
+	unsigned char *slot = initial_slot(r, cp);
 	if (slot && *slot)
 		return *slot == NO_LETTER ? 0 : *slot;
-	int r = icu_initial(cp);
-	if (slot && r >= 0)
-		*slot = r ? (unsigned char)r : NO_LETTER;
-	return r;
+	int got = icu_initial(r, cp);
+	if (slot && got >= 0)
+		*slot = got ? (unsigned char)got : NO_LETTER;
+	return got;
 }
 
-int pinyin_initials(const char *utf8, char *out, size_t cap)
+static int initials(const char *utf8, char *out, size_t cap, int person)
 {
 	size_t len = utf8 ? strlen(utf8) : 0, pos = 0, w = 0;
-	int failed = 0;
+	int failed = 0, first_han = person;
 
 	while (pos < len) {
 		uint32_t cp;
@@ -765,8 +775,10 @@ int pinyin_initials(const char *utf8, char *out, size_t cap)
 			ch = (int)cp;
 		else if (cp >= 'A' && cp <= 'Z')
 			ch = (int)(cp - 'A' + 'a');
-		else if (cp >= 0x80 && is_han(cp))
-			ch = han_initial_of(cp);
+		else if (cp >= 0x80 && is_han(cp)) {
+			ch = han_initial_of(first_han ? &surname : &general, cp);
+			first_han = 0;
+		}
 		if (ch < 0) {
 			failed = 1;
 			ch = 0;
@@ -779,13 +791,29 @@ int pinyin_initials(const char *utf8, char *out, size_t cap)
 	return failed ? -1 : 0;
 }
 
+int pinyin_initials(const char *utf8, char *out, size_t cap)
+{
+	return initials(utf8, out, cap, 0);
+}
+
+int pinyin_initials_person(const char *utf8, char *out, size_t cap)
+{
+	return initials(utf8, out, cap, 1);
+}
+
+static void close_reading(struct reading *r)
+{
+	if (r->tr)
+		utrans_close(r->tr);
+	r->tr = NULL;
+	r->failed = 0;
+	memset(r->han, 0, sizeof r->han);
+}
+
 void pinyin_shutdown(void)
 {
-	if (translit)
-		utrans_close(translit);
-	translit = NULL;
-	translit_failed = 0;
-	memset(han_initial, 0, sizeof han_initial);
+	close_reading(&general);
+	close_reading(&surname);
 	free(other_initial);
 	other_initial = NULL;
 	other_cap = other_used = 0;

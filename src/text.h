@@ -63,12 +63,17 @@ size_t utf8_fit(const char *s, int cols, char *out, size_t cap);
  * padding), never splitting a character. */
 size_t utf8_prefix_fitting(const char *s, int cols);
 
-/* Pinyin initials of a name, lower-case ASCII: "洪辉" -> "hh", "单雄信" ->
- * "sxx" (surname readings through ICU's Han-Latin/Names).  ASCII letters and
- * digits are kept (lower-cased), everything else is skipped.  Cached per
- * character, so bulk import does not call ICU per row.  Returns 0, or -1 if
- * ICU could not be opened (out then holds the ASCII part only). */
+/* Pinyin initials, lower-case ASCII: "驿亭社区" -> "ytsq", "单位" -> "dw".
+ * ASCII letters and digits are kept (lower-cased), everything else is
+ * skipped.  Cached per character, so bulk import does not call ICU per row.
+ * Returns 0, or -1 if ICU could not be opened (out then holds the ASCII part
+ * only). */
 int pinyin_initials(const char *utf8, char *out, size_t cap);
+
+/* The same for a person's name: the first Han character takes its surname
+ * reading (ICU's Han-Latin/Names): "单雄信" -> "sxx", "曾国藩" -> "zgf",
+ * "区志明" -> "ozm". */
+int pinyin_initials_person(const char *utf8, char *out, size_t cap);
 
 /* Frees the ICU transliterator and cache (for leak-free tests). */
 void pinyin_shutdown(void);

@@ -415,14 +415,26 @@ static void assert_initials(const char *name, const char *want)
 	assert_string_equal(out, want);
 }
 
+static void assert_person(const char *name, const char *want)
+{
+	char out[64];
+	assert_int_equal(pinyin_initials_person(name, out, sizeof out), 0);
+	assert_string_equal(out, want);
+}
+
 static void test_pinyin(void **state)
 {
 	(void)state;
 	char out[8];
 
 	assert_initials("洪辉", "hh");
-	assert_initials("单雄信", "sxx");   /* 单 as a surname: shan */
-	assert_initials("曾国藩", "zgf");   /* 曾 as a surname: zeng */
+	assert_person("单雄信", "sxx");     /* 单 as a surname: shan */
+	assert_person("曾国藩", "zgf");     /* 曾 as a surname: zeng */
+	assert_person("区志明", "ozm");     /* 区 as a surname: ou */
+	assert_person("洪单", "hd");        /* only the first character is a surname */
+	assert_initials("单位", "dw");      /* not a name: dan */
+	assert_initials("驿亭社区", "ytsq");
+	assert_initials("曾经", "cj");
 	assert_initials("张三", "zs");
 	assert_initials("Li明2", "lim2");
 	assert_initials("爱", "a");         /* tone mark stripped: ài */
@@ -439,7 +451,8 @@ static void test_pinyin(void **state)
 	assert_string_equal(out, "");
 
 	pinyin_shutdown(); /* usable again after a shutdown */
-	assert_initials("曾国藩", "zgf");
+	assert_person("曾国藩", "zgf");
+	assert_initials("曾国藩", "cgf");
 }
 
 static void test_trim(void **state)
