@@ -275,7 +275,7 @@ static int check_unique(struct session *s, const struct dev_case *c, enum dev_st
 	        "SELECT name || '（' || stage || '）' FROM dev_case WHERE upper(id_number) = upper(?1)"
 	        " AND id <> ?2 AND stage IN ('申请人','积极分子','发展对象','预备党员')"
 	        " UNION ALL SELECT name || '（党员，' || status || '）' FROM member"
-	        " WHERE upper(id_number) = upper(?1) AND status NOT IN ('出党','去世')", -1, &st,
+	        " WHERE id_number IN (upper(?1), lower(?1)) AND status NOT IN ('出党','去世')", -1, &st,
 	        NULL) != SQLITE_OK)
 		return db_fail(s->db, e, "检查身份证号");
 	sqlite3_bind_text(st, 1, c->id_number, -1, SQLITE_STATIC);
