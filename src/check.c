@@ -1,9 +1,10 @@
 /* check.c — `dangjian check`: the file's integrity, its foreign keys, and the
- * registry's own rules, each problem on a line. */
+ * rules of the registry and the member records, each problem on a line. */
 #include <stdio.h>
 
 #include "cli.h"
 #include "db.h"
+#include "member.h"
 
 struct rule {
 	const char *what;   /* printed before each offending row */
@@ -23,6 +24,15 @@ static const struct rule rules[] = {
 	  " JOIN org p ON p.id = c.parent_id WHERE c.status = '正常' AND p.status = '撤销'", 1 },
 	{ "撤销记录不全", "SELECT name FROM org WHERE status = '撤销'"
 	  " AND (dissolved_on IS NULL OR reason IS NULL OR reason = '')", 1 },
+	{ "党员所在组织已撤销", "SELECT m.name || '（' || o.name || ' 于 ' || coalesce(o.dissolved_on, '')"
+	  " || ' 撤销）' FROM member m JOIN org o ON o.id = m.org_id"
+	  " WHERE m.status = '正常' AND o.status = '撤销'", 1 },
+	{ "党员未编入党支部", "SELECT m.name || '（' || o.name || '，' || o.kind || '）' FROM member m"
+	  " JOIN org o ON o.id = m.org_id WHERE m.status = '正常' AND o.kind <> '党支部'", 1 },
+	{ "预备期已满未转正（提醒）", "SELECT m.name || '（' || o.name || '，入党 ' || m.joined_on || '）'"
+	  " FROM member m JOIN org o ON o.id = m.org_id WHERE m.status = '正常'"
+	  " AND m.category = '预备党员' AND m.joined_on IS NOT NULL"
+	  " AND date(m.joined_on, '+' || (12 + m.extension_months) || ' months') < dj_today()", 0 },
 	{ "届期已满未换届（提醒）", "SELECT o.name || ' 届满于 ' || t.due_on FROM org o JOIN org_term t"
 	  " ON t.id = (SELECT id FROM org_term WHERE org_id = o.id ORDER BY elected_on DESC LIMIT 1)"
 	  " WHERE o.status = '正常' AND t.due_on < dj_today() ORDER BY t.due_on", 0 },
@@ -67,12 +77,40 @@ static int run_pragma(struct session *s, const char *sql, const char *label, FIL
 	return n;
 }
 
+/* The 身份证号 rules need C (check digit, the birth date and sex in it). */
+static int check_identities(struct session *s, FILE *out)
+{
+	sqlite3_stmt *st;
+	int n = 0;
+	if (sqlite3_prepare_v2(s->db, "SELECT m.name, o.name, m.id_number, coalesce(m.birth_date, ''),"
+	                       " m.gender FROM member m JOIN org o ON o.id = m.org_id"
+	                       " WHERE m.id_number IS NOT NULL AND m.id_number <> ''", -1, &st,
+	                       NULL) != SQLITE_OK) {
+		fprintf(out, "检查「身份证号」失败：%s\n", sqlite3_errmsg(s->db));
+		return 1;
+	}
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		char birth[11];
+		struct dj_err e;
+		snprintf(birth, sizeof birth, "%s", (const char *)sqlite3_column_text(st, 3));
+		if (member_check_identity((const char *)sqlite3_column_text(st, 2), birth,
+		                          (const char *)sqlite3_column_text(st, 4), &e) == 0)
+			continue;
+		fprintf(out, "身份证号有误：%s（%s）%s\n", (const char *)sqlite3_column_text(st, 0),
+		        (const char *)sqlite3_column_text(st, 1), e.msg);
+		n++;
+	}
+	sqlite3_finalize(st);
+	return n;
+}
+
 int cli_check(struct session *s, FILE *out)
 {
 	int problems = run_pragma(s, "PRAGMA quick_check", "完整性检查", out) +
 	               run_pragma(s, "PRAGMA foreign_key_check", "外键检查", out);
 	for (size_t i = 0; i < sizeof rules / sizeof *rules; i++)
 		problems += run_rule(s, &rules[i], out);
+	problems += check_identities(s, out);
 	if (problems)
 		fprintf(out, "发现 %d 个问题\n", problems);
 	else

@@ -1,0 +1,57 @@
+/* `dangjian check`: a clean demo passes; each broken rule is reported. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "cli.h"
+#include "demo.h"
+#include "testdb.h"
+
+static int run_check(struct testdb *t, char *report, size_t cap)
+{
+	FILE *f = fmemopen(report, cap, "w");
+	int n = cli_check(&t->s, f);
+	fclose(f);
+	return n;
+}
+
+static void demo_passes_and_each_broken_rule_is_named(void **state)
+{
+	(void)state;
+	setenv("DJ_TODAY", "2026-11-21", 1);
+	struct testdb t;
+	testdb_open(&t);
+	struct dj_err e;
+	assert_int_equal(demo_populate(&t.s, &e), 0);
+	char report[8192];
+	assert_int_equal(run_check(&t, report, sizeof report), 0);
+	assert_non_null(strstr(report, "检查通过"));
+
+	/* a wrong check digit, a member left in a dissolved branch, a 党支部
+	 * hanging under a 党小组 */
+	assert_int_equal(sqlite3_exec(t.s.db,
+	        "UPDATE member SET id_number = substr(id_number, 1, 17) ||"
+	        "  CASE substr(id_number, 18, 1) WHEN '0' THEN '1' ELSE '0' END"
+	        "  WHERE id = (SELECT min(id) FROM member WHERE id_number IS NOT NULL);"
+	        "UPDATE org SET status = '撤销', dissolved_on = '2026-01-01', reason = '测试'"
+	        "  WHERE id = (SELECT org_id FROM member WHERE status = '正常' ORDER BY id DESC LIMIT 1);"
+	        "UPDATE org SET parent_id = (SELECT id FROM org WHERE kind = '党小组' LIMIT 1)"
+	        "  WHERE id = (SELECT id FROM org WHERE kind = '党支部' AND name LIKE '%有限公司%' LIMIT 1);",
+	        NULL, NULL, NULL), SQLITE_OK);
+	int n = run_check(&t, report, sizeof report);
+	assert_true(n >= 3);
+	assert_non_null(strstr(report, "身份证号有误"));
+	assert_non_null(strstr(report, "党员所在组织已撤销"));
+	assert_non_null(strstr(report, "上下级类型不符"));
+	testdb_close(&t);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(demo_passes_and_each_broken_rule_is_named),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
