@@ -125,29 +125,41 @@ void term_stop(void)
 
 /* The terminal went away (SSH dropped): behave as the hang-up signal would,
  * instead of spinning on a read that fails at once forever. */
-static void check_hangup(void)
+static void check_hangup(int read_errno)
 {
-	int read_errno = errno;
 	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
 	if (read_errno == EIO || read_errno == EBADF ||
 	    (poll(&p, 1, 0) == 1 && (p.revents & (POLLHUP | POLLERR | POLLNVAL)))) {
 		raise(SIGHUP);
 		exit(1); /* SIGHUP ignored: nobody is left to type */
 	}
-	struct timespec pause = { 0, 50 * 1000 * 1000 };
-	nanosleep(&pause, NULL);
 }
+
+/* A blocking read wakes this often: ncurses notices a window resize only
+ * when a read starts, and a SIGWINCH that lands between its check and the
+ * read would otherwise wait for the next key (the screen stays at the old
+ * size).  Waking costs nothing on the wire. */
+#define RESIZE_POLL_MS 200
 
 /* One raw read: ms < 0 blocks.  Returns OK, KEY_CODE_YES or ERR. */
 static int raw_get(int ms, wint_t *wc)
 {
-	wtimeout(stdscr, ms);
-	errno = 0;
-	int r = wget_wch(stdscr, wc);
-	wtimeout(stdscr, -1);
-	if (r == ERR && ms < 0)
-		check_hangup();
-	return r;
+	int r;
+	for (;;) {
+		wtimeout(stdscr, ms < 0 ? RESIZE_POLL_MS : ms);
+		errno = 0;
+		r = wget_wch(stdscr, wc);
+		int read_errno = errno;
+		wtimeout(stdscr, -1);
+		if (r != ERR || ms >= 0)
+			return r;
+		check_hangup(read_errno);
+		if (read_errno && read_errno != EINTR) {
+			/* a read failing at once: do not spin on it */
+			struct timespec pause = { 0, 50 * 1000 * 1000 };
+			nanosleep(&pause, NULL);
+		}
+	}
 }
 
 static struct key map_function_key(wint_t wc)
