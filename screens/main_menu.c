@@ -14,17 +14,19 @@ struct entry {
 	int admin_only;                /* hidden from operators and viewers */
 };
 
+/* Digits for the workflows in the order of the year's work, letters for
+ * the rest (f 党费, y 用户, r 日志); 0 leaves. */
 static const struct entry entries[] = {
 	{ { '1', "组织管理", "按 党委→党总支→党支部→党小组 逐级展开，新增、修改、撤销、调整隶属关系" },
 	  &org_tree_screen },
 	{ { '2', "组织台账", "全部党组织一览：按名称或拼音首字母查找，排序，届满提醒，导出 CSV" },
 	  &org_list_screen },
-	{ { '5', "分类定级", "基层党组织分类定级：评分、定级、比例控制、确认公布，整改台账和晋位升级" },
-	  &grading_rounds_screen },
 	{ { '3', "党员管理", "党员台账、按组织查看、党员结构统计；发展党员（申请人到转正）和到期提醒" },
 	  &member_menu_screen },
 	{ { '4', "三会一课", "会议台账与签到请假、组织生活落实情况（按月季年统计）、缺勤预警名单" },
 	  &meeting_menu_screen },
+	{ { '5', "分类定级", "基层党组织分类定级：评分、定级、比例控制、确认公布，整改台账和晋位升级" },
+	  &grading_rounds_screen },
 	{ { 'f', "党费管理", "按月按支部录入党费（比例和定额自动计算）、各支部汇总、欠交名单" },
 	  &dues_menu_screen },
 	{ { 'y', "用户管理", "登记操作员：系统账号、角色（管理员/操作员/只读）、可修改的组织范围" },

@@ -70,6 +70,26 @@ struct meeting_scope_arg {
 	int saved;             /* set on return when something was saved */
 };
 
+/* 分类定级 (issue 5): the rounds, one round's menu, its settings, the score
+ * sheet, the ledger with each organization's result, and rectification. */
+extern const struct screen grading_rounds_screen;
+extern const struct screen grading_hub_screen;
+extern const struct screen grading_round_form_screen;
+extern const struct screen grading_sheet_screen;
+extern const struct screen grading_ledger_screen;
+extern const struct screen grading_result_form_screen;
+extern const struct screen rectify_list_screen;
+extern const struct screen rectify_form_screen;
+
+/* What the grading screens open: a round (0: a new one; for the
+ * rectification list, every round) and a record in it (0: none or new);
+ * saved_id comes back set to the record last saved. */
+struct grading_arg {
+	long long round_id;
+	long long id;
+	long long saved_id;
+};
+
 /* 党员管理 and 发展党员 (issue 3): the sub-menu, the roster of a subtree
  * (chosen from the organization tree or with F4), the member form with its
  * history, an event's own form, 党员结构, and the development cases with
@@ -112,26 +132,6 @@ struct member_event_arg {
 struct dev_form_arg {
 	long long id;
 	char org[128];
-	long long saved_id;
-};
-
-/* 分类定级 (issue 5): the rounds, one round's menu, its settings, the score
- * sheet, the ledger with each organization's result, and rectification. */
-extern const struct screen grading_rounds_screen;
-extern const struct screen grading_hub_screen;
-extern const struct screen grading_round_form_screen;
-extern const struct screen grading_sheet_screen;
-extern const struct screen grading_ledger_screen;
-extern const struct screen grading_result_form_screen;
-extern const struct screen rectify_list_screen;
-extern const struct screen rectify_form_screen;
-
-/* What the grading screens open: a round (0: a new one; for the
- * rectification list, every round) and a record in it (0: none or new);
- * saved_id comes back set to the record last saved. */
-struct grading_arg {
-	long long round_id;
-	long long id;
 	long long saved_id;
 };
 

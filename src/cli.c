@@ -5,8 +5,8 @@
 
 #include "db.h"
 #include "demo.h"
-#include "grading.h"
 #include "dues.h"
+#include "grading.h"
 #include "meeting.h"
 #include "member.h"
 #include "org_csv.h"
@@ -123,10 +123,10 @@ static const struct ledger_io ledgers[] = {
 	{ "members", "党员", member_import_csv, member_export_csv },
 	{ "audit", "操作日志", NULL, audit_export_csv },
 	{ "users", "操作员", NULL, user_export_csv },
-	{ "grading", "定级台账", NULL, grading_export_csv },   /* every round in scope */
-	{ "rectify", "整改台账", NULL, rectify_export_csv },
 	{ "meetings", "会议", NULL, meeting_export_csv },
 	{ "dues", "党费", NULL, dues_export_csv },   /* a month in the file name: that month only */
+	{ "grading", "定级台账", NULL, grading_export_csv },   /* every round in scope */
+	{ "rectify", "整改台账", NULL, rectify_export_csv },
 };
 
 static const struct ledger_io *find_ledger(const char *name, int exporting)

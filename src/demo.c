@@ -147,9 +147,9 @@ static int populate(struct session *s, struct dj_err *e)
 static int (*const workflows[])(struct session *, struct dj_err *) = {
 	populate,
 	demo_members,    /* members, their moves, applicants at every stage */
-	demo_grading,    /* a confirmed round last year with rectification, this year's scored */
 	demo_meetings,   /* after the members: sign-in sheets need them */
 	demo_dues,
+	demo_grading,    /* a confirmed round last year with rectification, this year's scored */
 };
 
 int demo_populate(struct session *s, struct dj_err *e)
