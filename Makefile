@@ -38,7 +38,7 @@ E2E_LIB    := $(filter-out $(E2E_SRC),$(wildcard tests/e2e/*.c))
 
 DB ?= dangjian.db
 
-.PHONY: all deps run test unit e2e clean install bench bench-smoke
+.PHONY: all deps run test unit e2e clean install bench bench-smoke bench-build
 
 all: dangjian
 
@@ -96,8 +96,28 @@ unit: $(UNIT_BIN)
 e2e: $(E2E_BIN) build/dangjian-san
 
 test: deps
-	$(MAKE) unit e2e
-	sh tests/run.sh $(UNIT_BIN) $(E2E_BIN)
+	$(MAKE) unit e2e bench-build
+	sh tests/run.sh $(UNIT_BIN) $(E2E_BIN) build/tests/bench-smoke
+
+# Benchmarks (tests/bench): a generated county measured on ./dangjian, the
+# -O2 build.  `make bench` writes BENCHMARKS.md; bench-smoke, a township
+# checked for real figures (never timings), runs with the tests.
+BENCH_CORE := $(filter build/src/%,$(OBJ)) build/schema.o
+BENCH_SRC  := tests/bench/bench.c tests/bench/bench_tui.c tests/bench/bench_bare.c tests/bench/bench_io.c
+build/bench/gen: tests/bench/gen.c tests/bench/gen_work.c $(BENCH_CORE)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ $(filter %.c %.o,$^) $(LDLIBS)
+build/bench/bench: $(BENCH_SRC) tests/e2e/vt.c $(BENCH_CORE)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Itests/e2e -o $@ $(filter %.c %.o,$^) $(LDLIBS) -lvterm -lutil
+build/tests/bench-smoke: $(BENCH_SRC) tests/e2e/vt.c $(BENCH_CORE)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -DBENCH_SMOKE -Itests/e2e -o $@ $(filter %.c %.o,$^) $(LDLIBS) -lvterm -lutil
+bench-build: dangjian build/bench/gen build/bench/bench build/tests/bench-smoke
+bench: deps bench-build
+	build/bench/bench --out BENCHMARKS.md --notes tests/bench/NOTES.md
+bench-smoke: deps bench-build
+	build/tests/bench-smoke
 
 # The shared-server layout: setgid group dangjian, data in /var/lib/dangjian
 # (README, 管理员).  PREFIX (/usr/local) and DESTDIR are honoured.

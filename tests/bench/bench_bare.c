@@ -1,0 +1,191 @@
+/* bench_bare.c — the limits: what each ledger key asks of SQLite, run bare.
+ *
+ * The ledger's own row source is driven in-process exactly as the grid
+ * drives it for a key (src/tui/grid.c: Down past the last row fetches 2 rows
+ * after it, PgDn 19, End the last 19, a find counts the matches and fetches
+ * the first 19); every statement it runs is captured with its bound values
+ * (sqlite3_expanded_sql), then timed on a plain SQLite connection: prepared
+ * once, stepped to the end, median of many runs.  That is the floor a
+ * screen cannot go below; the screen's figure is set beside it. */
+#include "bench.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "db.h"
+#include "org.h"
+#include "rowsource.h"
+#include "session.h"
+#if __has_include("member.h")
+#include "member.h"
+#define HAVE_MEMBER 1
+#endif
+#if __has_include("member_stats.h")
+#include "member_stats.h"
+#define HAVE_MEMBER_STATS 1
+#endif
+
+struct captured {
+	char *sql[16];
+	int n;
+};
+
+static int on_trace(unsigned type, void *ctx, void *p, void *x)
+{
+	(void)x;
+	struct captured *c = ctx;
+	if (type == SQLITE_TRACE_PROFILE && c->n < 16) {
+		char *sql = sqlite3_expanded_sql(p);
+		if (sql)
+			c->sql[c->n++] = sql;
+	}
+	return 0;
+}
+
+static void today_fn(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	(void)argv;
+	sqlite3_result_text(cx, bench_today, -1, SQLITE_STATIC);
+}
+
+/* Median time of running sql to its end on a bare connection. */
+static double bare_ms(sqlite3 *db, const char *sql, int runs)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+		fprintf(stderr, "bench: %s\n  in: %s\n", sqlite3_errmsg(db), sql);
+		return -1;
+	}
+	double t[64];
+	runs = runs > 64 ? 64 : runs;
+	for (int i = 0; i < runs; i++) {
+		double t0 = bench_now_ms();
+		while (sqlite3_step(st) == SQLITE_ROW)
+			;
+		sqlite3_reset(st);
+		t[i] = bench_now_ms() - t0;
+	}
+	sqlite3_finalize(st);
+	return bench_median(t, runs);
+}
+
+static double captured_ms(sqlite3 *bare, struct captured *c, int runs)
+{
+	double sum = 0;
+	for (int i = 0; i < c->n; i++) {
+		sum += bare_ms(bare, c->sql[i], runs);
+		sqlite3_free(c->sql[i]);
+	}
+	c->n = 0;
+	return sum;
+}
+
+static struct row_source *source_named(struct session *s, const char *name)
+{
+	if (strcmp(name, "org_list") == 0)
+		return org_list_source(s, 0);
+#ifdef HAVE_MEMBER
+	if (strcmp(name, "member_list") == 0)
+		return member_list_source(s, 0, 0);
+#endif
+	return NULL;
+}
+
+/* Pinyin initials that find something: the first two letters of the
+ * initials of the record halfway through the table. */
+static void pick_find(sqlite3 *db, const char *table, char find[8])
+{
+	char sql[200];
+	snprintf(sql, sizeof sql, "SELECT substr(name_py, 1, 2) FROM %s WHERE id >= (SELECT max(id) / 2"
+	         " FROM %s) AND length(name_py) >= 2 ORDER BY id LIMIT 1", table, table);
+	sqlite3_stmt *st;
+	snprintf(find, 8, "wj");
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			snprintf(find, 8, "%s", (const char *)sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+	}
+}
+
+void bench_bare_keys(struct bench *b, const char *path, const char *ledger, char find[8],
+                     double out[5])
+{
+	struct config c;
+	config_defaults(&c);
+	struct session s = { .cfg = &c };
+	struct dj_err e;
+	sqlite3 *bare = NULL;
+	memset(out, 0, 5 * sizeof *out);
+	if (db_open(&c, path, 0, &s.db, &e) || sqlite3_open_v2(path, &bare, SQLITE_OPEN_READONLY, NULL)) {
+		fprintf(stderr, "bench: %s\n", e.msg);
+		return;
+	}
+	sqlite3_create_function(bare, "dj_today", 0, SQLITE_UTF8, NULL, today_fn, NULL, NULL);
+	pick_find(bare, strncmp(ledger, "org", 3) == 0 ? "org" : "member", find);
+	struct row_source *rs = source_named(&s, ledger);
+	int runs = b->smoke ? 5 : 31;
+	if (rs) {
+		struct captured cap = { 0 };
+		struct rs_row *rows = calloc(40, sizeof *rows);
+		rs->fetch(rs->ctx, NULL, 1, 19, rows);   /* the first page, as the grid opens */
+		rs->count(rs->ctx);
+		sqlite3_trace_v2(s.db, SQLITE_TRACE_PROFILE, on_trace, &cap);
+		rs->fetch(rs->ctx, &rows[17].key, 1, 2, rows + 20);     /* Down past the page */
+		out[0] = captured_ms(bare, &cap, runs);
+		rs->fetch(rs->ctx, &rows[17].key, 1, 19, rows + 20);    /* PgDn */
+		out[1] = captured_ms(bare, &cap, runs);
+		rs->fetch(rs->ctx, NULL, -1, 19, rows + 20);             /* End */
+		out[2] = captured_ms(bare, &cap, runs);
+		rs->set_filter(rs->ctx, find);                           /* find */
+		rs->fetch(rs->ctx, NULL, 1, 19, rows + 20);
+		out[4] = (double)rs->count(rs->ctx);
+		out[3] = captured_ms(bare, &cap, runs);
+		sqlite3_trace_v2(s.db, 0, NULL, NULL);
+		free(rows);
+		row_source_free(rs);
+	}
+	sqlite3_close(bare);
+	db_close(s.db);
+	config_free(&c);
+}
+
+/* ---- statistics and grading, whole county, in the core --------------------- */
+
+void bench_core(struct bench *b)
+{
+#ifdef HAVE_MEMBER_STATS
+	struct config c;
+	config_defaults(&c);
+	struct session s = { .cfg = &c };
+	struct dj_err e;
+	if (db_open(&c, b->county, 0, &s.db, &e)) {
+		fprintf(stderr, "bench: %s\n", e.msg);
+		return;
+	}
+	struct member_stats *st = calloc(1, sizeof *st);
+	double t[9];
+	int n = b->smoke ? 3 : 9, ok = 1;
+	for (int i = 0; i < n; i++) {
+		double t0 = bench_now_ms();
+		ok &= member_stats_compute(&s, 0, st, &e) == 0;
+		t[i] = bench_now_ms() - t0;
+	}
+	long active = (long)db_int(s.db, "SELECT count(*) FROM member WHERE status = '正常'", -1, -1);
+	bench_check(b, ok && st->total == active, "党员结构：全县合计 %ld 人，正常状态党员 %ld 人", st->total,
+	            active);
+	double med = bench_median(t, n);
+	struct figure *f = bench_fig(b, "党员结构统计（全县，核心函数）", "≤ 300 ms", med <= 300, "%.1f ms",
+	                             med);
+	snprintf(f->ratio, sizeof f->ratio, "%.2f × 目标", med / 300);
+	fig_note(f, "member_stats_compute，全县 %ld 名党员，%d 次中位数", st->total, n);
+	free(st);
+	db_close(s.db);
+	config_free(&c);
+#else
+	bench_fig(b, "党员结构统计（全县）", "≤ 300 ms", -1, "待党员工作流（issue 3）");
+#endif
+}

@@ -1,0 +1,270 @@
+/* gen_work.c — the year's work of the generated county: 三会一课 meetings
+ * with their sign-in sheets, a year of dues, and a confirmed grading round
+ * with its rectifications.  Each part runs only when its migration exists. */
+#include "gen.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Share of each type among a branch's meetings in a year (三会一课): monthly
+ * 支委会 and 党小组会 and 主题党日, quarterly 大会 and 党课, a yearly 组织生活会
+ * and 民主评议. */
+struct meeting_kind {
+	const char *type;
+	int weight;
+	int whole_branch;   /* every member expected; else the committee or a group */
+};
+static const struct meeting_kind kinds[] = {
+	{ "支委会", 24, 0 }, { "党小组会", 30, 0 }, { "主题党日", 22, 1 }, { "支部党员大会", 8, 1 },
+	{ "党课", 8, 1 }, { "组织生活会", 4, 1 }, { "民主评议", 4, 1 },
+};
+
+static const char *const topics[] = {
+	"学习贯彻党的二十大精神", "传达上级党委会议精神", "讨论发展党员工作", "研究党费收缴情况",
+	"开展主题党日志愿服务", "学习党章党规", "讨论村级重大事项", "专题学习党史", "评议党员",
+	"部署基层组织建设年工作", "研究整改措施", "学习《中国共产党支部工作条例》",
+};
+static const char *const leave_reasons[] = { "外出务工", "因病住院", "出差", "家中有事", "年老行动不便" };
+
+static const struct meeting_kind *pick_kind(struct gen *g)
+{
+	int r = gen_int(g, 0, 99);
+	for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
+		if ((r -= kinds[i].weight) < 0)
+			return &kinds[i];
+	return &kinds[0];
+}
+
+/* The sign-in sheet: who was expected, who came, who asked for leave. */
+static void attendance_for(struct gen *g, sqlite3_stmt *st, int64_t meeting_id,
+                           const struct gen_branch *b, const struct meeting_kind *k)
+{
+	int from = 0, n = b->n;
+	if (!k->whole_branch && strcmp(k->type, "支委会") == 0)
+		n = n < 5 ? n : 5;
+	else if (!k->whole_branch) {   /* one 党小组: a third of the branch */
+		int size = n / 3 > 3 ? n / 3 : n;
+		from = size < n ? gen_int(g, 0, 2) * size : 0;
+		n = from + size <= n ? size : n - from;
+	}
+	for (int i = from; i < from + n; i++) {
+		const struct gen_member *m = &g->members[g->by_branch[b->first + i]];
+		if (!m->active)
+			continue;
+		int r = gen_int(g, 0, 99);
+		const char *state = r < 90 ? "出席" : r < 96 ? "请假" : "缺席";
+		sqlite3_bind_int64(st, 1, meeting_id);
+		sqlite3_bind_int64(st, 2, m->id);
+		gen_text(st, 3, state);
+		gen_text(st, 4, r < 90 ? "" : r < 96 ? GEN_PICK(g, leave_reasons) : "未说明原因");
+		gen_text(st, 5, g->stamp);
+		gen_insert(g, st);
+	}
+}
+
+/* Someone of the branch, for 主持人 and 记录人. */
+static const char *member_of(struct gen *g, const struct gen_branch *b, int nth)
+{
+	return b->n > nth ? g->members[g->by_branch[b->first + nth]].name : "";
+}
+
+void gen_meetings(struct gen *g)
+{
+	sqlite3_stmt *mt = gen_prepare(g, "INSERT INTO meeting(org_id, type, date, topic, host, recorder,"
+	                                  " minutes, created_at) VALUES (?,?,?,?,?,?,?,?)");
+	sqlite3_stmt *at = gen_prepare(g, "INSERT INTO attendance(meeting_id, member_id, state, reason,"
+	                                  " created_at) VALUES (?,?,?,?,?)");
+	for (int i = 0; i < g->nmeetings; i++) {
+		const struct gen_branch *b = &g->branches[gen_int(g, 0, g->nbranches - 1)];
+		const struct meeting_kind *k = pick_kind(g);
+		char date[11], minutes[512];
+		gen_date(g->today - gen_int(g, 1, 364), date);
+		const char *topic = GEN_PICK(g, topics);
+		snprintf(minutes, sizeof minutes, "一、%s。\n二、与会党员逐一发言，结合工作实际谈体会。\n"
+		         "三、%s作总结，部署下一阶段工作。", topic, member_of(g, b, 0));
+		sqlite3_bind_int64(mt, 1, b->org_id);
+		gen_text(mt, 2, k->type);
+		gen_text(mt, 3, date);
+		gen_text(mt, 4, topic);
+		gen_text(mt, 5, member_of(g, b, 0));
+		gen_text(mt, 6, member_of(g, b, 1));
+		gen_text(mt, 7, minutes);
+		gen_text(mt, 8, g->stamp);
+		gen_insert(g, mt);
+		attendance_for(g, at, sqlite3_last_insert_rowid(g->db), b, k);
+	}
+	sqlite3_finalize(mt);
+	sqlite3_finalize(at);
+}
+
+/* ---- dues --------------------------------------------------------------- */
+
+/* DESIGN.md §6 brackets on after-tax monthly income (fen); rate in 1/10000. */
+static int rate_for(int64_t base, int retired)
+{
+	if (retired)
+		return base <= 500000 ? 50 : 100;
+	return base <= 300000 ? 50 : base <= 500000 ? 100 : base <= 1000000 ? 150 : 200;
+}
+
+void gen_dues(struct gen *g)
+{
+	sqlite3_stmt *st = gen_prepare(g, "INSERT INTO dues(member_id, org_id, month, kind, base, rate,"
+	                                  " due, paid, paid_on, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)");
+	int ty, tm, td;
+	gen_date_parts(g->today, &ty, &tm, &td);
+	for (int i = 0; i < g->nmembers; i++) {
+		const struct gen_member *m = &g->members[i];
+		if (!m->active)
+			continue;
+		const char *kind = m->retired ? "离退休" : m->farmer ? "农民" : "在职";
+		int64_t base = m->farmer ? -1 : (int64_t)gen_int(g, m->retired ? 2500 : 2800,
+		                                                 m->retired ? 7000 : 14000) * 100;
+		int rate = base < 0 ? 0 : rate_for(base, m->retired);
+		int64_t due = base < 0 ? 20 * gen_int(g, 1, 5) : (base * rate + 5000) / 10000;
+		for (int k = g->dues_months - 1; k >= 0; k--) {
+			int y = ty, mo = tm - k;
+			while (mo < 1) {
+				mo += 12;
+				y--;
+			}
+			char month[16], paid_on[24];
+			gen_ymd(y, mo, 1, month);
+			month[7] = 0;
+			int paid = k > 0 ? gen_int(g, 0, 99) < 97 : gen_int(g, 0, 99) < 70;
+			snprintf(paid_on, sizeof paid_on, "%s-%02d", month, gen_int(g, 1, 28));
+			sqlite3_bind_int64(st, 1, m->id);
+			sqlite3_bind_int64(st, 2, g->branches[m->branch].org_id);
+			gen_text(st, 3, month);
+			gen_text(st, 4, kind);
+			if (base < 0)
+				sqlite3_bind_null(st, 5);
+			else
+				sqlite3_bind_int64(st, 5, base);
+			sqlite3_bind_int(st, 6, rate);
+			sqlite3_bind_int64(st, 7, due);
+			sqlite3_bind_int64(st, 8, paid ? due : 0);
+			gen_text(st, 9, paid ? paid_on : "");
+			gen_text(st, 10, g->stamp);
+			gen_insert(g, st);
+		}
+	}
+	sqlite3_finalize(st);
+}
+
+/* ---- grading ------------------------------------------------------------ */
+
+static const char *const indicators[] = { "党组织带头人", "工作思路", "工作制度", "活动阵地",
+                                          "保障机制", "工作业绩", "群众评价" };
+static const int indicator_max[] = { 150, 100, 150, 100, 150, 200, 150 };   /* tenths: 100 points */
+static const char *const sources[] = { "群众初评", "党员评议", "支部自评", "组织考评" };
+static const int source_weight[] = { 20, 20, 20, 40 };
+
+static int64_t add_round(struct gen *g, int year, int64_t ind[7], int64_t src[4])
+{
+	char name[64], published[11], due[11];
+	snprintf(name, sizeof name, "%d年度分类定级", year);
+	gen_ymd(year + 1, 1, 20, published);
+	gen_ymd(year + 1, 6, 30, due);
+	sqlite3_stmt *st = gen_prepare(g,
+		"INSERT INTO grading_round(year, name, org_id, status, grade1, grade2, grade3, grade4,"
+		" line1, line2, line3, guide_top, guide_mid, guide_bottom, tolerance, rectify_due,"
+		" published_on, confirmed_by, created_at)"
+		" VALUES (?,?,?,'已确认','先进','较好','一般','后进',900,750,600,30,60,10,5,?,?,'admin',?)");
+	sqlite3_bind_int(st, 1, year);
+	gen_text(st, 2, name);
+	sqlite3_bind_int64(st, 3, g->root_id);
+	gen_text(st, 4, due);
+	gen_text(st, 5, published);
+	gen_text(st, 6, g->stamp);
+	gen_insert(g, st);
+	sqlite3_finalize(st);
+	int64_t round = sqlite3_last_insert_rowid(g->db);
+	st = gen_prepare(g, "INSERT INTO grading_indicator(round_id, seq, name, max_score, created_at)"
+	                    " VALUES (?,?,?,?,?)");
+	for (int i = 0; i < 7; i++) {
+		sqlite3_bind_int64(st, 1, round);
+		sqlite3_bind_int(st, 2, i + 1);
+		gen_text(st, 3, indicators[i]);
+		sqlite3_bind_int(st, 4, indicator_max[i]);
+		gen_text(st, 5, g->stamp);
+		gen_insert(g, st);
+		ind[i] = sqlite3_last_insert_rowid(g->db);
+	}
+	sqlite3_finalize(st);
+	st = gen_prepare(g, "INSERT INTO grading_source(round_id, seq, name, weight, created_at)"
+	                    " VALUES (?,?,?,?,?)");
+	for (int i = 0; i < 4; i++) {
+		sqlite3_bind_int64(st, 1, round);
+		sqlite3_bind_int(st, 2, i + 1);
+		gen_text(st, 3, sources[i]);
+		sqlite3_bind_int(st, 4, source_weight[i]);
+		gen_text(st, 5, g->stamp);
+		gen_insert(g, st);
+		src[i] = sqlite3_last_insert_rowid(g->db);
+	}
+	sqlite3_finalize(st);
+	return round;
+}
+
+void gen_grading(struct gen *g)
+{
+	int ty, tm, td;
+	gen_date_parts(g->today, &ty, &tm, &td);
+	int64_t ind[7], src[4];
+	int64_t round = add_round(g, ty - 1, ind, src);
+	sqlite3_stmt *res = gen_prepare(g, "INSERT INTO grading_result(round_id, org_id, total, suggested,"
+	                                   " grade, created_at) VALUES (?,?,?,?,?,?)");
+	sqlite3_stmt *sc = gen_prepare(g, "INSERT INTO grading_score(result_id, source_id, indicator_id,"
+	                                  " score, created_at) VALUES (?,?,?,?,?)");
+	sqlite3_stmt *rect = gen_prepare(g, "INSERT INTO rectification(round_id, org_id, origin, problem,"
+	                                    " measures, responsible, deadline, created_at)"
+	                                    " VALUES (?,?,'定级',?,?,?,?,?)");
+	for (int o = 0; o < g->ngraded; o++) {
+		int quality = gen_int(g, 50, 98);   /* percent of the maximum, this org's level */
+		int score[4][7];
+		int64_t total = 0;
+		for (int s = 0; s < 4; s++)
+			for (int i = 0; i < 7; i++) {
+				int pct = quality + gen_int(g, -6, 6);
+				pct = pct < 0 ? 0 : pct > 100 ? 100 : pct;
+				score[s][i] = indicator_max[i] * pct / 100;
+				total += (int64_t)score[s][i] * source_weight[s];
+			}
+		total /= 100;
+		int grade = total >= 900 ? 1 : total >= 750 ? 2 : total >= 600 ? 3 : 4;
+		sqlite3_bind_int64(res, 1, round);
+		sqlite3_bind_int64(res, 2, g->graded[o]);
+		sqlite3_bind_int64(res, 3, total);
+		sqlite3_bind_int(res, 4, grade);
+		sqlite3_bind_int(res, 5, grade);
+		gen_text(res, 6, g->stamp);
+		gen_insert(g, res);
+		int64_t result = sqlite3_last_insert_rowid(g->db);
+		for (int s = 0; s < 4; s++)
+			for (int i = 0; i < 7; i++) {
+				sqlite3_bind_int64(sc, 1, result);
+				sqlite3_bind_int64(sc, 2, src[s]);
+				sqlite3_bind_int64(sc, 3, ind[i]);
+				sqlite3_bind_int(sc, 4, score[s][i]);
+				gen_text(sc, 5, g->stamp);
+				gen_insert(g, sc);
+			}
+		if (grade >= 3) {
+			char who[16], due[11];
+			gen_person(g, who, sizeof who);
+			gen_ymd(ty, 6, 30, due);
+			sqlite3_bind_int64(rect, 1, round);
+			sqlite3_bind_int64(rect, 2, g->graded[o]);
+			gen_text(rect, 3, grade == 4 ? "班子软弱涣散，组织生活不经常" : "工作制度落实不到位");
+			gen_text(rect, 4, "调整充实班子，建立三会一课台账，每月检查");
+			gen_text(rect, 5, who);
+			gen_text(rect, 6, due);
+			gen_text(rect, 7, g->stamp);
+			gen_insert(g, rect);
+		}
+	}
+	sqlite3_finalize(res);
+	sqlite3_finalize(sc);
+	sqlite3_finalize(rect);
+}
