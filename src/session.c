@@ -79,6 +79,14 @@ int audit_record(struct session *s, const char *table, int64_t row_id, const cha
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+int audit_write(struct session *s, const char *table, int64_t row_id, const char *action,
+                const char *old_json, const char *new_json, struct dj_err *e)
+{
+	if (audit_record(s, table, row_id, action, old_json, new_json))
+		return db_fail(s->db, e, "记录操作日志");
+	return 0;
+}
+
 int org_in_subtree(sqlite3 *db, int64_t root, int64_t org_id)
 {
 	if (root == 0)

@@ -40,4 +40,9 @@ int org_in_subtree(sqlite3 *db, int64_t root, int64_t org_id);
 int audit_record(struct session *s, const char *table, int64_t row_id, const char *action,
                  const char *old_json, const char *new_json);
 
+/* audit_record for a write path, where a change that cannot be logged must
+ * not be saved: returns 0, or DJ_DB as db_fail("记录操作日志"). */
+int audit_write(struct session *s, const char *table, int64_t row_id, const char *action,
+                const char *old_json, const char *new_json, struct dj_err *e);
+
 #endif
