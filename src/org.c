@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "db.h"
+#include "db_write.h"
 #include "json.h"
 #include "text.h"
 #include "validate.h"
@@ -84,16 +85,9 @@ int org_load(struct session *s, int64_t id, struct org *o, struct dj_err *e)
 		" FROM org o LEFT JOIN org p ON p.id = o.parent_id"
 		" LEFT JOIN org_term t ON t.id = " CURRENT_TERM " WHERE o.id = ?";
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return db_fail(s->db, e, "读取组织");
-	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		if (rc == SQLITE_DONE)
-			return dj_fail(e, DJ_NOTFOUND, NULL, "该组织已不存在（可能已被他人删除）");
-		return db_fail(s->db, e, "读取组织");
-	}
+	int rc = db_load_row(s->db, sql, id, &st, "读取组织", "该组织已不存在（可能已被他人删除）", e);
+	if (rc)
+		return rc;
 	memset(o, 0, sizeof *o);
 	o->id = sqlite3_column_int64(st, 0);
 	o->version = sqlite3_column_int64(st, 1);
@@ -274,17 +268,7 @@ static int write_row(struct session *s, struct org *o, struct dj_err *e)
 		sqlite3_bind_int64(st, 14, o->id);
 		sqlite3_bind_int64(st, 15, o->version);
 	}
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(s->db, e, "保存组织");
-	if (o->id && sqlite3_changes(s->db) == 0)
-		return dj_fail(e, DJ_CONFLICT, NULL, "此记录已被他人修改，请按 F5 重新读取后再保存");
-	if (!o->id)
-		o->id = sqlite3_last_insert_rowid(s->db);
-	else
-		o->version++;
-	return 0;
+	return db_step_save(s->db, st, &o->id, &o->version, "保存组织", e);
 }
 
 /* A new election adds a term row; a corrected date or length updates it. */
@@ -401,7 +385,7 @@ static int save_in_txn(struct session *s, struct org *o, struct dj_err *e)
 	if (o->id && org_load(s, o->id, &old, e))
 		return e ? e->code : DJ_DB;
 	if (o->id && old.version != o->version)
-		return dj_fail(e, DJ_CONFLICT, NULL, "此记录已被他人修改，请按 F5 重新读取后再保存");
+		return dj_fail(e, DJ_CONFLICT, NULL, DB_CONFLICT_SAVE);
 	if (o->id && strcmp(old.status, "撤销") == 0)
 		return dj_fail(e, DJ_INVALID, NULL, "该组织已撤销，不能修改");
 	if (org_validate(s, o, e))
@@ -418,27 +402,20 @@ static int save_in_txn(struct session *s, struct org *o, struct dj_err *e)
 	    write_liaisons(s, o, "联系领导", o->leader, e) ||
 	    write_liaisons(s, o, "联系干部", o->cadre, e))
 		return e ? e->code : DJ_DB;
-	if (audit_record(s, "org", o->id, is_new ? "新增" : "修改", is_new ? NULL : before,
-	                 org_json(o, after, sizeof after)))
-		return db_fail(s->db, e, "记录操作日志");
-	return 0;
+	return audit_write(s, "org", o->id, is_new ? "新增" : "修改", is_new ? NULL : before,
+	                   org_json(o, after, sizeof after), e);
 }
 
 int org_save(struct session *s, struct org *o, int in_txn, struct dj_err *e)
 {
 	normalise(o);
-	if (!in_txn && db_begin(s->db, e))
+	struct db_txn t;
+	if (db_txn_begin(&t, s->db, in_txn, NULL, e))
 		return DJ_DB;
 	struct org keep = *o;
-	int rc = save_in_txn(s, o, e);
-	if (in_txn)
-		return rc;
-	if (rc == 0)
-		rc = db_commit(s->db, e);
-	if (rc) {
-		db_rollback(s->db);
+	int rc = db_txn_end(&t, save_in_txn(s, o, e), e);
+	if (rc && !in_txn)
 		*o = keep;   /* a failed save leaves the operator's record as it was */
-	}
 	return rc;
 }
 
@@ -456,13 +433,7 @@ static int status_update(struct session *s, int64_t id, int64_t version, const c
 	sqlite3_bind_text(st, 3, s->login, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 4, id);
 	sqlite3_bind_int64(st, 5, version);
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(s->db, e, "撤销组织");
-	if (sqlite3_changes(s->db) == 0)
-		return dj_fail(e, DJ_CONFLICT, NULL, "此记录已被他人修改，请按 F5 重新读取后再操作");
-	return 0;
+	return db_step_update(s->db, st, "撤销组织", DB_CONFLICT_ACT, e);
 }
 
 static int dissolve_in_txn(struct session *s, int64_t id, int64_t version, const char *date,
@@ -488,9 +459,7 @@ static int dissolve_in_txn(struct session *s, int64_t id, int64_t version, const
 	snprintf(o.status, sizeof o.status, "撤销");
 	snprintf(o.dissolved_on, sizeof o.dissolved_on, "%s", norm);
 	snprintf(o.reason, sizeof o.reason, "%s", reason);
-	if (audit_record(s, "org", id, "撤销", before, org_json(&o, after, sizeof after)))
-		return db_fail(s->db, e, "记录操作日志");
-	return 0;
+	return audit_write(s, "org", id, "撤销", before, org_json(&o, after, sizeof after), e);
 }
 
 int org_dissolve(struct session *s, int64_t id, int64_t version, const char *date,
@@ -498,14 +467,10 @@ int org_dissolve(struct session *s, int64_t id, int64_t version, const char *dat
 {
 	if (session_may_write(s, id, e))
 		return DJ_DENIED;
-	if (db_begin(s->db, e))
+	struct db_txn t;
+	if (db_txn_begin(&t, s->db, 0, NULL, e))
 		return DJ_DB;
-	int rc = dissolve_in_txn(s, id, version, date, reason, e);
-	if (rc == 0)
-		rc = db_commit(s->db, e);
-	if (rc)
-		db_rollback(s->db);
-	return rc;
+	return db_txn_end(&t, dissolve_in_txn(s, id, version, date, reason, e), e);
 }
 
 /* Rows in any table other than the org's own terms and liaisons that point
@@ -536,40 +501,27 @@ static int delete_in_txn(struct session *s, int64_t id, int64_t version, struct 
 	if (org_load(s, id, &o, e))
 		return e ? e->code : DJ_DB;
 	if (o.version != version)
-		return dj_fail(e, DJ_CONFLICT, NULL, "此记录已被他人修改，请按 F5 重新读取后再操作");
+		return dj_fail(e, DJ_CONFLICT, NULL, DB_CONFLICT_ACT);
 	if (history_rows(s, id) != 0)
 		return dj_fail(e, DJ_INVALID, NULL,
 		               "「%s」有下级组织、党员或其他历史记录，不能删除，只能撤销（F9）", o.name);
 	org_json(&o, before, sizeof before);
 	const char *sql[] = { "DELETE FROM org_term WHERE org_id=?", "DELETE FROM liaison WHERE org_id=?",
 	                      "DELETE FROM org WHERE id=?" };
-	for (int i = 0; i < 3; i++) {
-		sqlite3_stmt *st;
-		if (sqlite3_prepare_v2(s->db, sql[i], -1, &st, NULL) != SQLITE_OK)
-			return db_fail(s->db, e, "删除组织");
-		sqlite3_bind_int64(st, 1, id);
-		int rc = sqlite3_step(st);
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE)
-			return db_fail(s->db, e, "删除组织");
-	}
-	if (audit_record(s, "org", id, "删除", before, NULL))
-		return db_fail(s->db, e, "记录操作日志");
-	return 0;
+	for (int i = 0; i < 3; i++)
+		if (db_exec_ids(s->db, sql[i], &id, 1, "删除组织", e))
+			return DJ_DB;
+	return audit_write(s, "org", id, "删除", before, NULL, e);
 }
 
 int org_delete(struct session *s, int64_t id, int64_t version, struct dj_err *e)
 {
 	if (session_may_write(s, id, e))
 		return DJ_DENIED;
-	if (db_begin(s->db, e))
+	struct db_txn t;
+	if (db_txn_begin(&t, s->db, 0, NULL, e))
 		return DJ_DB;
-	int rc = delete_in_txn(s, id, version, e);
-	if (rc == 0)
-		rc = db_commit(s->db, e);
-	if (rc)
-		db_rollback(s->db);
-	return rc;
+	return db_txn_end(&t, delete_in_txn(s, id, version, e), e);
 }
 
 long org_count_active(struct session *s)
