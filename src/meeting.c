@@ -7,6 +7,7 @@
 
 #include "attendance.h"
 #include "db.h"
+#include "db_write.h"
 #include "json.h"
 #include "org.h"
 #include "text.h"
@@ -38,19 +39,12 @@ static void fill_counts(struct session *s, struct meeting *m)
 int meeting_load(struct session *s, int64_t id, struct meeting *m, struct dj_err *e)
 {
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db,
+	int rc = db_load_row(s->db,
 	        "SELECT m.id, m.version, m.org_id, o.name, m.type, m.date, m.topic, m.host,"
 	        " m.recorder, m.minutes FROM meeting m JOIN org o ON o.id = m.org_id WHERE m.id = ?",
-	        -1, &st, NULL) != SQLITE_OK)
-		return db_fail(s->db, e, "读取会议");
-	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		if (rc == SQLITE_DONE)
-			return dj_fail(e, DJ_NOTFOUND, NULL, "该会议记录已不存在（可能已被他人删除）");
-		return db_fail(s->db, e, "读取会议");
-	}
+	        id, &st, "读取会议", "该会议记录已不存在（可能已被他人删除）", e);
+	if (rc)
+		return rc;
 	memset(m, 0, sizeof *m);
 	m->id = sqlite3_column_int64(st, 0);
 	m->version = sqlite3_column_int64(st, 1);
@@ -154,17 +148,7 @@ static int write_row(struct session *s, struct meeting *m, struct dj_err *e)
 		sqlite3_bind_int64(st, 9, m->id);
 		sqlite3_bind_int64(st, 10, m->version);
 	}
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(s->db, e, "保存会议");
-	if (m->id && sqlite3_changes(s->db) == 0)
-		return dj_fail(e, DJ_CONFLICT, NULL, "此记录已被他人修改，请按 F5 重新读取后再保存");
-	if (!m->id)
-		m->id = sqlite3_last_insert_rowid(s->db);
-	else
-		m->version++;
-	return 0;
+	return db_step_save(s->db, st, &m->id, &m->version, "保存会议", e);
 }
 
 static int save_in_txn(struct session *s, struct meeting *m, struct dj_err *e)
@@ -174,7 +158,7 @@ static int save_in_txn(struct session *s, struct meeting *m, struct dj_err *e)
 	if (m->id && meeting_load(s, m->id, &old, e))
 		return e ? e->code : DJ_DB;
 	if (m->id && old.version != m->version)
-		return dj_fail(e, DJ_CONFLICT, NULL, "此记录已被他人修改，请按 F5 重新读取后再保存");
+		return dj_fail(e, DJ_CONFLICT, NULL, DB_CONFLICT_SAVE);
 	if (meeting_validate(s, m, e))
 		return e ? e->code : DJ_INVALID;
 	org_find_by_name(s, m->org, &m->org_id);
@@ -185,23 +169,19 @@ static int save_in_txn(struct session *s, struct meeting *m, struct dj_err *e)
 		meeting_json(&old, before, sizeof before);
 	if (write_row(s, m, e))
 		return e ? e->code : DJ_DB;
-	if (audit_record(s, "meeting", m->id, is_new ? "新增" : "修改", is_new ? NULL : before,
-	                 meeting_json(m, after, sizeof after)))
-		return db_fail(s->db, e, "记录操作日志");
-	return 0;
+	return audit_write(s, "meeting", m->id, is_new ? "新增" : "修改", is_new ? NULL : before,
+	                   meeting_json(m, after, sizeof after), e);
 }
 
 int meeting_save(struct session *s, struct meeting *m, struct dj_err *e)
 {
 	normalise(m);
-	if (db_begin(s->db, e))
+	struct db_txn t;
+	if (db_txn_begin(&t, s->db, 0, NULL, e))
 		return DJ_DB;
 	struct meeting keep = *m;
-	int rc = save_in_txn(s, m, e);
-	if (rc == 0)
-		rc = db_commit(s->db, e);
+	int rc = db_txn_end(&t, save_in_txn(s, m, e), e);
 	if (rc) {
-		db_rollback(s->db);
 		*m = keep;   /* what the operator typed stays as it was */
 		return rc;
 	}
@@ -216,36 +196,23 @@ static int delete_in_txn(struct session *s, int64_t id, int64_t version, struct 
 	if (meeting_load(s, id, &m, e))
 		return e ? e->code : DJ_DB;
 	if (m.version != version)
-		return dj_fail(e, DJ_CONFLICT, NULL, "此记录已被他人修改，请按 F5 重新读取后再操作");
+		return dj_fail(e, DJ_CONFLICT, NULL, DB_CONFLICT_ACT);
 	if (session_may_write(s, m.org_id, e))
 		return DJ_DENIED;
 	static const char *const sql[] = { "DELETE FROM attendance WHERE meeting_id=?",
 	                                   "DELETE FROM meeting WHERE id=?" };
-	for (int i = 0; i < 2; i++) {
-		sqlite3_stmt *st;
-		if (sqlite3_prepare_v2(s->db, sql[i], -1, &st, NULL) != SQLITE_OK)
-			return db_fail(s->db, e, "删除会议");
-		sqlite3_bind_int64(st, 1, id);
-		int rc = sqlite3_step(st);
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE)
-			return db_fail(s->db, e, "删除会议");
-	}
-	if (audit_record(s, "meeting", id, "删除", meeting_json(&m, before, sizeof before), NULL))
-		return db_fail(s->db, e, "记录操作日志");
-	return 0;
+	for (int i = 0; i < 2; i++)
+		if (db_exec_ids(s->db, sql[i], &id, 1, "删除会议", e))
+			return DJ_DB;
+	return audit_write(s, "meeting", id, "删除", meeting_json(&m, before, sizeof before), NULL, e);
 }
 
 int meeting_delete(struct session *s, int64_t id, int64_t version, struct dj_err *e)
 {
-	if (db_begin(s->db, e))
+	struct db_txn t;
+	if (db_txn_begin(&t, s->db, 0, NULL, e))
 		return DJ_DB;
-	int rc = delete_in_txn(s, id, version, e);
-	if (rc == 0)
-		rc = db_commit(s->db, e);
-	if (rc)
-		db_rollback(s->db);
-	return rc;
+	return db_txn_end(&t, delete_in_txn(s, id, version, e), e);
 }
 
 int meeting_branches(struct session *s, int64_t scope, struct branch_ref **out, int *n,

@@ -8,6 +8,7 @@
 
 #include "csv.h"
 #include "db.h"
+#include "db_write.h"
 #include "json.h"
 #include "org.h"
 #include "pager.h"
@@ -205,17 +206,7 @@ static int write_row(struct session *s, struct user *u, struct dj_err *e)
 		sqlite3_bind_int64(st, 6, u->id);
 		sqlite3_bind_int64(st, 7, u->version);
 	}
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(s->db, e, "保存操作员");
-	if (u->id && sqlite3_changes(s->db) == 0)
-		return dj_fail(e, DJ_CONFLICT, NULL, "此记录已被他人修改，请按 F5 重新读取后再保存");
-	if (!u->id)
-		u->id = sqlite3_last_insert_rowid(s->db);
-	else
-		u->version++;
-	return 0;
+	return db_step_save(s->db, st, &u->id, &u->version, "保存操作员", e);
 }
 
 /* With nobody configured the caller runs as admin; registering somebody else
@@ -232,8 +223,8 @@ static int register_caller(struct session *s, struct user *u, struct dj_err *e)
 	snprintf(me.role, sizeof me.role, "%s", user_role_label(ROLE_ADMIN));
 	if (user_validate(s, &me, e) || write_row(s, &me, e))
 		return e ? e->code : DJ_INVALID;
-	if (audit_record(s, "app_user", me.id, "新增", NULL, user_json(&me, after, sizeof after)))
-		return db_fail(s->db, e, "记录操作日志");
+	if (audit_write(s, "app_user", me.id, "新增", NULL, user_json(&me, after, sizeof after), e))
+		return DJ_DB;
 	u->caller_added = 1;
 	return 0;
 }
@@ -252,7 +243,7 @@ static int save_in_txn(struct session *s, struct user *u, struct dj_err *e)
 	if (u->id && user_load(s, u->id, &old, e))
 		return e ? e->code : DJ_DB;
 	if (u->id && old.version != u->version)
-		return dj_fail(e, DJ_CONFLICT, NULL, "此记录已被他人修改，请按 F5 重新读取后再保存");
+		return dj_fail(e, DJ_CONFLICT, NULL, DB_CONFLICT_SAVE);
 	if (user_validate(s, u, e))
 		return e ? e->code : DJ_INVALID;
 	int is_new = u->id == 0;
@@ -262,10 +253,8 @@ static int save_in_txn(struct session *s, struct user *u, struct dj_err *e)
 		user_json(&old, before, sizeof before);
 	if (write_row(s, u, e) || keeps_an_admin(s, e))
 		return e ? e->code : DJ_DB;
-	if (audit_record(s, "app_user", u->id, is_new ? "新增" : "修改", is_new ? NULL : before,
-	                 user_json(u, after, sizeof after)))
-		return db_fail(s->db, e, "记录操作日志");
-	return 0;
+	return audit_write(s, "app_user", u->id, is_new ? "新增" : "修改", is_new ? NULL : before,
+	                   user_json(u, after, sizeof after), e);
 }
 
 int user_save(struct session *s, struct user *u, struct dj_err *e)
@@ -275,17 +264,10 @@ int user_save(struct session *s, struct user *u, struct dj_err *e)
 	struct user keep = *u;
 	normalise(u);
 	u->caller_added = 0;
-	if (db_begin(s->db, e)) {
-		*u = keep;
-		return DJ_DB;
-	}
-	int rc = save_in_txn(s, u, e);
-	if (rc == 0)
-		rc = db_commit(s->db, e);
-	if (rc) {
-		db_rollback(s->db);
+	struct db_txn t;
+	int rc = db_txn_begin(&t, s->db, 0, NULL, e) ? DJ_DB : db_txn_end(&t, save_in_txn(s, u, e), e);
+	if (rc)
 		*u = keep;   /* what was typed stays for another try */
-	}
 	return rc;
 }
 
@@ -296,34 +278,22 @@ static int delete_in_txn(struct session *s, int64_t id, int64_t version, struct 
 	if (user_load(s, id, &old, e))
 		return e ? e->code : DJ_DB;
 	if (old.version != version)
-		return dj_fail(e, DJ_CONFLICT, NULL, "此记录已被他人修改，请按 F5 重新读取后再操作");
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, "DELETE FROM app_user WHERE id = ?", -1, &st, NULL) != SQLITE_OK)
-		return db_fail(s->db, e, "删除操作员");
-	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(s->db, e, "删除操作员");
+		return dj_fail(e, DJ_CONFLICT, NULL, DB_CONFLICT_ACT);
+	if (db_exec_ids(s->db, "DELETE FROM app_user WHERE id = ?", &id, 1, "删除操作员", e))
+		return DJ_DB;
 	if (keeps_an_admin(s, e))
 		return DJ_INVALID;
-	if (audit_record(s, "app_user", id, "删除", user_json(&old, before, sizeof before), NULL))
-		return db_fail(s->db, e, "记录操作日志");
-	return 0;
+	return audit_write(s, "app_user", id, "删除", user_json(&old, before, sizeof before), NULL, e);
 }
 
 int user_delete(struct session *s, int64_t id, int64_t version, struct dj_err *e)
 {
 	if (user_may_manage(s, e))
 		return DJ_DENIED;
-	if (db_begin(s->db, e))
+	struct db_txn t;
+	if (db_txn_begin(&t, s->db, 0, NULL, e))
 		return DJ_DB;
-	int rc = delete_in_txn(s, id, version, e);
-	if (rc == 0)
-		rc = db_commit(s->db, e);
-	if (rc)
-		db_rollback(s->db);
-	return rc;
+	return db_txn_end(&t, delete_in_txn(s, id, version, e), e);
 }
 
 #define ROLE_LABEL "CASE u.role WHEN 'admin' THEN '管理员' WHEN 'operator' THEN '操作员'" \
