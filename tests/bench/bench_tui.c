@@ -19,6 +19,7 @@
 #define ROWS 24
 #define COLS 80
 #define STATUS_ROW 21
+#define FIND_PROMPT "名称或拼音首字母"   /* the grid's F7 dialog */
 #define GRID_TOP 3     /* first row a ledger grid may start on */
 
 struct vt *bench_start(struct bench *b, const char *ini, const char *log);
@@ -323,7 +324,7 @@ static void keys_find(struct vt *vt, int reps, const char *text, long expect, st
 	long count, ord;
 	for (int i = 0; i < reps; i++) {
 		vt_key(vt, VT_KEY_F7);
-		if (!vt_wait_text(vt, "查找", 5000))
+		if (!vt_wait_text(vt, FIND_PROMPT, 5000))
 			return;
 		settle(vt, bench_now_ms(), QUIET_MS);
 		vt_type(vt, text);
@@ -337,7 +338,7 @@ static void keys_find(struct vt *vt, int reps, const char *text, long expect, st
 		}
 		/* Clear the filter again: F7, rub the text out, Enter. */
 		vt_key(vt, VT_KEY_F7);
-		vt_wait_text(vt, "名称或拼音", 5000);
+		vt_wait_text(vt, FIND_PROMPT, 5000);
 		settle(vt, bench_now_ms(), QUIET_MS);
 		for (size_t k = 0; k < strlen(text); k++)
 			vt_key(vt, VT_KEY_BACKSPACE);
