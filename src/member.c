@@ -7,6 +7,7 @@
 
 #include "config.h"
 #include "db.h"
+#include "db_write.h"
 #include "json.h"
 #include "text.h"
 #include "validate.h"
@@ -25,8 +26,6 @@ const char *const member_ethnicities[] = {
 	"保安族", "裕固族", "京族", "塔塔尔族", "独龙族", "鄂伦春族", "赫哲族", "门巴族", "珞巴族",
 	"基诺族", "其他", NULL,
 };
-
-#define CONFLICT_MSG "此记录已被他人修改，请按 F5 重新读取后再保存"
 
 static int in_list(const char *const *list, const char *s)
 {
@@ -293,15 +292,9 @@ int member_load(struct session *s, int64_t id, struct member *m, struct dj_err *
 		" CASE m.extension_months WHEN 0 THEN '' ELSE m.extension_months END, m.job, m.status,"
 		" m.notes FROM member m JOIN org o ON o.id = m.org_id WHERE m.id = ?";
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return db_fail(s->db, e, "读取党员");
-	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		return rc == SQLITE_DONE ? dj_fail(e, DJ_NOTFOUND, NULL, "该党员记录已不存在")
-		                         : db_fail(s->db, e, "读取党员");
-	}
+	int rc = db_load_row(s->db, sql, id, &st, "读取党员", "该党员记录已不存在", e);
+	if (rc)
+		return rc;
 	memset(m, 0, sizeof *m);
 	m->id = sqlite3_column_int64(st, 0);
 	m->version = sqlite3_column_int64(st, 1);
@@ -408,17 +401,7 @@ static int write_row(struct session *s, struct member *m, struct dj_err *e)
 		sqlite3_bind_int64(st, 18, m->id);
 		sqlite3_bind_int64(st, 19, m->version);
 	}
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(s->db, e, "保存党员");
-	if (m->id && sqlite3_changes(s->db) == 0)
-		return dj_fail(e, DJ_CONFLICT, NULL, CONFLICT_MSG);
-	if (!m->id)
-		m->id = sqlite3_last_insert_rowid(s->db);
-	else
-		m->version++;
-	return 0;
+	return db_step_save(s->db, st, &m->id, &m->version, "保存党员", e);
 }
 
 static int has_left(const char *status)
@@ -434,7 +417,7 @@ static int save_in_txn(struct session *s, struct member *m, struct dj_err *e)
 	if (m->id && member_load(s, m->id, &old, e))
 		return e ? e->code : DJ_DB;
 	if (m->id && old.version != m->version)
-		return dj_fail(e, DJ_CONFLICT, NULL, CONFLICT_MSG);
+		return dj_fail(e, DJ_CONFLICT, NULL, DB_CONFLICT_SAVE);
 	if (m->id && has_left(old.status))
 		return dj_fail(e, DJ_INVALID, NULL, "「%s」已%s，记录只能查看，不能修改", old.name,
 		               old.status);
@@ -449,29 +432,19 @@ static int save_in_txn(struct session *s, struct member *m, struct dj_err *e)
 		member_json(&old, before, sizeof before);
 	if (write_row(s, m, e))
 		return e ? e->code : DJ_DB;
-	if (audit_record(s, "member", m->id, is_new ? "新增" : "修改", is_new ? NULL : before,
-	                 member_json(m, after, sizeof after)))
-		return db_fail(s->db, e, "记录操作日志");
-	return 0;
+	return audit_write(s, "member", m->id, is_new ? "新增" : "修改", is_new ? NULL : before,
+	                   member_json(m, after, sizeof after), e);
 }
 
 int member_save(struct session *s, struct member *m, int in_txn, struct dj_err *e)
 {
 	normalise(m);
-	if (!in_txn && db_begin(s->db, e))
+	struct db_txn t;
+	if (db_txn_begin(&t, s->db, in_txn, NULL, e))
 		return DJ_DB;
 	struct member keep = *m;
-	int rc = save_in_txn(s, m, e);
-	if (in_txn) {
-		if (rc)
-			*m = keep;
-		return rc;
-	}
-	if (rc == 0)
-		rc = db_commit(s->db, e);
-	if (rc) {
-		db_rollback(s->db);
+	int rc = db_txn_end(&t, save_in_txn(s, m, e), e);
+	if (rc)
 		*m = keep;   /* a failed save leaves the operator's record as it was */
-	}
 	return rc;
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "db.h"
+#include "db_write.h"
 #include "json.h"
 #include "member.h"
 #include "text.h"
@@ -212,9 +213,8 @@ static int insert_event(struct session *s, struct member_event *ev, struct dj_er
 		return db_fail(s->db, e, "记录党员变动");
 	ev->id = sqlite3_last_insert_rowid(s->db);
 	char after[1024];
-	if (audit_record(s, "member_event", ev->id, "新增", NULL, event_json(ev, after, sizeof after)))
-		return db_fail(s->db, e, "记录操作日志");
-	return 0;
+	return audit_write(s, "member_event", ev->id, "新增", NULL,
+	                   event_json(ev, after, sizeof after), e);
 }
 
 static int apply_to_member(struct session *s, struct member *m, const char *status,
@@ -233,18 +233,13 @@ static int apply_to_member(struct session *s, struct member *m, const char *stat
 	sqlite3_bind_text(st, 3, s->login, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 4, m->id);
 	sqlite3_bind_int64(st, 5, m->version);
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(s->db, e, "更新党员状态");
-	if (sqlite3_changes(s->db) == 0)
-		return dj_fail(e, DJ_CONFLICT, NULL, "此记录已被他人修改，请按 F5 重新读取后再操作");
+	int rc = db_step_update(s->db, st, "更新党员状态", DB_CONFLICT_ACT, e);
+	if (rc)
+		return rc;
 	struct dj_err le;
 	if (member_load(s, m->id, m, &le))
 		return dj_fail(e, le.code, NULL, "%s", le.msg);
-	if (audit_record(s, "member", m->id, action, before, member_json(m, after, sizeof after)))
-		return db_fail(s->db, e, "记录操作日志");
-	return 0;
+	return audit_write(s, "member", m->id, action, before, member_json(m, after, sizeof after), e);
 }
 
 static int record_in_txn(struct session *s, int64_t member_id, int64_t version,
@@ -257,7 +252,7 @@ static int record_in_txn(struct session *s, int64_t member_id, int64_t version,
 	if (member_load(s, member_id, &m, e))
 		return e ? e->code : DJ_DB;
 	if (m.version != version)
-		return dj_fail(e, DJ_CONFLICT, NULL, "此记录已被他人修改，请按 F5 重新读取后再操作");
+		return dj_fail(e, DJ_CONFLICT, NULL, DB_CONFLICT_ACT);
 	if (!member_event_allowed(m.status, r->type))
 		return dj_fail(e, DJ_INVALID, NULL, "%s的状态为「%s」，不能办理%s", m.name, m.status,
 		               r->type);
@@ -277,35 +272,19 @@ static int record_in_txn(struct session *s, int64_t member_id, int64_t version,
 
 /* Its own BEGIN IMMEDIATE, or a savepoint inside a transaction the caller
  * holds (the demo, an import), so a refusal undoes only this event. */
-static int begin_write(sqlite3 *db, int *nested, struct dj_err *e)
+static int begin_write(sqlite3 *db, struct db_txn *t, struct dj_err *e)
 {
-	*nested = !sqlite3_get_autocommit(db);
-	return *nested ? db_exec(db, "SAVEPOINT member_event", e) : db_begin(db, e);
-}
-
-static int end_write(sqlite3 *db, int nested, int rc, struct dj_err *e)
-{
-	if (nested) {
-		if (rc)
-			sqlite3_exec(db, "ROLLBACK TO member_event", NULL, NULL, NULL);
-		sqlite3_exec(db, "RELEASE member_event", NULL, NULL, NULL);
-		return rc;
-	}
-	if (rc == 0)
-		rc = db_commit(db, e);
-	if (rc)
-		db_rollback(db);
-	return rc;
+	return db_txn_begin(t, db, db_in_txn(db), "member_event", e);
 }
 
 int member_record_event(struct session *s, int64_t member_id, int64_t version,
                         struct member_event *ev, struct dj_err *e)
 {
 	struct member_event keep = *ev;
-	int nested;
-	if (begin_write(s->db, &nested, e))
+	struct db_txn t;
+	if (begin_write(s->db, &t, e))
 		return DJ_DB;
-	int rc = end_write(s->db, nested, record_in_txn(s, member_id, version, ev, e), e);
+	int rc = db_txn_end(&t, record_in_txn(s, member_id, version, ev, e), e);
 	if (rc)
 		*ev = keep;
 	return rc;
@@ -330,10 +309,10 @@ int member_transfer_in(struct session *s, struct member *m, struct member_event 
 {
 	struct member keep = *m;
 	struct member_event keep_ev = *ev;
-	int nested;
-	if (begin_write(s->db, &nested, e))
+	struct db_txn t;
+	if (begin_write(s->db, &t, e))
 		return DJ_DB;
-	int rc = end_write(s->db, nested, transfer_in_txn(s, m, ev, e), e);
+	int rc = db_txn_end(&t, transfer_in_txn(s, m, ev, e), e);
 	if (rc) {
 		*m = keep;
 		*ev = keep_ev;
