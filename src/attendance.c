@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "db.h"
+#include "db_write.h"
 #include "json.h"
 #include "meeting.h"
 
@@ -190,14 +191,8 @@ static int bump_version(struct session *s, struct att_sheet *sh, struct dj_err *
 	sqlite3_bind_int64(st, 1, sh->meeting_id);
 	sqlite3_bind_int64(st, 2, sh->version);
 	sqlite3_bind_text(st, 3, s->login, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(s->db, e, "保存签到表");
-	if (sqlite3_changes(s->db) == 0)
-		return dj_fail(e, DJ_CONFLICT, NULL,
-		               "此会议已被他人修改（或签到表已被他人保存），请按 F5 重新读取后再保存");
-	return 0;
+	return db_step_update(s->db, st, "保存签到表",
+	                      "此会议已被他人修改（或签到表已被他人保存），请按 F5 重新读取后再保存", e);
 }
 
 /* Rows as stored before this save, for the audit's old value. */
@@ -230,21 +225,16 @@ static int old_rows(struct session *s, int64_t meeting_id, struct att_row **rows
 
 static int write_rows(struct session *s, const struct att_sheet *sh, struct dj_err *e)
 {
-	sqlite3_stmt *del, *ins;
-	if (sqlite3_prepare_v2(s->db, "DELETE FROM attendance WHERE meeting_id = ?", -1, &del,
-	                       NULL) != SQLITE_OK)
-		return db_fail(s->db, e, "保存签到表");
-	sqlite3_bind_int64(del, 1, sh->meeting_id);
-	int rc = sqlite3_step(del);
-	sqlite3_finalize(del);
-	if (rc != SQLITE_DONE)
-		return db_fail(s->db, e, "保存签到表");
+	sqlite3_stmt *ins;
+	if (db_exec_ids(s->db, "DELETE FROM attendance WHERE meeting_id = ?", &sh->meeting_id, 1,
+	                "保存签到表", e))
+		return DJ_DB;
 	if (sqlite3_prepare_v2(s->db,
 	        "INSERT INTO attendance(meeting_id, member_id, state, reason, updated_at, updated_by)"
 	        " VALUES (?1,?2,?3,?4, strftime('%Y-%m-%d %H:%M:%S','now','localtime'), ?5)",
 	        -1, &ins, NULL) != SQLITE_OK)
 		return db_fail(s->db, e, "保存签到表");
-	rc = SQLITE_DONE;
+	int rc = SQLITE_DONE;
 	for (int i = 0; i < sh->n && rc == SQLITE_DONE; i++) {
 		const struct att_row *r = &sh->rows[i];
 		if (r->state <= ATT_NONE || r->state >= ATT_NSTATES)
@@ -277,23 +267,18 @@ static int save_in_txn(struct session *s, struct att_sheet *sh, struct dj_err *e
 	free(old);
 	if (write_rows(s, sh, e))
 		return e ? e->code : DJ_DB;
-	if (audit_record(s, "meeting", sh->meeting_id, "签到", before,
-	                 sheet_json(sh->rows, sh->n, after, sizeof after)))
-		return db_fail(s->db, e, "记录操作日志");
-	return 0;
+	return audit_write(s, "meeting", sh->meeting_id, "签到", before,
+	                   sheet_json(sh->rows, sh->n, after, sizeof after), e);
 }
 
 int attendance_save(struct session *s, struct att_sheet *sh, struct dj_err *e)
 {
-	if (db_begin(s->db, e))
+	struct db_txn t;
+	if (db_txn_begin(&t, s->db, 0, NULL, e))
 		return DJ_DB;
-	int rc = save_in_txn(s, sh, e);
-	if (rc == 0)
-		rc = db_commit(s->db, e);
-	if (rc) {
-		db_rollback(s->db);
+	int rc = db_txn_end(&t, save_in_txn(s, sh, e), e);
+	if (rc)
 		return rc;
-	}
 	sh->version++;
 	for (int i = 0; i < sh->n; i++) {
 		sh->rows[i].stored = sh->rows[i].state != ATT_NONE;

@@ -9,12 +9,11 @@
 #include <string.h>
 
 #include "db.h"
+#include "db_write.h"
 #include "json.h"
 #include "member.h"
 #include "text.h"
 #include "validate.h"
-
-#define CONFLICT_MSG "此记录已被他人修改，请按 F5 重新读取后再保存"
 
 enum col_kind { TEXT, INT_NULL, INT_ZERO };
 
@@ -53,15 +52,9 @@ int dev_load(struct session *s, int64_t id, struct dev_case *c, struct dj_err *e
 		                      ? ", nullif(c.%s, 0)" : ", c.%s", columns[i].name);
 	snprintf(sql + n, sizeof sql - n, " FROM dev_case c JOIN org o ON o.id = c.org_id WHERE c.id = ?");
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return db_fail(s->db, e, "读取发展党员记录");
-	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		return rc == SQLITE_DONE ? dj_fail(e, DJ_NOTFOUND, NULL, "该发展党员记录已不存在")
-		                         : db_fail(s->db, e, "读取发展党员记录");
-	}
+	int rc = db_load_row(s->db, sql, id, &st, "读取发展党员记录", "该发展党员记录已不存在", e);
+	if (rc)
+		return rc;
 	memset(c, 0, sizeof *c);
 	c->id = sqlite3_column_int64(st, 0);
 	c->version = sqlite3_column_int64(st, 1);
@@ -164,17 +157,7 @@ static int write_row(struct session *s, struct dev_case *c, struct dj_err *e)
 		sqlite3_bind_int64(st, NCOLUMNS + 5, c->id);
 		sqlite3_bind_int64(st, NCOLUMNS + 6, c->version);
 	}
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(s->db, e, "保存发展党员记录");
-	if (c->id && sqlite3_changes(s->db) == 0)
-		return dj_fail(e, DJ_CONFLICT, NULL, CONFLICT_MSG);
-	if (!c->id)
-		c->id = sqlite3_last_insert_rowid(s->db);
-	else
-		c->version++;
-	return 0;
+	return db_step_save(s->db, st, &c->id, &c->version, "保存发展党员记录", e);
 }
 
 /* ---- time rules answered ------------------------------------------------- */
@@ -321,15 +304,9 @@ static int update_member(struct session *s, const struct dev_case *c, enum dev_s
 
 static int set_member_id(struct session *s, const struct dev_case *c, struct dj_err *e)
 {
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, "UPDATE dev_case SET member_id = ? WHERE id = ?", -1, &st,
-	                       NULL) != SQLITE_OK)
-		return db_fail(s->db, e, "保存发展党员记录");
-	sqlite3_bind_int64(st, 1, c->member_id);
-	sqlite3_bind_int64(st, 2, c->id);
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(s->db, e, "保存发展党员记录");
+	int64_t ids[2] = { c->member_id, c->id };
+	return db_exec_ids(s->db, "UPDATE dev_case SET member_id = ? WHERE id = ?", ids, 2,
+	                   "保存发展党员记录", e);
 }
 
 /* ---- save ----------------------------------------------------------------- */
@@ -345,7 +322,7 @@ static int starting_point(struct session *s, struct dev_case *c, enum dev_stage 
 	if (dev_load(s, c->id, old, e))
 		return e ? e->code : DJ_DB;
 	if (old->version != c->version)
-		return dj_fail(e, DJ_CONFLICT, NULL, CONFLICT_MSG);
+		return dj_fail(e, DJ_CONFLICT, NULL, DB_CONFLICT_SAVE);
 	*from = (enum dev_stage)dev_stage_of(old->stage);
 	if (*from == DEV_FULL || *from == DEV_ENDED)
 		return dj_fail(e, DJ_INVALID, NULL, "「%s」已%s，记录只能查看", old->name,
@@ -398,10 +375,8 @@ static int save_in_txn(struct session *s, struct dev_case *c, enum dev_stage to,
 	}
 	dev_due_on(&r, c, c->due_on);
 	const char *action = is_new ? "新增" : to != from ? dev_transition(from, to)->label : "修改";
-	if (audit_record(s, "dev_case", c->id, action, is_new ? NULL : before,
-	                 case_json(c, after, sizeof after)))
-		return db_fail(s->db, e, "记录操作日志");
-	return 0;
+	return audit_write(s, "dev_case", c->id, action, is_new ? NULL : before,
+	                   case_json(c, after, sizeof after), e);
 }
 
 int dev_save(struct session *s, struct dev_case *c, enum dev_stage to, const char *reason,
@@ -413,22 +388,13 @@ int dev_save(struct session *s, struct dev_case *c, enum dev_stage to, const cha
 		return dj_fail(e, DJ_INVALID, NULL, "没有这个发展阶段");
 	/* Inside a caller's transaction a savepoint undoes this save's several
 	 * writes alone, so the caller may go on. */
-	if (in_txn ? db_exec(s->db, "SAVEPOINT dev_save", e) : db_begin(s->db, e))
+	struct db_txn t;
+	if (db_txn_begin(&t, s->db, in_txn, "dev_save", e))
 		return DJ_DB;
 	struct dev_case keep = *c;
-	int rc = save_in_txn(s, c, to, reason, overridable, e);
-	if (in_txn) {
-		if (rc)
-			sqlite3_exec(s->db, "ROLLBACK TO dev_save", NULL, NULL, NULL);
-		sqlite3_exec(s->db, "RELEASE dev_save", NULL, NULL, NULL);
-	} else if (rc == 0) {
-		rc = db_commit(s->db, e);
-	}
-	if (rc) {
-		if (!in_txn)
-			db_rollback(s->db);
+	int rc = db_txn_end(&t, save_in_txn(s, c, to, reason, overridable, e), e);
+	if (rc)
 		*c = keep;   /* what the operator typed stays as typed */
-	}
 	return rc;
 }
 

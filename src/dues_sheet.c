@@ -7,6 +7,7 @@
 
 #include "compliance.h"
 #include "db.h"
+#include "db_write.h"
 #include "dues.h"
 #include "json.h"
 #include "meeting.h"
@@ -270,9 +271,9 @@ static int save_in_txn(struct session *s, struct dues_sheet *sh, int *bad, struc
 			return db_fail(s->db, e, "保存党费");
 		if (write_line(s, sh, l, e))
 			return e ? e->code : DJ_DB;
-		if (audit_record(s, "dues", l->id, is_new ? "新增" : "修改", is_new ? NULL : before,
-		                 line_json(sh, l, after, sizeof after)))
-			return db_fail(s->db, e, "记录操作日志");
+		if (audit_write(s, "dues", l->id, is_new ? "新增" : "修改", is_new ? NULL : before,
+		                line_json(sh, l, after, sizeof after), e))
+			return DJ_DB;
 	}
 	*bad = -1;
 	return 0;
@@ -286,11 +287,10 @@ int dues_sheet_save(struct session *s, struct dues_sheet *sh, int *bad_line, str
 	if (!keep)
 		return dj_fail(e, DJ_DB, NULL, "内存不足");
 	memcpy(keep, sh->lines, bytes);
-	int rc = db_begin(s->db, e) ? DJ_DB : save_in_txn(s, sh, &bad, e);
-	if (rc == 0)
-		rc = db_commit(s->db, e);
+	struct db_txn t;
+	int rc = db_txn_begin(&t, s->db, 0, NULL, e) ? DJ_DB
+	         : db_txn_end(&t, save_in_txn(s, sh, &bad, e), e);
 	if (rc) {
-		db_rollback(s->db);
 		memcpy(sh->lines, keep, bytes);   /* ids and versions as before the attempt */
 	} else {
 		for (int i = 0; i < sh->n; i++)
