@@ -1,11 +1,6 @@
 /* meeting_csv.c — the meeting ledger as CSV: each meeting with its counts,
  * who was on leave or absent, and the minutes. */
-#include <errno.h>
-#include <stdio.h>
-#include <string.h>
-
-#include "csv.h"
-#include "db.h"
+#include "csv_table.h"
 #include "meeting.h"
 
 static const char *const headers[] = {
@@ -32,42 +27,11 @@ static const char sql[] =
 int meeting_export_scope(struct session *s, int64_t scope, const char *path, FILE *report,
                          int *exported)
 {
-	struct csv_writer w;
-	*exported = 0;
-	if (csv_writer_open(&w, path)) {
-		fprintf(report, "无法写入 %s：%s\n", path, strerror(errno));
-		return 1;
-	}
-	for (int c = 0; c < NCOLS; c++)
-		csv_write_field(&w, headers[c]);
-	csv_end_record(&w);
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
-		csv_writer_close(&w);
-		fprintf(report, "读取会议失败：%s\n", sqlite3_errmsg(s->db));
-		return 1;
-	}
-	sqlite3_bind_int64(st, 1, scope);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		for (int c = 0; c < NCOLS; c++) {
-			const char *v = (const char *)sqlite3_column_text(st, c);
-			csv_write_field(&w, v ? v : "");
-		}
-		csv_end_record(&w);
-		(*exported)++;
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		csv_writer_close(&w);
-		fprintf(report, "读取会议失败：%s\n", sqlite3_errmsg(s->db));
-		return 1;
-	}
-	if (csv_writer_close(&w) != 0) {
-		fprintf(report, "写入 %s 失败（磁盘已满？）\n", path);
-		return 1;
-	}
-	return 0;
+	const struct csv_export x = { .what = "会议", .headers = headers, .ncols = NCOLS };
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) == SQLITE_OK)
+		sqlite3_bind_int64(st, 1, scope);
+	return csv_export_rows(s->db, st, &x, path, report, exported);
 }
 
 int meeting_export_csv(struct session *s, const char *path, FILE *report, int *exported)

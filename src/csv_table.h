@@ -1,0 +1,100 @@
+/* csv_table.h — a ledger as a CSV file with Chinese headers: what every
+ * domain module's import and export share (org_csv.c, member_csv.c,
+ * meeting_csv.c, the dues and rectification ledgers).
+ *
+ * Import: the header row is mapped onto known columns in any order; unknown
+ * and repeated columns are refused by name, missing required ones named.
+ * Each row's cells are copied, trimmed, into the char[] members of a record
+ * struct, then the module checks and stores the rows in one transaction:
+ * everything or nothing.  Every problem is one report line
+ *   第 N 行「列名」值「…」：原因
+ * and a refused file ends with 导入失败：没有导入任何记录.
+ *
+ * Export: the file opened and its header row written, a record per row of a
+ * query, and the file closed with the disk-full check, each failure one
+ * report line in the same words for every ledger. */
+#ifndef DJ_CSV_TABLE_H
+#define DJ_CSV_TABLE_H
+
+#include <sqlite3.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "csv.h"
+#include "err.h"
+#include "session.h"
+
+/* A file may have at most this many columns (known or not). */
+#define CSV_MAX_COLUMNS 256
+
+/* One column: its header, the char[] member of the record it fills, and the
+ * dj_err.field that names it when saving the record fails. */
+struct csv_column {
+	const char *header;
+	size_t off, cap;
+	const char *field;
+	int required;        /* a file without this column is refused */
+};
+
+/* The usual column: member `m` of `type`, also named `m` in dj_err.field. */
+#define CSV_COLUMN(type, header, m, required) \
+	{ (header), offsetof(type, m), sizeof(((type *)0)->m), #m, (required) }
+
+struct csv_import {
+	const struct csv_column *cols;
+	int ncols;                   /* at most CSV_MAX_COLUMNS */
+	size_t rec_size;             /* the record struct the columns' offsets point into */
+	const char *empty_file;      /* report line for a file with no header row */
+	const char *no_rows;         /* report line for a header-only file; NULL: 0 rows import */
+	/* After a row's cells are in `rec`: what no column alone can check, and
+	 * clearing what a file may not set.  Returns 1 after reporting a problem. */
+	int (*check_row)(void *rec, int line, FILE *report);
+	/* Stores recs[0..n) (lines[i]: the file line of recs[i]) inside the
+	 * import's transaction.  Returns how many were refused, each reported
+	 * (csv_import_report with t). */
+	int (*store)(struct session *s, const struct csv_import *t, void *recs, const int *lines,
+	             int n, FILE *report);
+};
+
+/* Imports every row of the file or none.  Returns 0 (all stored, *imported
+ * set), 1 (refused, nothing stored) or 2 (the file cannot be read). */
+int csv_import(struct session *s, const struct csv_import *t, const char *path, FILE *report,
+               int *imported);
+
+/* Reports why saving the record from `line` failed: names the column and
+ * its value when e->field is one of the import's columns. */
+void csv_import_report(const struct csv_import *t, int line, const void *rec,
+                       const struct dj_err *e, FILE *report);
+
+/* ---- export ---- */
+
+/* One record of n cells. */
+void csv_write_record(struct csv_writer *w, const char *const cells[], int n);
+
+/* Opens path and writes the header row (n may be 0: the caller writes it).
+ * Returns 0, or 1 after reporting 无法写入 path：reason. */
+int csv_export_open(struct csv_writer *w, const char *path, const char *const headers[], int n,
+                    FILE *report);
+/* Closes the file.  Returns 0, or 1 after reporting 写入 path 失败（磁盘已满？）. */
+int csv_export_close(struct csv_writer *w, const char *path, FILE *report);
+
+/* A ledger exported a record per row of one query. */
+struct csv_export {
+	const char *what;                   /* the rows, in 读取{what}失败：… */
+	const char *const *headers;         /* the header row, or NULL: */
+	const struct csv_column *cols;      /* … these columns' headers (an import's) */
+	int ncols;
+	/* Writes the statement's current row as one record; NULL writes its first
+	 * ncols columns as text.  Returns 0, or 1 after reporting why the export
+	 * stops there. */
+	int (*write_row)(struct csv_writer *w, sqlite3_stmt *st, void *ctx, FILE *report);
+	void *ctx;
+};
+
+/* Writes the header row and a record per row of st to path.  st comes
+ * prepared and bound, or NULL when preparing it failed (reported here); it is
+ * finalized here.  Returns 0, or 1 after reporting each failure. */
+int csv_export_rows(sqlite3 *db, sqlite3_stmt *st, const struct csv_export *x, const char *path,
+                    FILE *report, int *exported);
+
+#endif
