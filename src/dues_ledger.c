@@ -1,12 +1,11 @@
 /* dues_ledger.c — the dues seen across branches and months: the arrears
  * list, each branch's month totals, and the CSV of a month's sheets. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "compliance.h"
-#include "csv.h"
+#include "csv_table.h"
 #include "db.h"
 #include "dues.h"
 #include "meeting.h"
@@ -169,8 +168,11 @@ static const char export_sql[] =
 	" JOIN org o ON o.id = d.org_id WHERE (?1 = 0 OR d.org_id IN (SELECT id FROM sub))"
 	" AND (?2 = '' OR d.month = ?2) ORDER BY d.month, o.name_py, o.name, mb.name_py, mb.id";
 
-static void write_export_row(struct csv_writer *w, sqlite3_stmt *st)
+/* Money in yuan and the rate as a percentage, as the sheet shows them. */
+static int write_export_row(struct csv_writer *w, sqlite3_stmt *st, void *ctx, FILE *report)
 {
+	(void)ctx;
+	(void)report;
 	char text[12][160];
 	for (int c = 0; c < 12; c++)
 		db_col_text(st, c, text[c], sizeof text[c]);
@@ -185,44 +187,22 @@ static void write_export_row(struct csv_writer *w, sqlite3_stmt *st)
 	for (int c = 0; c < 12; c++)
 		csv_write_field(w, text[c]);
 	csv_end_record(w);
+	return 0;
 }
 
 int dues_export_month(struct session *s, int64_t scope, const char *month, const char *path,
                       FILE *report, int *exported)
 {
-	struct csv_writer w;
-	*exported = 0;
-	if (csv_writer_open(&w, path)) {
-		fprintf(report, "无法写入 %s：%s\n", path, strerror(errno));
-		return 1;
+	const struct csv_export x = {
+		.what = "党费", .headers = export_headers,
+		.ncols = sizeof export_headers / sizeof *export_headers, .write_row = write_export_row,
+	};
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(s->db, export_sql, -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, scope);
+		sqlite3_bind_text(st, 2, month ? month : "", -1, SQLITE_STATIC);
 	}
-	for (size_t c = 0; c < sizeof export_headers / sizeof *export_headers; c++)
-		csv_write_field(&w, export_headers[c]);
-	csv_end_record(&w);
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, export_sql, -1, &st, NULL) != SQLITE_OK) {
-		csv_writer_close(&w);
-		fprintf(report, "读取党费失败：%s\n", sqlite3_errmsg(s->db));
-		return 1;
-	}
-	sqlite3_bind_int64(st, 1, scope);
-	sqlite3_bind_text(st, 2, month ? month : "", -1, SQLITE_STATIC);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		write_export_row(&w, st);
-		(*exported)++;
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		csv_writer_close(&w);
-		fprintf(report, "读取党费失败：%s\n", sqlite3_errmsg(s->db));
-		return 1;
-	}
-	if (csv_writer_close(&w) != 0) {
-		fprintf(report, "写入 %s 失败（磁盘已满？）\n", path);
-		return 1;
-	}
-	return 0;
+	return csv_export_rows(s->db, st, &x, path, report, exported);
 }
 
 /* "党费-2026-10.csv" or "dues202610.csv" → "2026-10"; "" when none. */

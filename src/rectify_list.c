@@ -1,11 +1,10 @@
 /* rectify_list.c — the rectification ledger (整改台账): the list on screen,
  * the counts on its status line, and CSV. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "csv.h"
+#include "csv_table.h"
 #include "db.h"
 #include "grading_rows.h"
 #include "rectify.h"
@@ -118,42 +117,31 @@ void rectify_count(struct session *s, int64_t round_id, struct rectify_counts *c
 
 /* ---- CSV ---- */
 
+static int write_plan(struct csv_writer *w, sqlite3_stmt *st, void *ctx, FILE *report)
+{
+	(void)ctx;
+	(void)report;
+	const int cols[] = { P_YEAR, P_ROUND, P_ORG, P_GRADE, P_ORIGIN, P_PROBLEM, P_MEASURES,
+	                     P_RESPONSIBLE, P_DEADLINE, P_PROGRESS, P_ACCEPTED, P_RANK };
+	for (size_t i = 0; i < sizeof cols / sizeof *cols; i++)
+		csv_write_field(w, text(st, cols[i]));
+	csv_write_field(w, rectify_status(text(st, P_DEADLINE), text(st, P_ACCEPTED)));
+	csv_end_record(w);
+	return 0;
+}
+
 static int export_plans(struct session *s, int64_t round_id, const char *path, FILE *report,
                         int *exported)
 {
 	static const char *const head[] = { "年度", "定级名称", "党组织名称", "等次", "列入原因",
 	                                    "存在问题", "整改措施", "责任人", "整改期限", "整改进展",
 	                                    "验收日期", "状态" };
-	struct csv_writer w;
-	*exported = 0;
+	const struct csv_export x = {
+		.what = "整改台账", .headers = head, .ncols = sizeof head / sizeof *head,
+		.write_row = write_plan,
+	};
 	sqlite3_stmt *st = plans(s, round_id, "ORDER BY r.year, r.id, o.name_py, z.id");
-	if (!st) {
-		fprintf(report, "读取整改台账失败：%s\n", sqlite3_errmsg(s->db));
-		return 1;
-	}
-	if (csv_writer_open(&w, path)) {
-		fprintf(report, "无法写入 %s：%s\n", path, strerror(errno));
-		sqlite3_finalize(st);
-		return 1;
-	}
-	for (size_t i = 0; i < sizeof head / sizeof *head; i++)
-		csv_write_field(&w, head[i]);
-	csv_end_record(&w);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		const int cols[] = { P_YEAR, P_ROUND, P_ORG, P_GRADE, P_ORIGIN, P_PROBLEM, P_MEASURES,
-		                     P_RESPONSIBLE, P_DEADLINE, P_PROGRESS, P_ACCEPTED, P_RANK };
-		for (size_t i = 0; i < sizeof cols / sizeof *cols; i++)
-			csv_write_field(&w, text(st, cols[i]));
-		csv_write_field(&w, rectify_status(text(st, P_DEADLINE), text(st, P_ACCEPTED)));
-		csv_end_record(&w);
-		(*exported)++;
-	}
-	sqlite3_finalize(st);
-	if (csv_writer_close(&w) != 0) {
-		fprintf(report, "写入 %s 失败（磁盘已满？）\n", path);
-		return 1;
-	}
-	return 0;
+	return csv_export_rows(s->db, st, &x, path, report, exported);
 }
 
 int rectify_export_csv(struct session *s, const char *path, FILE *report, int *exported)
