@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "db.h"
+#include "db_write.h"
 #include "grading_db.h"
 #include "json.h"
 #include "rectify.h"
@@ -137,11 +138,7 @@ static int lock_round(struct session *s, const struct grading_round *r, const ch
 	sqlite3_bind_text(st, 3, s->login, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 4, r->id);
 	sqlite3_bind_int64(st, 5, r->version);
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(s->db, e, "确认定级");
-	return sqlite3_changes(s->db) ? 0 : dj_fail(e, DJ_CONFLICT, NULL, GRADING_CONFLICT);
+	return db_step_update(s->db, st, "确认定级", DB_CONFLICT_SAVE, e);
 }
 
 static const char *confirm_json(const struct grading_round *r, const struct grading_report *rep,
@@ -165,7 +162,7 @@ static int confirm_in_txn(struct session *s, int64_t round_id, int64_t version,
 	if (grading_round_load(s, round_id, &r, e))
 		return e ? e->code : DJ_DB;
 	if (r.version != version)
-		return dj_fail(e, DJ_CONFLICT, NULL, GRADING_CONFLICT);
+		return dj_fail(e, DJ_CONFLICT, NULL, DB_CONFLICT_SAVE);
 	if (strcmp(r.status, "已确认") == 0)
 		return dj_fail(e, DJ_INVALID, NULL, "「%s」已于 %s 确认定级", r.name, r.published_on);
 	if (session_may_write(s, r.org_id, e))
@@ -184,10 +181,8 @@ static int confirm_in_txn(struct session *s, int64_t round_id, int64_t version,
 	if (write_grades(s, &r, e) || create_plans(s, &r, deadline, e) ||
 	    lock_round(s, &r, norm, e))
 		return e ? e->code : DJ_DB;
-	if (audit_record(s, "grading_round", round_id, "确认定级", NULL,
-	                 confirm_json(&r, rep, norm, after, sizeof after)))
-		return db_fail(s->db, e, "记录操作日志");
-	return 0;
+	return audit_write(s, "grading_round", round_id, "确认定级", NULL,
+	                   confirm_json(&r, rep, norm, after, sizeof after), e);
 }
 
 int grading_confirm(struct session *s, int64_t round_id, int64_t version, const char *published_on,
@@ -196,9 +191,9 @@ int grading_confirm(struct session *s, int64_t round_id, int64_t version, const 
 	struct grading_report *rep = malloc(sizeof *rep);
 	if (!rep)
 		return dj_fail(e, DJ_DB, NULL, "内存不足，无法确认定级");
-	int own, rc = grading_txn_begin(s, &own, e);
-	if (rc == 0)
-		rc = grading_txn_end(s, own, confirm_in_txn(s, round_id, version, published_on, rep, e), e);
+	struct db_txn t;
+	int rc = db_txn_begin(&t, s->db, db_in_txn(s->db), NULL, e) ? DJ_DB
+	         : db_txn_end(&t, confirm_in_txn(s, round_id, version, published_on, rep, e), e);
 	free(rep);
 	return rc;
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "db.h"
+#include "db_write.h"
 #include "grading_db.h"
 #include "json.h"
 #include "rectify.h"
@@ -16,20 +17,14 @@ int grading_result_load(struct session *s, int64_t result_id, struct grading_res
                         struct dj_err *e)
 {
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db,
+	int rc = db_load_row(s->db,
 	        "SELECT x.id, x.version, x.round_id, x.org_id, coalesce(x.total, -1),"
 	        " coalesce(x.suggested, 0), coalesce(x.grade, 0), coalesce(x.previous_grade, 0),"
 	        " o.name, o.category, coalesce(x.reason, '')"
-	        " FROM grading_result x JOIN org o ON o.id = x.org_id WHERE x.id = ?", -1, &st,
-	        NULL) != SQLITE_OK)
-		return db_fail(s->db, e, "读取定级结果");
-	sqlite3_bind_int64(st, 1, result_id);
-	int rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		return rc == SQLITE_DONE ? dj_fail(e, DJ_NOTFOUND, NULL, "该组织已不在本轮定级中")
-		                         : db_fail(s->db, e, "读取定级结果");
-	}
+	        " FROM grading_result x JOIN org o ON o.id = x.org_id WHERE x.id = ?", result_id, &st,
+	        "读取定级结果", "该组织已不在本轮定级中", e);
+	if (rc)
+		return rc;
 	memset(res, 0, sizeof *res);
 	res->id = sqlite3_column_int64(st, 0);
 	res->version = sqlite3_column_int64(st, 1);
@@ -73,7 +68,7 @@ static int set_grade_in_txn(struct session *s, int64_t id, int64_t version, int 
 	if (grading_result_load(s, id, &res, e) || grading_round_load(s, res.round_id, &r, e))
 		return e ? e->code : DJ_DB;
 	if (res.version != version)
-		return dj_fail(e, DJ_CONFLICT, NULL, GRADING_CONFLICT);
+		return dj_fail(e, DJ_CONFLICT, NULL, DB_CONFLICT_SAVE);
 	if (strcmp(r.status, "已确认") == 0)
 		return dj_fail(e, DJ_INVALID, NULL, "本轮已于 %s 确认定级，等次不能再修改", r.published_on);
 	if (session_may_write(s, res.org_id, e))
@@ -97,17 +92,12 @@ static int set_grade_in_txn(struct session *s, int64_t id, int64_t version, int 
 	sqlite3_bind_text(st, 3, s->login, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 4, id);
 	sqlite3_bind_int64(st, 5, version);
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(s->db, e, "保存等次");
-	if (sqlite3_changes(s->db) == 0)
-		return dj_fail(e, DJ_CONFLICT, NULL, GRADING_CONFLICT);
-	if (audit_record(s, "grading_result", id, "调整等次",
-	                 grade_json(&r, res.grade, res.reason, before, sizeof before),
-	                 grade_json(&r, grade, grade ? reason : "", after, sizeof after)))
-		return db_fail(s->db, e, "记录操作日志");
-	return 0;
+	int rc = db_step_update(s->db, st, "保存等次", DB_CONFLICT_SAVE, e);
+	if (rc)
+		return rc;
+	return audit_write(s, "grading_result", id, "调整等次",
+	                   grade_json(&r, res.grade, res.reason, before, sizeof before),
+	                   grade_json(&r, grade, grade ? reason : "", after, sizeof after), e);
 }
 
 int grading_result_set_grade(struct session *s, int64_t result_id, int64_t version, int grade,
@@ -116,10 +106,10 @@ int grading_result_set_grade(struct session *s, int64_t result_id, int64_t versi
 	char why[256];
 	snprintf(why, sizeof why, "%s", reason ? reason : "");
 	utf8_trim(why);
-	int own, rc = grading_txn_begin(s, &own, e);
-	if (rc)
-		return rc;
-	return grading_txn_end(s, own, set_grade_in_txn(s, result_id, version, grade, why, e), e);
+	struct db_txn t;
+	if (db_txn_begin(&t, s->db, db_in_txn(s->db), NULL, e))
+		return DJ_DB;
+	return db_txn_end(&t, set_grade_in_txn(s, result_id, version, grade, why, e), e);
 }
 
 /* ---- the check before confirmation ---- */

@@ -5,40 +5,11 @@
 #include <string.h>
 
 #include "db.h"
+#include "db_write.h"
 #include "grading_db.h"
 #include "json.h"
 #include "org.h"
 #include "text.h"
-
-int grading_txn_begin(struct session *s, int *own, struct dj_err *e)
-{
-	*own = sqlite3_get_autocommit(s->db) != 0;
-	return *own ? db_begin(s->db, e) : 0;
-}
-
-int grading_txn_end(struct session *s, int own, int rc, struct dj_err *e)
-{
-	if (!own)
-		return rc;
-	if (rc == 0)
-		rc = db_commit(s->db, e);
-	if (rc)
-		db_rollback(s->db);
-	return rc;
-}
-
-int grading_exec_ids(struct session *s, const char *sql, const int64_t *ids, int n,
-                     const char *what, struct dj_err *e)
-{
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return db_fail(s->db, e, what);
-	for (int i = 0; i < n; i++)
-		sqlite3_bind_int64(st, i + 1, ids[i]);
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : db_fail(s->db, e, what);
-}
 
 /* ---- defaults and text forms ---- */
 
@@ -467,26 +438,16 @@ static int write_round(struct session *s, struct grading_round *r, const char *n
 		sqlite3_bind_int64(st, 18, r->id);
 		sqlite3_bind_int64(st, 19, r->version);
 	}
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(s->db, e, "保存定级设置");
-	if (r->id && sqlite3_changes(s->db) == 0)
-		return dj_fail(e, DJ_CONFLICT, NULL, GRADING_CONFLICT);
-	if (r->id)
-		r->version++;
-	else
-		r->id = sqlite3_last_insert_rowid(s->db);
-	return 0;
+	return db_step_save(s->db, st, &r->id, &r->version, "保存定级设置", e);
 }
 
 /* Indicators and sources are replaced whole: no score refers to them yet. */
 static int write_lists(struct session *s, const struct grading_round *r, struct dj_err *e)
 {
-	if (grading_exec_ids(s, "DELETE FROM grading_indicator WHERE round_id = ?", &r->id, 1,
-	                     "保存评分指标", e) ||
-	    grading_exec_ids(s, "DELETE FROM grading_source WHERE round_id = ?", &r->id, 1,
-	                     "保存评分来源", e))
+	if (db_exec_ids(s->db, "DELETE FROM grading_indicator WHERE round_id = ?", &r->id, 1,
+	                "保存评分指标", e) ||
+	    db_exec_ids(s->db, "DELETE FROM grading_source WHERE round_id = ?", &r->id, 1,
+	                "保存评分来源", e))
 		return DJ_DB;
 	sqlite3_stmt *ind, *src;
 	if (sqlite3_prepare_v2(s->db, "INSERT INTO grading_indicator(round_id, seq, name, max_score,"
@@ -517,8 +478,8 @@ static int write_lists(struct session *s, const struct grading_round *r, struct 
 /* The organizations graded: the active 党总支 and 党支部 under 组织单位. */
 static int write_members(struct session *s, const struct grading_round *r, struct dj_err *e)
 {
-	if (grading_exec_ids(s, "DELETE FROM grading_result WHERE round_id = ?", &r->id, 1,
-	                     "确定参加定级的组织", e))
+	if (db_exec_ids(s->db, "DELETE FROM grading_result WHERE round_id = ?", &r->id, 1,
+	                "确定参加定级的组织", e))
 		return DJ_DB;
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(s->db, "INSERT INTO grading_result(round_id, org_id, updated_by)"
@@ -585,7 +546,7 @@ static int save_existing(struct session *s, struct grading_settings *g, struct g
 	if (grading_settings_load(s, g->id, &was, e))
 		return e ? e->code : DJ_DB;
 	if (was.version != g->version)
-		return dj_fail(e, DJ_CONFLICT, NULL, GRADING_CONFLICT);
+		return dj_fail(e, DJ_CONFLICT, NULL, DB_CONFLICT_SAVE);
 	if (strcmp(was.status, "已确认") == 0)
 		return dj_fail(e, DJ_INVALID, NULL, "本轮已于 %s 确认定级，设置不能再修改", was.published_on);
 	struct grading_settings now = *g;
@@ -601,10 +562,8 @@ static int save_existing(struct session *s, struct grading_settings *g, struct g
 	if (write_round(s, r, g->notes, e) || (!scoring && write_lists(s, r, e)) ||
 	    (!scoring && strcmp(was.org, r->org) != 0 && write_members(s, r, e)))
 		return e ? e->code : DJ_DB;
-	if (audit_record(s, "grading_round", r->id, "修改", settings_json(&was, before, sizeof before),
-	                 settings_json(&now, after, sizeof after)))
-		return db_fail(s->db, e, "记录操作日志");
-	return 0;
+	return audit_write(s, "grading_round", r->id, "修改", settings_json(&was, before, sizeof before),
+	                   settings_json(&now, after, sizeof after), e);
 }
 
 static int save_new(struct session *s, struct grading_settings *g, struct grading_round *r,
@@ -617,9 +576,8 @@ static int save_new(struct session *s, struct grading_settings *g, struct gradin
 		return e ? e->code : DJ_DENIED;
 	if (write_round(s, r, g->notes, e) || write_lists(s, r, e) || write_members(s, r, e))
 		return e ? e->code : DJ_DB;
-	if (audit_record(s, "grading_round", r->id, "新增", NULL, settings_json(&now, after, sizeof after)))
-		return db_fail(s->db, e, "记录操作日志");
-	return 0;
+	return audit_write(s, "grading_round", r->id, "新增", NULL,
+	                   settings_json(&now, after, sizeof after), e);
 }
 
 int grading_settings_save(struct session *s, struct grading_settings *g, struct dj_err *e)
@@ -628,11 +586,10 @@ int grading_settings_save(struct session *s, struct grading_settings *g, struct 
 	utf8_trim(g->notes);
 	if (parse_settings(s, g, &r, e))
 		return e ? e->code : DJ_INVALID;
-	int own, rc = grading_txn_begin(s, &own, e);
-	if (rc)
-		return rc;
-	rc = g->id ? save_existing(s, g, &r, e) : save_new(s, g, &r, e);
-	rc = grading_txn_end(s, own, rc, e);
+	struct db_txn t;
+	if (db_txn_begin(&t, s->db, db_in_txn(s->db), NULL, e))
+		return DJ_DB;
+	int rc = db_txn_end(&t, g->id ? save_existing(s, g, &r, e) : save_new(s, g, &r, e), e);
 	if (rc)
 		return rc;
 	return grading_settings_load(s, r.id, g, e);

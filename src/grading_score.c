@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "db.h"
+#include "db_write.h"
 #include "grading_db.h"
 #include "json.h"
 
@@ -295,15 +296,13 @@ static int save_in_txn(struct session *s, const struct grading_round *sheet_roun
 	if (!*changed)
 		return 0;
 	char before[2048], after[2048];
-	if (grading_exec_ids(s, "UPDATE grading_round SET status = '评分中', version = version + 1"
-	                        " WHERE id = ? AND status = '设置中'", &r->id, 1, "开始评分", e) ||
+	if (db_exec_ids(s->db, "UPDATE grading_round SET status = '评分中', version = version + 1"
+	                " WHERE id = ? AND status = '设置中'", &r->id, 1, "开始评分", e) ||
 	    grading_recompute(s, r, row->result_id, e))
 		return DJ_DB;
-	if (audit_record(s, "grading_score", row->result_id, "评分",
-	                 line_json(r, src, row->org, row->score, before, sizeof before),
-	                 line_json(r, src, row->org, scores, after, sizeof after)))
-		return db_fail(s->db, e, "记录操作日志");
-	return 0;
+	return audit_write(s, "grading_score", row->result_id, "评分",
+	                   line_json(r, src, row->org, row->score, before, sizeof before),
+	                   line_json(r, src, row->org, scores, after, sizeof after), e);
 }
 
 int grading_sheet_save_row(struct session *s, const struct grading_round *r, int src,
@@ -313,10 +312,11 @@ int grading_sheet_save_row(struct session *s, const struct grading_round *r, int
 		return dj_fail(e, DJ_INVALID, NULL, "本轮没有第 %d 个评分来源", src + 1);
 	if (check_scores(r, row, scores, e))
 		return DJ_INVALID;
-	int own, changed = 0, rc = grading_txn_begin(s, &own, e);
-	if (rc)
-		return rc;
-	rc = grading_txn_end(s, own, save_in_txn(s, r, src, row, scores, &changed, e), e);
+	int changed = 0;
+	struct db_txn t;
+	if (db_txn_begin(&t, s->db, db_in_txn(s->db), NULL, e))
+		return DJ_DB;
+	int rc = db_txn_end(&t, save_in_txn(s, r, src, row, scores, &changed, e), e);
 	if (rc)
 		return rc;
 	return reload_row(s, r, src, row, e);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "db.h"
+#include "db_write.h"
 #include "grading_db.h"
 #include "json.h"
 #include "org.h"
@@ -12,20 +13,14 @@
 static int read_round_row(struct session *s, int64_t id, struct grading_round *r, struct dj_err *e)
 {
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db,
+	int rc = db_load_row(s->db,
 	        "SELECT r.id, r.version, r.org_id, r.year, coalesce(r.previous_id, 0), r.line1, r.line2,"
 	        " r.line3, r.guide_top, r.guide_mid, r.guide_bottom, r.tolerance, r.name, o.name,"
 	        " r.status, r.grade1, r.grade2, r.grade3, r.grade4, coalesce(r.rectify_due, ''),"
 	        " coalesce(r.published_on, '') FROM grading_round r JOIN org o ON o.id = r.org_id"
-	        " WHERE r.id = ?", -1, &st, NULL) != SQLITE_OK)
-		return db_fail(s->db, e, "读取定级");
-	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		return rc == SQLITE_DONE ? dj_fail(e, DJ_NOTFOUND, NULL, "该定级已不存在（可能已被他人删除）")
-		                         : db_fail(s->db, e, "读取定级");
-	}
+	        " WHERE r.id = ?", id, &st, "读取定级", "该定级已不存在（可能已被他人删除）", e);
+	if (rc)
+		return rc;
 	memset(r, 0, sizeof *r);
 	r->id = sqlite3_column_int64(st, 0);
 	r->version = sqlite3_column_int64(st, 1);
@@ -151,7 +146,7 @@ static int delete_in_txn(struct session *s, int64_t id, int64_t version, struct 
 	if (grading_round_load(s, id, &r, e))
 		return e ? e->code : DJ_DB;
 	if (r.version != version)
-		return dj_fail(e, DJ_CONFLICT, NULL, GRADING_CONFLICT);
+		return dj_fail(e, DJ_CONFLICT, NULL, DB_CONFLICT_SAVE);
 	if (strcmp(r.status, "设置中") != 0)
 		return dj_fail(e, DJ_INVALID, NULL, "「%s」已%s，不能删除", r.name,
 		               strcmp(r.status, "已确认") == 0 ? "确认定级" : "开始评分");
@@ -170,19 +165,17 @@ static int delete_in_txn(struct session *s, int64_t id, int64_t version, struct 
 		"DELETE FROM grading_round WHERE id = ?",
 	};
 	for (int i = 0; i < 4; i++)
-		if (grading_exec_ids(s, sql[i], &id, 1, "删除定级", e))
+		if (db_exec_ids(s->db, sql[i], &id, 1, "删除定级", e))
 			return DJ_DB;
-	if (audit_record(s, "grading_round", id, "删除", before, NULL))
-		return db_fail(s->db, e, "记录操作日志");
-	return 0;
+	return audit_write(s, "grading_round", id, "删除", before, NULL, e);
 }
 
 int grading_round_delete(struct session *s, int64_t id, int64_t version, struct dj_err *e)
 {
-	int own, rc = grading_txn_begin(s, &own, e);
-	if (rc)
-		return rc;
-	return grading_txn_end(s, own, delete_in_txn(s, id, version, e), e);
+	struct db_txn t;
+	if (db_txn_begin(&t, s->db, db_in_txn(s->db), NULL, e))
+		return DJ_DB;
+	return db_txn_end(&t, delete_in_txn(s, id, version, e), e);
 }
 
 /* ---- the organizations in a round ---- */
@@ -231,19 +224,17 @@ static int add_in_txn(struct session *s, int64_t round_id, const char *org_name,
 		return dj_fail(e, DJ_INVALID, "org", "「%s」已在本轮定级中", o.name);
 	if (rc != SQLITE_DONE)
 		return db_fail(s->db, e, "加入定级");
-	if (audit_record(s, "grading_result", sqlite3_last_insert_rowid(s->db), "加入定级", NULL,
-	                 member_json(r.name, o.name, after, sizeof after)))
-		return db_fail(s->db, e, "记录操作日志");
-	return 0;
+	return audit_write(s, "grading_result", sqlite3_last_insert_rowid(s->db), "加入定级", NULL,
+	                   member_json(r.name, o.name, after, sizeof after), e);
 }
 
 int grading_round_add_org(struct session *s, int64_t round_id, const char *org_name,
                           struct dj_err *e)
 {
-	int own, rc = grading_txn_begin(s, &own, e);
-	if (rc)
-		return rc;
-	return grading_txn_end(s, own, add_in_txn(s, round_id, org_name, e), e);
+	struct db_txn t;
+	if (db_txn_begin(&t, s->db, db_in_txn(s->db), NULL, e))
+		return DJ_DB;
+	return db_txn_end(&t, add_in_txn(s, round_id, org_name, e), e);
 }
 
 static int remove_in_txn(struct session *s, int64_t result_id, struct dj_err *e)
@@ -260,20 +251,18 @@ static int remove_in_txn(struct session *s, int64_t result_id, struct dj_err *e)
 		               res.org);
 	if (session_may_write(s, res.org_id, e))
 		return DJ_DENIED;
-	if (grading_exec_ids(s, "DELETE FROM grading_result WHERE id = ?", &result_id, 1, "移出定级", e))
+	if (db_exec_ids(s->db, "DELETE FROM grading_result WHERE id = ?", &result_id, 1, "移出定级", e))
 		return DJ_DB;
-	if (audit_record(s, "grading_result", result_id, "移出定级",
-	                 member_json(r.name, res.org, before, sizeof before), NULL))
-		return db_fail(s->db, e, "记录操作日志");
-	return 0;
+	return audit_write(s, "grading_result", result_id, "移出定级",
+	                   member_json(r.name, res.org, before, sizeof before), NULL, e);
 }
 
 int grading_round_remove_org(struct session *s, int64_t result_id, struct dj_err *e)
 {
-	int own, rc = grading_txn_begin(s, &own, e);
-	if (rc)
-		return rc;
-	return grading_txn_end(s, own, remove_in_txn(s, result_id, e), e);
+	struct db_txn t;
+	if (db_txn_begin(&t, s->db, db_in_txn(s->db), NULL, e))
+		return DJ_DB;
+	return db_txn_end(&t, remove_in_txn(s, result_id, e), e);
 }
 
 /* ---- the list of rounds ---- */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "db.h"
+#include "db_write.h"
 #include "grading_db.h"
 #include "json.h"
 #include "org.h"
@@ -51,17 +52,13 @@ static void read_plan(sqlite3_stmt *st, struct rectification *p)
 int rectify_load(struct session *s, int64_t id, struct rectification *p, struct dj_err *e)
 {
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, SELECT_PLAN " WHERE z.id = ?", -1, &st, NULL) != SQLITE_OK)
-		return db_fail(s->db, e, "读取整改");
-	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		read_plan(st, p);
+	int rc = db_load_row(s->db, SELECT_PLAN " WHERE z.id = ?", id, &st, "读取整改",
+	                     "该整改记录已不存在", e);
+	if (rc)
+		return rc;
+	read_plan(st, p);
 	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	return rc == SQLITE_DONE ? dj_fail(e, DJ_NOTFOUND, NULL, "该整改记录已不存在")
-	                         : db_fail(s->db, e, "读取整改");
+	return 0;
 }
 
 static const char *plan_json(const struct rectification *p, char *buf, size_t cap)
@@ -116,11 +113,7 @@ static int update_plan(struct session *s, const struct rectification *p, struct 
 		db_bind_text(st, i + 1, v[i], 1);
 	sqlite3_bind_int64(st, 8, p->id);
 	sqlite3_bind_int64(st, 9, p->version);
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(s->db, e, "保存整改");
-	return sqlite3_changes(s->db) ? 0 : dj_fail(e, DJ_CONFLICT, NULL, GRADING_CONFLICT);
+	return db_step_update(s->db, st, "保存整改", DB_CONFLICT_SAVE, e);
 }
 
 static int save_in_txn(struct session *s, struct rectification *p, struct dj_err *e)
@@ -130,15 +123,14 @@ static int save_in_txn(struct session *s, struct rectification *p, struct dj_err
 	if (rectify_load(s, p->id, &was, e))
 		return e ? e->code : DJ_DB;
 	if (was.version != p->version)
-		return dj_fail(e, DJ_CONFLICT, NULL, GRADING_CONFLICT);
+		return dj_fail(e, DJ_CONFLICT, NULL, DB_CONFLICT_SAVE);
 	if (session_may_write(s, was.org_id, e))
 		return DJ_DENIED;
 	if (check_plan(p, e) || update_plan(s, p, e))
 		return e ? e->code : DJ_DB;
-	if (audit_record(s, "rectification", p->id, *p->accepted_on && !*was.accepted_on ? "验收" : "修改",
-	                 plan_json(&was, before, sizeof before), plan_json(p, after, sizeof after)))
-		return db_fail(s->db, e, "记录操作日志");
-	return 0;
+	return audit_write(s, "rectification", p->id,
+	                   *p->accepted_on && !*was.accepted_on ? "验收" : "修改",
+	                   plan_json(&was, before, sizeof before), plan_json(p, after, sizeof after), e);
 }
 
 int rectify_save(struct session *s, struct rectification *p, struct dj_err *e)
@@ -148,10 +140,10 @@ int rectify_save(struct session *s, struct rectification *p, struct dj_err *e)
 	for (size_t i = 0; i < sizeof trim / sizeof *trim; i++)
 		utf8_trim(trim[i]);
 	struct rectification keep = *p;
-	int own, rc = grading_txn_begin(s, &own, e);
-	if (rc)
-		return rc;
-	rc = grading_txn_end(s, own, save_in_txn(s, p, e), e);
+	struct db_txn t;
+	if (db_txn_begin(&t, s->db, db_in_txn(s->db), NULL, e))
+		return DJ_DB;
+	int rc = db_txn_end(&t, save_in_txn(s, p, e), e);
 	if (rc) {
 		*p = keep;   /* what was typed stays as typed */
 		return rc;
@@ -186,9 +178,8 @@ int rectify_create(struct session *s, int64_t round_id, int64_t org_id, const ch
 	int64_t id = sqlite3_last_insert_rowid(s->db);
 	if (rectify_load(s, id, &p, e))
 		return e ? e->code : DJ_DB;
-	if (audit_record(s, "rectification", id, "列入整改", NULL, plan_json(&p, after, sizeof after)))
-		return db_fail(s->db, e, "记录操作日志");
-	return 0;
+	return audit_write(s, "rectification", id, "列入整改", NULL,
+	                   plan_json(&p, after, sizeof after), e);
 }
 
 static int add_in_txn(struct session *s, int64_t round_id, const char *org_name, int64_t *id,
@@ -234,9 +225,9 @@ static int add_in_txn(struct session *s, int64_t round_id, const char *org_name,
 int rectify_add(struct session *s, int64_t round_id, const char *org_name, int64_t *id,
                 struct dj_err *e)
 {
-	int own, rc = grading_txn_begin(s, &own, e);
-	if (rc)
-		return rc;
+	struct db_txn t;
+	if (db_txn_begin(&t, s->db, db_in_txn(s->db), NULL, e))
+		return DJ_DB;
 	*id = 0;
-	return grading_txn_end(s, own, add_in_txn(s, round_id, org_name, id, e), e);
+	return db_txn_end(&t, add_in_txn(s, round_id, org_name, id, e), e);
 }
