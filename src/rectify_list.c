@@ -122,7 +122,7 @@ static int write_plan(struct csv_writer *w, sqlite3_stmt *st, void *ctx, FILE *r
 	(void)ctx;
 	(void)report;
 	const int cols[] = { P_YEAR, P_ROUND, P_ORG, P_GRADE, P_ORIGIN, P_PROBLEM, P_MEASURES,
-	                     P_RESPONSIBLE, P_DEADLINE, P_PROGRESS, P_ACCEPTED, P_RANK };
+	                     P_RESPONSIBLE, P_DEADLINE, P_PROGRESS, P_ACCEPTED };
 	for (size_t i = 0; i < sizeof cols / sizeof *cols; i++)
 		csv_write_field(w, text(st, cols[i]));
 	csv_write_field(w, rectify_status(text(st, P_DEADLINE), text(st, P_ACCEPTED)));
