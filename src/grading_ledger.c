@@ -2,12 +2,11 @@
  * organization's total by source, weighted total, grade, previous grade and
  * movement (晋位/降位/持平), and its rectification; as a list for the
  * screen and as CSV. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "csv.h"
+#include "csv_table.h"
 #include "db.h"
 #include "grading_db.h"
 #include "grading_rows.h"
@@ -417,8 +416,7 @@ static int export_rounds(struct session *s, int64_t only, const char *path, FILE
 			fprintf(report, "内存不足，无法导出\n");
 		return 1;
 	}
-	if (csv_writer_open(&w, path)) {
-		fprintf(report, "无法写入 %s：%s\n", path, strerror(errno));
+	if (csv_export_open(&w, path, NULL, 0, report)) {
 		free(rounds);
 		return 1;
 	}
@@ -438,11 +436,7 @@ static int export_rounds(struct session *s, int64_t only, const char *path, FILE
 		free(l);
 	}
 	free(rounds);
-	if (csv_writer_close(&w) != 0) {
-		fprintf(report, "写入 %s 失败（磁盘已满？）\n", path);
-		return 1;
-	}
-	return rc;
+	return csv_export_close(&w, path, report) || rc;
 }
 
 int grading_export_csv(struct session *s, const char *path, FILE *report, int *exported)

@@ -2,11 +2,10 @@
  * members in good standing. */
 #include "member_stats.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "csv.h"
+#include "csv_table.h"
 #include "db.h"
 #include "member.h"
 #include "validate.h"
@@ -158,34 +157,21 @@ int member_stats_compute(struct session *s, int64_t root, struct member_stats *s
 int member_stats_export(const struct member_stats *st, const char *scope, const char *path,
                         FILE *report)
 {
+	static const char *const head[] = { "分组", "项目", "人数", "占比" };
 	struct csv_writer w;
-	if (csv_writer_open(&w, path)) {
-		fprintf(report, "无法写入 %s：%s\n", path, strerror(errno));
+	if (csv_export_open(&w, path, head, 4, report))
 		return 1;
-	}
-	const char *head[] = { "分组", "项目", "人数", "占比" };
-	for (int i = 0; i < 4; i++)
-		csv_write_field(&w, head[i]);
-	csv_end_record(&w);
 	char n[24], pct[48];
 	snprintf(n, sizeof n, "%ld", st->total);
 	const char *total[] = { "合计", scope, n, "100.0%" };
-	for (int i = 0; i < 4; i++)
-		csv_write_field(&w, total[i]);
-	csv_end_record(&w);
+	csv_write_record(&w, total, 4);
 	for (int g = 0; g < STAT_NGROUPS; g++)
 		for (int i = 0; i < st->group[g].n; i++) {
 			const struct stat_item *it = &st->group[g].item[i];
 			snprintf(n, sizeof n, "%ld", it->n);
 			stat_percent(it->n, st->total, pct, sizeof pct);
 			const char *cells[] = { st->group[g].title, it->label, n, pct };
-			for (int c = 0; c < 4; c++)
-				csv_write_field(&w, cells[c]);
-			csv_end_record(&w);
+			csv_write_record(&w, cells, 4);
 		}
-	if (csv_writer_close(&w)) {
-		fprintf(report, "写入 %s 失败（磁盘已满？）\n", path);
-		return 1;
-	}
-	return 0;
+	return csv_export_close(&w, path, report);
 }
