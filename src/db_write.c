@@ -47,13 +47,19 @@ int db_txn_end(struct db_txn *t, int rc, struct dj_err *e)
 	return rc;
 }
 
-int db_step_update(sqlite3 *db, sqlite3_stmt *st, const char *what, const char *conflict,
-                   struct dj_err *e)
+int db_step_done(sqlite3 *db, sqlite3_stmt *st, const char *what, struct dj_err *e)
 {
 	int rc = sqlite3_step(st);
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(db, e, what);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, e, what);
+}
+
+int db_step_update(sqlite3 *db, sqlite3_stmt *st, const char *what, const char *conflict,
+                   struct dj_err *e)
+{
+	int rc = db_step_done(db, st, what, e);
+	if (rc)
+		return rc;
 	if (sqlite3_changes(db) == 0)
 		return dj_fail(e, DJ_CONFLICT, NULL, "%s", conflict);
 	return 0;
@@ -68,12 +74,10 @@ int db_step_save(sqlite3 *db, sqlite3_stmt *st, int64_t *id, int64_t *version, c
 			(*version)++;
 		return rc;
 	}
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(db, e, what);
-	*id = sqlite3_last_insert_rowid(db);
-	return 0;
+	int rc = db_step_done(db, st, what, e);
+	if (rc == 0)
+		*id = sqlite3_last_insert_rowid(db);
+	return rc;
 }
 
 int db_load_row(sqlite3 *db, const char *sql, int64_t id, sqlite3_stmt **st, const char *what,

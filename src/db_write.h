@@ -37,6 +37,10 @@ int db_txn_begin(struct db_txn *t, sqlite3 *db, int join, const char *savepoint,
  * COMMIT itself failed (then everything is rolled back). */
 int db_txn_end(struct db_txn *t, int rc, struct dj_err *e);
 
+/* Steps and finalizes a prepared, bound statement that returns no rows:
+ * 0, or DJ_DB as db_fail(what). */
+int db_step_done(sqlite3 *db, sqlite3_stmt *st, const char *what, struct dj_err *e);
+
 /* Steps and finalizes a prepared, bound UPDATE … WHERE id=? AND version=?.
  * Returns 0; DJ_CONFLICT with the message `conflict` when no row matched
  * (another operator saved first); or DJ_DB as db_fail(what). */

@@ -75,9 +75,7 @@ static int write_grades(struct session *s, const struct grading_round *r, struct
 	sqlite3_bind_int64(st, 1, r->id);
 	sqlite3_bind_int64(st, 2, r->previous_id);
 	sqlite3_bind_text(st, 3, s->login, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(s->db, e, "确认定级");
+	return db_step_done(s->db, st, "确认定级", e);
 }
 
 /* Organization ids of a query with the round as ?1, read whole before any

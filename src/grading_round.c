@@ -489,9 +489,7 @@ static int write_members(struct session *s, const struct grading_round *r, struc
 	sqlite3_bind_int64(st, 1, r->id);
 	sqlite3_bind_int64(st, 2, r->org_id);
 	sqlite3_bind_text(st, 3, s->login, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(s->db, e, "确定参加定级的组织");
+	return db_step_done(s->db, st, "确定参加定级的组织", e);
 }
 
 static const struct { const char *key, *label; } frozen_fields[] = {

@@ -183,9 +183,7 @@ int grading_recompute(struct session *s, const struct grading_round *r, int64_t 
 	}
 	sqlite3_bind_text(st, 3, s->login, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 4, result_id);
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(s->db, e, "计算总分");
+	return db_step_done(s->db, st, "计算总分", e);
 }
 
 /* ---- saving a line ---- */

@@ -207,10 +207,8 @@ static int insert_event(struct session *s, struct member_event *ev, struct dj_er
 	db_bind_text(st, 8, ev->dues_paid_to, 1);
 	db_bind_text(st, 9, ev->reason, 1);
 	db_bind_text(st, 10, s->login, 0);
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(s->db, e, "记录党员变动");
+	if (db_step_done(s->db, st, "记录党员变动", e))
+		return DJ_DB;
 	ev->id = sqlite3_last_insert_rowid(s->db);
 	char after[1024];
 	return audit_write(s, "member_event", ev->id, "新增", NULL,

@@ -300,9 +300,7 @@ static int write_term(struct session *s, struct org *o, struct dj_err *e)
 	sqlite3_bind_int(st, 3, (int)years);
 	sqlite3_bind_text(st, 4, o->due_on, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 5, s->login, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(s->db, e, "保存届次");
+	return db_step_done(s->db, st, "保存届次", e);
 }
 
 /* Names in one field are separated by 、，,；; — a space is part of a name

@@ -167,10 +167,8 @@ int rectify_create(struct session *s, int64_t round_id, int64_t org_id, const ch
 	sqlite3_bind_text(st, 3, origin, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, deadline, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 5, s->login, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(s->db, e, "列入整改");
+	if (db_step_done(s->db, st, "列入整改", e))
+		return DJ_DB;
 	if (sqlite3_changes(s->db) == 0)
 		return 0;
 	struct rectification p;

@@ -157,6 +157,18 @@ static void update_conflict_says_the_callers_words(void **state)
 	assert_non_null(strstr(e.msg, "撤销东西失败：数据违反约束"));
 }
 
+static void step_done_runs_or_says_what_failed(void **state)
+{
+	(void)state;
+	struct dj_err e;
+	assert_int_equal(db_step_done(T.s.db, prepare("INSERT INTO thing(v) VALUES ('a')"), "登记东西",
+	                              &e), 0);
+	assert_int_equal(things(), 1);
+	assert_int_equal(db_step_done(T.s.db, prepare("INSERT INTO thing(id, v) VALUES (1, 'b')"),
+	                              "登记东西", &e), DJ_DB);
+	assert_non_null(strstr(e.msg, "登记东西失败：数据违反约束"));
+}
+
 static void load_row_by_id(void **state)
 {
 	(void)state;
@@ -216,6 +228,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(save_inserts_then_updates_under_the_version, setup,
 		                                teardown),
 		cmocka_unit_test_setup_teardown(update_conflict_says_the_callers_words, setup, teardown),
+		cmocka_unit_test_setup_teardown(step_done_runs_or_says_what_failed, setup, teardown),
 		cmocka_unit_test_setup_teardown(load_row_by_id, setup, teardown),
 		cmocka_unit_test_setup_teardown(exec_ids_binds_each_id, setup, teardown),
 		cmocka_unit_test_setup_teardown(audit_write_fails_the_write_when_the_log_refuses, setup,
