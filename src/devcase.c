@@ -246,32 +246,31 @@ static int record_overrides(struct session *s, const struct dev_case *c,
 
 /* ---- the member record ------------------------------------------------------ */
 
+/* The person's fields a case shares with its member record, named alike in
+ * both, so the copy each way is one list. */
+#define PERSON(f) { offsetof(struct dev_case, f), sizeof(((struct dev_case *)0)->f), \
+	            offsetof(struct member, f), sizeof(((struct member *)0)->f) }
+static const struct { size_t in_case, case_cap, in_member, member_cap; } person[] = {
+	PERSON(org), PERSON(name), PERSON(gender), PERSON(ethnicity), PERSON(birth_date),
+	PERSON(id_number), PERSON(education), PERSON(phone), PERSON(job),
+};
+#undef PERSON
+enum { NPERSON = sizeof person / sizeof *person };
+
 static void copy_from_member(struct dev_case *c, const struct member *m)
 {
-	snprintf(c->org, sizeof c->org, "%s", m->org);
-	snprintf(c->name, sizeof c->name, "%s", m->name);
-	snprintf(c->gender, sizeof c->gender, "%s", m->gender);
-	snprintf(c->ethnicity, sizeof c->ethnicity, "%s", m->ethnicity);
-	snprintf(c->birth_date, sizeof c->birth_date, "%s", m->birth_date);
-	snprintf(c->id_number, sizeof c->id_number, "%s", m->id_number);
-	snprintf(c->education, sizeof c->education, "%s", m->education);
-	snprintf(c->phone, sizeof c->phone, "%s", m->phone);
-	snprintf(c->job, sizeof c->job, "%s", m->job);
+	for (int i = 0; i < NPERSON; i++)
+		snprintf((char *)c + person[i].in_case, person[i].case_cap, "%s",
+		         (const char *)m + person[i].in_member);
 }
 
 static int create_member(struct session *s, struct dev_case *c, struct dj_err *e)
 {
 	struct member m;
 	memset(&m, 0, sizeof m);
-	snprintf(m.org, sizeof m.org, "%s", c->org);
-	snprintf(m.name, sizeof m.name, "%s", c->name);
-	snprintf(m.gender, sizeof m.gender, "%s", c->gender);
-	snprintf(m.ethnicity, sizeof m.ethnicity, "%s", c->ethnicity);
-	snprintf(m.birth_date, sizeof m.birth_date, "%s", c->birth_date);
-	snprintf(m.id_number, sizeof m.id_number, "%s", c->id_number);
-	snprintf(m.education, sizeof m.education, "%s", c->education);
-	snprintf(m.phone, sizeof m.phone, "%s", c->phone);
-	snprintf(m.job, sizeof m.job, "%s", c->job);
+	for (int i = 0; i < NPERSON; i++)
+		snprintf((char *)&m + person[i].in_member, person[i].member_cap, "%s",
+		         (const char *)c + person[i].in_case);
 	snprintf(m.category, sizeof m.category, "预备党员");
 	snprintf(m.joined_on, sizeof m.joined_on, "%s", c->branch_meeting_on);
 	snprintf(m.extension, sizeof m.extension, "%s", c->extension);
