@@ -16,6 +16,7 @@
 #include "vt.h"
 
 #define QUIET_MS 30.0
+#define ANSWER_MS 3000.0   /* longest wait for the first byte of an answer */
 #define ROWS 24
 #define COLS 80
 #define STATUS_ROW 21
@@ -24,18 +25,39 @@
 
 struct vt *bench_start(struct bench *b, const char *ini, const char *log);
 
-/* Pumps until the program has been quiet for quiet_ms; returns the time from
- * t0 to the last byte (0 when nothing came). */
+/* Pumps until the program answered and then was quiet for quiet_ms;
+ * returns the time from t0 to the last byte (0 when nothing came within
+ * ANSWER_MS: a key that changes nothing on the screen). */
 static double settle(struct vt *vt, double t0, double quiet_ms)
 {
 	double last = t0;
+	int answered = 0;
+	for (;;) {
+		long n = vt_pump(vt, 0);
+		double t = bench_now_ms();
+		if (n > 0) {
+			last = t;
+			answered = 1;
+		} else if (n < 0 || (answered && t - last >= quiet_ms) || (!answered && t - t0 > ANSWER_MS)) {
+			return last - t0;
+		} else {
+			usleep(100);
+		}
+	}
+}
+
+/* Takes in the rest of what the program is writing, until quiet_ms pass
+ * without output (after a wait that already saw the answer begin). */
+static void drain(struct vt *vt, double quiet_ms)
+{
+	double last = bench_now_ms();
 	for (;;) {
 		long n = vt_pump(vt, 0);
 		double t = bench_now_ms();
 		if (n > 0)
 			last = t;
-		else if (n < 0 || t - last >= quiet_ms || t - t0 > 60000)
-			return last - t0;
+		else if (n < 0 || t - last >= quiet_ms)
+			return;
 		else
 			usleep(100);
 	}
@@ -113,7 +135,7 @@ static struct vt *start_at_menu(struct bench *b, const char *ini, const char *lo
 		vt_free(vt);
 		return NULL;
 	}
-	settle(vt, bench_now_ms(), 100);
+	drain(vt, 100);
 	return vt;
 }
 
@@ -148,7 +170,7 @@ static int open_ledger(struct vt *vt, const char *const *path)
 {
 	if (open_path(vt, path, "共 ") < 0)
 		return -1;
-	settle(vt, bench_now_ms(), 100);
+	drain(vt, 100);
 	return 0;
 }
 
