@@ -8,6 +8,7 @@
 
 #include "compliance.h"
 #include "db.h"
+#include "itemlist.h"
 #include "text.h"
 #include "validate.h"
 
@@ -18,28 +19,8 @@ const char *const dues_reliefs[] = { "", "减交", "免交", NULL };
 #define DEFAULT_RETIRED "5000:0.5, *:1"
 #define DEFAULT_FIXED 20   /* 0.2 元 */
 
-/* Next item of a list separated by , ， or ; — trimmed, into out. */
-static int next_item(const char **p, char *out, size_t cap)
-{
-	static const char *const seps[] = { ",", "，", ";", "；", NULL };
-	const char *s = *p;
-	if (!*s)
-		return 0;
-	const char *end = NULL;
-	size_t seplen = 0;
-	for (int i = 0; seps[i]; i++) {
-		const char *f = strstr(s, seps[i]);
-		if (f && (!end || f < end)) {
-			end = f;
-			seplen = strlen(seps[i]);
-		}
-	}
-	size_t n = end ? (size_t)(end - s) : strlen(s);
-	snprintf(out, cap, "%.*s", (int)(n < cap ? n : cap - 1), s);
-	utf8_trim(out);
-	*p = s + n + seplen;
-	return 1;
-}
+/* Brackets in dangjian.ini are separated by , ， or ;. */
+static const char *const bracket_seps[] = { ",", "，", ";", "；", NULL };
 
 static int parse_bracket(const char *item, struct dues_bracket *b, char *why, size_t cap)
 {
@@ -74,7 +55,7 @@ int dues_parse_brackets(const char *text, struct dues_bracket *b, int cap, int *
 {
 	char item[64];
 	*n = 0;
-	for (const char *p = text; next_item(&p, item, sizeof item);) {
+	for (const char *p = text; itemlist_next(&p, bracket_seps, item, sizeof item);) {
 		if (!*item)
 			continue;
 		if (*n == cap) {

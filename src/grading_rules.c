@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "grading.h"
+#include "itemlist.h"
 #include "text.h"
 
 int grading_parse_score(const char *text, int max, int *tenths, char why[WHY_MAX])
@@ -145,14 +146,7 @@ int grading_split_list(const char *text, char items[][32], int max)
 	int n = 0;
 	const char *p = text ? text : "";
 	while (*p) {
-		size_t len = strlen(p), cut = len, skip = 0;
-		for (int i = 0; seps[i]; i++) {
-			const char *f = strstr(p, seps[i]);
-			if (f && (size_t)(f - p) < cut) {
-				cut = (size_t)(f - p);
-				skip = strlen(seps[i]);
-			}
-		}
+		size_t skip, cut = itemlist_span(p, seps, &skip);
 		if (cut > 0) {
 			if (n < max) {
 				char item[128];

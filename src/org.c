@@ -6,6 +6,7 @@
 
 #include "db.h"
 #include "db_write.h"
+#include "itemlist.h"
 #include "json.h"
 #include "text.h"
 #include "validate.h"
@@ -308,27 +309,9 @@ static int write_term(struct session *s, struct org *o, struct dj_err *e)
 static int next_name(const char **p, char *out, size_t cap)
 {
 	static const char *const seps[] = { "、", "，", ",", "；", ";", NULL };
-	const char *s = *p;
-	while (*s) {
-		const char *end = NULL;
-		size_t seplen = 0;
-		for (int i = 0; seps[i]; i++) {
-			const char *f = strstr(s, seps[i]);
-			if (f && (!end || f < end)) {
-				end = f;
-				seplen = strlen(seps[i]);
-			}
-		}
-		size_t n = end ? (size_t)(end - s) : strlen(s);
-		snprintf(out, cap, "%.*s", (int)(n < cap ? n : cap - 1), s);
-		utf8_trim(out);
-		s += n + seplen;
-		if (*out) {
-			*p = s;
+	while (itemlist_next(p, seps, out, cap))
+		if (*out)
 			return 1;
-		}
-	}
-	*p = s;
 	return 0;
 }
 
