@@ -1,6 +1,7 @@
 /* csv_table.h — a ledger as a CSV file with Chinese headers: what every
- * domain module's import and export share (org_csv.c, member_csv.c,
- * meeting_csv.c, the dues and rectification ledgers).
+ * domain module's import and export share (org_csv.c and member_csv.c
+ * import; they, meeting_csv.c, the dues, rectification and grading ledgers
+ * and the 党员结构 table export).
  *
  * Import: the header row is mapped onto known columns in any order; unknown
  * and repeated columns are refused by name, missing required ones named.
