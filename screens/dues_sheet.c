@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "dues.h"
-#include "meeting_rows.h"
+#include "memrows.h"
 #include "screens/meeting_common.h"
 #include "screens/screens.h"
 #include "text.h"

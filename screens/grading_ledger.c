@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "grading.h"
-#include "grading_rows.h"
+#include "memrows.h"
 #include "org.h"
 #include "rectify.h"
 #include "screens/grading_actions.h"

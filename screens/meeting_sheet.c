@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "attendance.h"
-#include "meeting_rows.h"
+#include "memrows.h"
 #include "screens/meeting_common.h"
 #include "screens/screens.h"
 #include "text.h"

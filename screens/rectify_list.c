@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "grading.h"
-#include "grading_rows.h"
+#include "memrows.h"
 #include "rectify.h"
 #include "screens/grading_actions.h"
 #include "screens/screens.h"

@@ -7,7 +7,7 @@
 
 #include "compliance.h"
 #include "db.h"
-#include "meeting_rows.h"
+#include "memrows.h"
 #include "validate.h"
 
 /* For each current member under ?1: the run of 缺席 at their latest
@@ -96,7 +96,7 @@ static const struct rs_column absentee_cols[] = {
 struct row_source *absentee_source(const struct absentee *rows, int n,
                                    const struct meeting_rules *rules)
 {
-	struct row_source *rs = calc_rows_new(absentee_cols, 5);
+	struct row_source *rs = memrows_fixed_new(absentee_cols, 5);
 	for (int i = 0; rs && i < n; i++) {
 		const struct absentee *a = &rows[i];
 		char run[16], why[128] = "";
@@ -108,7 +108,7 @@ struct row_source *absentee_source(const struct absentee *rows, int n,
 			         *why ? "；" : "", rules->idle_months);
 		const char *cells[] = { a->name, a->org, run, *a->last_present ? a->last_present : "无记录",
 		                        why };
-		if (calc_rows_add(rs, a->member_id, RS_FLAG_WARN, cells, a->name_py)) {
+		if (memrows_fixed_add(rs, a->member_id, RS_FLAG_WARN, cells, a->name_py)) {
 			row_source_free(rs);
 			return NULL;
 		}

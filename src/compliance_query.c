@@ -7,7 +7,7 @@
 
 #include "compliance.h"
 #include "db.h"
-#include "meeting_rows.h"
+#include "memrows.h"
 #include "validate.h"
 
 struct months {
@@ -174,7 +174,7 @@ static void cell_text(const struct cycle_result *r, char *out, size_t cap)
 
 struct row_source *compliance_source(const struct branch_compliance *rows, int n)
 {
-	struct row_source *rs = calc_rows_new(compliance_cols, 9);
+	struct row_source *rs = memrows_fixed_new(compliance_cols, 9);
 	for (int i = 0; rs && i < n; i++) {
 		char cells[9][48];
 		const char *cp[9];
@@ -185,7 +185,7 @@ struct row_source *compliance_source(const struct branch_compliance *rows, int n
 			cp[c] = c ? cells[c] : rows[i].b.name;
 		int flags = (rows[i].short_types ? RS_FLAG_WARN : 0) |
 		            (*rows[i].b.dissolved_on ? RS_FLAG_DIM : 0);
-		if (calc_rows_add(rs, rows[i].b.id, flags, cp, rows[i].b.name_py)) {
+		if (memrows_fixed_add(rs, rows[i].b.id, flags, cp, rows[i].b.name_py)) {
 			row_source_free(rs);
 			return NULL;
 		}

@@ -9,7 +9,7 @@
 #include "db.h"
 #include "dues.h"
 #include "meeting.h"
-#include "meeting_rows.h"
+#include "memrows.h"
 #include "pager.h"
 #include "validate.h"
 
@@ -114,7 +114,7 @@ static int add_month_row(struct row_source *rs, const struct branch_ref *b,
 	format_money(t->owed, owed, sizeof owed);
 	const char *cells[] = { b->name, members, stored, due, paid, owing, owed };
 	int flags = (t->owing ? RS_FLAG_WARN : 0) | (*b->dissolved_on ? RS_FLAG_DIM : 0);
-	return calc_rows_add(rs, b->id, flags, cells, b->name_py);
+	return memrows_fixed_add(rs, b->id, flags, cells, b->name_py);
 }
 
 struct row_source *dues_month_source(struct session *s, int64_t scope, const char *month,
@@ -125,7 +125,7 @@ struct row_source *dues_month_source(struct session *s, int64_t scope, const cha
 	memset(t, 0, sizeof *t);
 	if (meeting_branches(s, scope ? scope : s->scope_org, &b, &nb, e))
 		return NULL;
-	struct row_source *rs = calc_rows_new(month_cols, 7);
+	struct row_source *rs = memrows_fixed_new(month_cols, 7);
 	int m = month_index(month);
 	for (int i = 0; rs && i < nb; i++) {
 		struct dues_totals bt;

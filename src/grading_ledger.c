@@ -9,7 +9,7 @@
 #include "csv_table.h"
 #include "db.h"
 #include "grading_db.h"
-#include "grading_rows.h"
+#include "memrows.h"
 #include "rectify.h"
 #include "text.h"
 

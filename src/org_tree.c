@@ -9,6 +9,7 @@
 #include "db.h"
 #include "org.h"
 #include "pager.h"
+#include "rowslice.h"
 #include "text.h"
 
 struct node {
@@ -233,8 +234,7 @@ static int fill_row(struct tree *t, int i, sqlite3_stmt *st, struct rs_row *r)
 			db_col_text(st, c, r->cell[c], RS_CELL);
 		r->flags = sqlite3_column_int(st, 5);
 	}
-	snprintf(r->key.sort, RS_SORT, "%08d", i);
-	r->key.id = nd->id;
+	rowslice_key(&r->key, i, nd->id);
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
 }
@@ -242,23 +242,10 @@ static int fill_row(struct tree *t, int i, sqlite3_stmt *st, struct rs_row *r)
 static int fetch(void *ctx, const struct rs_key *anchor, int dir, int n, struct rs_row *rows)
 {
 	struct tree *t = ctx;
+	int from, to;
 	if (dir == 0 && rebuild(t))
 		return -1;
-	int at = anchor ? index_of(t, anchor->id) : -1;
-	int from;
-	if (dir > 0 || (dir == 0 && at < 0))
-		from = anchor && at >= 0 ? at + 1 : 0;
-	else if (dir == 0)
-		from = at;
-	else
-		from = (anchor && at >= 0 ? at : t->nvis) - n;
-	int to = from + n;
-	if (from < 0)
-		from = 0;
-	if (dir < 0 && anchor && at >= 0 && to > at)
-		to = at;
-	if (to > t->nvis)
-		to = t->nvis;
+	rowslice_range(t->nvis, anchor ? index_of(t, anchor->id) : -1, dir, n, &from, &to);
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(t->s->db,
 	        "SELECT o.name, o.kind, o.category, coalesce(o.secretary, ''), " "coalesce(t.due_on, ''),"
@@ -284,18 +271,12 @@ static long count(void *ctx)
 
 static long ordinal(void *ctx, const struct rs_key *key)
 {
-	int i = index_of(ctx, key->id);
-	return i < 0 ? -1 : i + 1;
+	return rowslice_ordinal(index_of(ctx, key->id));
 }
 
 static int key_of(void *ctx, int64_t id, struct rs_key *out)
 {
-	int i = index_of(ctx, id);
-	if (i < 0)
-		return -1;
-	snprintf(out->sort, RS_SORT, "%08d", i);
-	out->id = id;
-	return 0;
+	return rowslice_key_of(index_of(ctx, id), id, out);
 }
 
 static int set_filter(void *ctx, const char *text)

@@ -6,7 +6,7 @@
 
 #include "csv_table.h"
 #include "db.h"
-#include "grading_rows.h"
+#include "memrows.h"
 #include "rectify.h"
 
 #define SELECT_PLANS \
