@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "screens/record_form.h"
 #include "screens/screens.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
@@ -78,8 +79,9 @@ static void draw_filter(void *st, struct app *a)
 	frame_status("筛选操作日志：各栏都不填为全部", "F2 确定");
 }
 
-static int apply_filter(struct filter_form *w)
+static int apply_filter(void *st)
 {
+	struct filter_form *w = st;
 	struct audit_filter f = w->arg->filter;
 	struct dj_err e;
 	form_store(&w->f, &f);
@@ -95,19 +97,7 @@ static int apply_filter(struct filter_form *w)
 static enum outcome filter_key(void *st, struct app *a, struct key k)
 {
 	(void)a;
-	struct filter_form *w = st;
-	switch (form_key(&w->f, k)) {
-	case FORM_HANDLED:
-		return SCR_HANDLED;
-	case FORM_SAVE:
-	case FORM_SAVE_BACK:
-		return apply_filter(w) == 0 ? SCR_BACK : SCR_REDRAW;
-	case FORM_BACK:
-		return SCR_BACK;
-	case FORM_PASS:
-		break;
-	}
-	return SCR_PASS;
+	return record_form_key_once(&((struct filter_form *)st)->f, k, apply_filter, st);
 }
 
 static const char *const filter_legend[10] = { "帮助", "确定", "返回", "选择", "还原", NULL, NULL,

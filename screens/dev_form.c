@@ -8,7 +8,7 @@
 
 #include "devcase.h"
 #include "member.h"
-#include "screens/conflict.h"
+#include "screens/record_form.h"
 #include "screens/screens.h"
 #include "text.h"
 #include "tui/dialog.h"
@@ -19,8 +19,8 @@
 struct dev_form {
 	struct session *s;
 	struct dev_form_arg *arg;
-	struct dev_case rec, loaded;
-	struct form f;
+	struct dev_case rec;
+	struct record_form r;
 	int readonly;
 };
 
@@ -108,6 +108,17 @@ static const struct form_field fields[] = {
 #undef PERSON
 enum { NFIELDS = sizeof fields / sizeof *fields, HINT_ROW = 17 };
 
+static int load_case(void *ctx, int64_t id, void *rec, struct dj_err *e)
+{
+	return dev_load(((struct dev_form *)ctx)->s, id, rec, e);
+}
+
+/* Saved by save_to, with the stage to move to. */
+static const struct record_ops case_ops = {
+	.table = "dev_case", .size = sizeof(struct dev_case), .id_at = offsetof(struct dev_case, id),
+	.entry = 1, .words = RECORD_QUIET, .load = load_case,
+};
+
 static enum dev_stage stage_of(const struct dev_case *c)
 {
 	int k = dev_stage_of(c->stage);
@@ -128,34 +139,26 @@ static void set_modes(struct dev_form *w)
 			closed = strcmp(fields[i].key, "notes") != 0 && at >= DEV_PROBATIONER;
 		else
 			closed = from == DEV_ENDED || from > (int)at + 1;
-		form_set_readonly(&w->f, fields[i].key, w->readonly || closed);
+		form_set_readonly(&w->r.f, fields[i].key, w->readonly || closed);
 	}
 }
 
 static void *open_form(struct app *a, void *arg)
 {
 	struct dev_form *w = calloc(1, sizeof *w);
-	struct dj_err e;
 	if (!w)
 		return NULL;
 	w->s = a->session;
 	w->arg = arg;
-	if (w->arg->id && dev_load(w->s, w->arg->id, &w->rec, &e)) {
-		frame_message(MSG_ERROR, "%s", e.msg);
-		free(w);
-		return NULL;
-	}
 	if (!w->arg->id) {
 		snprintf(w->rec.org, sizeof w->rec.org, "%s", w->arg->org);
 		snprintf(w->rec.stage, sizeof w->rec.stage, "申请人");
 	}
-	w->loaded = w->rec;
-	if (form_init(&w->f, fields, NFIELDS, w)) {
+	w->r = (struct record_form){ .ops = &case_ops, .s = w->s, .ctx = w, .rec = &w->rec };
+	if (record_form_open(&w->r, fields, NFIELDS, w->arg->id)) {
 		free(w);
 		return NULL;
 	}
-	w->f.entry_mode = w->arg->id == 0;
-	form_load(&w->f, &w->rec);
 	set_modes(w);
 	return w;
 }
@@ -163,7 +166,7 @@ static void *open_form(struct app *a, void *arg)
 static void close_form(void *st)
 {
 	struct dev_form *w = st;
-	form_free(&w->f);
+	form_free(&w->r.f);
 	free(w);
 }
 
@@ -193,7 +196,7 @@ static void draw(void *st, struct app *a)
 	(void)a;
 	struct dev_form *w = st;
 	draw_hint(w);
-	form_draw(&w->f);
+	form_draw(&w->r.f);
 	frame_status(w->rec.id ? "发展党员登记表" : "新登记（连续录入：保存后清空）", "F2 保存  F9 办理下一步");
 }
 
@@ -221,42 +224,35 @@ static int save_to(struct dev_form *w, struct dev_case *draft, enum dev_stage to
 	if (rc == DJ_INVALID && over && ask_reason(&e, reason, sizeof reason))
 		rc = dev_save(w->s, draft, to, reason, 0, &over, &e);
 	if (rc == DJ_CONFLICT) {
-		struct dev_case now;
-		form_fail(&w->f, &e);
-		if (dev_load(w->s, w->rec.id, &now, &e) == 0 &&
-		    conflict_resolve(&w->f, w->s, "dev_case", w->rec.id, &w->loaded, &now, draft) !=
-		        CONFLICT_KEEP)
-			w->rec = w->loaded = now;
+		record_form_conflict(&w->r, draft, &e);
 		return -1;
 	}
 	if (rc) {
-		form_fail(&w->f, &e);
+		form_fail(&w->r.f, &e);
 		return -1;
 	}
 	w->arg->saved_id = draft->id;
-	if (w->f.entry_mode && to == DEV_APPLICANT && !w->rec.id) {
-		form_saved(&w->f, draft);
-		memset(&w->rec, 0, sizeof w->rec);
+	if (w->r.f.entry_mode && to == DEV_APPLICANT && !w->rec.id) {
+		record_form_stored(&w->r, draft);   /* cleared for the next applicant */
 		snprintf(w->rec.stage, sizeof w->rec.stage, "申请人");
-		form_set(&w->f, "stage", "申请人");
+		form_set(&w->r.f, "stage", "申请人");
 		return 0;
 	}
-	w->f.entry_mode = 0;
-	w->rec = w->loaded = *draft;
-	form_load(&w->f, &w->rec);
-	form_saved(&w->f, &w->rec);
+	w->r.f.entry_mode = 0;
+	record_form_stored(&w->r, draft);
 	set_modes(w);
 	return 0;
 }
 
-static int save(struct dev_form *w)
+static int save(void *st)
 {
+	struct dev_form *w = st;
 	struct dev_case draft = w->rec;
-	form_store(&w->f, &draft);
+	form_store(&w->r.f, &draft);
 	if (save_to(w, &draft, stage_of(&w->rec)))
 		return -1;
 	frame_message(MSG_INFO, "已保存「%s」%s", draft.name,
-	              w->f.entry_mode ? "，可继续登记下一名申请人" : "");
+	              w->r.f.entry_mode ? "，可继续登记下一名申请人" : "");
 	return 0;
 }
 
@@ -305,7 +301,7 @@ static enum outcome transition(struct dev_form *w)
 		return SCR_HANDLED;
 	}
 	struct dev_case draft = w->rec;
-	form_store(&w->f, &draft);
+	form_store(&w->r.f, &draft);
 	if (!prepare(&draft, t[k]->to))
 		return SCR_REDRAW;
 	if (save_to(w, &draft, t[k]->to) == 0)
@@ -323,19 +319,9 @@ static enum outcome key(void *st, struct app *a, struct key k)
 		frame_message(MSG_INFO, "此记录只能查看");
 		return SCR_HANDLED;
 	}
-	switch (form_key(&w->f, k)) {
-	case FORM_HANDLED:
-		return SCR_HANDLED;
-	case FORM_SAVE:
-		save(w);
-		return SCR_REDRAW;
-	case FORM_SAVE_BACK:
-		return save(w) == 0 ? SCR_BACK : SCR_REDRAW;
-	case FORM_BACK:
-		return SCR_BACK;
-	case FORM_PASS:
-		break;
-	}
+	enum outcome o = record_form_key(&w->r.f, k, save, w);
+	if (o != SCR_PASS)
+		return o;
 	if (k.code == K_F9)
 		return transition(w);
 	return SCR_PASS;

@@ -6,14 +6,14 @@
 #include <string.h>
 
 #include "grading.h"
-#include "screens/conflict.h"
+#include "screens/record_form.h"
 #include "screens/screens.h"
 #include "tui/draw.h"
 #include "tui/form.h"
 
 #define FOLLOW "按建议"
 
-/* The result as the form shows it. */
+/* The result as the form shows it, and as it was read. */
 struct result_rec {
 	char org[128];
 	char category[32];
@@ -24,6 +24,7 @@ struct result_rec {
 	char movement[16];
 	char grade[32];       /* a grade word, or 按建议 */
 	char reason[256];
+	struct grading_result res;
 };
 
 #define M(member) FORM_MEMBER(struct result_rec, member)
@@ -56,45 +57,61 @@ enum { NFIELDS = sizeof fields / sizeof *fields };
 struct result_form {
 	struct session *s;
 	struct grading_arg *arg;
-	struct grading_round r;
-	struct grading_result res;
+	struct grading_round round;
 	struct result_rec rec;
 	const char *choices[GRADING_GRADES + 2];
 	struct form_field defs[NFIELDS];
-	struct form f;
+	struct record_form r;
 	int readonly;
 };
 
-static void to_record(const struct result_form *w, const struct grading_result *res,
-                      struct result_rec *rec)
+static void to_record(const struct grading_round *r, struct result_rec *rec)
 {
 	char t[16];
+	const struct grading_result res = rec->res;
 	memset(rec, 0, sizeof *rec);
-	snprintf(rec->org, sizeof rec->org, "%s", res->org);
-	snprintf(rec->category, sizeof rec->category, "%s", res->category);
-	for (int i = 0; i < w->r.nsrc; i++) {
-		grading_format_total(res->source_total[i], t, sizeof t);
+	rec->res = res;
+	snprintf(rec->org, sizeof rec->org, "%s", res.org);
+	snprintf(rec->category, sizeof rec->category, "%s", res.category);
+	for (int i = 0; i < r->nsrc; i++) {
+		grading_format_total(res.source_total[i], t, sizeof t);
 		size_t n = strlen(rec->sources);
-		snprintf(rec->sources + n, sizeof rec->sources - n, "%s%s %s", i ? "　" : "", w->r.src[i].name,
+		snprintf(rec->sources + n, sizeof rec->sources - n, "%s%s %s", i ? "　" : "", r->src[i].name,
 		         *t ? t : "未评");
 	}
-	grading_format_total(res->total, rec->total, sizeof rec->total);
+	grading_format_total(res.total, rec->total, sizeof rec->total);
 	snprintf(rec->suggested, sizeof rec->suggested, "%s",
-	         res->suggested ? grading_word(&w->r, res->suggested) : "（未评分）");
-	snprintf(rec->previous, sizeof rec->previous, "%s", grading_word(&w->r, res->previous));
-	int now = res->grade ? res->grade : res->suggested;
-	snprintf(rec->movement, sizeof rec->movement, "%s", grading_movement(res->previous, now));
-	snprintf(rec->grade, sizeof rec->grade, "%s", res->grade ? grading_word(&w->r, res->grade) : FOLLOW);
-	snprintf(rec->reason, sizeof rec->reason, "%s", res->reason);
+	         res.suggested ? grading_word(r, res.suggested) : "（未评分）");
+	snprintf(rec->previous, sizeof rec->previous, "%s", grading_word(r, res.previous));
+	int now = res.grade ? res.grade : res.suggested;
+	snprintf(rec->movement, sizeof rec->movement, "%s", grading_movement(res.previous, now));
+	snprintf(rec->grade, sizeof rec->grade, "%s", res.grade ? grading_word(r, res.grade) : FOLLOW);
+	snprintf(rec->reason, sizeof rec->reason, "%s", res.reason);
 }
 
-static int load(struct result_form *w, int64_t id, struct dj_err *e)
+/* The result and, in *r, its round as they are now. */
+static int read_result(struct session *s, int64_t id, struct result_rec *rec,
+                       struct grading_round *r, struct dj_err *e)
 {
-	if (grading_result_load(w->s, id, &w->res, e) || grading_round_load(w->s, w->res.round_id, &w->r, e))
+	if (grading_result_load(s, id, &rec->res, e) || grading_round_load(s, rec->res.round_id, r, e))
 		return -1;
-	to_record(w, &w->res, &w->rec);
+	to_record(r, rec);
 	return 0;
 }
+
+/* Read again after someone else's change, in the words of the round as it is
+ * then; the form keeps the round it opened with. */
+static int load_result(void *ctx, int64_t id, void *rec, struct dj_err *e)
+{
+	struct grading_round r;
+	return read_result(((struct result_form *)ctx)->s, id, rec, &r, e);
+}
+
+/* Saved by save() through grading_result_set_grade. */
+static const struct record_ops result_ops = {
+	.table = "grading_result", .size = sizeof(struct result_rec),
+	.id_at = offsetof(struct result_rec, res.id), .words = RECORD_QUIET, .load = load_result,
+};
 
 static void *open_form(struct app *a, void *arg)
 {
@@ -104,7 +121,7 @@ static void *open_form(struct app *a, void *arg)
 		return NULL;
 	w->s = a->session;
 	w->arg = arg;
-	if (load(w, w->arg->id, &e)) {
+	if (read_result(w->s, w->arg->id, &w->rec, &w->round, &e)) {
 		frame_message(MSG_ERROR, "%s", e.msg);
 		free(w);
 		return NULL;
@@ -112,22 +129,23 @@ static void *open_form(struct app *a, void *arg)
 	/* The grade's choices are this round's words. */
 	w->choices[0] = FOLLOW;
 	for (int g = 0; g < GRADING_GRADES; g++)
-		w->choices[g + 1] = w->r.grade[g];
+		w->choices[g + 1] = w->round.grade[g];
 	memcpy(w->defs, fields, sizeof fields);
 	for (int i = 0; i < NFIELDS; i++)
 		if (strcmp(w->defs[i].key, "grade") == 0)
 			w->defs[i].choices = w->choices;
-	if (form_init(&w->f, w->defs, NFIELDS, w->s)) {
+	w->r = (struct record_form){ .ops = &result_ops, .s = w->s, .ctx = w, .rec = &w->rec };
+	if (form_init(&w->r.f, w->defs, NFIELDS, w)) {
 		free(w);
 		return NULL;
 	}
-	form_load(&w->f, &w->rec);
-	w->readonly = strcmp(w->r.status, "已确认") == 0 || w->s->role == ROLE_VIEWER;
+	form_load(&w->r.f, &w->rec);
+	w->readonly = strcmp(w->round.status, "已确认") == 0 || w->s->role == ROLE_VIEWER;
 	if (w->readonly) {
-		form_set_readonly(&w->f, "grade", 1);
-		form_set_readonly(&w->f, "reason", 1);
-		frame_message(MSG_INFO, "%s", strcmp(w->r.status, "已确认") == 0 ? "本轮已确认定级，等次只能查看"
-		                                                                 : "您是只读用户，只能查看");
+		form_set_readonly(&w->r.f, "grade", 1);
+		form_set_readonly(&w->r.f, "reason", 1);
+		frame_message(MSG_INFO, "%s", strcmp(w->round.status, "已确认") == 0
+		                              ? "本轮已确认定级，等次只能查看" : "您是只读用户，只能查看");
 	}
 	return w;
 }
@@ -135,7 +153,7 @@ static void *open_form(struct app *a, void *arg)
 static void close_form(void *st)
 {
 	struct result_form *w = st;
-	form_free(&w->f);
+	form_free(&w->r.f);
 	free(w);
 }
 
@@ -143,45 +161,40 @@ static void draw(void *st, struct app *a)
 {
 	(void)a;
 	struct result_form *w = st;
-	form_draw(&w->f);
-	frame_status(w->r.name, w->readonly ? "只能查看" : "F2 保存  F4 选择等次");
+	form_draw(&w->r.f);
+	frame_status(w->round.name, w->readonly ? "只能查看" : "F2 保存  F4 选择等次");
 }
 
 static int rank_of(const struct result_form *w, const char *word)
 {
 	for (int g = 0; g < GRADING_GRADES; g++)
-		if (strcmp(w->r.grade[g], word) == 0)
+		if (strcmp(w->round.grade[g], word) == 0)
 			return g + 1;
 	return 0;
 }
 
-static int save(struct result_form *w)
+static int save(void *st)
 {
+	struct result_form *w = st;
 	struct dj_err e;
 	struct result_rec draft = w->rec;
-	form_store(&w->f, &draft);
-	int rc = grading_result_set_grade(w->s, w->res.id, w->res.version, rank_of(w, draft.grade),
-	                                  draft.reason, &e);
+	form_store(&w->r.f, &draft);
+	int rc = grading_result_set_grade(w->s, w->rec.res.id, w->rec.res.version,
+	                                  rank_of(w, draft.grade), draft.reason, &e);
 	if (rc == DJ_CONFLICT) {
-		struct result_form now = *w;
-		form_fail(&w->f, &e);
-		if (load(&now, w->res.id, &e) == 0 &&
-		    conflict_resolve(&w->f, w->s, "grading_result", w->res.id, &w->rec, &now.rec, &draft) !=
-		        CONFLICT_KEEP) {
-			w->res = now.res;
-			w->rec = now.rec;
-		}
+		record_form_conflict(&w->r, &draft, &e);
 		return -1;
 	}
 	if (rc) {
-		form_fail(&w->f, &e);
+		form_fail(&w->r.f, &e);
 		return -1;
 	}
-	if (load(w, w->res.id, &e) == 0) {
-		form_load(&w->f, &w->rec);
-		form_saved(&w->f, &w->rec);
+	/* Read back: the grade 按建议 follows the scores, and the movement with it. */
+	if (read_result(w->s, w->rec.res.id, &w->rec, &w->round, &e) == 0) {
+		form_load(&w->r.f, &w->rec);
+		form_saved(&w->r.f, &w->rec);
 	}
-	w->arg->saved_id = w->res.id;
+	w->arg->saved_id = w->rec.res.id;
 	frame_message(MSG_INFO, "已保存「%s」的等次：%s", w->rec.org, w->rec.grade);
 	return 0;
 }
@@ -192,20 +205,7 @@ static enum outcome key(void *st, struct app *a, struct key k)
 	struct result_form *w = st;
 	if (w->readonly && (k.code == K_F2 || k.code == K_ENTER))
 		return SCR_HANDLED;
-	switch (form_key(&w->f, k)) {
-	case FORM_HANDLED:
-		return SCR_HANDLED;
-	case FORM_SAVE:
-		save(w);
-		return SCR_REDRAW;
-	case FORM_SAVE_BACK:
-		return save(w) == 0 ? SCR_BACK : SCR_REDRAW;
-	case FORM_BACK:
-		return SCR_BACK;
-	case FORM_PASS:
-		break;
-	}
-	return SCR_PASS;
+	return record_form_key(&w->r.f, k, save, w);
 }
 
 static const char *const legend[10] = { "帮助", "保存", "返回", "选择", "还原", NULL, NULL, NULL,

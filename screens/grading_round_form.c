@@ -9,14 +9,22 @@
 
 #include "grading.h"
 #include "org.h"
-#include "screens/conflict.h"
+#include "screens/record_form.h"
 #include "screens/screens.h"
 #include "tui/draw.h"
 #include "tui/form.h"
 
+struct round_form {
+	struct session *s;
+	struct grading_arg *arg;
+	struct grading_settings rec;   /* as loaded: the original for conflicts */
+	struct record_form r;
+	int readonly;
+};
+
 static struct row_source *open_orgs(void *ctx)
 {
-	return org_pick_source(ctx);
+	return org_pick_source(((struct round_form *)ctx)->s);
 }
 
 static const struct form_lookup org_lookup = {
@@ -95,12 +103,20 @@ static const struct form_field fields[] = {
 #undef M
 enum { NFIELDS = sizeof fields / sizeof *fields };
 
-struct round_form {
-	struct session *s;
-	struct grading_arg *arg;
-	struct grading_settings rec;   /* as loaded: the original for conflicts */
-	struct form f;
-	int readonly;
+static int load_round(void *ctx, int64_t id, void *rec, struct dj_err *e)
+{
+	return grading_settings_load(((struct round_form *)ctx)->s, id, rec, e);
+}
+
+static int save_round(void *ctx, void *draft, struct dj_err *e)
+{
+	return grading_settings_save(((struct round_form *)ctx)->s, draft, e);
+}
+
+static const struct record_ops round_ops = {
+	.table = "grading_round", .size = sizeof(struct grading_settings),
+	.id_at = offsetof(struct grading_settings, id), .words = RECORD_QUIET, .load = load_round,
+	.save = save_round,
 };
 
 /* Fields the round's status no longer lets change show read-only. */
@@ -112,7 +128,7 @@ static void apply_freeze(struct round_form *w)
 		if (fields[i].type == FT_READONLY)
 			continue;
 		int frozen = viewer || grading_setting_frozen(w->rec.status, fields[i].key);
-		form_set_readonly(&w->f, fields[i].key, frozen);
+		form_set_readonly(&w->r.f, fields[i].key, frozen);
 		if (!frozen)
 			w->readonly = 0;
 	}
@@ -121,23 +137,17 @@ static void apply_freeze(struct round_form *w)
 static void *open_form(struct app *a, void *arg)
 {
 	struct round_form *w = calloc(1, sizeof *w);
-	struct dj_err e;
 	if (!w)
 		return NULL;
 	w->s = a->session;
 	w->arg = arg;
-	if (w->arg->round_id && grading_settings_load(w->s, w->arg->round_id, &w->rec, &e)) {
-		frame_message(MSG_ERROR, "%s", e.msg);
-		free(w);
-		return NULL;
-	}
 	if (!w->arg->round_id)
 		grading_settings_defaults(w->s, &w->rec);
-	if (form_init(&w->f, fields, NFIELDS, w->s)) {
+	w->r = (struct record_form){ .ops = &round_ops, .s = w->s, .ctx = w, .rec = &w->rec };
+	if (record_form_open(&w->r, fields, NFIELDS, w->arg->round_id)) {
 		free(w);
 		return NULL;
 	}
-	form_load(&w->f, &w->rec);
 	apply_freeze(w);
 	if (strcmp(w->rec.status, "评分中") == 0)
 		frame_message(MSG_INFO, "本轮已开始评分：指标、来源、分数线等已冻结，只能改名称、比例指导、整改期限和备注");
@@ -149,7 +159,7 @@ static void *open_form(struct app *a, void *arg)
 static void close_form(void *st)
 {
 	struct round_form *w = st;
-	form_free(&w->f);
+	form_free(&w->r.f);
 	free(w);
 }
 
@@ -160,18 +170,18 @@ static void draw(void *st, struct app *a)
 	struct round_form *w = st;
 	char v[16], left[160];
 	int points = 0, weights = 0, t;
-	form_draw(&w->f);
+	form_draw(&w->r.f);
 	for (int i = 1; i <= GRADING_MAX_IND; i++) {
 		char key[16];
 		snprintf(key, sizeof key, "ind_max%d", i);
-		form_get(&w->f, key, v, sizeof v);
+		form_get(&w->r.f, key, v, sizeof v);
 		if (grading_parse_score(v, 1000, &t, NULL) == 0)
 			points += t;
 	}
 	for (int i = 1; i <= GRADING_MAX_SRC; i++) {
 		char key[16];
 		snprintf(key, sizeof key, "src_weight%d", i);
-		form_get(&w->f, key, v, sizeof v);
+		form_get(&w->r.f, key, v, sizeof v);
 		weights += atoi(v);
 	}
 	grading_format_score(points, v, sizeof v);
@@ -180,32 +190,21 @@ static void draw(void *st, struct app *a)
 	frame_status(left, w->readonly ? "只能查看" : "F2 保存  F4 选择");
 }
 
-static int save(struct round_form *w)
+static int save(void *st)
 {
-	struct dj_err e;
-	struct grading_settings draft = w->rec;
-	form_store(&w->f, &draft);
-	int rc = grading_settings_save(w->s, &draft, &e);
-	if (rc == DJ_CONFLICT) {
-		struct grading_settings now;
-		form_fail(&w->f, &e);
-		if (grading_settings_load(w->s, w->rec.id, &now, &e) == 0 &&
-		    conflict_resolve(&w->f, w->s, "grading_round", w->rec.id, &w->rec, &now, &draft) !=
-		        CONFLICT_KEEP) {
-			w->rec = now;
-			apply_freeze(w);
-		}
+	struct round_form *w = st;
+	struct grading_settings draft;
+	switch (record_form_save(&w->r, &draft)) {
+	case RECORD_SAVED:
+		break;
+	case RECORD_REREAD:
+		apply_freeze(w);
 		return -1;
-	}
-	if (rc) {
-		form_fail(&w->f, &e);
+	case RECORD_REFUSED:
 		return -1;
 	}
 	w->arg->saved_id = draft.id;
 	w->arg->round_id = draft.id;
-	w->rec = draft;
-	form_load(&w->f, &w->rec);
-	form_saved(&w->f, &w->rec);
 	apply_freeze(w);
 	frame_message(MSG_INFO, "已保存「%s」（%s组织参加）", draft.name, draft.orgs);
 	return 0;
@@ -219,20 +218,8 @@ static enum outcome key(void *st, struct app *a, struct key k)
 		frame_message(MSG_ERROR, "本轮设置只能查看，不能修改");
 		return SCR_HANDLED;
 	}
-	switch (form_key(&w->f, k)) {
-	case FORM_HANDLED:
-		return SCR_REDRAW;   /* the sums on the status line follow the typing */
-	case FORM_SAVE:
-		save(w);
-		return SCR_REDRAW;
-	case FORM_SAVE_BACK:
-		return save(w) == 0 ? SCR_BACK : SCR_REDRAW;
-	case FORM_BACK:
-		return SCR_BACK;
-	case FORM_PASS:
-		break;
-	}
-	return SCR_PASS;
+	enum outcome o = record_form_key(&w->r.f, k, save, w);
+	return o == SCR_HANDLED ? SCR_REDRAW : o;   /* the sums on the status line follow the typing */
 }
 
 static const char *const legend[10] = { "帮助", "保存", "返回", "选择", "还原", NULL, NULL, NULL,

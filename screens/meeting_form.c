@@ -6,15 +6,26 @@
 #include <string.h>
 
 #include "meeting.h"
-#include "screens/conflict.h"
+#include "screens/record_form.h"
 #include "screens/screens.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
 #include "tui/form.h"
 
+struct meeting_form {
+	struct session *s;
+	struct meeting_arg *arg;
+	struct meeting rec;             /* as loaded (the original for conflicts) */
+	struct meeting draft;           /* what a save works on */
+	struct meeting_arg sheet;       /* the sheet opened from here */
+	struct record_form r;
+	int readonly;
+	int created;                    /* the last save stored a new meeting */
+};
+
 static struct row_source *open_orgs(void *ctx)
 {
-	return meeting_org_source(ctx);
+	return meeting_org_source(((struct meeting_form *)ctx)->s);
 }
 
 static const struct form_lookup org_lookup = {
@@ -47,14 +58,19 @@ static const struct form_field fields[] = {
 #undef M
 enum { NFIELDS = sizeof fields / sizeof *fields };
 
-struct meeting_form {
-	struct session *s;
-	struct meeting_arg *arg;
-	struct meeting rec;             /* as loaded (the original for conflicts) */
-	struct meeting draft;           /* what a save works on */
-	struct meeting_arg sheet;       /* the sheet opened from here */
-	struct form f;
-	int readonly;
+static int load_meeting(void *ctx, int64_t id, void *rec, struct dj_err *e)
+{
+	return meeting_load(((struct meeting_form *)ctx)->s, id, rec, e);
+}
+
+static int save_meeting(void *ctx, void *draft, struct dj_err *e)
+{
+	return meeting_save(((struct meeting_form *)ctx)->s, draft, e);
+}
+
+static const struct record_ops meeting_ops = {
+	.table = "meeting", .size = sizeof(struct meeting), .id_at = offsetof(struct meeting, id),
+	.words = RECORD_TELL, .load = load_meeting, .save = save_meeting,
 };
 
 static void *open_form(struct app *a, void *arg)
@@ -64,24 +80,17 @@ static void *open_form(struct app *a, void *arg)
 		return NULL;
 	w->s = a->session;
 	w->arg = arg;
-	struct dj_err e;
-	if (w->arg->id && meeting_load(w->s, w->arg->id, &w->rec, &e)) {
-		frame_message(MSG_ERROR, "%s", e.msg);
-		free(w);
-		return NULL;
-	}
 	if (!w->arg->id)
 		snprintf(w->rec.org, sizeof w->rec.org, "%s", w->arg->org);
-	if (form_init(&w->f, fields, NFIELDS, w->s)) {
+	w->r = (struct record_form){ .ops = &meeting_ops, .s = w->s, .ctx = w, .rec = &w->rec };
+	if (record_form_open(&w->r, fields, NFIELDS, w->arg->id)) {
 		free(w);
 		return NULL;
 	}
-	form_load(&w->f, &w->rec);
 	if (w->rec.org[0] && !w->arg->id)
-		form_focus(&w->f, "type");
+		form_focus(&w->r.f, "type");
 	if (w->s->role == ROLE_VIEWER) {
-		for (int i = 0; i < NFIELDS; i++)
-			form_set_readonly(&w->f, fields[i].key, 1);
+		record_form_lock(&w->r.f);
 		w->readonly = 1;
 	}
 	return w;
@@ -90,7 +99,7 @@ static void *open_form(struct app *a, void *arg)
 static void close_form(void *st)
 {
 	struct meeting_form *w = st;
-	form_free(&w->f);
+	form_free(&w->r.f);
 	free(w);
 }
 
@@ -98,7 +107,7 @@ static void draw(void *st, struct app *a)
 {
 	(void)a;
 	struct meeting_form *w = st;
-	form_draw(&w->f);
+	form_draw(&w->r.f);
 	frame_status(w->rec.id ? "修改会议记录（F9 签到表）" : "新增会议：保存后进入签到表",
 	             "F2 保存  F4 选择");
 }
@@ -114,9 +123,9 @@ static void resume(void *st, struct app *a)
 	if (w->rec.version == w->sheet.read_version) {
 		struct meeting now;
 		struct dj_err e;
-		if (!form_is_dirty(&w->f) && meeting_load(w->s, w->rec.id, &now, &e) == 0) {
+		if (!form_is_dirty(&w->r.f) && meeting_load(w->s, w->rec.id, &now, &e) == 0) {
 			w->rec = now;
-			form_load(&w->f, &w->rec);
+			form_load(&w->r.f, &w->rec);
 		} else {
 			w->rec.version = w->sheet.new_version;
 		}
@@ -124,55 +133,19 @@ static void resume(void *st, struct app *a)
 	w->sheet.new_version = 0;
 }
 
-static void on_conflict(struct meeting_form *w)
+/* A new meeting, once saved, is marked `created`: its sign-in sheet takes
+ * over from the form. */
+static int save(void *st)
 {
-	struct meeting *now = malloc(sizeof *now);
-	struct dj_err e;
-	if (!now || meeting_load(w->s, w->rec.id, now, &e)) {
-		frame_message(MSG_ERROR, "%s；您输入的内容仍在表中", now ? e.msg : "内存不足");
-		free(now);
-		return;
-	}
-	switch (conflict_resolve(&w->f, w->s, "meeting", w->rec.id, &w->rec, now, &w->draft)) {
-	case CONFLICT_MERGE:
-		w->rec = *now;
-		frame_message(MSG_INFO, "已读取最新内容并保留您的改动，请核对后按 F2 保存");
-		break;
-	case CONFLICT_THEIRS:
-		w->rec = *now;
-		frame_message(MSG_INFO, "已重新读取最新内容，您的改动已放弃");
-		break;
-	case CONFLICT_KEEP:
-		frame_message(MSG_ERROR, "此记录已被他人修改，尚未保存；您输入的内容仍在表中");
-		break;
-	}
-	free(now);
-}
-
-/* Returns 1 when a new meeting was saved (the sheet takes over), 0 when
- * saved, -1 when refused. */
-static int save(struct meeting_form *w)
-{
-	struct dj_err e;
+	struct meeting_form *w = st;
 	int is_new = w->rec.id == 0;
-	w->draft = w->rec;
-	form_store(&w->f, &w->draft);
-	int rc = meeting_save(w->s, &w->draft, &e);
-	if (rc == DJ_CONFLICT) {
-		on_conflict(w);
+	if (record_form_save(&w->r, &w->draft) != RECORD_SAVED)
 		return -1;
-	}
-	if (rc) {
-		form_fail(&w->f, &e);
-		return -1;
-	}
 	w->arg->saved_id = w->draft.id;
-	w->rec = w->draft;
-	form_load(&w->f, &w->rec);
-	form_saved(&w->f, &w->rec);
+	w->created = is_new;
 	frame_message(MSG_INFO, "已保存 %s %s%s", w->rec.date, w->rec.type,
 	              is_new ? "，请填写签到表" : "");
-	return is_new;
+	return 0;
 }
 
 static enum outcome open_sheet(struct meeting_form *w, struct app *a)
@@ -187,17 +160,6 @@ static enum outcome open_sheet(struct meeting_form *w, struct app *a)
 	return SCR_PUSH;
 }
 
-/* After a new meeting is saved the sign-in sheet replaces the form. */
-static enum outcome after_save(struct meeting_form *w, struct app *a, int saved, int back)
-{
-	if (saved == 1) {
-		w->arg->id = w->rec.id;
-		app_push(a, &meeting_sheet_screen, w->arg);
-		return SCR_BACK;
-	}
-	return saved == 0 && back ? SCR_BACK : SCR_REDRAW;
-}
-
 static enum outcome key(void *st, struct app *a, struct key k)
 {
 	struct meeting_form *w = st;
@@ -205,18 +167,16 @@ static enum outcome key(void *st, struct app *a, struct key k)
 		frame_message(MSG_ERROR, "您是只读用户，不能修改会议记录");
 		return SCR_HANDLED;
 	}
-	switch (form_key(&w->f, k)) {
-	case FORM_HANDLED:
-		return SCR_HANDLED;
-	case FORM_SAVE:
-		return after_save(w, a, save(w), 0);
-	case FORM_SAVE_BACK:
-		return after_save(w, a, save(w), 1);
-	case FORM_BACK:
+	w->created = 0;
+	enum outcome o = record_form_key(&w->r.f, k, save, w);
+	if (w->created) {
+		/* After a new meeting is saved the sign-in sheet replaces the form. */
+		w->arg->id = w->rec.id;
+		app_push(a, &meeting_sheet_screen, w->arg);
 		return SCR_BACK;
-	case FORM_PASS:
-		break;
 	}
+	if (o != SCR_PASS)
+		return o;
 	if (k.code == K_F9) {
 		static const char *const items[] = { "签到表（签到、请假）" };
 		if (dialog_pick("操作", items, 1, 0) == 0)

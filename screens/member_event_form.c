@@ -7,6 +7,7 @@
 
 #include "dues.h"
 #include "member.h"
+#include "screens/record_form.h"
 #include "screens/screens.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
@@ -152,8 +153,9 @@ static void draw(void *st, struct app *a)
 	frame_status(left, "F2 保存  F3 返回");
 }
 
-static int save(struct event_form *w)
+static int save(void *st)
 {
+	struct event_form *w = st;
 	struct dj_err e;
 	struct member_event draft = w->ev;
 	form_store(&w->f, &draft);
@@ -179,18 +181,7 @@ static enum outcome key(void *st, struct app *a, struct key k)
 {
 	(void)a;
 	struct event_form *w = st;
-	switch (form_key(&w->f, k)) {
-	case FORM_HANDLED:
-		return SCR_HANDLED;
-	case FORM_SAVE:
-	case FORM_SAVE_BACK:
-		return save(w) == 0 ? SCR_BACK : SCR_REDRAW;
-	case FORM_BACK:
-		return SCR_BACK;
-	case FORM_PASS:
-		return SCR_PASS;
-	}
-	return SCR_PASS;
+	return record_form_key_once(&w->f, k, save, w);
 }
 
 static const char *const legend[10] = { "帮助", "保存", "返回", "选择", "还原", NULL, NULL, NULL,

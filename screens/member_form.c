@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include "member.h"
-#include "screens/conflict.h"
 #include "screens/member_actions.h"
+#include "screens/record_form.h"
 #include "screens/screens.h"
 #include "text.h"
 #include "tui/dialog.h"
@@ -27,9 +27,9 @@ struct member_rec {
 struct member_form {
 	struct session *s;
 	struct member_form_arg *arg;
-	struct member_rec rec, loaded;
+	struct member_rec rec;
 	struct form_field *defs;
-	struct form f;
+	struct record_form r;
 	int readonly;
 	struct member_event_arg event;
 	struct member_event history[6];
@@ -169,39 +169,57 @@ static void set_readonly(struct member_form *w)
 	int left = strcmp(m->status, "转出") == 0 || strcmp(m->status, "出党") == 0 ||
 	           strcmp(m->status, "去世") == 0;
 	w->readonly = left || w->s->role == ROLE_VIEWER;
-	for (int i = 0; i < w->f.n; i++)
-		form_set_readonly(&w->f, w->defs[i].key, w->readonly || w->defs[i].type == FT_READONLY);
+	for (int i = 0; i < w->r.f.n; i++)
+		form_set_readonly(&w->r.f, w->defs[i].key, w->readonly || w->defs[i].type == FT_READONLY);
 	if (left)
 		frame_message(MSG_INFO, "%s已%s，记录只能查看；恢复组织关系请按 F9 办理转入", m->name,
 		              m->status);
 }
 
+static int load_member(void *ctx, int64_t id, void *rec, struct dj_err *e)
+{
+	return member_load(((struct member_form *)ctx)->s, id, &((struct member_rec *)rec)->m, e);
+}
+
+/* A newcomer transferred in is stored with its 转入 event in one save. */
+static int save_member(void *ctx, void *rec, struct dj_err *e)
+{
+	struct member_form *w = ctx;
+	struct member_rec *draft = rec;
+	if (!w->arg->transfer_in || draft->m.id)
+		return member_save(w->s, &draft->m, 0, e);
+	struct member_event ev;
+	memset(&ev, 0, sizeof ev);
+	snprintf(ev.type, sizeof ev.type, "转入");
+	snprintf(ev.date, sizeof ev.date, "%s", draft->date);
+	snprintf(ev.from_org, sizeof ev.from_org, "%s", draft->from_org);
+	snprintf(ev.letter_no, sizeof ev.letter_no, "%s", draft->letter_no);
+	return member_transfer_in(w->s, &draft->m, &ev, e);
+}
+
+static const struct record_ops member_ops = {
+	.table = "member", .size = sizeof(struct member_rec), .id_at = offsetof(struct member_rec, m.id),
+	.entry = 1, .words = RECORD_QUIET_GONE, .load = load_member, .save = save_member,
+};
+
 static void *open_form(struct app *a, void *arg)
 {
 	struct member_form *w = calloc(1, sizeof *w);
-	struct dj_err e;
 	int n;
 	if (!w)
 		return NULL;
 	w->s = a->session;
 	w->arg = arg;
-	if (w->arg->id && member_load(w->s, w->arg->id, &w->rec.m, &e)) {
-		frame_message(MSG_ERROR, "%s", e.msg);
-		free(w);
-		return NULL;
-	}
 	if (!w->arg->id)
 		snprintf(w->rec.m.org, sizeof w->rec.m.org, "%s", w->arg->org);
-	w->loaded = w->rec;
 	w->defs = make_fields(w->arg, &n);
-	if (!w->defs || form_init(&w->f, w->defs, n, w)) {
+	w->r = (struct record_form){ .ops = &member_ops, .s = w->s, .ctx = w, .rec = &w->rec };
+	if (!w->defs || record_form_open(&w->r, w->defs, n, w->arg->id)) {
 		free(w->defs);
 		free(w);
 		return NULL;
 	}
-	w->f.entry_mode = w->arg->id == 0;
-	w->f.changed = on_changed;
-	form_load(&w->f, &w->rec);
+	w->r.f.changed = on_changed;
 	set_readonly(w);
 	load_history(w);
 	return w;
@@ -210,7 +228,7 @@ static void *open_form(struct app *a, void *arg)
 static void close_form(void *st)
 {
 	struct member_form *w = st;
-	form_free(&w->f);
+	form_free(&w->r.f);
 	free(w->defs);
 	free(w);
 }
@@ -235,7 +253,7 @@ static void draw_history(struct member_form *w)
 {
 	int y = frame_body_top() + HISTORY_ROW, last = frame_body_top() + frame_body_rows();
 	char line[512];
-	if (!w->rec.m.id || w->f.n > NBASE)
+	if (!w->rec.m.id || w->r.f.n > NBASE)
 		return;
 	draw_text(y++, 0, term_cols(), w->nhistory ? "组织关系变动记录（F9 办理变动、查看全部）"
 	                                            : "组织关系变动记录：无（F9 办理转出、流出等）",
@@ -251,7 +269,7 @@ static void draw(void *st, struct app *a)
 	(void)a;
 	struct member_form *w = st;
 	draw_history(w);
-	form_draw(&w->f);
+	form_draw(&w->r.f);
 	if (w->rec.m.id)
 		frame_status(w->readonly ? "查看党员信息" : "修改党员信息", "F2 保存  F4 选择  F9 变动");
 	else
@@ -260,61 +278,15 @@ static void draw(void *st, struct app *a)
 		             "F2 保存  F4 选择");
 }
 
-static void on_conflict(struct member_form *w, const struct member_rec *draft)
+static int save(void *st)
 {
-	struct member_rec now = *draft;
-	struct dj_err e;
-	if (member_load(w->s, w->rec.m.id, &now.m, &e)) {
-		frame_message(MSG_ERROR, "%s", e.msg);
-		return;
-	}
-	if (conflict_resolve(&w->f, w->s, "member", w->rec.m.id, &w->loaded, &now, draft) !=
-	    CONFLICT_KEEP) {
-		w->rec = now;
-		w->loaded = now;
-	}
-}
-
-static int store(struct member_form *w, struct member_rec *draft, struct dj_err *e)
-{
-	if (!w->arg->transfer_in || draft->m.id)
-		return member_save(w->s, &draft->m, 0, e);
-	struct member_event ev;
-	memset(&ev, 0, sizeof ev);
-	snprintf(ev.type, sizeof ev.type, "转入");
-	snprintf(ev.date, sizeof ev.date, "%s", draft->date);
-	snprintf(ev.from_org, sizeof ev.from_org, "%s", draft->from_org);
-	snprintf(ev.letter_no, sizeof ev.letter_no, "%s", draft->letter_no);
-	return member_transfer_in(w->s, &draft->m, &ev, e);
-}
-
-static int save(struct member_form *w)
-{
-	struct dj_err e;
-	struct member_rec draft = w->rec;
-	form_store(&w->f, &draft);
-	int rc = store(w, &draft, &e);
-	if (rc == DJ_CONFLICT) {
-		form_fail(&w->f, &e);
-		on_conflict(w, &draft);
+	struct member_form *w = st;
+	struct member_rec draft;
+	if (record_form_save(&w->r, &draft) != RECORD_SAVED)
 		return -1;
-	}
-	if (rc) {
-		form_fail(&w->f, &e);
-		return -1;
-	}
 	w->arg->saved_id = draft.m.id;
 	frame_message(MSG_INFO, "已保存「%s」%s", draft.m.name,
-	              w->f.entry_mode ? "，可继续录入下一名党员" : "");
-	if (w->f.entry_mode) {
-		form_saved(&w->f, &draft);
-		memset(&w->rec, 0, sizeof w->rec);
-	} else {
-		w->rec = draft;
-		w->loaded = draft;
-		form_load(&w->f, &w->rec);
-		form_saved(&w->f, &w->rec);
-	}
+	              w->r.f.entry_mode ? "，可继续录入下一名党员" : "");
 	return 0;
 }
 
@@ -326,7 +298,7 @@ static enum outcome actions(struct member_form *w, struct app *a)
 		return SCR_PASS;
 	switch (dialog_pick("操作", items, 2, 0)) {
 	case 0:
-		if (form_is_dirty(&w->f)) {
+		if (form_is_dirty(&w->r.f)) {
 			frame_message(MSG_ERROR, "请先按 F2 保存修改，再办理变动");
 			return SCR_HANDLED;
 		}
@@ -349,8 +321,7 @@ static void resume(void *st, struct app *a)
 	struct dj_err e;
 	if (!w->event.done || member_load(w->s, w->rec.m.id, &w->rec.m, &e))
 		return;
-	w->loaded = w->rec;
-	form_load(&w->f, &w->rec);
+	form_load(&w->r.f, &w->rec);
 	set_readonly(w);
 	load_history(w);
 	w->arg->saved_id = w->rec.m.id;
@@ -364,19 +335,9 @@ static enum outcome key(void *st, struct app *a, struct key k)
 		frame_message(MSG_INFO, "此记录只能查看");
 		return SCR_HANDLED;
 	}
-	switch (form_key(&w->f, k)) {
-	case FORM_HANDLED:
-		return SCR_HANDLED;
-	case FORM_SAVE:
-		save(w);
-		return SCR_REDRAW;
-	case FORM_SAVE_BACK:
-		return save(w) == 0 ? SCR_BACK : SCR_REDRAW;
-	case FORM_BACK:
-		return SCR_BACK;
-	case FORM_PASS:
-		break;
-	}
+	enum outcome o = record_form_key(&w->r.f, k, save, w);
+	if (o != SCR_PASS)
+		return o;
 	if (k.code == K_F9)
 		return actions(w, a);
 	return SCR_PASS;

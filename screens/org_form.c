@@ -6,17 +6,25 @@
 #include <string.h>
 
 #include "org.h"
-#include "screens/conflict.h"
 #include "screens/org_actions.h"
+#include "screens/record_form.h"
 #include "screens/screens.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
 #include "tui/form.h"
 #include "validate.h"
 
+struct org_form {
+	struct session *s;
+	struct org_form_arg *arg;
+	struct org rec;
+	struct record_form r;
+	int readonly;
+};
+
 static struct row_source *open_parents(void *ctx)
 {
-	return org_pick_source(ctx);
+	return org_pick_source(((struct org_form *)ctx)->s);
 }
 
 static const struct form_lookup parent_lookup = {
@@ -76,18 +84,24 @@ static const struct form_field fields[] = {
 #undef M
 enum { NFIELDS = sizeof fields / sizeof *fields };
 
-struct org_form {
-	struct session *s;
-	struct org_form_arg *arg;
-	struct org rec;
-	struct form f;
-	int readonly;
+static int load_org(void *ctx, int64_t id, void *rec, struct dj_err *e)
+{
+	return org_load(((struct org_form *)ctx)->s, id, rec, e);
+}
+
+static int save_org(void *ctx, void *draft, struct dj_err *e)
+{
+	return org_save(((struct org_form *)ctx)->s, draft, 0, e);
+}
+
+static const struct record_ops org_ops = {
+	.table = "org", .size = sizeof(struct org), .id_at = offsetof(struct org, id), .entry = 1,
+	.words = RECORD_TELL, .load = load_org, .save = save_org,
 };
 
 static void set_all_readonly(struct org_form *w)
 {
-	for (int i = 0; i < NFIELDS; i++)
-		form_set_readonly(&w->f, fields[i].key, 1);
+	record_form_lock(&w->r.f);
 	w->readonly = 1;
 }
 
@@ -130,21 +144,14 @@ static void *open_form(struct app *a, void *arg)
 		return NULL;
 	w->s = a->session;
 	w->arg = arg;
-	struct dj_err e;
-	if (w->arg->id && org_load(w->s, w->arg->id, &w->rec, &e)) {
-		frame_message(MSG_ERROR, "%s", e.msg);
-		free(w);
-		return NULL;
-	}
 	if (!w->arg->id)
 		snprintf(w->rec.parent, sizeof w->rec.parent, "%s", w->arg->parent);
-	if (form_init(&w->f, fields, NFIELDS, w->s)) {
+	w->r = (struct record_form){ .ops = &org_ops, .s = w->s, .ctx = w, .rec = &w->rec };
+	if (record_form_open(&w->r, fields, NFIELDS, w->arg->id)) {
 		free(w);
 		return NULL;
 	}
-	w->f.entry_mode = w->arg->id == 0;
-	w->f.changed = recompute_due;
-	form_load(&w->f, &w->rec);
+	w->r.f.changed = recompute_due;
 	if (strcmp(w->rec.status, "撤销") == 0 || w->s->role == ROLE_VIEWER)
 		set_all_readonly(w);
 	note_term(&w->rec);
@@ -154,7 +161,7 @@ static void *open_form(struct app *a, void *arg)
 static void close_form(void *st)
 {
 	struct org_form *w = st;
-	form_free(&w->f);
+	form_free(&w->r.f);
 	free(w);
 }
 
@@ -162,67 +169,34 @@ static void draw(void *st, struct app *a)
 {
 	(void)a;
 	struct org_form *w = st;
-	form_draw(&w->f);
+	form_draw(&w->r.f);
 	frame_status(w->rec.id ? "修改党组织" : "新增（连续录入：保存后保留上级、类型、类别）",
 	             "F2 保存  F4 选择");
 }
 
-/* Someone else saved first: show what they changed, then (as the operator
- * chooses) their version with the operator's changes put back on top, their
- * version alone, or the form as typed.  Nothing typed is lost unless the
- * operator says so. */
-static void on_conflict(struct org_form *w, const struct org *typed)
+/* Someone else saved first: the conflict dialog shows what they changed,
+ * then (as the operator chooses) their version with the operator's changes
+ * put back on top, their version alone, or the form as typed.  Nothing typed
+ * is lost unless the operator says so. */
+static int save(void *st)
 {
-	struct org now;
-	struct dj_err le;
-	if (org_load(w->s, w->rec.id, &now, &le)) {
-		frame_message(MSG_ERROR, "%s；您输入的内容仍在表中", le.msg);
-		return;
-	}
-	switch (conflict_resolve(&w->f, w->s, "org", w->rec.id, &w->rec, &now, typed)) {
-	case CONFLICT_MERGE:
-		w->rec = now;
-		frame_message(MSG_INFO, "已读取最新内容并保留您的改动，请核对后按 F2 保存");
+	struct org_form *w = st;
+	struct org draft;
+	switch (record_form_save(&w->r, &draft)) {
+	case RECORD_SAVED:
 		break;
-	case CONFLICT_THEIRS:
-		w->rec = now;
-		frame_message(MSG_INFO, "已重新读取最新内容，您的改动已放弃");
-		break;
-	case CONFLICT_KEEP:
-		frame_message(MSG_ERROR, "此记录已被他人修改，尚未保存；您输入的内容仍在表中");
-		return;
-	}
-	if (strcmp(w->rec.status, "撤销") == 0) {
-		set_all_readonly(w);
-		note_term(&w->rec);
-	}
-}
-
-static int save(struct org_form *w)
-{
-	struct dj_err e;
-	struct org draft = w->rec;
-	form_store(&w->f, &draft);
-	int rc = org_save(w->s, &draft, 0, &e);
-	if (rc == DJ_CONFLICT) {
-		on_conflict(w, &draft);
+	case RECORD_REREAD:
+		if (strcmp(w->rec.status, "撤销") == 0) {
+			set_all_readonly(w);
+			note_term(&w->rec);
+		}
 		return -1;
-	}
-	if (rc) {
-		form_fail(&w->f, &e);
+	case RECORD_REFUSED:
 		return -1;
 	}
 	w->arg->saved_id = draft.id;
 	frame_message(MSG_INFO, "已保存「%s」%s", draft.name,
-	              w->f.entry_mode ? "，可继续录入下一个组织" : "");
-	if (w->f.entry_mode) {
-		form_saved(&w->f, &draft);
-		memset(&w->rec, 0, sizeof w->rec);
-	} else {
-		w->rec = draft;
-		form_load(&w->f, &w->rec);
-		form_saved(&w->f, &w->rec);
-	}
+	              w->r.f.entry_mode ? "，可继续录入下一个组织" : "");
 	return 0;
 }
 
@@ -234,25 +208,15 @@ static enum outcome key(void *st, struct app *a, struct key k)
 		note_term(&w->rec);
 		return SCR_HANDLED;
 	}
-	switch (form_key(&w->f, k)) {
-	case FORM_HANDLED:
-		return SCR_HANDLED;
-	case FORM_SAVE:
-		save(w);
-		return SCR_REDRAW;
-	case FORM_SAVE_BACK:
-		return save(w) == 0 ? SCR_BACK : SCR_REDRAW;
-	case FORM_BACK:
-		return SCR_BACK;
-	case FORM_PASS:
-		break;
-	}
+	enum outcome o = record_form_key(&w->r.f, k, save, w);
+	if (o != SCR_PASS)
+		return o;
 	if (k.code == K_F9 && w->rec.id && !w->readonly) {
 		static const char *const items[] = { "撤销本组织" };
 		if (dialog_pick("操作", items, 1, 0) == 0 && org_action_dissolve(w->s, w->rec.id)) {
 			struct dj_err e;
 			if (org_load(w->s, w->rec.id, &w->rec, &e) == 0) {
-				form_load(&w->f, &w->rec);
+				form_load(&w->r.f, &w->rec);
 				set_all_readonly(w);
 			}
 			w->arg->saved_id = w->rec.id;

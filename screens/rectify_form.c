@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "rectify.h"
-#include "screens/conflict.h"
+#include "screens/record_form.h"
 #include "screens/screens.h"
 #include "tui/draw.h"
 #include "tui/form.h"
@@ -47,8 +47,24 @@ struct plan_form {
 	struct session *s;
 	struct grading_arg *arg;
 	struct rectification rec;
-	struct form f;
+	struct record_form r;
 	int readonly;
+};
+
+static int load_plan(void *ctx, int64_t id, void *rec, struct dj_err *e)
+{
+	return rectify_load(((struct plan_form *)ctx)->s, id, rec, e);
+}
+
+static int save_plan(void *ctx, void *draft, struct dj_err *e)
+{
+	return rectify_save(((struct plan_form *)ctx)->s, draft, e);
+}
+
+static const struct record_ops plan_ops = {
+	.table = "rectification", .size = sizeof(struct rectification),
+	.id_at = offsetof(struct rectification, id), .words = RECORD_QUIET, .load = load_plan,
+	.save = save_plan,
 };
 
 static void *open_form(struct app *a, void *arg)
@@ -59,20 +75,14 @@ static void *open_form(struct app *a, void *arg)
 		return NULL;
 	w->s = a->session;
 	w->arg = arg;
-	if (rectify_load(w->s, w->arg->id, &w->rec, &e)) {
-		frame_message(MSG_ERROR, "%s", e.msg);
+	w->r = (struct record_form){ .ops = &plan_ops, .s = w->s, .ctx = w, .rec = &w->rec };
+	if (record_form_open(&w->r, fields, NFIELDS, w->arg->id)) {
 		free(w);
 		return NULL;
 	}
-	if (form_init(&w->f, fields, NFIELDS, w->s)) {
-		free(w);
-		return NULL;
-	}
-	form_load(&w->f, &w->rec);
 	if (session_may_write(w->s, w->rec.org_id, &e)) {
 		w->readonly = 1;
-		for (int i = 0; i < NFIELDS; i++)
-			form_set_readonly(&w->f, fields[i].key, 1);
+		record_form_lock(&w->r.f);
 		frame_message(MSG_INFO, "%s", e.msg);
 	} else if (strcmp(w->rec.status, "逾期") == 0) {
 		frame_message(MSG_INFO, "已过整改期限 %s，尚未验收", w->rec.deadline);
@@ -83,7 +93,7 @@ static void *open_form(struct app *a, void *arg)
 static void close_form(void *st)
 {
 	struct plan_form *w = st;
-	form_free(&w->f);
+	form_free(&w->r.f);
 	free(w);
 }
 
@@ -91,32 +101,16 @@ static void draw(void *st, struct app *a)
 {
 	(void)a;
 	struct plan_form *w = st;
-	form_draw(&w->f);
+	form_draw(&w->r.f);
 	frame_status(w->rec.round, w->readonly ? "只能查看" : "F2 保存");
 }
 
-static int save(struct plan_form *w)
+static int save(void *st)
 {
-	struct dj_err e;
-	struct rectification draft = w->rec;
-	form_store(&w->f, &draft);
-	int rc = rectify_save(w->s, &draft, &e);
-	if (rc == DJ_CONFLICT) {
-		struct rectification now;
-		form_fail(&w->f, &e);
-		if (rectify_load(w->s, w->rec.id, &now, &e) == 0 &&
-		    conflict_resolve(&w->f, w->s, "rectification", w->rec.id, &w->rec, &now, &draft) !=
-		        CONFLICT_KEEP)
-			w->rec = now;
+	struct plan_form *w = st;
+	struct rectification draft;
+	if (record_form_save(&w->r, &draft) != RECORD_SAVED)
 		return -1;
-	}
-	if (rc) {
-		form_fail(&w->f, &e);
-		return -1;
-	}
-	w->rec = draft;
-	form_load(&w->f, &w->rec);
-	form_saved(&w->f, &w->rec);
 	w->arg->saved_id = w->rec.id;
 	frame_message(MSG_INFO, "已保存「%s」的整改方案（%s）", w->rec.org, w->rec.status);
 	return 0;
@@ -128,20 +122,7 @@ static enum outcome key(void *st, struct app *a, struct key k)
 	struct plan_form *w = st;
 	if (w->readonly && (k.code == K_F2 || k.code == K_ENTER))
 		return SCR_HANDLED;
-	switch (form_key(&w->f, k)) {
-	case FORM_HANDLED:
-		return SCR_HANDLED;
-	case FORM_SAVE:
-		save(w);
-		return SCR_REDRAW;
-	case FORM_SAVE_BACK:
-		return save(w) == 0 ? SCR_BACK : SCR_REDRAW;
-	case FORM_BACK:
-		return SCR_BACK;
-	case FORM_PASS:
-		break;
-	}
-	return SCR_PASS;
+	return record_form_key(&w->r.f, k, save, w);
 }
 
 static const char *const legend[10] = { "帮助", "保存", "返回", NULL, "还原", NULL, NULL, NULL, NULL,

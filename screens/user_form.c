@@ -5,15 +5,22 @@
 #include <string.h>
 
 #include "org.h"
-#include "screens/conflict.h"
+#include "screens/record_form.h"
 #include "screens/screens.h"
 #include "tui/draw.h"
 #include "tui/form.h"
 #include "user.h"
 
+struct user_form {
+	struct session *s;
+	struct user_form_arg *arg;
+	struct user rec;
+	struct record_form r;
+};
+
 static struct row_source *open_orgs(void *ctx)
 {
-	return org_pick_source(ctx);
+	return org_pick_source(((struct user_form *)ctx)->s);
 }
 
 static const struct form_lookup org_lookup = {
@@ -41,11 +48,19 @@ static const struct form_field fields[] = {
 #undef M
 enum { NFIELDS = sizeof fields / sizeof *fields };
 
-struct user_form {
-	struct session *s;
-	struct user_form_arg *arg;
-	struct user rec;
-	struct form f;
+static int load_user(void *ctx, int64_t id, void *rec, struct dj_err *e)
+{
+	return user_load(((struct user_form *)ctx)->s, id, rec, e);
+}
+
+static int save_user(void *ctx, void *draft, struct dj_err *e)
+{
+	return user_save(((struct user_form *)ctx)->s, draft, e);
+}
+
+static const struct record_ops user_ops = {
+	.table = "app_user", .size = sizeof(struct user), .id_at = offsetof(struct user, id),
+	.entry = 1, .words = RECORD_TELL_ONCE, .load = load_user, .save = save_user,
 };
 
 static void *open_form(struct app *a, void *arg)
@@ -61,26 +76,20 @@ static void *open_form(struct app *a, void *arg)
 		return NULL;
 	w->s = s;
 	w->arg = arg;
-	if (w->arg->id && user_load(s, w->arg->id, &w->rec, &e)) {
-		frame_message(MSG_ERROR, "%s", e.msg);
-		free(w);
-		return NULL;
-	}
 	if (!w->arg->id)
 		snprintf(w->rec.role, sizeof w->rec.role, "%s", user_role_label(ROLE_OPERATOR));
-	if (form_init(&w->f, fields, NFIELDS, s)) {
+	w->r = (struct record_form){ .ops = &user_ops, .s = s, .ctx = w, .rec = &w->rec };
+	if (record_form_open(&w->r, fields, NFIELDS, w->arg->id)) {
 		free(w);
 		return NULL;
 	}
-	w->f.entry_mode = w->arg->id == 0;
-	form_load(&w->f, &w->rec);
 	return w;
 }
 
 static void close_form(void *st)
 {
 	struct user_form *w = st;
-	form_free(&w->f);
+	form_free(&w->r.f);
 	free(w);
 }
 
@@ -88,26 +97,9 @@ static void draw(void *st, struct app *a)
 {
 	(void)a;
 	struct user_form *w = st;
-	form_draw(&w->f);
+	form_draw(&w->r.f);
 	frame_status(w->rec.id ? "修改操作员" : "新增操作员（连续录入：保存后保留角色和管辖范围）",
 	             "F2 保存  F4 选择");
-}
-
-static void on_conflict(struct user_form *w, const struct user *typed)
-{
-	struct user now;
-	struct dj_err e;
-	if (user_load(w->s, w->rec.id, &now, &e)) {
-		frame_message(MSG_ERROR, "%s；您输入的内容仍在表中", e.msg);
-		return;
-	}
-	if (conflict_resolve(&w->f, w->s, "app_user", w->rec.id, &w->rec, &now, typed) ==
-	    CONFLICT_KEEP) {
-		frame_message(MSG_ERROR, "此记录已被他人修改，尚未保存；您输入的内容仍在表中");
-		return;
-	}
-	w->rec = now;
-	frame_message(MSG_INFO, "已读取最新内容，请核对后按 F2 保存");
 }
 
 static void saved_message(const struct user *u, int entry_mode, const char *me)
@@ -123,51 +115,21 @@ static void saved_message(const struct user *u, int entry_mode, const char *me)
 		frame_message(MSG_INFO, "已保存操作员 %s%s", u->login, more);
 }
 
-static int save(struct user_form *w)
+static int save(void *st)
 {
-	struct dj_err e;
-	struct user draft = w->rec;
-	form_store(&w->f, &draft);
-	int rc = user_save(w->s, &draft, &e);
-	if (rc == DJ_CONFLICT) {
-		on_conflict(w, &draft);
+	struct user_form *w = st;
+	struct user draft;
+	if (record_form_save(&w->r, &draft) != RECORD_SAVED)
 		return -1;
-	}
-	if (rc) {
-		form_fail(&w->f, &e);
-		return -1;
-	}
 	w->arg->saved_id = draft.id;
-	saved_message(&draft, w->f.entry_mode, w->s->login);
-	if (w->f.entry_mode) {
-		form_saved(&w->f, &draft);
-		memset(&w->rec, 0, sizeof w->rec);
-	} else {
-		w->rec = draft;
-		form_load(&w->f, &w->rec);
-		form_saved(&w->f, &w->rec);
-	}
+	saved_message(&draft, w->r.f.entry_mode, w->s->login);
 	return 0;
 }
 
 static enum outcome key(void *st, struct app *a, struct key k)
 {
 	(void)a;
-	struct user_form *w = st;
-	switch (form_key(&w->f, k)) {
-	case FORM_HANDLED:
-		return SCR_HANDLED;
-	case FORM_SAVE:
-		save(w);
-		return SCR_REDRAW;
-	case FORM_SAVE_BACK:
-		return save(w) == 0 ? SCR_BACK : SCR_REDRAW;
-	case FORM_BACK:
-		return SCR_BACK;
-	case FORM_PASS:
-		break;
-	}
-	return SCR_PASS;
+	return record_form_key(&((struct user_form *)st)->r.f, k, save, st);
 }
 
 static const char *const legend[10] = { "帮助", "保存", "返回", "选择", "还原", NULL, NULL, NULL,
