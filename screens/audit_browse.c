@@ -7,13 +7,12 @@
 #include <string.h>
 
 #include "audit.h"
+#include "screens/list_screen.h"
 #include "screens/record_form.h"
 #include "screens/screens.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
 #include "tui/form.h"
-#include "tui/grid.h"
-#include "validate.h"
 
 struct filter_arg {
 	struct audit_filter filter;
@@ -22,10 +21,8 @@ struct filter_arg {
 
 struct audit_browse {
 	struct session *s;
-	struct row_source *rs;
-	struct grid g;
+	struct list_view list;
 	struct filter_arg arg;
-	int rows_seen;
 };
 
 /* ---- the filter form --------------------------------------------- */
@@ -125,20 +122,12 @@ static int load_list(struct audit_browse *b)
 		frame_message(MSG_ERROR, "%s", e.msg);
 		return -1;
 	}
-	struct grid g;
-	if (grid_init(&g, rs, frame_body_top() + 1, frame_body_rows() - 1)) {
+	if (list_view_show(&b->list, rs, 1, "暂无操作记录（或没有符合筛选条件的记录，按 F4 修改筛选）",
+	                   LIST_KEEP_NOTHING)) {
 		frame_message(MSG_ERROR, "无法读取操作日志：%s", rs->last_error(rs->ctx));
 		row_source_free(rs);
 		return -1;
 	}
-	if (b->rs) {
-		grid_free(&b->g);
-		row_source_free(b->rs);
-	}
-	b->rs = rs;
-	b->g = g;
-	b->g.empty_text = "暂无操作记录（或没有符合筛选条件的记录，按 F4 修改筛选）";
-	b->rows_seen = frame_body_rows();
 	return 0;
 }
 
@@ -159,8 +148,7 @@ static void *open_browse(struct app *a, void *arg)
 static void close_browse(void *st)
 {
 	struct audit_browse *b = st;
-	grid_free(&b->g);
-	row_source_free(b->rs);
+	list_view_free(&b->list);
 	free(b);
 }
 
@@ -186,14 +174,10 @@ static void draw(void *st, struct app *a)
 {
 	(void)a;
 	struct audit_browse *b = st;
-	if (b->rows_seen != frame_body_rows()) {
-		grid_resize(&b->g, frame_body_top() + 1, frame_body_rows() - 1);
-		b->rows_seen = frame_body_rows();
-	}
 	char line[512];
 	describe_filter(&b->arg.filter, line, sizeof line);
 	draw_text(frame_body_top(), 0, term_cols(), line, ST_HEADING);
-	grid_draw(&b->g);
+	grid_draw(&b->list.g);
 }
 
 static void resume(void *st, struct app *a)
@@ -203,7 +187,7 @@ static void resume(void *st, struct app *a)
 	if (b->arg.applied)
 		load_list(b);
 	else
-		grid_refresh(&b->g);
+		grid_refresh(&b->list.g);
 	b->arg.applied = 0;
 }
 
@@ -243,7 +227,7 @@ static void show_entry(struct audit_browse *b)
 {
 	struct audit_entry a;
 	struct dj_err e;
-	int64_t id = grid_selected_id(&b->g);
+	int64_t id = grid_selected_id(&b->list.g);
 	if (!id)
 		return;
 	if (audit_get(b->s, id, &a, &e)) {
@@ -261,29 +245,17 @@ static void show_entry(struct audit_browse *b)
 	audit_entry_free(&a);
 }
 
+static int write_log(void *ctx, const char *path, FILE *report, int *n)
+{
+	struct audit_browse *b = ctx;
+	return audit_export(b->s, &b->arg.filter, path, report, n);
+}
+
 static void export_list(struct audit_browse *b)
 {
-	char path[256], now[11];
-	today(now);
-	snprintf(path, sizeof path, "操作日志-%.4s%.2s%.2s.csv", now, now + 5, now + 8);
-	if (!dialog_input("导出操作日志（当前筛选条件）", "文件名：", path, sizeof path))
-		return;
-	char *report = NULL;
-	size_t len = 0;
-	FILE *r = open_memstream(&report, &len);
-	if (!r) {
-		frame_message(MSG_ERROR, "内存不足，无法导出");
-		return;
-	}
-	int n = 0, rc = audit_export(b->s, &b->arg.filter, path, r, &n);
-	fclose(r);
-	if (rc) {
-		report[strcspn(report, "\n")] = 0;
-		frame_message(MSG_ERROR, "导出失败：%s", report);
-	} else {
-		frame_message(MSG_INFO, "已导出 %d 条操作记录到 %s", n, path);
-	}
-	free(report);
+	char path[256];
+	list_file_name(path, sizeof path, "操作日志");
+	list_export("导出操作日志（当前筛选条件）", path, "条操作记录", NULL, write_log, b);
 }
 
 static enum outcome open_filter_form(struct audit_browse *b, struct app *a)
@@ -315,18 +287,20 @@ static enum outcome actions(struct audit_browse *b, struct app *a)
 	}
 }
 
+static enum outcome open_entry(void *st, struct app *a, int64_t id)
+{
+	(void)a;
+	(void)id;
+	show_entry(st);
+	return SCR_REDRAW;
+}
+
 static enum outcome key(void *st, struct app *a, struct key k)
 {
 	struct audit_browse *b = st;
-	switch (grid_key(&b->g, k)) {
-	case GRID_HANDLED:
-		return SCR_HANDLED;
-	case GRID_OPEN:
-		show_entry(b);
-		return SCR_REDRAW;
-	case GRID_PASS:
-		break;
-	}
+	enum outcome o = list_view_key(&b->list, k, a, open_entry, b);
+	if (o != SCR_PASS)
+		return o;
 	switch (k.code) {
 	case K_F4:
 		return open_filter_form(b, a);

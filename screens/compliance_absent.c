@@ -5,10 +5,9 @@
 #include <string.h>
 
 #include "compliance.h"
-#include "screens/meeting_common.h"
+#include "screens/list_screen.h"
 #include "screens/screens.h"
 #include "tui/draw.h"
-#include "tui/grid.h"
 #include "validate.h"
 
 struct absent {
@@ -18,13 +17,8 @@ struct absent {
 	char scope_name[128];
 	char asof[11];
 	int n;
-	struct row_source *rs;
-	struct grid g;
-	int has_grid;
-	int rows_seen;
+	struct list_view list;
 };
-
-#define GRID_TOP (frame_body_top() + 2)
 
 static int compute(struct absent *w)
 {
@@ -38,25 +32,14 @@ static int compute(struct absent *w)
 	}
 	struct row_source *rs = absentee_source(rows, n, &w->rules);
 	free(rows);
-	if (!rs)
+	/* A find survives a recount. */
+	if (list_view_show(&w->list, rs, 2, "没有需要预警的党员", LIST_KEEP_FIND)) {
+		row_source_free(rs);
 		return -1;
-	char filter[128] = "";
-	if (w->has_grid) {
-		snprintf(filter, sizeof filter, "%s", grid_filter(&w->g));
-		grid_free(&w->g);
 	}
-	row_source_free(w->rs);
-	w->rs = rs;
 	w->n = n;
-	w->has_grid = grid_init(&w->g, rs, GRID_TOP, 0) == 0;
-	if (w->has_grid) {
-		w->g.empty_text = "没有需要预警的党员";
-		if (*filter)
-			grid_set_filter(&w->g, filter);   /* a find survives a recount */
-	}
-	w->rows_seen = frame_body_rows();
-	meeting_scope_name(w->s, w->scope, w->scope_name, sizeof w->scope_name);
-	return w->has_grid ? 0 : -1;
+	list_scope_name(w->s, w->scope, w->scope_name, sizeof w->scope_name);
+	return 0;
 }
 
 static void *open_absent(struct app *a, void *arg)
@@ -74,7 +57,6 @@ static void *open_absent(struct app *a, void *arg)
 	else
 		today(w->asof);
 	if (compute(w)) {
-		row_source_free(w->rs);
 		free(w);
 		return NULL;
 	}
@@ -84,9 +66,7 @@ static void *open_absent(struct app *a, void *arg)
 static void close_absent(void *st)
 {
 	struct absent *w = st;
-	if (w->has_grid)
-		grid_free(&w->g);
-	row_source_free(w->rs);
+	list_view_free(&w->list);
 	free(w);
 }
 
@@ -95,46 +75,44 @@ static void draw(void *st, struct app *a)
 	(void)a;
 	struct absent *w = st;
 	char head[256], scope[200];
-	if (w->rows_seen != frame_body_rows()) {
-		grid_resize(&w->g, GRID_TOP, 0);
-		w->rows_seen = frame_body_rows();
-	}
 	snprintf(head, sizeof head, "截至 %s：连续 %d 次缺席或 %d 个月未参加组织生活", w->asof,
 	         w->rules.absent_run, w->rules.idle_months);
 	snprintf(scope, sizeof scope, "范围：%s（F4 选择）", w->scope_name);
 	draw_text(frame_body_top(), 0, term_cols(), head, ST_HEADING);
 	draw_text(frame_body_top() + 1, 0, term_cols(), scope, ST_NORMAL);
-	grid_draw(&w->g);
+	grid_draw(&w->list.g);
+}
+
+static enum outcome point_to_ledger(void *st, struct app *a, int64_t id)
+{
+	(void)st;
+	(void)a;
+	(void)id;
+	frame_message(MSG_INFO, "请到会议台账中查看该党员参加会议的情况");
+	return SCR_HANDLED;
 }
 
 static enum outcome key(void *st, struct app *a, struct key k)
 {
-	(void)a;
 	struct absent *w = st;
-	switch (grid_key(&w->g, k)) {
-	case GRID_HANDLED:
-		return SCR_HANDLED;
-	case GRID_OPEN:
-		frame_message(MSG_INFO, "请到会议台账中查看该党员参加会议的情况");
-		return SCR_HANDLED;
-	case GRID_PASS:
-		break;
-	}
+	enum outcome o = list_view_key(&w->list, k, a, point_to_ledger, w);
+	if (o != SCR_PASS)
+		return o;
 	char name[256], date[9], heading[256];
 	switch (k.code) {
 	case K_F4: {
 		int64_t id = w->scope;
-		if (meeting_pick_org(w->s, "选择范围（组织及其下级）", &id)) {
+		if (list_pick_org(w->s, "选择范围（组织及其下级）", &id)) {
 			w->scope = id;
 			compute(w);
 		}
 		return SCR_REDRAW;
 	}
 	case K_F9:
-		meeting_file_date(date);
+		list_file_date(date);
 		snprintf(name, sizeof name, "缺勤预警名单-%s.csv", date);
 		snprintf(heading, sizeof heading, "缺勤预警名单 截至 %s %s", w->asof, w->scope_name);
-		meeting_export_rows(w->rs, "导出缺勤预警名单", name, heading);
+		list_export_rows(w->list.rs, "导出缺勤预警名单", name, heading);
 		return SCR_REDRAW;
 	default:
 		return SCR_PASS;

@@ -6,12 +6,11 @@
 #include <string.h>
 
 #include "compliance.h"
-#include "screens/meeting_common.h"
+#include "screens/list_screen.h"
 #include "screens/screens.h"
 #include "text.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
-#include "tui/grid.h"
 #include "validate.h"
 
 struct comp {
@@ -22,14 +21,9 @@ struct comp {
 	char scope_name[128];
 	struct branch_compliance *rows;
 	int n, short_n;
-	struct row_source *rs;
-	struct grid g;
-	int has_grid;
+	struct list_view list;
 	struct meeting_scope_arg sub;   /* what the detail or absentee list opened with */
-	int rows_seen;
 };
-
-#define GRID_TOP (frame_body_top() + 2)
 
 static int compute(struct comp *c)
 {
@@ -47,31 +41,21 @@ static int compute(struct comp *c)
 		frame_message(MSG_ERROR, "内存不足");
 		return -1;
 	}
-	int64_t keep = c->has_grid ? grid_selected_id(&c->g) : 0;
-	char filter[128] = "";
-	if (c->has_grid) {
-		snprintf(filter, sizeof filter, "%s", grid_filter(&c->g));
-		grid_free(&c->g);
+	/* A find and the branch looked at survive a recount. */
+	if (list_view_show(&c->list, rs, 2, "所选范围内没有党支部（可按 F4 选择其他组织）",
+	                   LIST_KEEP_FIND | LIST_KEEP_ROW)) {
+		row_source_free(rs);
+		free(rows);
+		return -1;
 	}
-	row_source_free(c->rs);
 	free(c->rows);
 	c->rows = rows;
 	c->n = n;
-	c->rs = rs;
 	c->short_n = 0;
 	for (int i = 0; i < n; i++)
 		c->short_n += rows[i].short_types > 0;
-	c->has_grid = grid_init(&c->g, rs, GRID_TOP, 0) == 0;
-	if (c->has_grid) {
-		c->g.empty_text = "所选范围内没有党支部（可按 F4 选择其他组织）";
-		if (*filter)
-			grid_set_filter(&c->g, filter);   /* a find survives a recount */
-		if (keep)
-			grid_select_id(&c->g, keep);
-	}
-	c->rows_seen = frame_body_rows();
-	meeting_scope_name(c->s, c->scope, c->scope_name, sizeof c->scope_name);
-	return c->has_grid ? 0 : -1;
+	list_scope_name(c->s, c->scope, c->scope_name, sizeof c->scope_name);
+	return 0;
 }
 
 static void *open_comp(struct app *a, void *arg)
@@ -86,8 +70,6 @@ static void *open_comp(struct app *a, void *arg)
 		frame_message(MSG_ERROR, "%s", why);
 	period_containing(PERIOD_QUARTER, month_index(today(now)), &c->p);
 	if (compute(c)) {
-		free(c->rows);
-		row_source_free(c->rs);
 		free(c);
 		return NULL;
 	}
@@ -97,9 +79,7 @@ static void *open_comp(struct app *a, void *arg)
 static void close_comp(void *st)
 {
 	struct comp *c = st;
-	if (c->has_grid)
-		grid_free(&c->g);
-	row_source_free(c->rs);
+	list_view_free(&c->list);
 	free(c->rows);
 	free(c);
 }
@@ -109,10 +89,6 @@ static void draw(void *st, struct app *a)
 	(void)a;
 	struct comp *c = st;
 	char label[64], head[256], scope[200], status[160];
-	if (c->rows_seen != frame_body_rows()) {
-		grid_resize(&c->g, GRID_TOP, 0);
-		c->rows_seen = frame_body_rows();
-	}
 	period_label(&c->p, label, sizeof label);
 	snprintf(head, sizeof head, "%s  左右键换期  M 月 Q 季 Y 年", label);
 	snprintf(scope, sizeof scope, "范围：%s（F4）", c->scope_name);
@@ -122,7 +98,7 @@ static void draw(void *st, struct app *a)
 	snprintf(status, sizeof status, "%d 个党支部，%d 个未按要求召开（!）；格内为 达标周期/应开周期",
 	         c->n, c->short_n);
 	draw_text(frame_body_top() + 1, 0, w, status, ST_NORMAL);
-	grid_draw(&c->g);
+	grid_draw(&c->list.g);
 }
 
 static void resume(void *st, struct app *a)
@@ -179,12 +155,17 @@ static enum outcome open_sub(struct comp *c, struct app *a, const struct screen 
 	return SCR_PUSH;
 }
 
+static enum outcome open_detail(void *st, struct app *a, int64_t id)
+{
+	return open_sub(st, a, &compliance_detail_screen, id);
+}
+
 static enum outcome actions(struct comp *c, struct app *a)
 {
 	static const char *const items[] = { "本支部明细", "缺勤预警名单", "导出本表（CSV）",
 	                                     "召开频次要求" };
 	char name[256], date[9], heading[256], label[64];
-	int64_t id = grid_selected_id(&c->g);
+	int64_t id = grid_selected_id(&c->list.g);
 	switch (dialog_pick("操作", items, 4, 0)) {
 	case 0:
 		return id ? open_sub(c, a, &compliance_detail_screen, id) : SCR_REDRAW;
@@ -192,11 +173,11 @@ static enum outcome actions(struct comp *c, struct app *a)
 		return open_sub(c, a, &compliance_absent_screen, c->scope);
 	case 2:
 		period_label(&c->p, label, sizeof label);
-		meeting_file_date(date);
+		list_file_date(date);
 		snprintf(name, sizeof name, "组织生活落实情况-%s-%s.csv", label, date);
 		snprintf(heading, sizeof heading, "组织生活落实情况 %s %s（达标周期/应开周期）", label,
 		         c->scope_name);
-		meeting_export_rows(c->rs, "导出组织生活落实情况", name, heading);
+		list_export_rows(c->list.rs, "导出组织生活落实情况", name, heading);
 		return SCR_REDRAW;
 	case 3:
 		show_rules(c);
@@ -219,18 +200,13 @@ static enum outcome key(void *st, struct app *a, struct key k)
 	}
 	if (k.code == K_LEFT || k.code == K_RIGHT)
 		return change_period(c, -1, k.code == K_LEFT ? -1 : 1);
-	switch (grid_key(&c->g, k)) {
-	case GRID_HANDLED:
-		return SCR_HANDLED;
-	case GRID_OPEN:
-		return open_sub(c, a, &compliance_detail_screen, grid_selected_id(&c->g));
-	case GRID_PASS:
-		break;
-	}
+	enum outcome o = list_view_key(&c->list, k, a, open_detail, c);
+	if (o != SCR_PASS)
+		return o;
 	switch (k.code) {
 	case K_F4: {
 		int64_t id = c->scope;
-		if (meeting_pick_org(c->s, "选择统计范围（组织及其下级）", &id)) {
+		if (list_pick_org(c->s, "选择统计范围（组织及其下级）", &id)) {
 			c->scope = id;
 			compute(c);
 		}

@@ -6,44 +6,33 @@
 #include <string.h>
 
 #include "devcase.h"
+#include "screens/list_screen.h"
 #include "screens/member_actions.h"
 #include "screens/screens.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
-#include "tui/grid.h"
 
 struct dev_list {
 	struct session *s;
 	int64_t root;
 	char scope[128];
 	long counts[DEV_NSTAGES];
-	struct row_source *rs;
-	struct grid g;
-	int has_grid;
+	struct list_view list;
 	struct dev_form_arg form;
 	struct member_scope_arg remind;
 };
 
+/* The cases of the scope; a new scope keeps what was being looked for. */
 static int load(struct dev_list *w)
 {
-	char find[128] = "";
-	if (w->has_grid) {
-		snprintf(find, sizeof find, "%s", grid_filter(&w->g));
-		grid_free(&w->g);
-	}
-	row_source_free(w->rs);
-	w->has_grid = 0;
-	w->rs = dev_list_source(w->s, w->root ? w->root : w->s->scope_org);
-	if (!w->rs || grid_init(&w->g, w->rs, frame_body_top() + 1, 0)) {
+	struct row_source *rs = dev_list_source(w->s, w->root ? w->root : w->s->scope_org);
+	if (list_view_show(&w->list, rs, 1, "暂无发展党员记录，按 F6 登记入党申请人", LIST_KEEP_FIND)) {
 		frame_message(MSG_ERROR, "无法读取发展党员记录：%s",
-		              w->rs ? w->rs->last_error(w->rs->ctx) : "内存不足");
+		              rs ? rs->last_error(rs->ctx) : "内存不足");
+		row_source_free(rs);
 		return -1;
 	}
-	w->has_grid = 1;
-	if (*find)
-		grid_set_filter(&w->g, find);   /* a new scope keeps what was being looked for */
-	w->g.empty_text = "暂无发展党员记录，按 F6 登记入党申请人";
-	member_scope_name(w->s, w->root, w->scope, sizeof w->scope);
+	list_scope_name(w->s, w->root, w->scope, sizeof w->scope);
 	dev_stage_counts(w->s, w->root ? w->root : w->s->scope_org, w->counts);
 	return 0;
 }
@@ -56,7 +45,6 @@ static void *open_list(struct app *a, void *arg)
 	w->s = a->session;
 	w->root = arg ? ((struct member_scope_arg *)arg)->root : 0;
 	if (load(w)) {
-		row_source_free(w->rs);
 		free(w);
 		return NULL;
 	}
@@ -66,9 +54,7 @@ static void *open_list(struct app *a, void *arg)
 static void close_list(void *st)
 {
 	struct dev_list *w = st;
-	if (w->has_grid)
-		grid_free(&w->g);
-	row_source_free(w->rs);
+	list_view_free(&w->list);
 	free(w);
 }
 
@@ -81,7 +67,7 @@ static void draw(void *st, struct app *a)
 	for (int i = 0; i < DEV_NSTAGES && n < sizeof head; i++)
 		n += (size_t)snprintf(head + n, sizeof head - n, " %s %ld", dev_stage_names[i], w->counts[i]);
 	draw_text(frame_body_top(), 0, term_cols(), head, ST_HEADING);
-	grid_draw(&w->g);
+	grid_draw(&w->list.g);
 }
 
 static void resume(void *st, struct app *a)
@@ -89,15 +75,12 @@ static void resume(void *st, struct app *a)
 	(void)a;
 	struct dev_list *w = st;
 	dev_stage_counts(w->s, w->root ? w->root : w->s->scope_org, w->counts);
-	if (w->form.saved_id)
-		grid_select_id(&w->g, w->form.saved_id);
-	else
-		grid_refresh(&w->g);
-	w->form.saved_id = 0;
+	list_view_resume(&w->list, &w->form.saved_id);
 }
 
-static enum outcome open_form(struct dev_list *w, struct app *a, int64_t id)
+static enum outcome open_form(void *st, struct app *a, int64_t id)
 {
+	struct dev_list *w = st;
 	memset(&w->form, 0, sizeof w->form);
 	w->form.id = id;
 	if (!id)
@@ -114,13 +97,14 @@ static enum outcome actions(struct dev_list *w, struct app *a)
 	case 0:
 		return open_form(w, a, 0);
 	case 1:
-		return grid_selected_id(&w->g) ? open_form(w, a, grid_selected_id(&w->g)) : SCR_HANDLED;
+		return grid_selected_id(&w->list.g) ? open_form(w, a, grid_selected_id(&w->list.g))
+		                                    : SCR_HANDLED;
 	case 2:
 		w->remind.root = w->root;
 		app_push(a, &dev_remind_screen, &w->remind);
 		return SCR_PUSH;
 	case 3:
-		member_export_rows(w->rs, "发展党员", "发展党员记录");
+		member_export_rows(w->list.rs, "发展党员", "发展党员记录");
 		return SCR_REDRAW;
 	default:
 		return SCR_HANDLED;
@@ -131,14 +115,9 @@ static enum outcome key(void *st, struct app *a, struct key k)
 {
 	struct dev_list *w = st;
 	int64_t root = w->root ? w->root : w->s->scope_org;
-	switch (grid_key(&w->g, k)) {
-	case GRID_HANDLED:
-		return SCR_HANDLED;
-	case GRID_OPEN:
-		return open_form(w, a, grid_selected_id(&w->g));
-	case GRID_PASS:
-		break;
-	}
+	enum outcome o = list_view_key(&w->list, k, a, open_form, w);
+	if (o != SCR_PASS)
+		return o;
 	switch (k.code) {
 	case K_F4:
 		if (!member_pick_scope(w->s, &root))

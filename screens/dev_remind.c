@@ -6,40 +6,29 @@
 #include <string.h>
 
 #include "devcase.h"
+#include "screens/list_screen.h"
 #include "screens/member_actions.h"
 #include "screens/screens.h"
 #include "tui/draw.h"
-#include "tui/grid.h"
 
 struct remind {
 	struct session *s;
 	int64_t root;
 	char scope[128];
-	struct row_source *rs;
-	struct grid g;
-	int has_grid;
+	struct list_view list;
 	struct dev_form_arg form;
 };
 
+/* What falls due in the scope; a new scope keeps what was being looked for. */
 static int load(struct remind *w)
 {
-	char find[128] = "";
-	if (w->has_grid) {
-		snprintf(find, sizeof find, "%s", grid_filter(&w->g));
-		grid_free(&w->g);
-	}
-	row_source_free(w->rs);
-	w->has_grid = 0;
-	w->rs = dev_remind_source(w->s, w->root ? w->root : w->s->scope_org);
-	if (!w->rs || grid_init(&w->g, w->rs, frame_body_top() + 1, 0)) {
-		frame_message(MSG_ERROR, "无法读取发展提醒：%s", w->rs ? w->rs->last_error(w->rs->ctx) : "内存不足");
+	struct row_source *rs = dev_remind_source(w->s, w->root ? w->root : w->s->scope_org);
+	if (list_view_show(&w->list, rs, 1, "目前没有到期需要办理的事项", LIST_KEEP_FIND)) {
+		frame_message(MSG_ERROR, "无法读取发展提醒：%s", rs ? rs->last_error(rs->ctx) : "内存不足");
+		row_source_free(rs);
 		return -1;
 	}
-	w->has_grid = 1;
-	if (*find)
-		grid_set_filter(&w->g, find);   /* a new scope keeps what was being looked for */
-	w->g.empty_text = "目前没有到期需要办理的事项";
-	member_scope_name(w->s, w->root, w->scope, sizeof w->scope);
+	list_scope_name(w->s, w->root, w->scope, sizeof w->scope);
 	return 0;
 }
 
@@ -51,7 +40,6 @@ static void *open_remind(struct app *a, void *arg)
 	w->s = a->session;
 	w->root = arg ? ((struct member_scope_arg *)arg)->root : 0;
 	if (load(w)) {
-		row_source_free(w->rs);
 		free(w);
 		return NULL;
 	}
@@ -61,9 +49,7 @@ static void *open_remind(struct app *a, void *arg)
 static void close_remind(void *st)
 {
 	struct remind *w = st;
-	if (w->has_grid)
-		grid_free(&w->g);
-	row_source_free(w->rs);
+	list_view_free(&w->list);
 	free(w);
 }
 
@@ -74,31 +60,32 @@ static void draw(void *st, struct app *a)
 	char head[256];
 	snprintf(head, sizeof head, "%s  到期或即将到期的发展党员事项（行首 ! 为已到期）", w->scope);
 	draw_text(frame_body_top(), 0, term_cols(), head, ST_HEADING);
-	grid_draw(&w->g);
+	grid_draw(&w->list.g);
 }
 
 static void resume(void *st, struct app *a)
 {
 	(void)a;
 	struct remind *w = st;
-	grid_refresh(&w->g);
+	grid_refresh(&w->list.g);
+}
+
+static enum outcome open_case(void *st, struct app *a, int64_t id)
+{
+	struct remind *w = st;
+	memset(&w->form, 0, sizeof w->form);
+	w->form.id = id;
+	app_push(a, &dev_form_screen, &w->form);
+	return SCR_PUSH;
 }
 
 static enum outcome key(void *st, struct app *a, struct key k)
 {
 	struct remind *w = st;
 	int64_t root = w->root ? w->root : w->s->scope_org;
-	switch (grid_key(&w->g, k)) {
-	case GRID_HANDLED:
-		return SCR_HANDLED;
-	case GRID_OPEN:
-		memset(&w->form, 0, sizeof w->form);
-		w->form.id = grid_selected_id(&w->g);
-		app_push(a, &dev_form_screen, &w->form);
-		return SCR_PUSH;
-	case GRID_PASS:
-		break;
-	}
+	enum outcome o = list_view_key(&w->list, k, a, open_case, w);
+	if (o != SCR_PASS)
+		return o;
 	switch (k.code) {
 	case K_F4:
 		if (!member_pick_scope(w->s, &root))
@@ -106,7 +93,7 @@ static enum outcome key(void *st, struct app *a, struct key k)
 		w->root = root;
 		return load(w) ? SCR_BACK : SCR_REDRAW;
 	case K_F9:
-		member_export_rows(w->rs, "发展提醒", "提醒");
+		member_export_rows(w->list.rs, "发展提醒", "提醒");
 		return SCR_REDRAW;
 	default:
 		return SCR_PASS;

@@ -5,40 +5,28 @@
 #include <string.h>
 
 #include "dues.h"
-#include "screens/meeting_common.h"
+#include "screens/list_screen.h"
 #include "screens/screens.h"
 #include "text.h"
 #include "tui/draw.h"
-#include "tui/grid.h"
 #include "validate.h"
 
 struct arrears {
 	struct session *s;
 	int64_t scope;
 	char scope_name[128];
-	struct row_source *rs;
-	struct grid g;
-	int has_grid;
-	int rows_seen;
+	struct list_view list;
 };
-
-#define GRID_TOP (frame_body_top() + 1)
 
 static int load(struct arrears *w)
 {
 	struct row_source *rs = dues_arrears_source(w->s, w->scope);
-	if (!rs)
+	if (list_view_show(&w->list, rs, 1, "没有欠交党费的党员", LIST_KEEP_NOTHING)) {
+		row_source_free(rs);
 		return -1;
-	if (w->has_grid)
-		grid_free(&w->g);
-	row_source_free(w->rs);
-	w->rs = rs;
-	w->has_grid = grid_init(&w->g, rs, GRID_TOP, 0) == 0;
-	if (w->has_grid)
-		w->g.empty_text = "没有欠交党费的党员";
-	w->rows_seen = frame_body_rows();
-	meeting_scope_name(w->s, w->scope, w->scope_name, sizeof w->scope_name);
-	return w->has_grid ? 0 : -1;
+	}
+	list_scope_name(w->s, w->scope, w->scope_name, sizeof w->scope_name);
+	return 0;
 }
 
 static void *open_arrears(struct app *a, void *arg)
@@ -51,7 +39,6 @@ static void *open_arrears(struct app *a, void *arg)
 	w->scope = in ? in->org_id : 0;
 	if (load(w)) {
 		frame_message(MSG_ERROR, "无法读取欠交名单");
-		row_source_free(w->rs);
 		free(w);
 		return NULL;
 	}
@@ -61,9 +48,7 @@ static void *open_arrears(struct app *a, void *arg)
 static void close_arrears(void *st)
 {
 	struct arrears *w = st;
-	if (w->has_grid)
-		grid_free(&w->g);
-	row_source_free(w->rs);
+	list_view_free(&w->list);
 	free(w);
 }
 
@@ -74,10 +59,6 @@ static void draw(void *st, struct app *a)
 	char scope[200], status[160], owed_text[32];
 	long members;
 	int64_t owed;
-	if (w->rows_seen != frame_body_rows()) {
-		grid_resize(&w->g, GRID_TOP, 0);
-		w->rows_seen = frame_body_rows();
-	}
 	if (dues_arrears_totals(w->s, w->scope, &members, &owed) == 0) {
 		format_money(owed, owed_text, sizeof owed_text);
 		snprintf(status, sizeof status, "欠交 %ld 人，共 %s 元（! 为 3 个月及以上）", members,
@@ -89,35 +70,37 @@ static void draw(void *st, struct app *a)
 	int cols = term_cols(), sw = utf8_cols(scope) < cols / 2 ? utf8_cols(scope) : cols / 2;
 	draw_text(frame_body_top(), 0, cols - sw, status, ST_HEADING);
 	draw_text_right(frame_body_top(), cols - sw, sw, scope, ST_HEADING);
-	grid_draw(&w->g);
+	grid_draw(&w->list.g);
 }
 
 static void export_list(struct arrears *w)
 {
 	char name[256], date[9], heading[256];
-	meeting_file_date(date);
+	list_file_date(date);
 	snprintf(name, sizeof name, "党费欠交名单-%s.csv", date);
 	snprintf(heading, sizeof heading, "党费欠交名单 %s（元）", w->scope_name);
-	meeting_export_rows(w->rs, "导出欠交名单", name, heading);
+	list_export_rows(w->list.rs, "导出欠交名单", name, heading);
+}
+
+static enum outcome point_to_sheet(void *st, struct app *a, int64_t id)
+{
+	(void)st;
+	(void)a;
+	(void)id;
+	frame_message(MSG_INFO, "补交党费：在「党费收缴」中选月份和党支部，录入实交金额");
+	return SCR_HANDLED;
 }
 
 static enum outcome key(void *st, struct app *a, struct key k)
 {
-	(void)a;
 	struct arrears *w = st;
-	switch (grid_key(&w->g, k)) {
-	case GRID_HANDLED:
-		return SCR_HANDLED;
-	case GRID_OPEN:
-		frame_message(MSG_INFO, "补交党费：在「党费收缴」中选月份和党支部，录入实交金额");
-		return SCR_HANDLED;
-	case GRID_PASS:
-		break;
-	}
+	enum outcome o = list_view_key(&w->list, k, a, point_to_sheet, w);
+	if (o != SCR_PASS)
+		return o;
 	switch (k.code) {
 	case K_F4: {
 		int64_t id = w->scope;
-		if (meeting_pick_org(w->s, "选择范围（组织及其下级）", &id)) {
+		if (list_pick_org(w->s, "选择范围（组织及其下级）", &id)) {
 			w->scope = id;
 			if (load(w))
 				frame_message(MSG_ERROR, "无法读取欠交名单");

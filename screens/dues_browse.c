@@ -7,12 +7,11 @@
 
 #include "compliance.h"
 #include "dues.h"
-#include "screens/meeting_common.h"
+#include "screens/list_screen.h"
 #include "screens/screens.h"
 #include "text.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
-#include "tui/grid.h"
 #include "validate.h"
 
 struct dues_view {
@@ -22,14 +21,9 @@ struct dues_view {
 	int64_t scope;
 	char scope_name[128];
 	struct dues_totals t;
-	struct row_source *rs;
-	struct grid g;
-	int has_grid;
+	struct list_view list;
 	struct meeting_scope_arg sub;
-	int rows_seen;
 };
-
-#define GRID_TOP (frame_body_top() + 2)
 
 static int compute(struct dues_view *v)
 {
@@ -40,25 +34,14 @@ static int compute(struct dues_view *v)
 		frame_message(MSG_ERROR, "%s", e.msg);
 		return -1;
 	}
-	int64_t keep = v->has_grid ? grid_selected_id(&v->g) : 0;
-	char filter[128] = "";
-	if (v->has_grid) {
-		snprintf(filter, sizeof filter, "%s", grid_filter(&v->g));
-		grid_free(&v->g);
+	/* A find and the branch looked at survive a recount. */
+	if (list_view_show(&v->list, rs, 2, "所选范围内没有党支部（可按 F4 选择其他组织）",
+	                   LIST_KEEP_FIND | LIST_KEEP_ROW)) {
+		row_source_free(rs);
+		return -1;
 	}
-	row_source_free(v->rs);
-	v->rs = rs;
-	v->has_grid = grid_init(&v->g, rs, GRID_TOP, 0) == 0;
-	if (v->has_grid) {
-		v->g.empty_text = "所选范围内没有党支部（可按 F4 选择其他组织）";
-		if (*filter)
-			grid_set_filter(&v->g, filter);   /* a find survives a recount */
-		if (keep)
-			grid_select_id(&v->g, keep);
-	}
-	v->rows_seen = frame_body_rows();
-	meeting_scope_name(v->s, v->scope, v->scope_name, sizeof v->scope_name);
-	return v->has_grid ? 0 : -1;
+	list_scope_name(v->s, v->scope, v->scope_name, sizeof v->scope_name);
+	return 0;
 }
 
 static void *open_view(struct app *a, void *arg)
@@ -74,7 +57,6 @@ static void *open_view(struct app *a, void *arg)
 	if (dues_rules_load(v->s->cfg, &r, why, sizeof why))
 		frame_message(MSG_ERROR, "%s", why);
 	if (compute(v)) {
-		row_source_free(v->rs);
 		free(v);
 		return NULL;
 	}
@@ -84,9 +66,7 @@ static void *open_view(struct app *a, void *arg)
 static void close_view(void *st)
 {
 	struct dues_view *v = st;
-	if (v->has_grid)
-		grid_free(&v->g);
-	row_source_free(v->rs);
+	list_view_free(&v->list);
 	free(v);
 }
 
@@ -95,10 +75,6 @@ static void draw(void *st, struct app *a)
 	(void)a;
 	struct dues_view *v = st;
 	char head[128], scope[200], status[256], due[32], paid[32], owed[32];
-	if (v->rows_seen != frame_body_rows()) {
-		grid_resize(&v->g, GRID_TOP, 0);
-		v->rows_seen = frame_body_rows();
-	}
 	snprintf(head, sizeof head, "%d年%d月党费  左右键换月", v->month / 12, v->month % 12 + 1);
 	snprintf(scope, sizeof scope, "范围：%s（F4）", v->scope_name);
 	int w = term_cols(), sw = utf8_cols(scope) < w / 2 ? utf8_cols(scope) : w / 2;
@@ -110,7 +86,7 @@ static void draw(void *st, struct app *a)
 	snprintf(status, sizeof status, "合计（元）应交 %s  实交 %s  欠交 %d 人 %s；回车录入", due, paid,
 	         v->t.owing, owed);
 	draw_text(frame_body_top() + 1, 0, w, status, ST_NORMAL);
-	grid_draw(&v->g);
+	grid_draw(&v->list.g);
 }
 
 static void resume(void *st, struct app *a)
@@ -119,9 +95,9 @@ static void resume(void *st, struct app *a)
 	compute(st);   /* a sheet may have been saved */
 }
 
-static enum outcome open_sheet(struct dues_view *v, struct app *a)
+static enum outcome open_sheet(void *st, struct app *a, int64_t id)
 {
-	int64_t id = grid_selected_id(&v->g);
+	struct dues_view *v = st;
 	if (!id)
 		return SCR_HANDLED;
 	memset(&v->sub, 0, sizeof v->sub);
@@ -151,7 +127,7 @@ static enum outcome actions(struct dues_view *v, struct app *a)
 	struct export_ctx c = { v->s, v->scope, v->month_text };
 	switch (dialog_pick("操作", items, 4, 0)) {
 	case 0:
-		return open_sheet(v, a);
+		return open_sheet(v, a, grid_selected_id(&v->list.g));
 	case 1:
 		memset(&v->sub, 0, sizeof v->sub);
 		v->sub.org_id = v->scope;
@@ -159,12 +135,12 @@ static enum outcome actions(struct dues_view *v, struct app *a)
 		return SCR_PUSH;
 	case 2:
 		snprintf(name, sizeof name, "党费收缴-%s.csv", v->month_text);
-		meeting_export_dialog("导出本月党费明细", name, "党费记录", write_month, &c);
+		list_export("导出本月党费明细", name, "条党费记录", NULL, write_month, &c);
 		return SCR_REDRAW;
 	case 3:
 		snprintf(name, sizeof name, "党费汇总-%s.csv", v->month_text);
 		snprintf(heading, sizeof heading, "%s 党费汇总 %s（元）", v->month_text, v->scope_name);
-		meeting_export_rows(v->rs, "导出党费汇总", name, heading);
+		list_export_rows(v->list.rs, "导出党费汇总", name, heading);
 		return SCR_REDRAW;
 	default:
 		return SCR_REDRAW;
@@ -179,18 +155,13 @@ static enum outcome key(void *st, struct app *a, struct key k)
 		compute(v);
 		return SCR_REDRAW;
 	}
-	switch (grid_key(&v->g, k)) {
-	case GRID_HANDLED:
-		return SCR_HANDLED;
-	case GRID_OPEN:
-		return open_sheet(v, a);
-	case GRID_PASS:
-		break;
-	}
+	enum outcome o = list_view_key(&v->list, k, a, open_sheet, v);
+	if (o != SCR_PASS)
+		return o;
 	switch (k.code) {
 	case K_F4: {
 		int64_t id = v->scope;
-		if (meeting_pick_org(v->s, "选择范围（组织及其下级）", &id)) {
+		if (list_pick_org(v->s, "选择范围（组织及其下级）", &id)) {
 			v->scope = id;
 			compute(v);
 		}

@@ -9,7 +9,7 @@
 
 #include "dues.h"
 #include "memrows.h"
-#include "screens/meeting_common.h"
+#include "screens/list_screen.h"
 #include "screens/screens.h"
 #include "text.h"
 #include "tui/dialog.h"
@@ -547,7 +547,7 @@ static enum outcome actions(struct dsheet *w)
 			frame_message(MSG_ERROR, "请先按 F2 保存，再导出");
 		else {
 			snprintf(name, sizeof name, "党费收缴表-%s-%s.csv", w->sh.org, w->sh.month);
-			meeting_export_dialog("导出党费收缴表", name, "党费记录", write_sheet, &c);
+			list_export("导出党费收缴表", name, "条党费记录", NULL, write_sheet, &c);
 		}
 	}
 	bar_load(w);

@@ -8,6 +8,7 @@
 #include "db.h"
 #include "grading.h"
 #include "rectify.h"
+#include "screens/list_screen.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
 #include "validate.h"
@@ -111,30 +112,25 @@ void grading_action_bottom(struct session *s, int64_t round_id)
 
 typedef int (*export_fn)(struct session *, int64_t, const char *, FILE *, int *);
 
+struct export_ctx {
+	struct session *s;
+	int64_t round_id;
+	export_fn fn;
+};
+
+static int write_round(void *ctx, const char *path, FILE *report, int *n)
+{
+	struct export_ctx *c = ctx;
+	return c->fn(c->s, c->round_id, path, report, n);
+}
+
 static void export_with(struct session *s, int64_t round_id, const char *what, export_fn fn)
 {
-	char path[256], now[11], title[64];
-	today(now);
-	snprintf(path, sizeof path, "%s-%.4s%.2s%.2s.csv", what, now, now + 5, now + 8);
+	char path[256], title[64];
+	struct export_ctx c = { s, round_id, fn };
+	list_file_name(path, sizeof path, what);
 	snprintf(title, sizeof title, "导出%s", what);
-	if (!dialog_input(title, "文件名：", path, sizeof path))
-		return;
-	char *report = NULL;
-	size_t len = 0;
-	FILE *r = open_memstream(&report, &len);
-	if (!r) {
-		frame_message(MSG_ERROR, "内存不足，无法导出");
-		return;
-	}
-	int n = 0, rc = fn(s, round_id, path, r, &n);
-	fclose(r);
-	if (rc) {
-		report[strcspn(report, "\n")] = 0;
-		frame_message(MSG_ERROR, "导出失败：%s", report);
-	} else {
-		frame_message(MSG_INFO, "已导出 %d 条到 %s", n, path);
-	}
-	free(report);
+	list_export(title, path, "条", NULL, write_round, &c);
 }
 
 void grading_action_export(struct session *s, int64_t round_id)

@@ -11,19 +11,17 @@
 #include "org.h"
 #include "rectify.h"
 #include "screens/grading_actions.h"
+#include "screens/list_screen.h"
 #include "screens/screens.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
-#include "tui/grid.h"
 
 struct ledger {
 	struct session *s;
 	struct grading_round r;
-	struct row_source *rs;
-	struct grid g;
+	struct list_view list;
 	struct grading_arg arg;
 	char summary[384];
-	int rows_seen;
 };
 
 /* Name, state and the movement against the previous round, in 80 columns. */
@@ -55,23 +53,18 @@ static int reopen(struct ledger *w, int64_t round_id, int64_t keep)
 		return -1;
 	}
 	struct row_source *rs = grading_ledger_source(w->s, &r);
-	if (!rs) {
-		frame_message(MSG_ERROR, "无法读取定级台账");
+	if (list_view_show(&w->list, rs, 1,
+	                   strcmp(r.status, "已确认") == 0 ? "本轮没有参加定级的组织"
+	                                                   : "本轮还没有参加定级的组织，按 F6 加入",
+	                   LIST_KEEP_NOTHING)) {
+		if (!rs)
+			frame_message(MSG_ERROR, "无法读取定级台账");
+		row_source_free(rs);
 		return -1;
-	}
-	if (w->rs) {
-		grid_free(&w->g);
-		row_source_free(w->rs);
 	}
 	w->r = r;
-	w->rs = rs;
-	if (grid_init(&w->g, rs, frame_body_top() + 1, 0))
-		return -1;
-	w->g.empty_text = strcmp(r.status, "已确认") == 0 ? "本轮没有参加定级的组织"
-	                                                   : "本轮还没有参加定级的组织，按 F6 加入";
-	w->rows_seen = frame_body_rows();
 	if (keep)
-		grid_select_id(&w->g, keep);
+		grid_select_id(&w->list.g, keep);
 	summarise(w);
 	return 0;
 }
@@ -84,10 +77,6 @@ static void *open_ledger(struct app *a, void *arg)
 		return NULL;
 	w->s = a->session;
 	if (reopen(w, from->round_id, 0)) {
-		if (w->rs) {
-			grid_free(&w->g);
-			row_source_free(w->rs);
-		}
 		free(w);
 		return NULL;
 	}
@@ -97,8 +86,7 @@ static void *open_ledger(struct app *a, void *arg)
 static void close_ledger(void *st)
 {
 	struct ledger *w = st;
-	grid_free(&w->g);
-	row_source_free(w->rs);
+	list_view_free(&w->list);
 	free(w);
 }
 
@@ -106,19 +94,15 @@ static void draw(void *st, struct app *a)
 {
 	(void)a;
 	struct ledger *w = st;
-	if (w->rows_seen != frame_body_rows()) {
-		grid_resize(&w->g, frame_body_top() + 1, 0);
-		w->rows_seen = frame_body_rows();
-	}
 	draw_text(frame_body_top(), 0, term_cols(), w->summary, ST_HEADING);
-	grid_draw(&w->g);
+	grid_draw(&w->list.g);
 }
 
 static void resume(void *st, struct app *a)
 {
 	(void)a;
 	struct ledger *w = st;
-	reopen(w, w->r.id, w->arg.saved_id ? w->arg.saved_id : grid_selected_id(&w->g));
+	reopen(w, w->r.id, w->arg.saved_id ? w->arg.saved_id : grid_selected_id(&w->list.g));
 	w->arg.saved_id = 0;
 }
 
@@ -158,7 +142,7 @@ static enum outcome add_org(struct ledger *w)
 
 static enum outcome remove_org(struct ledger *w)
 {
-	const struct rs_row *row = grid_selected(&w->g);
+	const struct rs_row *row = grid_selected(&w->list.g);
 	struct dj_err e;
 	char q[256];
 	if (!row)
@@ -178,7 +162,7 @@ static enum outcome remove_org(struct ledger *w)
  * goes on to write its plan. */
 static enum outcome add_plan(struct ledger *w, struct app *a)
 {
-	const struct rs_row *row = grid_selected(&w->g);
+	const struct rs_row *row = grid_selected(&w->list.g);
 	struct dj_err e;
 	int64_t id;
 	if (!row)
@@ -196,7 +180,7 @@ static enum outcome actions(struct ledger *w, struct app *a)
 	static const char *const items[] = { "调整等次（回车）", "列入整改", "比例检查", "确认定级并公布",
 	                                     "一村一策名单", "导出本轮定级台账（CSV）",
 	                                     "加入组织（F6）", "移出组织（F8）" };
-	int64_t id = grid_selected_id(&w->g);
+	int64_t id = grid_selected_id(&w->list.g);
 	switch (dialog_pick("操作", items, 8, 0)) {
 	case 0:
 		return id ? open_result(w, a, &grading_result_form_screen, id) : SCR_REDRAW;
@@ -224,21 +208,23 @@ static enum outcome actions(struct ledger *w, struct app *a)
 	}
 }
 
+static enum outcome open_row(void *st, struct app *a, int64_t id)
+{
+	return open_result(st, a, &grading_result_form_screen, id);
+}
+
 static enum outcome key(void *st, struct app *a, struct key k)
 {
 	struct ledger *w = st;
 	if (k.code == K_F5)
-		memrows_reload(w->rs);
-	switch (grid_key(&w->g, k)) {
-	case GRID_HANDLED:
-		if (k.code == K_F5)
-			summarise(w);
-		return k.code == K_F5 ? SCR_REDRAW : SCR_HANDLED;
-	case GRID_OPEN:
-		return open_result(w, a, &grading_result_form_screen, grid_selected_id(&w->g));
-	case GRID_PASS:
-		break;
+		memrows_reload(w->list.rs);
+	enum outcome o = list_view_key(&w->list, k, a, open_row, w);
+	if (o == SCR_HANDLED && k.code == K_F5) {
+		summarise(w);
+		return SCR_REDRAW;
 	}
+	if (o != SCR_PASS)
+		return o;
 	switch (k.code) {
 	case K_F6:
 		return add_org(w);

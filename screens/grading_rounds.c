@@ -7,17 +7,15 @@
 
 #include "grading.h"
 #include "screens/grading_actions.h"
+#include "screens/list_screen.h"
 #include "screens/screens.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
-#include "tui/grid.h"
 
 struct rounds {
 	struct session *s;
-	struct row_source *rs;
-	struct grid g;
+	struct list_view list;
 	struct grading_arg arg;
-	int rows_seen;
 };
 
 static void *open_rounds(struct app *a, void *arg)
@@ -27,46 +25,36 @@ static void *open_rounds(struct app *a, void *arg)
 	if (!w)
 		return NULL;
 	w->s = a->session;
-	w->rs = grading_round_list_source(w->s);
-	if (!w->rs || grid_init(&w->g, w->rs, frame_body_top(), frame_body_rows())) {
-		frame_message(MSG_ERROR, "无法读取定级：%s", w->rs ? w->rs->last_error(w->rs->ctx) : "内存不足");
-		row_source_free(w->rs);
+	struct row_source *rs = grading_round_list_source(w->s);
+	if (list_view_show(&w->list, rs, 0,
+	                   "暂无分类定级，按 F6 新建一轮（指标、来源、分数线按配置文件预填）",
+	                   LIST_KEEP_NOTHING)) {
+		frame_message(MSG_ERROR, "无法读取定级：%s", rs ? rs->last_error(rs->ctx) : "内存不足");
+		row_source_free(rs);
 		free(w);
 		return NULL;
 	}
-	w->rows_seen = frame_body_rows();
-	w->g.empty_text = "暂无分类定级，按 F6 新建一轮（指标、来源、分数线按配置文件预填）";
 	return w;
 }
 
 static void close_rounds(void *st)
 {
 	struct rounds *w = st;
-	grid_free(&w->g);
-	row_source_free(w->rs);
+	list_view_free(&w->list);
 	free(w);
 }
 
 static void draw(void *st, struct app *a)
 {
 	(void)a;
-	struct rounds *w = st;
-	if (w->rows_seen != frame_body_rows()) {
-		grid_resize(&w->g, frame_body_top(), frame_body_rows());
-		w->rows_seen = frame_body_rows();
-	}
-	grid_draw(&w->g);
+	grid_draw(&((struct rounds *)st)->list.g);
 }
 
 static void resume(void *st, struct app *a)
 {
 	(void)a;
 	struct rounds *w = st;
-	if (w->arg.saved_id)
-		grid_select_id(&w->g, w->arg.saved_id);
-	else
-		grid_refresh(&w->g);
-	w->arg.saved_id = 0;
+	list_view_resume(&w->list, &w->arg.saved_id);
 }
 
 static enum outcome open_screen(struct rounds *w, struct app *a, const struct screen *sc,
@@ -82,7 +70,7 @@ static enum outcome remove_round(struct rounds *w)
 {
 	struct grading_round r;
 	struct dj_err e;
-	int64_t id = grid_selected_id(&w->g);
+	int64_t id = grid_selected_id(&w->list.g);
 	char q[256];
 	if (!id)
 		return SCR_HANDLED;
@@ -97,7 +85,7 @@ static enum outcome remove_round(struct rounds *w)
 		frame_message(MSG_ERROR, "%s", e.msg);
 	else
 		frame_message(MSG_INFO, "已删除「%s」", r.name);
-	grid_refresh(&w->g);
+	grid_refresh(&w->list.g);
 	return SCR_REDRAW;
 }
 
@@ -106,7 +94,7 @@ static enum outcome actions(struct rounds *w, struct app *a)
 	static const char *const items[] = { "打开本轮定级", "新建一轮分类定级", "删除本轮（未开始评分的）",
 	                                     "全部整改台账", "导出全部定级台账（CSV）",
 	                                     "导出全部整改台账（CSV）" };
-	int64_t id = grid_selected_id(&w->g);
+	int64_t id = grid_selected_id(&w->list.g);
 	switch (dialog_pick("操作", items, 6, 0)) {
 	case 0:
 		return id ? open_screen(w, a, &grading_hub_screen, id) : SCR_REDRAW;
@@ -127,17 +115,17 @@ static enum outcome actions(struct rounds *w, struct app *a)
 	}
 }
 
+static enum outcome open_row(void *st, struct app *a, int64_t id)
+{
+	return open_screen(st, a, &grading_hub_screen, id);
+}
+
 static enum outcome key(void *st, struct app *a, struct key k)
 {
 	struct rounds *w = st;
-	switch (grid_key(&w->g, k)) {
-	case GRID_HANDLED:
-		return SCR_HANDLED;
-	case GRID_OPEN:
-		return open_screen(w, a, &grading_hub_screen, grid_selected_id(&w->g));
-	case GRID_PASS:
-		break;
-	}
+	enum outcome o = list_view_key(&w->list, k, a, open_row, w);
+	if (o != SCR_PASS)
+		return o;
 	switch (k.code) {
 	case K_F6:
 		return open_screen(w, a, &grading_round_form_screen, 0);

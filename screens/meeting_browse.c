@@ -5,37 +5,35 @@
 #include <string.h>
 
 #include "meeting.h"
-#include "screens/meeting_common.h"
+#include "screens/list_screen.h"
 #include "screens/screens.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
-#include "tui/grid.h"
 
 struct browse {
 	struct session *s;
 	int64_t scope;             /* 0: everything the operator sees */
 	char scope_name[128];
-	struct row_source *rs;
-	struct grid g;
+	struct list_view list;
 	struct meeting_arg arg;    /* what the form or sheet opened from here works on */
-	int rows_seen;
 };
+
+/* Shows rs, the meetings of b->scope. */
+static int show(struct browse *b, struct row_source *rs)
+{
+	if (list_view_show(&b->list, rs, 1, "暂无会议记录，按 F6 新增", LIST_KEEP_NOTHING))
+		return -1;
+	list_scope_name(b->s, b->scope, b->scope_name, sizeof b->scope_name);
+	return 0;
+}
 
 static int load(struct browse *b)
 {
 	struct row_source *rs = meeting_list_source(b->s, b->scope);
-	if (!rs)
-		return -1;
-	if (b->rs)
-		grid_free(&b->g);
-	row_source_free(b->rs);
-	b->rs = rs;
-	if (grid_init(&b->g, rs, frame_body_top() + 1, 0))
-		return -1;
-	b->g.empty_text = "暂无会议记录，按 F6 新增";
-	b->rows_seen = frame_body_rows();
-	meeting_scope_name(b->s, b->scope, b->scope_name, sizeof b->scope_name);
-	return 0;
+	if (show(b, rs) == 0)
+		return 0;
+	row_source_free(rs);
+	return -1;
 }
 
 static void *open_browse(struct app *a, void *arg)
@@ -45,12 +43,10 @@ static void *open_browse(struct app *a, void *arg)
 	if (!b)
 		return NULL;
 	b->s = a->session;
-	if (load(b)) {
-		frame_message(MSG_ERROR, "无法读取会议台账：%s", b->rs ? b->rs->last_error(b->rs->ctx)
-		                                                       : "内存不足");
-		if (b->rs)
-			grid_free(&b->g);
-		row_source_free(b->rs);
+	struct row_source *rs = meeting_list_source(b->s, b->scope);
+	if (show(b, rs)) {
+		frame_message(MSG_ERROR, "无法读取会议台账：%s", rs ? rs->last_error(rs->ctx) : "内存不足");
+		row_source_free(rs);
 		free(b);
 		return NULL;
 	}
@@ -60,8 +56,7 @@ static void *open_browse(struct app *a, void *arg)
 static void close_browse(void *st)
 {
 	struct browse *b = st;
-	grid_free(&b->g);
-	row_source_free(b->rs);
+	list_view_free(&b->list);
 	free(b);
 }
 
@@ -70,24 +65,16 @@ static void draw(void *st, struct app *a)
 	(void)a;
 	struct browse *b = st;
 	char head[256];
-	if (b->rows_seen != frame_body_rows()) {
-		grid_resize(&b->g, frame_body_top() + 1, 0);
-		b->rows_seen = frame_body_rows();
-	}
 	snprintf(head, sizeof head, "组织：%s（含下级）  F4 选择组织", b->scope_name);
 	draw_text(frame_body_top(), 0, term_cols(), head, ST_HEADING);
-	grid_draw(&b->g);
+	grid_draw(&b->list.g);
 }
 
 static void resume(void *st, struct app *a)
 {
 	(void)a;
 	struct browse *b = st;
-	if (b->arg.saved_id)
-		grid_select_id(&b->g, b->arg.saved_id);
-	else
-		grid_refresh(&b->g);
-	b->arg.saved_id = 0;
+	list_view_resume(&b->list, &b->arg.saved_id);
 }
 
 static enum outcome open_meeting(struct browse *b, struct app *a, const struct screen *scr,
@@ -105,7 +92,7 @@ static enum outcome remove_selected(struct browse *b)
 {
 	struct meeting *m = malloc(sizeof *m);
 	struct dj_err e;
-	int64_t id = grid_selected_id(&b->g);
+	int64_t id = grid_selected_id(&b->list.g);
 	if (!id || !m) {
 		free(m);
 		return SCR_HANDLED;
@@ -121,7 +108,7 @@ static enum outcome remove_selected(struct browse *b)
 				frame_message(MSG_ERROR, "%s", e.msg);
 			else
 				frame_message(MSG_INFO, "已删除 %s %s 的会议记录", m->date, m->type);
-			grid_refresh(&b->g);
+			grid_refresh(&b->list.g);
 		}
 	}
 	free(m);
@@ -141,17 +128,16 @@ static int write_ledger(void *ctx, const char *path, FILE *report, int *n)
 
 static void export_ledger(struct browse *b)
 {
-	char name[256], date[9];
+	char name[256];
 	struct export_ctx c = { b->s, b->scope };
-	meeting_file_date(date);
-	snprintf(name, sizeof name, "会议台账-%s.csv", date);
-	meeting_export_dialog("导出会议台账", name, "会议记录", write_ledger, &c);
+	list_file_name(name, sizeof name, "会议台账");
+	list_export("导出会议台账", name, "条会议记录", NULL, write_ledger, &c);
 }
 
 static enum outcome choose_scope(struct browse *b)
 {
 	int64_t id = b->scope;
-	if (!meeting_pick_org(b->s, "选择组织（列出其本级和下级的会议）", &id))
+	if (!list_pick_org(b->s, "选择组织（列出其本级和下级的会议）", &id))
 		return SCR_REDRAW;
 	b->scope = id;
 	if (load(b))
@@ -163,7 +149,7 @@ static enum outcome actions(struct browse *b, struct app *a)
 {
 	static const char *const items[] = { "签到表（签到、请假）", "打开会议记录", "新增会议",
 	                                     "删除会议记录", "导出会议台账（CSV）", "显示全部组织的会议" };
-	int64_t id = grid_selected_id(&b->g);
+	int64_t id = grid_selected_id(&b->list.g);
 	switch (dialog_pick("操作", items, 6, 0)) {
 	case 0:
 		return id ? open_meeting(b, a, &meeting_sheet_screen, id) : SCR_REDRAW;
@@ -186,17 +172,17 @@ static enum outcome actions(struct browse *b, struct app *a)
 	}
 }
 
+static enum outcome open_row(void *st, struct app *a, int64_t id)
+{
+	return open_meeting(st, a, &meeting_form_screen, id);
+}
+
 static enum outcome key(void *st, struct app *a, struct key k)
 {
 	struct browse *b = st;
-	switch (grid_key(&b->g, k)) {
-	case GRID_HANDLED:
-		return SCR_HANDLED;
-	case GRID_OPEN:
-		return open_meeting(b, a, &meeting_form_screen, grid_selected_id(&b->g));
-	case GRID_PASS:
-		break;
-	}
+	enum outcome o = list_view_key(&b->list, k, a, open_row, b);
+	if (o != SCR_PASS)
+		return o;
 	switch (k.code) {
 	case K_F4:
 		return choose_scope(b);

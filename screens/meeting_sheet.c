@@ -8,7 +8,7 @@
 
 #include "attendance.h"
 #include "memrows.h"
-#include "screens/meeting_common.h"
+#include "screens/list_screen.h"
 #include "screens/screens.h"
 #include "text.h"
 #include "tui/dialog.h"
@@ -275,11 +275,11 @@ static enum outcome actions(struct sheet *w)
 		set_all(w, ATT_NONE);
 		break;
 	case 2:
-		meeting_file_date(date);
+		list_file_date(date);
 		snprintf(name, sizeof name, "签到表-%s-%s.csv", w->sh.date, date);
 		snprintf(heading, sizeof heading, "%s %s %s 主题：%s", w->sh.date, w->sh.type, w->sh.org,
 		         w->sh.topic);
-		meeting_export_rows(w->rs, "导出签到表", name, heading);
+		list_export_rows(w->rs, "导出签到表", name, heading);
 		break;
 	default:
 		break;

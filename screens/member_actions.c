@@ -9,38 +9,14 @@
 #include "csv.h"
 #include "member.h"
 #include "org.h"
+#include "screens/list_screen.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
 #include "tui/grid.h"
-#include "validate.h"
 
 int member_pick_scope(struct session *s, int64_t *root)
 {
-	char filter[128] = "";
-	struct rs_row row;
-	struct row_source *rs = org_pick_source(s);
-	if (!rs) {
-		frame_message(MSG_ERROR, "无法读取组织列表");
-		return 0;
-	}
-	int picked = grid_pick(rs, "选择范围（党委、党总支或党支部，可输入拼音首字母）", filter,
-	                       sizeof filter, *root, &row);
-	row_source_free(rs);
-	if (picked)
-		*root = row.key.id;
-	return picked;
-}
-
-void member_scope_name(struct session *s, int64_t root, char *out, size_t cap)
-{
-	struct org o;
-	struct dj_err e;
-	if (root == 0 && s->scope_org)
-		root = s->scope_org;
-	if (root && org_load(s, root, &o, &e) == 0)
-		snprintf(out, cap, "%s", o.name);
-	else
-		snprintf(out, cap, "全部党组织");
+	return list_pick_org(s, "选择范围（党委、党总支或党支部，可输入拼音首字母）", root);
 }
 
 void member_scope_branch(struct session *s, int64_t root, char *out, size_t cap)
@@ -51,14 +27,6 @@ void member_scope_branch(struct session *s, int64_t root, char *out, size_t cap)
 	if (root && org_load(s, root, &o, &e) == 0 && strcmp(o.kind, "党支部") == 0 &&
 	    strcmp(o.status, "正常") == 0)
 		snprintf(out, cap, "%s", o.name);
-}
-
-static int ask_path(const char *title, const char *stem, char *path, size_t cap)
-{
-	char now[11];
-	today(now);
-	snprintf(path, cap, "%s-%.4s%.2s%.2s.csv", stem, now, now + 5, now + 8);
-	return dialog_input(title, "文件名：", path, cap);
 }
 
 /* Every row of the source, a page at a time, under a heading row. */
@@ -92,7 +60,8 @@ static int write_rows(struct row_source *rs, const char *path, int *n)
 void member_export_rows(struct row_source *rs, const char *file_stem, const char *what)
 {
 	char path[256];
-	if (!ask_path("导出为 CSV 文件", file_stem, path, sizeof path))
+	list_file_name(path, sizeof path, file_stem);
+	if (!dialog_input("导出为 CSV 文件", "文件名：", path, sizeof path))
 		return;
 	int n = 0;
 	if (write_rows(rs, path, &n))
@@ -101,26 +70,24 @@ void member_export_rows(struct row_source *rs, const char *file_stem, const char
 		frame_message(MSG_INFO, "已导出 %d 条%s到 %s", n, what, path);
 }
 
+struct roster {
+	struct session *s;
+	int64_t root;
+};
+
+static int write_roster(void *ctx, const char *path, FILE *report, int *n)
+{
+	struct roster *r = ctx;
+	return member_export_subtree(r->s, r->root, path, report, n);
+}
+
 void member_export_roster(struct session *s, int64_t root)
 {
-	char path[256], *report = NULL;
-	size_t len = 0;
-	if (!ask_path("导出党员名册", "党员名册", path, sizeof path))
-		return;
-	FILE *r = open_memstream(&report, &len);
-	if (!r) {
-		frame_message(MSG_ERROR, "内存不足，无法导出");
-		return;
-	}
-	int n = 0, rc = member_export_subtree(s, root ? root : s->scope_org, path, r, &n);
-	fclose(r);
-	if (rc) {
-		report[strcspn(report, "\n")] = 0;
-		frame_message(MSG_ERROR, "导出失败：%s", report);
-	} else {
-		frame_message(MSG_INFO, "已导出 %d 名党员到 %s（可用 dangjian import members 导入）", n, path);
-	}
-	free(report);
+	char path[256];
+	struct roster r = { s, root ? root : s->scope_org };
+	list_file_name(path, sizeof path, "党员名册");
+	list_export("导出党员名册", path, "名党员", "（可用 dangjian import members 导入）", write_roster,
+	            &r);
 }
 
 enum outcome member_choose_event(struct app *a, int64_t member_id, struct member_event_arg *arg)

@@ -11,12 +11,9 @@
 #include "screens/screens.h"
 #include "session.h"
 
-/* F4: a pick list of 党委, 党总支 and 党支部 (pinyin initials narrow it),
- * starting on *root.  Returns 1 with *root set when one was chosen. */
+/* F4: list_pick_org with the member screens' title, starting on *root.
+ * Returns 1 with *root set when one was chosen. */
 int member_pick_scope(struct session *s, int64_t *root);
-
-/* The organization's name; for 0, the operator's whole scope. */
-void member_scope_name(struct session *s, int64_t root, char *out, size_t cap);
 
 /* The name of root when it is an active 党支部 (so new records start in
  * it), else "". */

@@ -5,19 +5,18 @@
 #include <string.h>
 
 #include "member.h"
+#include "screens/list_screen.h"
 #include "screens/member_actions.h"
 #include "screens/screens.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
-#include "tui/grid.h"
 
 struct history {
 	struct session *s;
 	struct member_event_arg *arg;
 	struct member_event_arg event;
 	struct member m;
-	struct row_source *rs;
-	struct grid g;
+	struct list_view list;
 };
 
 static void *open_history(struct app *a, void *arg)
@@ -33,22 +32,21 @@ static void *open_history(struct app *a, void *arg)
 		free(w);
 		return NULL;
 	}
-	w->rs = member_event_source(w->s, w->m.id);
-	if (!w->rs || grid_init(&w->g, w->rs, frame_body_top() + 1, 0)) {
+	struct row_source *rs = member_event_source(w->s, w->m.id);
+	if (list_view_show(&w->list, rs, 1, "暂无组织关系变动记录（按 F9 办理转出、流出等）",
+	                   LIST_KEEP_NOTHING)) {
 		frame_message(MSG_ERROR, "无法读取变动记录");
-		row_source_free(w->rs);
+		row_source_free(rs);
 		free(w);
 		return NULL;
 	}
-	w->g.empty_text = "暂无组织关系变动记录（按 F9 办理转出、流出等）";
 	return w;
 }
 
 static void close_history(void *st)
 {
 	struct history *w = st;
-	grid_free(&w->g);
-	row_source_free(w->rs);
+	list_view_free(&w->list);
 	free(w);
 }
 
@@ -60,7 +58,7 @@ static void draw(void *st, struct app *a)
 	snprintf(head, sizeof head, "%s（%s，%s，现状态：%s）", w->m.name, w->m.org, w->m.category,
 	         w->m.status);
 	draw_text(frame_body_top(), 0, term_cols(), head, ST_HEADING);
-	grid_draw(&w->g);
+	grid_draw(&w->list.g);
 }
 
 static void resume(void *st, struct app *a)
@@ -73,15 +71,25 @@ static void resume(void *st, struct app *a)
 		w->arg->done = 1;   /* the form below reloads too */
 		w->event.done = 0;
 	}
-	grid_refresh(&w->g);
+	grid_refresh(&w->list.g);
+}
+
+/* The moves are only listed here; Enter opens nothing. */
+static enum outcome stay(void *st, struct app *a, int64_t id)
+{
+	(void)st;
+	(void)a;
+	(void)id;
+	return SCR_HANDLED;
 }
 
 static enum outcome key(void *st, struct app *a, struct key k)
 {
 	struct history *w = st;
 	static const char *const items[] = { "办理党员变动", "导出变动记录（CSV）" };
-	if (grid_key(&w->g, k) != GRID_PASS)
-		return SCR_HANDLED;
+	enum outcome o = list_view_key(&w->list, k, a, stay, w);
+	if (o != SCR_PASS)
+		return o;
 	if (k.code == K_F6)
 		return member_choose_event(a, w->m.id, &w->event);
 	if (k.code != K_F9)
@@ -90,7 +98,7 @@ static enum outcome key(void *st, struct app *a, struct key k)
 	case 0:
 		return member_choose_event(a, w->m.id, &w->event);
 	case 1:
-		member_export_rows(w->rs, "党员变动记录", "变动记录");
+		member_export_rows(w->list.rs, "党员变动记录", "变动记录");
 		return SCR_REDRAW;
 	default:
 		return SCR_HANDLED;

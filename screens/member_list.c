@@ -6,11 +6,11 @@
 #include <string.h>
 
 #include "member.h"
+#include "screens/list_screen.h"
 #include "screens/member_actions.h"
 #include "screens/screens.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
-#include "tui/grid.h"
 
 struct member_list {
 	struct session *s;
@@ -19,9 +19,7 @@ struct member_list {
 	int all;                        /* also those who left */
 	char scope[128];
 	long n_full, n_prob;
-	struct row_source *rs;
-	struct grid g;
-	int has_grid;
+	struct list_view list;
 	struct member_form_arg form;
 	struct member_event_arg event;
 	struct member_scope_arg stats;
@@ -33,27 +31,20 @@ static void count(struct member_list *w)
 	w->n_prob = member_count(w->s, w->root, "预备党员");
 }
 
-/* A new source for the scope and the 在册/全部 choice. */
+/* A new source for the scope and the 在册/全部 choice; a new scope keeps
+ * what was being looked for. */
 static int load(struct member_list *w)
 {
-	char find[128] = "";
-	if (w->has_grid) {
-		snprintf(find, sizeof find, "%s", grid_filter(&w->g));
-		grid_free(&w->g);
-	}
-	row_source_free(w->rs);
-	w->has_grid = 0;
-	w->rs = member_list_source(w->s, w->root ? w->root : w->s->scope_org, w->all);
-	if (!w->rs || grid_init(&w->g, w->rs, frame_body_top() + 1, 0)) {
-		frame_message(MSG_ERROR, "无法读取党员：%s", w->rs ? w->rs->last_error(w->rs->ctx) : "内存不足");
+	struct row_source *rs = member_list_source(w->s, w->root ? w->root : w->s->scope_org, w->all);
+	if (list_view_show(&w->list, rs, 1,
+	                   w->all ? "暂无党员记录，按 F6 新增" :
+	                   "暂无在册党员，按 F6 新增（名册可用 dangjian import members 导入）",
+	                   LIST_KEEP_FIND)) {
+		frame_message(MSG_ERROR, "无法读取党员：%s", rs ? rs->last_error(rs->ctx) : "内存不足");
+		row_source_free(rs);
 		return -1;
 	}
-	w->has_grid = 1;
-	if (*find)
-		grid_set_filter(&w->g, find);   /* a new scope keeps what was being looked for */
-	w->g.empty_text = w->all ? "暂无党员记录，按 F6 新增" :
-	                  "暂无在册党员，按 F6 新增（名册可用 dangjian import members 导入）";
-	member_scope_name(w->s, w->root, w->scope, sizeof w->scope);
+	list_scope_name(w->s, w->root, w->scope, sizeof w->scope);
 	count(w);
 	return 0;
 }
@@ -67,7 +58,6 @@ static void *open_list(struct app *a, void *arg)
 	w->arg = arg;
 	w->root = w->arg ? w->arg->root : 0;
 	if (load(w)) {
-		row_source_free(w->rs);
 		free(w);
 		return NULL;
 	}
@@ -77,9 +67,7 @@ static void *open_list(struct app *a, void *arg)
 static void close_list(void *st)
 {
 	struct member_list *w = st;
-	if (w->has_grid)
-		grid_free(&w->g);
-	row_source_free(w->rs);
+	list_view_free(&w->list);
 	free(w);
 }
 
@@ -91,7 +79,7 @@ static void draw(void *st, struct app *a)
 	snprintf(head, sizeof head, "%s  在册党员 %ld 人（正式 %ld，预备 %ld）%s", w->scope,
 	         w->n_full + w->n_prob, w->n_full, w->n_prob, w->all ? "  显示：全部（含已转出等）" : "");
 	draw_text(frame_body_top(), 0, term_cols(), head, ST_HEADING);
-	grid_draw(&w->g);
+	grid_draw(&w->list.g);
 }
 
 static void resume(void *st, struct app *a)
@@ -99,11 +87,7 @@ static void resume(void *st, struct app *a)
 	(void)a;
 	struct member_list *w = st;
 	count(w);
-	if (w->form.saved_id)
-		grid_select_id(&w->g, w->form.saved_id);
-	else
-		grid_refresh(&w->g);
-	w->form.saved_id = 0;
+	list_view_resume(&w->list, &w->form.saved_id);
 }
 
 static enum outcome open_form(struct member_list *w, struct app *a, int64_t id, int transfer_in)
@@ -135,7 +119,7 @@ static enum outcome actions(struct member_list *w, struct app *a)
 	};
 	switch (dialog_pick("操作", items, 5, 0)) {
 	case 0:
-		return member_choose_event(a, grid_selected_id(&w->g), &w->event);
+		return member_choose_event(a, grid_selected_id(&w->list.g), &w->event);
 	case 1:
 		return open_form(w, a, 0, 1);
 	case 2:
@@ -153,24 +137,24 @@ static enum outcome actions(struct member_list *w, struct app *a)
 	}
 }
 
+static enum outcome open_row(void *st, struct app *a, int64_t id)
+{
+	return open_form(st, a, id, 0);
+}
+
 static enum outcome key(void *st, struct app *a, struct key k)
 {
 	struct member_list *w = st;
-	switch (grid_key(&w->g, k)) {
-	case GRID_HANDLED:
-		return SCR_HANDLED;
-	case GRID_OPEN:
-		return open_form(w, a, grid_selected_id(&w->g), 0);
-	case GRID_PASS:
-		break;
-	}
+	enum outcome o = list_view_key(&w->list, k, a, open_row, w);
+	if (o != SCR_PASS)
+		return o;
 	switch (k.code) {
 	case K_F4:
 		return change_scope(w);
 	case K_F6:
 		return open_form(w, a, 0, 0);
 	case K_F8:
-		return member_choose_event(a, grid_selected_id(&w->g), &w->event);
+		return member_choose_event(a, grid_selected_id(&w->list.g), &w->event);
 	case K_F9:
 		return actions(w, a);
 	default:

@@ -3,14 +3,13 @@
 #include <stdlib.h>
 
 #include "org.h"
+#include "screens/list_screen.h"
 #include "screens/screens.h"
 #include "tui/draw.h"
-#include "tui/grid.h"
 
 struct scope_tree {
 	struct session *s;
-	struct row_source *rs;
-	struct grid g;
+	struct list_view tree;
 	struct member_scope_arg list;
 };
 
@@ -21,22 +20,20 @@ static void *open_tree(struct app *a, void *arg)
 	if (!w)
 		return NULL;
 	w->s = a->session;
-	w->rs = org_tree_source(w->s, w->s->scope_org);
-	if (!w->rs || grid_init(&w->g, w->rs, frame_body_top(), 0)) {
+	struct row_source *rs = org_tree_source(w->s, w->s->scope_org);
+	if (list_view_show(&w->tree, rs, 0, "还没有党组织：请先在“组织管理”中新增", LIST_KEEP_NOTHING)) {
 		frame_message(MSG_ERROR, "无法读取组织树");
-		row_source_free(w->rs);
+		row_source_free(rs);
 		free(w);
 		return NULL;
 	}
-	w->g.empty_text = "还没有党组织：请先在“组织管理”中新增";
 	return w;
 }
 
 static void close_tree(void *st)
 {
 	struct scope_tree *w = st;
-	grid_free(&w->g);
-	row_source_free(w->rs);
+	list_view_free(&w->tree);
 	free(w);
 }
 
@@ -44,13 +41,13 @@ static void draw(void *st, struct app *a)
 {
 	(void)a;
 	struct scope_tree *w = st;
-	grid_draw(&w->g);
+	grid_draw(&w->tree.g);
 }
 
 /* → + open a node, ← - close it (or go to the parent), * opens all. */
 static int tree_key(struct scope_tree *w, struct key k)
 {
-	const struct rs_row *r = grid_selected(&w->g);
+	const struct rs_row *r = grid_selected(&w->tree.g);
 	if (!r)
 		return 0;
 	const char *cell = r->cell[0];
@@ -61,14 +58,22 @@ static int tree_key(struct scope_tree *w, struct key k)
 	int left = k.code == K_LEFT || (k.code == K_CHAR && k.ch == L'-');
 	int64_t id = r->key.id;
 	if (k.code == K_CHAR && k.ch == L'*')
-		org_tree_expand_all(w->rs, 1);
+		org_tree_expand_all(w->tree.rs, 1);
 	else if ((k.code == K_F4 && has_children) || (right && has_children && !open) || (left && open))
-		org_tree_toggle(w->rs, id);
+		org_tree_toggle(w->tree.rs, id);
 	else if (!right && !left && k.code != K_F4)
 		return 0;
-	grid_select_id(&w->g, id);
-	grid_draw(&w->g);
+	grid_select_id(&w->tree.g, id);
+	grid_draw(&w->tree.g);
 	return 1;
+}
+
+static enum outcome open_roster(void *st, struct app *a, int64_t id)
+{
+	struct scope_tree *w = st;
+	w->list.root = id;
+	app_push(a, &member_list_screen, &w->list);
+	return SCR_PUSH;
 }
 
 static enum outcome key(void *st, struct app *a, struct key k)
@@ -76,17 +81,7 @@ static enum outcome key(void *st, struct app *a, struct key k)
 	struct scope_tree *w = st;
 	if (tree_key(w, k))
 		return SCR_HANDLED;
-	switch (grid_key(&w->g, k)) {
-	case GRID_HANDLED:
-		return SCR_HANDLED;
-	case GRID_OPEN:
-		w->list.root = grid_selected_id(&w->g);
-		app_push(a, &member_list_screen, &w->list);
-		return SCR_PUSH;
-	case GRID_PASS:
-		break;
-	}
-	return SCR_PASS;
+	return list_view_key(&w->tree, k, a, open_roster, w);
 }
 
 static const char *const legend[10] = { "帮助", NULL, "返回", "展开", "刷新", NULL, "查找", NULL,

@@ -6,11 +6,11 @@
 #include <string.h>
 
 #include "member_stats.h"
+#include "screens/list_screen.h"
 #include "screens/member_actions.h"
 #include "screens/screens.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
-#include "validate.h"
 
 struct stats_screen {
 	struct session *s;
@@ -23,7 +23,7 @@ struct stats_screen {
 static void compute(struct stats_screen *w)
 {
 	struct dj_err e;
-	member_scope_name(w->s, w->root, w->scope, sizeof w->scope);
+	list_scope_name(w->s, w->root, w->scope, sizeof w->scope);
 	w->ok = member_stats_compute(w->s, w->root ? w->root : w->s->scope_org, &w->st, &e) == 0;
 	if (!w->ok)
 		frame_message(MSG_ERROR, "%s", e.msg);
@@ -89,10 +89,9 @@ static void draw(void *st, struct app *a)
 
 static void export(struct stats_screen *w)
 {
-	char path[256], now[11], *report = NULL;
+	char path[256], *report = NULL;
 	size_t len = 0;
-	today(now);
-	snprintf(path, sizeof path, "党员结构-%.4s%.2s%.2s.csv", now, now + 5, now + 8);
+	list_file_name(path, sizeof path, "党员结构");
 	if (!dialog_input("导出党员结构", "文件名：", path, sizeof path))
 		return;
 	FILE *r = open_memstream(&report, &len);

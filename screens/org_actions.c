@@ -6,6 +6,7 @@
 
 #include "org.h"
 #include "org_csv.h"
+#include "screens/list_screen.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
 #include "validate.h"
@@ -64,27 +65,14 @@ int org_action_remove(struct session *s, int64_t id)
 	return show_result(rc, &e, done);
 }
 
+static int write_registry(void *ctx, const char *path, FILE *report, int *n)
+{
+	return org_export_csv(ctx, path, report, n);
+}
+
 void org_action_export(struct session *s)
 {
-	char path[256], now[11];
-	today(now);
-	snprintf(path, sizeof path, "党组织台账-%.4s%.2s%.2s.csv", now, now + 5, now + 8);
-	if (!dialog_input("导出党组织台账", "文件名：", path, sizeof path))
-		return;
-	char *report = NULL;
-	size_t len = 0;
-	FILE *r = open_memstream(&report, &len);
-	if (!r) {
-		frame_message(MSG_ERROR, "内存不足，无法导出");
-		return;
-	}
-	int n = 0, rc = org_export_csv(s, path, r, &n);
-	fclose(r);
-	if (rc) {
-		report[strcspn(report, "\n")] = 0;
-		frame_message(MSG_ERROR, "导出失败：%s", report);
-	} else {
-		frame_message(MSG_INFO, "已导出 %d 个党组织到 %s", n, path);
-	}
-	free(report);
+	char path[256];
+	list_file_name(path, sizeof path, "党组织台账");
+	list_export("导出党组织台账", path, "个党组织", NULL, write_registry, s);
 }

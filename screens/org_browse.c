@@ -6,19 +6,17 @@
 #include <string.h>
 
 #include "org.h"
+#include "screens/list_screen.h"
 #include "screens/org_actions.h"
 #include "screens/screens.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
-#include "tui/grid.h"
 
 struct browse {
 	struct session *s;
 	int tree;
-	struct row_source *rs;
-	struct grid g;
+	struct list_view list;
 	struct org_form_arg arg;   /* what the form opened from here works on */
-	int rows_seen;             /* body height the grid was laid out for */
 };
 
 static void *open_browse(struct app *a, int tree)
@@ -28,15 +26,14 @@ static void *open_browse(struct app *a, int tree)
 		return NULL;
 	b->s = a->session;
 	b->tree = tree;
-	b->rs = tree ? org_tree_source(b->s, b->s->scope_org) : org_list_source(b->s, b->s->scope_org);
-	if (!b->rs || grid_init(&b->g, b->rs, frame_body_top(), frame_body_rows())) {
-		frame_message(MSG_ERROR, "无法读取组织：%s", b->rs ? b->rs->last_error(b->rs->ctx) : "内存不足");
-		row_source_free(b->rs);
+	struct row_source *rs = tree ? org_tree_source(b->s, b->s->scope_org)
+	                             : org_list_source(b->s, b->s->scope_org);
+	if (list_view_show(&b->list, rs, 0, "暂无记录，按 F6 新增第一个党组织（党委）", LIST_KEEP_NOTHING)) {
+		frame_message(MSG_ERROR, "无法读取组织：%s", rs ? rs->last_error(rs->ctx) : "内存不足");
+		row_source_free(rs);
 		free(b);
 		return NULL;
 	}
-	b->rows_seen = frame_body_rows();
-	b->g.empty_text = "暂无记录，按 F6 新增第一个党组织（党委）";
 	return b;
 }
 
@@ -55,20 +52,14 @@ static void *open_list(struct app *a, void *arg)
 static void close_browse(void *st)
 {
 	struct browse *b = st;
-	grid_free(&b->g);
-	row_source_free(b->rs);
+	list_view_free(&b->list);
 	free(b);
 }
 
 static void draw(void *st, struct app *a)
 {
 	(void)a;
-	struct browse *b = st;
-	if (b->rows_seen != frame_body_rows()) {
-		grid_resize(&b->g, frame_body_top(), frame_body_rows());
-		b->rows_seen = frame_body_rows();
-	}
-	grid_draw(&b->g);
+	grid_draw(&((struct browse *)st)->list.g);
 }
 
 static void resume(void *st, struct app *a)
@@ -76,12 +67,8 @@ static void resume(void *st, struct app *a)
 	(void)a;
 	struct browse *b = st;
 	if (b->arg.saved_id && b->tree)
-		org_tree_reveal(b->rs, b->arg.saved_id);
-	if (b->arg.saved_id)
-		grid_select_id(&b->g, b->arg.saved_id);
-	else
-		grid_refresh(&b->g);
-	b->arg.saved_id = 0;
+		org_tree_reveal(b->list.rs, b->arg.saved_id);
+	list_view_resume(&b->list, &b->arg.saved_id);
 }
 
 static enum outcome open_form(struct browse *b, struct app *a, int64_t id, const char *parent)
@@ -99,7 +86,7 @@ static enum outcome add_new(struct browse *b, struct app *a)
 {
 	struct org o;
 	struct dj_err e;
-	int64_t id = grid_selected_id(&b->g);
+	int64_t id = grid_selected_id(&b->list.g);
 	if (!id || org_load(b->s, id, &o, &e))
 		return open_form(b, a, 0, "");
 	int holds = strcmp(o.kind, "党小组") != 0 && strcmp(o.status, "正常") == 0;
@@ -109,7 +96,7 @@ static enum outcome add_new(struct browse *b, struct app *a)
 static enum outcome redraw_after(struct browse *b, int changed)
 {
 	if (changed)
-		grid_refresh(&b->g);
+		grid_refresh(&b->list.g);
 	return SCR_REDRAW;
 }
 
@@ -117,7 +104,7 @@ static enum outcome actions(struct browse *b, struct app *a)
 {
 	static const char *const items[] = { "新增下级组织", "撤销本组织", "删除本组织",
 	                                     "导出全部党组织（CSV）" };
-	int64_t id = grid_selected_id(&b->g);
+	int64_t id = grid_selected_id(&b->list.g);
 	switch (dialog_pick("操作", items, 4, 0)) {
 	case 0:
 		return add_new(b, a);
@@ -137,7 +124,7 @@ static enum outcome actions(struct browse *b, struct app *a)
  * one goes up to its parent. */
 static enum outcome tree_key(struct browse *b, struct key k)
 {
-	const struct rs_row *r = grid_selected(&b->g);
+	const struct rs_row *r = grid_selected(&b->list.g);
 	if (!r)
 		return SCR_PASS;
 	int64_t id = r->key.id;
@@ -149,26 +136,31 @@ static enum outcome tree_key(struct browse *b, struct key k)
 	int right = k.code == K_RIGHT || (k.code == K_CHAR && k.ch == L'+');
 	int left = k.code == K_LEFT || (k.code == K_CHAR && k.ch == L'-');
 	if (k.code == K_CHAR && k.ch == L'*') {
-		org_tree_expand_all(b->rs, 1);
+		org_tree_expand_all(b->list.rs, 1);
 	} else if (k.code == K_F4 || (right && has_children && !open) || (left && open)) {
 		if (!has_children)
 			return SCR_HANDLED;
-		org_tree_toggle(b->rs, id);
+		org_tree_toggle(b->list.rs, id);
 	} else if (left) {
 		struct org o;
 		struct dj_err e;
 		int64_t parent;
 		if (org_load(b->s, id, &o, &e) == 0 && *o.parent &&
 		    org_find_by_name(b->s, o.parent, &parent) == 0)
-			grid_select_id(&b->g, parent);
-		grid_draw(&b->g);
+			grid_select_id(&b->list.g, parent);
+		grid_draw(&b->list.g);
 		return SCR_HANDLED;
 	} else {
 		return SCR_PASS;
 	}
-	grid_select_id(&b->g, id);
-	grid_draw(&b->g);
+	grid_select_id(&b->list.g, id);
+	grid_draw(&b->list.g);
 	return SCR_HANDLED;
+}
+
+static enum outcome open_row(void *st, struct app *a, int64_t id)
+{
+	return open_form(st, a, id, NULL);
 }
 
 static enum outcome key(void *st, struct app *a, struct key k)
@@ -177,25 +169,20 @@ static enum outcome key(void *st, struct app *a, struct key k)
 	if (b->tree && tree_key(b, k) == SCR_HANDLED)
 		return SCR_HANDLED;
 	int finding = k.code == K_F7 || (k.code == K_CHAR && k.ch == L'/');
-	switch (grid_key(&b->g, k)) {
-	case GRID_HANDLED:
-		/* The tree lists a match's ancestors too: put the selection on
-		 * the first organization that matches itself. */
-		if (b->tree && finding && org_tree_first_match(b->rs)) {
-			grid_select_id(&b->g, org_tree_first_match(b->rs));
-			grid_draw(&b->g);
-		}
-		return SCR_HANDLED;
-	case GRID_OPEN:
-		return open_form(b, a, grid_selected_id(&b->g), NULL);
-	case GRID_PASS:
-		break;
+	enum outcome o = list_view_key(&b->list, k, a, open_row, b);
+	/* The tree lists a match's ancestors too: put the selection on the
+	 * first organization that matches itself. */
+	if (o == SCR_HANDLED && b->tree && finding && org_tree_first_match(b->list.rs)) {
+		grid_select_id(&b->list.g, org_tree_first_match(b->list.rs));
+		grid_draw(&b->list.g);
 	}
+	if (o != SCR_PASS)
+		return o;
 	switch (k.code) {
 	case K_F6:
 		return add_new(b, a);
 	case K_F8:
-		return redraw_after(b, org_action_remove(b->s, grid_selected_id(&b->g)));
+		return redraw_after(b, org_action_remove(b->s, grid_selected_id(&b->list.g)));
 	case K_F9:
 		return actions(b, a);
 	default:

@@ -9,19 +9,17 @@
 #include "memrows.h"
 #include "rectify.h"
 #include "screens/grading_actions.h"
+#include "screens/list_screen.h"
 #include "screens/screens.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
-#include "tui/grid.h"
 
 struct plans {
 	struct session *s;
 	int64_t round_id;              /* 0: every round */
 	struct grading_round r;
-	struct row_source *rs;
-	struct grid g;
+	struct list_view list;
 	struct grading_arg arg;
-	int rows_seen;
 };
 
 static void *open_plans(struct app *a, void *arg)
@@ -38,25 +36,23 @@ static void *open_plans(struct app *a, void *arg)
 		free(w);
 		return NULL;
 	}
-	w->rs = rectify_list_source(w->s, w->round_id);
-	if (!w->rs || grid_init(&w->g, w->rs, frame_body_top() + 1, 0)) {
+	struct row_source *rs = rectify_list_source(w->s, w->round_id);
+	const char *empty = !w->round_id ? "暂无整改记录（确认定级时，一般和后进的组织自动列入）"
+	                    : strcmp(w->r.status, "已确认") == 0 ? "本轮没有列入整改的组织，按 F6 列入"
+	                                                         : "本轮尚未确认定级；确认时一般和后进的组织自动列入整改";
+	if (list_view_show(&w->list, rs, 1, empty, LIST_KEEP_NOTHING)) {
 		frame_message(MSG_ERROR, "无法读取整改台账");
-		row_source_free(w->rs);
+		row_source_free(rs);
 		free(w);
 		return NULL;
 	}
-	w->g.empty_text = !w->round_id ? "暂无整改记录（确认定级时，一般和后进的组织自动列入）"
-	                  : strcmp(w->r.status, "已确认") == 0 ? "本轮没有列入整改的组织，按 F6 列入"
-	                                                       : "本轮尚未确认定级；确认时一般和后进的组织自动列入整改";
-	w->rows_seen = frame_body_rows();
 	return w;
 }
 
 static void close_plans(void *st)
 {
 	struct plans *w = st;
-	grid_free(&w->g);
-	row_source_free(w->rs);
+	list_view_free(&w->list);
 	free(w);
 }
 
@@ -66,31 +62,24 @@ static void draw(void *st, struct app *a)
 	struct plans *w = st;
 	struct rectify_counts c;
 	char head[320];
-	if (w->rows_seen != frame_body_rows()) {
-		grid_resize(&w->g, frame_body_top() + 1, 0);
-		w->rows_seen = frame_body_rows();
-	}
 	rectify_count(w->s, w->round_id, &c);
 	snprintf(head, sizeof head, "%s｜整改 %d 个，逾期 %d 个，已验收 %d 个",
 	         w->round_id ? w->r.name : "全部定级", c.total, c.overdue, c.accepted);
 	draw_text(frame_body_top(), 0, term_cols(), head, ST_HEADING);
-	grid_draw(&w->g);
+	grid_draw(&w->list.g);
 }
 
 static void resume(void *st, struct app *a)
 {
 	(void)a;
 	struct plans *w = st;
-	memrows_reload(w->rs);
-	if (w->arg.saved_id)
-		grid_select_id(&w->g, w->arg.saved_id);
-	else
-		grid_refresh(&w->g);
-	w->arg.saved_id = 0;
+	memrows_reload(w->list.rs);
+	list_view_resume(&w->list, &w->arg.saved_id);
 }
 
-static enum outcome open_plan(struct plans *w, struct app *a, int64_t id)
+static enum outcome open_plan(void *st, struct app *a, int64_t id)
 {
+	struct plans *w = st;
 	memset(&w->arg, 0, sizeof w->arg);
 	w->arg.round_id = w->round_id;
 	w->arg.id = id;
@@ -130,7 +119,7 @@ static enum outcome actions(struct plans *w, struct app *a)
 {
 	static const char *const items[] = { "打开整改方案（回车）", "列入整改（F6）", "一村一策名单",
 	                                     "导出整改台账（CSV）" };
-	int64_t id = grid_selected_id(&w->g);
+	int64_t id = grid_selected_id(&w->list.g);
 	switch (dialog_pick("操作", items, 4, 0)) {
 	case 0:
 		return id ? open_plan(w, a, id) : SCR_REDRAW;
@@ -154,15 +143,12 @@ static enum outcome key(void *st, struct app *a, struct key k)
 {
 	struct plans *w = st;
 	if (k.code == K_F5)
-		memrows_reload(w->rs);
-	switch (grid_key(&w->g, k)) {
-	case GRID_HANDLED:
-		return k.code == K_F5 ? SCR_REDRAW : SCR_HANDLED;
-	case GRID_OPEN:
-		return open_plan(w, a, grid_selected_id(&w->g));
-	case GRID_PASS:
-		break;
-	}
+		memrows_reload(w->list.rs);
+	enum outcome o = list_view_key(&w->list, k, a, open_plan, w);
+	if (o == SCR_HANDLED && k.code == K_F5)
+		return SCR_REDRAW;
+	if (o != SCR_PASS)
+		return o;
 	switch (k.code) {
 	case K_F6:
 		return add_plan(w, a);

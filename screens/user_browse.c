@@ -5,19 +5,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "screens/list_screen.h"
 #include "screens/screens.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
-#include "tui/grid.h"
 #include "user.h"
-#include "validate.h"
 
 struct user_browse {
 	struct session *s;
-	struct row_source *rs;
-	struct grid g;
+	struct list_view list;
 	struct user_form_arg arg;
-	int rows_seen;
 };
 
 static void *open_browse(struct app *a, void *arg)
@@ -34,48 +31,41 @@ static void *open_browse(struct app *a, void *arg)
 	if (!b)
 		return NULL;
 	b->s = s;
-	b->rs = user_list_source(s);
-	if (!b->rs || grid_init(&b->g, b->rs, frame_body_top(), frame_body_rows())) {
-		frame_message(MSG_ERROR, "无法读取操作员：%s", b->rs ? b->rs->last_error(b->rs->ctx) : "内存不足");
-		row_source_free(b->rs);
+	struct row_source *rs = user_list_source(s);
+	if (list_view_show(&b->list, rs, 0,
+	                   "暂无操作员（本机用户现均为管理员），按 F6 新增，第一个请登记您自己",
+	                   LIST_KEEP_NOTHING)) {
+		frame_message(MSG_ERROR, "无法读取操作员：%s", rs ? rs->last_error(rs->ctx) : "内存不足");
+		row_source_free(rs);
 		free(b);
 		return NULL;
 	}
-	b->rows_seen = frame_body_rows();
-	b->g.empty_text = "暂无操作员（本机用户现均为管理员），按 F6 新增，第一个请登记您自己";
 	return b;
 }
 
 static void close_browse(void *st)
 {
 	struct user_browse *b = st;
-	grid_free(&b->g);
-	row_source_free(b->rs);
+	list_view_free(&b->list);
 	free(b);
 }
 
 static void draw(void *st, struct app *a)
 {
 	(void)a;
-	struct user_browse *b = st;
-	if (b->rows_seen != frame_body_rows()) {
-		grid_resize(&b->g, frame_body_top(), frame_body_rows());
-		b->rows_seen = frame_body_rows();
-	}
-	grid_draw(&b->g);
+	grid_draw(&((struct user_browse *)st)->list.g);
 }
 
 static void resume(void *st, struct app *a)
 {
 	(void)a;
 	struct user_browse *b = st;
-	if (!b->arg.saved_id || grid_select_id(&b->g, b->arg.saved_id) != 0)
-		grid_refresh(&b->g);
-	b->arg.saved_id = 0;
+	list_view_resume(&b->list, &b->arg.saved_id);
 }
 
-static enum outcome open_form(struct user_browse *b, struct app *a, int64_t id)
+static enum outcome open_form(void *st, struct app *a, int64_t id)
 {
+	struct user_browse *b = st;
 	memset(&b->arg, 0, sizeof b->arg);
 	b->arg.id = id;
 	app_push(a, &user_form_screen, &b->arg);
@@ -86,7 +76,7 @@ static enum outcome remove_selected(struct user_browse *b)
 {
 	struct user u;
 	struct dj_err e;
-	int64_t id = grid_selected_id(&b->g);
+	int64_t id = grid_selected_id(&b->list.g);
 	if (!id)
 		return SCR_HANDLED;
 	if (user_load(b->s, id, &u, &e)) {
@@ -102,33 +92,20 @@ static enum outcome remove_selected(struct user_browse *b)
 		frame_message(MSG_ERROR, "%s", e.msg);
 	else
 		frame_message(MSG_INFO, "已删除操作员 %s", u.login);
-	grid_refresh(&b->g);
+	grid_refresh(&b->list.g);
 	return SCR_REDRAW;
+}
+
+static int write_users(void *ctx, const char *path, FILE *report, int *n)
+{
+	return user_export_csv(ctx, path, report, n);
 }
 
 static void export_list(struct user_browse *b)
 {
-	char path[256], now[11];
-	today(now);
-	snprintf(path, sizeof path, "操作员-%.4s%.2s%.2s.csv", now, now + 5, now + 8);
-	if (!dialog_input("导出操作员名单", "文件名：", path, sizeof path))
-		return;
-	char *report = NULL;
-	size_t len = 0;
-	FILE *r = open_memstream(&report, &len);
-	if (!r) {
-		frame_message(MSG_ERROR, "内存不足，无法导出");
-		return;
-	}
-	int n = 0, rc = user_export_csv(b->s, path, r, &n);
-	fclose(r);
-	if (rc) {
-		report[strcspn(report, "\n")] = 0;
-		frame_message(MSG_ERROR, "导出失败：%s", report);
-	} else {
-		frame_message(MSG_INFO, "已导出 %d 名操作员到 %s", n, path);
-	}
-	free(report);
+	char path[256];
+	list_file_name(path, sizeof path, "操作员");
+	list_export("导出操作员名单", path, "名操作员", NULL, write_users, b->s);
 }
 
 static enum outcome actions(struct user_browse *b, struct app *a)
@@ -139,7 +116,8 @@ static enum outcome actions(struct user_browse *b, struct app *a)
 	case 0:
 		return open_form(b, a, 0);
 	case 1:
-		return grid_selected_id(&b->g) ? open_form(b, a, grid_selected_id(&b->g)) : SCR_REDRAW;
+		return grid_selected_id(&b->list.g) ? open_form(b, a, grid_selected_id(&b->list.g))
+		                                    : SCR_REDRAW;
 	case 2:
 		return remove_selected(b);
 	case 3:
@@ -153,14 +131,9 @@ static enum outcome actions(struct user_browse *b, struct app *a)
 static enum outcome key(void *st, struct app *a, struct key k)
 {
 	struct user_browse *b = st;
-	switch (grid_key(&b->g, k)) {
-	case GRID_HANDLED:
-		return SCR_HANDLED;
-	case GRID_OPEN:
-		return open_form(b, a, grid_selected_id(&b->g));
-	case GRID_PASS:
-		break;
-	}
+	enum outcome o = list_view_key(&b->list, k, a, open_form, b);
+	if (o != SCR_PASS)
+		return o;
 	switch (k.code) {
 	case K_F6:
 		return open_form(b, a, 0);

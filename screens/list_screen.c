@@ -1,0 +1,153 @@
+/* list_screen.c — see list_screen.h. */
+#include "screens/list_screen.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "meeting_rows.h"
+#include "org.h"
+#include "tui/dialog.h"
+#include "tui/draw.h"
+#include "validate.h"
+
+int list_view_show(struct list_view *v, struct row_source *rs, int head, const char *empty,
+                   int keep)
+{
+	char find[sizeof v->g.filter] = "";
+	int64_t selected = 0;
+	struct grid g;
+	if (!rs || grid_init(&g, rs, frame_body_top() + head, 0))
+		return -1;
+	if (v->shown) {
+		if (keep & LIST_KEEP_FIND)
+			snprintf(find, sizeof find, "%s", grid_filter(&v->g));
+		if (keep & LIST_KEEP_ROW)
+			selected = grid_selected_id(&v->g);
+	}
+	list_view_free(v);
+	v->rs = rs;
+	v->g = g;
+	v->shown = 1;
+	v->g.empty_text = empty;
+	if (*find)
+		grid_set_filter(&v->g, find);
+	if (selected)
+		grid_select_id(&v->g, selected);
+	return 0;
+}
+
+void list_view_free(struct list_view *v)
+{
+	if (v->shown)
+		grid_free(&v->g);
+	row_source_free(v->rs);
+	v->rs = NULL;
+	v->shown = 0;
+}
+
+void list_view_resume(struct list_view *v, long long *saved_id)
+{
+	if (*saved_id)
+		grid_select_id(&v->g, *saved_id);
+	else
+		grid_refresh(&v->g);
+	*saved_id = 0;
+}
+
+enum outcome list_view_key(struct list_view *v, struct key k, struct app *a,
+                           enum outcome (*open)(void *st, struct app *a, int64_t id), void *st)
+{
+	switch (grid_key(&v->g, k)) {
+	case GRID_HANDLED:
+		return SCR_HANDLED;
+	case GRID_OPEN:
+		return open(st, a, grid_selected_id(&v->g));
+	case GRID_PASS:
+		break;
+	}
+	return SCR_PASS;
+}
+
+int list_pick_org(struct session *s, const char *title, int64_t *org_id)
+{
+	char filter[128] = "";
+	struct rs_row row;
+	struct row_source *rs = org_pick_source(s);
+	if (!rs) {
+		frame_message(MSG_ERROR, "无法读取组织列表");
+		return 0;
+	}
+	int picked = grid_pick(rs, title, filter, sizeof filter, *org_id, &row);
+	row_source_free(rs);
+	if (picked)
+		*org_id = row.key.id;
+	return picked;
+}
+
+void list_scope_name(struct session *s, int64_t org_id, char *out, size_t cap)
+{
+	struct org o;
+	struct dj_err e;
+	int64_t id = org_id ? org_id : s->scope_org;
+	if (id && org_load(s, id, &o, &e) == 0)
+		snprintf(out, cap, "%s", o.name);
+	else
+		snprintf(out, cap, "全部党组织");
+}
+
+void list_export(const char *title, const char *default_name, const char *unit, const char *note,
+                 list_writer write, void *ctx)
+{
+	char path[256];
+	snprintf(path, sizeof path, "%s", default_name);
+	if (!dialog_input(title, "文件名：", path, sizeof path))
+		return;
+	char *report = NULL;
+	size_t len = 0;
+	FILE *r = open_memstream(&report, &len);
+	if (!r) {
+		frame_message(MSG_ERROR, "内存不足，无法导出");
+		return;
+	}
+	int n = 0, rc = write(ctx, path, r, &n);
+	fclose(r);
+	if (rc) {
+		report[strcspn(report, "\n")] = 0;
+		frame_message(MSG_ERROR, "导出失败：%s", report);
+	} else {
+		frame_message(MSG_INFO, "已导出 %d %s到 %s%s", n, unit, path, note ? note : "");
+	}
+	free(report);
+}
+
+struct rows_ctx {
+	struct row_source *rs;
+	const char *heading;
+};
+
+static int write_rows(void *ctx, const char *path, FILE *report, int *n)
+{
+	struct rows_ctx *c = ctx;
+	return rows_export_csv(c->rs, c->heading, path, report, n);
+}
+
+void list_export_rows(struct row_source *rs, const char *title, const char *default_name,
+                      const char *heading)
+{
+	struct rows_ctx c = { rs, heading };
+	list_export(title, default_name, "条记录", NULL, write_rows, &c);
+}
+
+void list_file_date(char out[9])
+{
+	char now[11];
+	today(now);
+	snprintf(out, 9, "%.4s%.2s%.2s", now, now + 5, now + 8);
+}
+
+void list_file_name(char *out, size_t cap, const char *stem)
+{
+	char date[9];
+	list_file_date(date);
+	snprintf(out, cap, "%s-%s.csv", stem, date);
+}
