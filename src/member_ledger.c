@@ -25,6 +25,12 @@ static const struct rs_column list_cols[] = {
 	{ "所在支部", 24, 1, 0, 1 }, { "状态", 4, 0, 0, 1 },
 };
 
+/* By 所在支部 (the default) the pager pages on (o.name_py, o.id,
+ * m.name_py, m.id): with org as the outer loop (CROSS JOIN fixes the order)
+ * SQLite walks org_py and each branch's members through member_org and
+ * stops after a page — 0.3 ms instead of sorting 200,000 members for every
+ * key (150 ms, tests/bench).  Branches whose initials are equal follow
+ * their id rather than their name. */
 #define LIST_DEF(status_cond) { \
 	.cols = list_cols, \
 	.ncols = 8, \
@@ -35,11 +41,12 @@ static const struct rs_column list_cols[] = {
 	          "m.category || m.name_py", "coalesce(m.joined_on, '')", \
 	          "o.name_py || o.name || '|' || m.name_py", "m.status || m.name_py" }, \
 	.id = "m.id", \
-	.from = "member m JOIN org o ON o.id = m.org_id", \
+	.from = "org o CROSS JOIN member m ON m.org_id = o.id", \
 	.where = status_cond SUBTREE("m.org_id"), \
 	.find = MEMBER_FIND, \
 	.flags = "CASE WHEN m.status = '正常' THEN 0 ELSE 2 END", \
 	.default_sort = 6, \
+	.keys = { [6] = { "o.name_py", "o.id", "m.name_py" } }, \
 }
 
 static const struct pager_def active_def = LIST_DEF("m.status = '正常' AND ");

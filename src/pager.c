@@ -7,7 +7,11 @@
 #include "db.h"
 #include "text.h"
 
-enum stmt { ST_AFTER, ST_BEFORE, ST_FROM, ST_COUNT, ST_ORDINAL, ST_KEYOF, ST_N };
+enum stmt { ST_FIRST, ST_LAST, ST_AFTER, ST_BEFORE, ST_FROM, ST_COUNT, ST_ORDINAL, ST_KEYOF, ST_N };
+
+/* A key holds each part typed ('i' integer, 't' text), parts separated by
+ * KEY_SEP, so row-value comparisons bind them back with their own type. */
+#define KEY_SEP '\x1f'
 
 struct pager {
 	struct row_source rs;
@@ -28,50 +32,98 @@ static void drop_statements(struct pager *p)
 	}
 }
 
-/* The inner query: every cell, flags, the sort key and the id, filtered. */
+/* The sort of the current column as key parts: keys[col] when given, else
+ * sort[col] alone.  Returns how many. */
+static int key_parts(const struct pager *p, const char *out[PAGER_KEYS])
+{
+	const struct pager_def *d = p->def;
+	int n = 0;
+	while (n < PAGER_KEYS && d->keys[p->sort_col][n]) {
+		out[n] = d->keys[p->sort_col][n];
+		n++;
+	}
+	if (n == 0)
+		out[n++] = d->sort[p->sort_col];
+	return n;
+}
+
+/* The inner query: every cell, flags, the key parts and the id, filtered. */
 static int inner_sql(struct pager *p, char *out, size_t cap)
 {
 	const struct pager_def *d = p->def;
+	const char *part[PAGER_KEYS];
+	int np = key_parts(p, part);
 	size_t n = (size_t)snprintf(out, cap, "SELECT ");
 	for (int i = 0; i < d->ncols && n < cap; i++)
 		n += (size_t)snprintf(out + n, cap - n, "%s, ", d->cells[i]);
 	if (n < cap)
-		n += (size_t)snprintf(out + n, cap - n,
-		                      "%s AS f_, %s AS k_, %s AS id_ FROM %s WHERE (%s)"
-		                      " AND (:fc IS NULL OR (%s))",
-		                      d->flags ? d->flags : "0", d->sort[p->sort_col], d->id, d->from,
-		                      d->where ? d->where : "1", d->find ? d->find : "1");
+		n += (size_t)snprintf(out + n, cap - n, "%s AS f_, ", d->flags ? d->flags : "0");
+	for (int i = 0; i < np && n < cap; i++)
+		n += (size_t)snprintf(out + n, cap - n, "%s AS k%d_, ", part[i], i);
+	if (n < cap)
+		n += (size_t)snprintf(out + n, cap - n, "%s AS id_ FROM %s WHERE (%s) AND (:fc IS NULL OR (%s))",
+		                      d->id, d->from, d->where ? d->where : "1", d->find ? d->find : "1");
 	return n < cap ? 0 : -1;
 }
 
+/* "k0_, k1_, id_" (params: ":k0, :k1, :id"), each followed by dir when set. */
+static void key_list(int nkeys, int params, const char *dir, char *out, size_t cap)
+{
+	size_t n = 0;
+	out[0] = 0;
+	for (int i = 0; i <= nkeys && n < cap; i++) {
+		if (i < nkeys)
+			n += (size_t)snprintf(out + n, cap - n, "%s%sk%d%s", i ? ", " : "", params ? ":" : "", i,
+			                      params ? "" : "_");
+		else
+			n += (size_t)snprintf(out + n, cap - n, "%s%s", i ? ", " : "", params ? ":id" : "id_");
+		if (dir && n < cap)
+			n += (size_t)snprintf(out + n, cap - n, " %s", dir);
+	}
+}
+
+/* Keyset statements compare (parts…, id) as one row value, so an order
+ * that indexes provide is walked, not sorted; the first and last pages
+ * have statements of their own, without a condition on the key. */
 static const char *stmt_sql(struct pager *p, enum stmt which, const char *inner, char *out,
                             size_t cap)
 {
+	const char *part[PAGER_KEYS];
+	int np = key_parts(p, part);
 	/* In descending order "after" means a smaller key. */
 	const char *gt = p->desc ? "<" : ">", *lt = p->desc ? ">" : "<";
-	const char *asc = p->desc ? "DESC" : "ASC", *rev = p->desc ? "ASC" : "DESC";
+	char cols[128], params[128], fwd[192], back[192];
+	key_list(np, 0, NULL, cols, sizeof cols);
+	key_list(np, 1, NULL, params, sizeof params);
+	key_list(np, 0, p->desc ? "DESC" : "ASC", fwd, sizeof fwd);
+	key_list(np, 0, p->desc ? "ASC" : "DESC", back, sizeof back);
 	switch (which) {
+	case ST_FIRST:
+		snprintf(out, cap, "SELECT * FROM (%s) ORDER BY %s LIMIT :n", inner, fwd);
+		break;
+	case ST_LAST:
+		snprintf(out, cap, "SELECT * FROM (%s) ORDER BY %s LIMIT :n", inner, back);
+		break;
 	case ST_AFTER:
-		snprintf(out, cap, "SELECT * FROM (%s) WHERE :k IS NULL OR k_ %s :k OR (k_ = :k AND id_ %s :id)"
-		         " ORDER BY k_ %s, id_ %s LIMIT :n", inner, gt, gt, asc, asc);
+		snprintf(out, cap, "SELECT * FROM (%s) WHERE (%s) %s (%s) ORDER BY %s LIMIT :n", inner, cols,
+		         gt, params, fwd);
 		break;
 	case ST_BEFORE:
-		snprintf(out, cap, "SELECT * FROM (%s) WHERE :k IS NULL OR k_ %s :k OR (k_ = :k AND id_ %s :id)"
-		         " ORDER BY k_ %s, id_ %s LIMIT :n", inner, lt, lt, rev, rev);
+		snprintf(out, cap, "SELECT * FROM (%s) WHERE (%s) %s (%s) ORDER BY %s LIMIT :n", inner, cols,
+		         lt, params, back);
 		break;
 	case ST_FROM:
-		snprintf(out, cap, "SELECT * FROM (%s) WHERE k_ %s :k OR (k_ = :k AND id_ %s= :id)"
-		         " ORDER BY k_ %s, id_ %s LIMIT :n", inner, gt, gt, asc, asc);
+		snprintf(out, cap, "SELECT * FROM (%s) WHERE (%s) %s= (%s) ORDER BY %s LIMIT :n", inner, cols,
+		         gt, params, fwd);
 		break;
 	case ST_COUNT:
 		snprintf(out, cap, "SELECT count(*) FROM (%s)", inner);
 		break;
 	case ST_ORDINAL:
-		snprintf(out, cap, "SELECT count(*) FROM (%s) WHERE k_ %s :k OR (k_ = :k AND id_ %s= :id)",
-		         inner, lt, lt);
+		snprintf(out, cap, "SELECT count(*) FROM (%s) WHERE (%s) %s= (%s)", inner, cols, lt, params);
 		break;
 	case ST_KEYOF:
-		snprintf(out, cap, "SELECT k_ FROM (%s) WHERE id_ = :id", inner);
+		snprintf(out, cap, "SELECT %s FROM (%s) WHERE id_ = :id", cols, inner);
 		break;
 	default:
 		return NULL;
@@ -101,7 +153,7 @@ static void bind_named_int(sqlite3_stmt *st, const char *name, int64_t v)
 static sqlite3_stmt *statement(struct pager *p, enum stmt which)
 {
 	if (!p->st[which]) {
-		char inner[4096], sql[8192];
+		char inner[6144], sql[12288];
 		if (inner_sql(p, inner, sizeof inner) ||
 		    sqlite3_prepare_v2(p->db, stmt_sql(p, which, inner, sql, sizeof sql), -1,
 		                       &p->st[which], NULL) != SQLITE_OK) {
@@ -122,15 +174,61 @@ static void release(sqlite3_stmt *st)
 	sqlite3_clear_bindings(st);
 }
 
+/* Key parts from columns first … first+n-1 of st. */
+static void key_read(sqlite3_stmt *st, int first, int n, char out[RS_SORT])
+{
+	size_t len = 0;
+	out[0] = 0;
+	for (int i = 0; i < n && len + 2 < RS_SORT; i++) {
+		if (i)
+			out[len++] = KEY_SEP;
+		if (sqlite3_column_type(st, first + i) == SQLITE_INTEGER) {
+			len += (size_t)snprintf(out + len, RS_SORT - len, "i%lld",
+			                        (long long)sqlite3_column_int64(st, first + i));
+		} else {
+			out[len++] = 't';
+			db_col_text(st, first + i, out + len, RS_SORT - len);
+			len += strlen(out + len);
+		}
+		if (len >= RS_SORT)
+			len = RS_SORT - 1;
+		out[len] = 0;
+	}
+}
+
+/* Binds :k0 … from a key written by key_read. */
+static void key_bind(sqlite3_stmt *st, const char *key, int nkeys)
+{
+	const char *s = key;
+	for (int i = 0; i < nkeys; i++) {
+		const char *end = strchr(s, KEY_SEP);
+		size_t len = end ? (size_t)(end - s) : strlen(s);
+		char name[8];
+		snprintf(name, sizeof name, ":k%d", i);
+		int idx = sqlite3_bind_parameter_index(st, name);
+		if (idx && len > 0 && s[0] == 'i')
+			sqlite3_bind_int64(st, idx, strtoll(s + 1, NULL, 10));
+		else if (idx)
+			sqlite3_bind_text(st, idx, len ? s + 1 : "", len ? (int)len - 1 : 0, SQLITE_TRANSIENT);
+		s = end ? end + 1 : s + len;
+	}
+}
+
+static int nparts(const struct pager *p)
+{
+	const char *part[PAGER_KEYS];
+	return key_parts(p, part);
+}
+
 static void read_row(struct pager *p, sqlite3_stmt *st, struct rs_row *r)
 {
-	int nc = p->def->ncols;
+	int nc = p->def->ncols, np = nparts(p);
 	memset(r, 0, sizeof *r);
 	for (int c = 0; c < nc; c++)
 		db_col_text(st, c, r->cell[c], RS_CELL);
 	r->flags = sqlite3_column_int(st, nc);
-	db_col_text(st, nc + 1, r->key.sort, RS_SORT);
-	r->key.id = sqlite3_column_int64(st, nc + 2);
+	key_read(st, nc + 1, np, r->key.sort);
+	r->key.id = sqlite3_column_int64(st, nc + 1 + np);
 }
 
 static int fetch(void *ctx, const struct rs_key *anchor, int dir, int n, struct rs_row *rows)
@@ -138,12 +236,15 @@ static int fetch(void *ctx, const struct rs_key *anchor, int dir, int n, struct 
 	struct pager *p = ctx;
 	if (dir == 0 && !anchor)
 		dir = 1;
-	enum stmt which = dir > 0 ? ST_AFTER : dir < 0 ? ST_BEFORE : ST_FROM;
+	enum stmt which = !anchor ? (dir > 0 ? ST_FIRST : ST_LAST)
+	                          : dir > 0 ? ST_AFTER : dir < 0 ? ST_BEFORE : ST_FROM;
 	sqlite3_stmt *st = statement(p, which);
 	if (!st)
 		return -1;
-	bind_named_text(st, ":k", anchor ? anchor->sort : NULL);
-	bind_named_int(st, ":id", anchor ? anchor->id : 0);
+	if (anchor) {
+		key_bind(st, anchor->sort, nparts(p));
+		bind_named_int(st, ":id", anchor->id);
+	}
 	bind_named_int(st, ":n", n);
 	int got = 0, rc;
 	while (got < n && (rc = sqlite3_step(st)) == SQLITE_ROW)
@@ -154,7 +255,7 @@ static int fetch(void *ctx, const struct rs_key *anchor, int dir, int n, struct 
 		return -1;
 	}
 	release(st);
-	if (which == ST_BEFORE)   /* fetched nearest-first: put back in display order */
+	if (which == ST_BEFORE || which == ST_LAST)   /* fetched nearest-first: put back in display order */
 		for (int i = 0; i < got / 2; i++) {
 			struct rs_row t = rows[i];
 			rows[i] = rows[got - 1 - i];
@@ -187,7 +288,7 @@ static long ordinal(void *ctx, const struct rs_key *key)
 	sqlite3_stmt *st = statement(p, ST_ORDINAL);
 	if (!st)
 		return -1;
-	bind_named_text(st, ":k", key->sort);
+	key_bind(st, key->sort, nparts(p));
 	bind_named_int(st, ":id", key->id);
 	return one_number(p, st);
 }
@@ -201,7 +302,7 @@ static int key_of(void *ctx, int64_t id, struct rs_key *out)
 	bind_named_int(st, ":id", id);
 	int found = sqlite3_step(st) == SQLITE_ROW;
 	if (found) {
-		db_col_text(st, 0, out->sort, RS_SORT);
+		key_read(st, 0, nparts(p), out->sort);
 		out->id = id;
 	}
 	release(st);
