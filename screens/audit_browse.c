@@ -122,13 +122,8 @@ static int load_list(struct audit_browse *b)
 		frame_message(MSG_ERROR, "%s", e.msg);
 		return -1;
 	}
-	if (list_view_show(&b->list, rs, 1, "暂无操作记录（或没有符合筛选条件的记录，按 F4 修改筛选）",
-	                   LIST_KEEP_NOTHING)) {
-		frame_message(MSG_ERROR, "无法读取操作日志：%s", rs->last_error(rs->ctx));
-		row_source_free(rs);
-		return -1;
-	}
-	return 0;
+	return list_view_show(&b->list, rs, 1, "暂无操作记录（或没有符合筛选条件的记录，按 F4 修改筛选）",
+	                      LIST_KEEP_NOTHING, "操作日志");
 }
 
 static void *open_browse(struct app *a, void *arg)

@@ -33,10 +33,8 @@ static int compute(struct absent *w)
 	struct row_source *rs = absentee_source(rows, n, &w->rules);
 	free(rows);
 	/* A find survives a recount. */
-	if (list_view_show(&w->list, rs, 2, "没有需要预警的党员", LIST_KEEP_FIND)) {
-		row_source_free(rs);
+	if (list_view_show(&w->list, rs, 2, "没有需要预警的党员", LIST_KEEP_FIND, NULL))
 		return -1;
-	}
 	w->n = n;
 	list_scope_name(w->s, w->scope, w->scope_name, sizeof w->scope_name);
 	return 0;

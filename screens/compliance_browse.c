@@ -43,8 +43,7 @@ static int compute(struct comp *c)
 	}
 	/* A find and the branch looked at survive a recount. */
 	if (list_view_show(&c->list, rs, 2, "所选范围内没有党支部（可按 F4 选择其他组织）",
-	                   LIST_KEEP_FIND | LIST_KEEP_ROW)) {
-		row_source_free(rs);
+	                   LIST_KEEP_FIND | LIST_KEEP_ROW, NULL)) {
 		free(rows);
 		return -1;
 	}

@@ -26,12 +26,9 @@ struct dev_list {
 static int load(struct dev_list *w)
 {
 	struct row_source *rs = dev_list_source(w->s, w->root ? w->root : w->s->scope_org);
-	if (list_view_show(&w->list, rs, 1, "暂无发展党员记录，按 F6 登记入党申请人", LIST_KEEP_FIND)) {
-		frame_message(MSG_ERROR, "无法读取发展党员记录：%s",
-		              rs ? rs->last_error(rs->ctx) : "内存不足");
-		row_source_free(rs);
+	if (list_view_show(&w->list, rs, 1, "暂无发展党员记录，按 F6 登记入党申请人", LIST_KEEP_FIND,
+	                   "发展党员记录"))
 		return -1;
-	}
 	list_scope_name(w->s, w->root, w->scope, sizeof w->scope);
 	dev_stage_counts(w->s, w->root ? w->root : w->s->scope_org, w->counts);
 	return 0;

@@ -23,11 +23,8 @@ struct remind {
 static int load(struct remind *w)
 {
 	struct row_source *rs = dev_remind_source(w->s, w->root ? w->root : w->s->scope_org);
-	if (list_view_show(&w->list, rs, 1, "目前没有到期需要办理的事项", LIST_KEEP_FIND)) {
-		frame_message(MSG_ERROR, "无法读取发展提醒：%s", rs ? rs->last_error(rs->ctx) : "内存不足");
-		row_source_free(rs);
+	if (list_view_show(&w->list, rs, 1, "目前没有到期需要办理的事项", LIST_KEEP_FIND, "发展提醒"))
 		return -1;
-	}
 	list_scope_name(w->s, w->root, w->scope, sizeof w->scope);
 	return 0;
 }

@@ -21,10 +21,8 @@ struct arrears {
 static int load(struct arrears *w)
 {
 	struct row_source *rs = dues_arrears_source(w->s, w->scope);
-	if (list_view_show(&w->list, rs, 1, "没有欠交党费的党员", LIST_KEEP_NOTHING)) {
-		row_source_free(rs);
+	if (list_view_show(&w->list, rs, 1, "没有欠交党费的党员", LIST_KEEP_NOTHING, NULL))
 		return -1;
-	}
 	list_scope_name(w->s, w->scope, w->scope_name, sizeof w->scope_name);
 	return 0;
 }

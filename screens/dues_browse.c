@@ -36,10 +36,8 @@ static int compute(struct dues_view *v)
 	}
 	/* A find and the branch looked at survive a recount. */
 	if (list_view_show(&v->list, rs, 2, "所选范围内没有党支部（可按 F4 选择其他组织）",
-	                   LIST_KEEP_FIND | LIST_KEEP_ROW)) {
-		row_source_free(rs);
+	                   LIST_KEEP_FIND | LIST_KEEP_ROW, NULL))
 		return -1;
-	}
 	list_scope_name(v->s, v->scope, v->scope_name, sizeof v->scope_name);
 	return 0;
 }

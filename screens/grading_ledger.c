@@ -53,15 +53,15 @@ static int reopen(struct ledger *w, int64_t round_id, int64_t keep)
 		return -1;
 	}
 	struct row_source *rs = grading_ledger_source(w->s, &r);
+	if (!rs) {
+		frame_message(MSG_ERROR, "无法读取定级台账");
+		return -1;
+	}
 	if (list_view_show(&w->list, rs, 1,
 	                   strcmp(r.status, "已确认") == 0 ? "本轮没有参加定级的组织"
 	                                                   : "本轮还没有参加定级的组织，按 F6 加入",
-	                   LIST_KEEP_NOTHING)) {
-		if (!rs)
-			frame_message(MSG_ERROR, "无法读取定级台账");
-		row_source_free(rs);
+	                   LIST_KEEP_NOTHING, NULL))
 		return -1;
-	}
 	w->r = r;
 	if (keep)
 		grid_select_id(&w->list.g, keep);

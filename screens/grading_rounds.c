@@ -28,9 +28,7 @@ static void *open_rounds(struct app *a, void *arg)
 	struct row_source *rs = grading_round_list_source(w->s);
 	if (list_view_show(&w->list, rs, 0,
 	                   "暂无分类定级，按 F6 新建一轮（指标、来源、分数线按配置文件预填）",
-	                   LIST_KEEP_NOTHING)) {
-		frame_message(MSG_ERROR, "无法读取定级：%s", rs ? rs->last_error(rs->ctx) : "内存不足");
-		row_source_free(rs);
+	                   LIST_KEEP_NOTHING, "定级")) {
 		free(w);
 		return NULL;
 	}

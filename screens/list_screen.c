@@ -11,13 +11,18 @@
 #include "validate.h"
 
 int list_view_show(struct list_view *v, struct row_source *rs, int head, const char *empty,
-                   int keep)
+                   int keep, const char *unreadable)
 {
 	char find[sizeof v->g.filter] = "";
 	int64_t selected = 0;
 	struct grid g;
-	if (!rs || grid_init(&g, rs, frame_body_top() + head, 0))
+	if (!rs || grid_init(&g, rs, frame_body_top() + head, 0)) {
+		if (unreadable)
+			frame_message(MSG_ERROR, "无法读取%s：%s", unreadable,
+			              rs ? rs->last_error(rs->ctx) : "内存不足");
+		row_source_free(rs);
 		return -1;
+	}
 	if (v->shown) {
 		if (keep & LIST_KEEP_FIND)
 			snprintf(find, sizeof find, "%s", grid_filter(&v->g));

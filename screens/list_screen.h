@@ -33,10 +33,11 @@ enum list_keep {
 /* Shows rs under the body's first `head` rows, saying `empty` when nothing
  * is listed; the view takes rs over and frees what it showed before, after
  * taking what `keep` (enum list_keep bits) asks of it.  0; -1 when rs is
- * NULL or there is no memory for the grid: the view then shows what it
- * showed before, and rs (if any) is still the caller's. */
+ * NULL or there is no memory for the grid: rs is freed, the view shows
+ * what it showed before, and with `unreadable` ("党员") the message line
+ * says 无法读取党员：<the source's error, or 内存不足>. */
 int list_view_show(struct list_view *v, struct row_source *rs, int head, const char *empty,
-                   int keep);
+                   int keep, const char *unreadable);
 void list_view_free(struct list_view *v);
 
 /* Back from a screen on top: the record it saved (*saved_id, then reset)

@@ -18,22 +18,14 @@ struct browse {
 	struct meeting_arg arg;    /* what the form or sheet opened from here works on */
 };
 
-/* Shows rs, the meetings of b->scope. */
-static int show(struct browse *b, struct row_source *rs)
+/* The meetings of b->scope; `unreadable` as for list_view_show. */
+static int load(struct browse *b, const char *unreadable)
 {
-	if (list_view_show(&b->list, rs, 1, "暂无会议记录，按 F6 新增", LIST_KEEP_NOTHING))
+	if (list_view_show(&b->list, meeting_list_source(b->s, b->scope), 1, "暂无会议记录，按 F6 新增",
+	                   LIST_KEEP_NOTHING, unreadable))
 		return -1;
 	list_scope_name(b->s, b->scope, b->scope_name, sizeof b->scope_name);
 	return 0;
-}
-
-static int load(struct browse *b)
-{
-	struct row_source *rs = meeting_list_source(b->s, b->scope);
-	if (show(b, rs) == 0)
-		return 0;
-	row_source_free(rs);
-	return -1;
 }
 
 static void *open_browse(struct app *a, void *arg)
@@ -43,10 +35,7 @@ static void *open_browse(struct app *a, void *arg)
 	if (!b)
 		return NULL;
 	b->s = a->session;
-	struct row_source *rs = meeting_list_source(b->s, b->scope);
-	if (show(b, rs)) {
-		frame_message(MSG_ERROR, "无法读取会议台账：%s", rs ? rs->last_error(rs->ctx) : "内存不足");
-		row_source_free(rs);
+	if (load(b, "会议台账")) {
 		free(b);
 		return NULL;
 	}
@@ -140,7 +129,7 @@ static enum outcome choose_scope(struct browse *b)
 	if (!list_pick_org(b->s, "选择组织（列出其本级和下级的会议）", &id))
 		return SCR_REDRAW;
 	b->scope = id;
-	if (load(b))
+	if (load(b, NULL))
 		frame_message(MSG_ERROR, "无法读取会议台账");
 	return SCR_REDRAW;
 }
@@ -164,7 +153,7 @@ static enum outcome actions(struct browse *b, struct app *a)
 		return SCR_REDRAW;
 	case 5:
 		b->scope = 0;
-		if (load(b))
+		if (load(b, NULL))
 			frame_message(MSG_ERROR, "无法读取会议台账");
 		return SCR_REDRAW;
 	default:

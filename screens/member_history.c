@@ -34,9 +34,8 @@ static void *open_history(struct app *a, void *arg)
 	}
 	struct row_source *rs = member_event_source(w->s, w->m.id);
 	if (list_view_show(&w->list, rs, 1, "暂无组织关系变动记录（按 F9 办理转出、流出等）",
-	                   LIST_KEEP_NOTHING)) {
+	                   LIST_KEEP_NOTHING, NULL)) {
 		frame_message(MSG_ERROR, "无法读取变动记录");
-		row_source_free(rs);
 		free(w);
 		return NULL;
 	}

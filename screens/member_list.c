@@ -39,11 +39,8 @@ static int load(struct member_list *w)
 	if (list_view_show(&w->list, rs, 1,
 	                   w->all ? "暂无党员记录，按 F6 新增" :
 	                   "暂无在册党员，按 F6 新增（名册可用 dangjian import members 导入）",
-	                   LIST_KEEP_FIND)) {
-		frame_message(MSG_ERROR, "无法读取党员：%s", rs ? rs->last_error(rs->ctx) : "内存不足");
-		row_source_free(rs);
+	                   LIST_KEEP_FIND, "党员"))
 		return -1;
-	}
 	list_scope_name(w->s, w->root, w->scope, sizeof w->scope);
 	count(w);
 	return 0;

@@ -21,9 +21,9 @@ static void *open_tree(struct app *a, void *arg)
 		return NULL;
 	w->s = a->session;
 	struct row_source *rs = org_tree_source(w->s, w->s->scope_org);
-	if (list_view_show(&w->tree, rs, 0, "还没有党组织：请先在“组织管理”中新增", LIST_KEEP_NOTHING)) {
+	if (list_view_show(&w->tree, rs, 0, "还没有党组织：请先在“组织管理”中新增", LIST_KEEP_NOTHING,
+	                   NULL)) {
 		frame_message(MSG_ERROR, "无法读取组织树");
-		row_source_free(rs);
 		free(w);
 		return NULL;
 	}

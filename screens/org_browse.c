@@ -28,9 +28,8 @@ static void *open_browse(struct app *a, int tree)
 	b->tree = tree;
 	struct row_source *rs = tree ? org_tree_source(b->s, b->s->scope_org)
 	                             : org_list_source(b->s, b->s->scope_org);
-	if (list_view_show(&b->list, rs, 0, "暂无记录，按 F6 新增第一个党组织（党委）", LIST_KEEP_NOTHING)) {
-		frame_message(MSG_ERROR, "无法读取组织：%s", rs ? rs->last_error(rs->ctx) : "内存不足");
-		row_source_free(rs);
+	if (list_view_show(&b->list, rs, 0, "暂无记录，按 F6 新增第一个党组织（党委）", LIST_KEEP_NOTHING,
+	                   "组织")) {
 		free(b);
 		return NULL;
 	}

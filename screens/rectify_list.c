@@ -40,9 +40,8 @@ static void *open_plans(struct app *a, void *arg)
 	const char *empty = !w->round_id ? "暂无整改记录（确认定级时，一般和后进的组织自动列入）"
 	                    : strcmp(w->r.status, "已确认") == 0 ? "本轮没有列入整改的组织，按 F6 列入"
 	                                                         : "本轮尚未确认定级；确认时一般和后进的组织自动列入整改";
-	if (list_view_show(&w->list, rs, 1, empty, LIST_KEEP_NOTHING)) {
+	if (list_view_show(&w->list, rs, 1, empty, LIST_KEEP_NOTHING, NULL)) {
 		frame_message(MSG_ERROR, "无法读取整改台账");
-		row_source_free(rs);
 		free(w);
 		return NULL;
 	}

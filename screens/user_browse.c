@@ -34,9 +34,7 @@ static void *open_browse(struct app *a, void *arg)
 	struct row_source *rs = user_list_source(s);
 	if (list_view_show(&b->list, rs, 0,
 	                   "暂无操作员（本机用户现均为管理员），按 F6 新增，第一个请登记您自己",
-	                   LIST_KEEP_NOTHING)) {
-		frame_message(MSG_ERROR, "无法读取操作员：%s", rs ? rs->last_error(rs->ctx) : "内存不足");
-		row_source_free(rs);
+	                   LIST_KEEP_NOTHING, "操作员")) {
 		free(b);
 		return NULL;
 	}
