@@ -1,18 +1,10 @@
 /* meeting_menu.c — the two sub-menus of issue 4: 三会一课 (the meeting
  * ledger, how well branches keep it, who stays away) and 党费 (the month's
  * collection, the arrears). */
-#include <stdlib.h>
-
+#include "screens/menu_screen.h"
 #include "screens/screens.h"
-#include "tui/draw.h"
-#include "tui/menu.h"
 
-struct sub_entry {
-	struct menu_item item;
-	const struct screen *screen;   /* NULL: back */
-};
-
-static const struct sub_entry meeting_entries[] = {
+static const struct menu_entry meeting_entries[] = {
 	{ { '1', "会议台账", "各组织的支部党员大会、支委会、党小组会、党课等会议记录，签到与请假" },
 	  &meeting_browse_screen },
 	{ { '2', "组织生活落实情况", "按月、季度、年度统计各党支部三会一课召开情况和出席率，标出未按要求召开的" },
@@ -22,74 +14,33 @@ static const struct sub_entry meeting_entries[] = {
 	{ { '0', "返回主菜单", NULL }, NULL },
 };
 
-static const struct sub_entry dues_entries[] = {
+static const struct menu_entry dues_entries[] = {
 	{ { '1', "党费收缴", "按月、按党支部录入党费：计算基数、应交、实交、交纳日期；各支部汇总" },
 	  &dues_browse_screen },
 	{ { '2', "欠交名单", "欠交党费的党员：欠交月数、金额、起止月份" }, &dues_arrears_screen },
 	{ { '0', "返回主菜单", NULL }, NULL },
 };
 
-struct sub_menu {
-	const struct sub_entry *entries;
-	struct menu_item items[8];
-	struct menu m;
+#define STATUS "按数字键直接进入，或用 ↑↓ 选择后按回车；Esc 返回"
+static const struct menu_screen meetings = {
+	meeting_entries, sizeof meeting_entries / sizeof *meeting_entries, STATUS, 0,
 };
-
-static void *open_sub(const struct sub_entry *entries, int n)
-{
-	struct sub_menu *sm = malloc(sizeof *sm);
-	if (!sm)
-		return NULL;
-	sm->entries = entries;
-	for (int i = 0; i < n && i < 8; i++)
-		sm->items[i] = entries[i].item;
-	menu_init(&sm->m, sm->items, n < 8 ? n : 8);
-	return sm;
-}
+static const struct menu_screen dues = {
+	dues_entries, sizeof dues_entries / sizeof *dues_entries, STATUS, 0,
+};
+#undef STATUS
 
 static void *open_meetings(struct app *a, void *arg)
 {
-	(void)a;
 	(void)arg;
-	return open_sub(meeting_entries, sizeof meeting_entries / sizeof *meeting_entries);
+	return menu_screen_open(&meetings, a->session);
 }
 
 static void *open_dues(struct app *a, void *arg)
 {
-	(void)a;
 	(void)arg;
-	return open_sub(dues_entries, sizeof dues_entries / sizeof *dues_entries);
+	return menu_screen_open(&dues, a->session);
 }
-
-static void close_sub(void *st)
-{
-	free(st);
-}
-
-static void draw(void *st, struct app *a)
-{
-	(void)a;
-	struct sub_menu *sm = st;
-	menu_draw(&sm->m);
-	frame_status("按数字键直接进入，或用 ↑↓ 选择后按回车；Esc 返回", "");
-}
-
-static enum outcome key(void *st, struct app *a, struct key k)
-{
-	struct sub_menu *sm = st;
-	int chosen = menu_key(&sm->m, k);
-	if (chosen == MENU_HANDLED)
-		return SCR_HANDLED;
-	if (chosen < 0)
-		return SCR_PASS;
-	if (!sm->entries[chosen].screen)
-		return SCR_BACK;
-	app_push(a, sm->entries[chosen].screen, NULL);
-	return SCR_PUSH;
-}
-
-static const char *const legend[10] = { "帮助", NULL, "返回", NULL, NULL, NULL, NULL, NULL, NULL,
-                                        "退出" };
 
 const struct screen meeting_menu_screen = {
 	.name = "三会一课",
@@ -98,11 +49,11 @@ const struct screen meeting_menu_screen = {
 	        "2 组织生活落实情况：各党支部是否按 dangjian.ini 规定的频次召开会议，出席率。\n"
 	        "3 缺勤预警名单：连续缺席或长期未参加组织生活的党员。\n"
 	        "按数字键进入；Esc 或 F3 返回主菜单。",
-	.legend = legend,
+	.legend = menu_screen_legend,
 	.open = open_meetings,
-	.close = close_sub,
-	.draw = draw,
-	.key = key,
+	.close = menu_screen_close,
+	.draw = menu_screen_draw,
+	.key = menu_screen_key,
 };
 
 const struct screen dues_menu_screen = {
@@ -112,9 +63,9 @@ const struct screen dues_menu_screen = {
 	        "1 党费收缴：选月份，看各党支部的应交、实交、欠交，回车进入该支部的收缴表录入。\n"
 	        "2 欠交名单：欠交党费的党员及欠交金额。\n"
 	        "按数字键进入；Esc 或 F3 返回主菜单。",
-	.legend = legend,
+	.legend = menu_screen_legend,
 	.open = open_dues,
-	.close = close_sub,
-	.draw = draw,
-	.key = key,
+	.close = menu_screen_close,
+	.draw = menu_screen_draw,
+	.key = menu_screen_key,
 };

@@ -24,7 +24,6 @@ struct sheet {
 	struct row_source *rs;
 	struct grid g;
 	int dirty;
-	int rows_seen;
 };
 
 static const struct rs_column cols[] = {
@@ -89,7 +88,6 @@ static int load(struct sheet *w, struct dj_err *e)
 	for (int i = 0; i < w->sh.n; i++)
 		pinyin_initials_person(w->sh.rows[i].name, w->py[i], sizeof w->py[i]);
 	w->g.empty_text = "该组织（含下级）没有在册党员。请先在党员管理中登记党员";
-	w->rows_seen = frame_body_rows();
 	w->dirty = 0;
 	return 0;
 }
@@ -134,10 +132,6 @@ static void draw(void *st, struct app *a)
 	(void)a;
 	struct sheet *w = st;
 	char head[512];
-	if (w->rows_seen != frame_body_rows()) {
-		grid_resize(&w->g, frame_body_top() + 2, 0);
-		w->rows_seen = frame_body_rows();
-	}
 	snprintf(head, sizeof head, "%s  %s  %s  主题：%s", w->sh.date, w->sh.type, w->sh.org,
 	         w->sh.topic);
 	draw_text(frame_body_top(), 0, term_cols(), head, ST_HEADING);

@@ -1,15 +1,9 @@
 /* member_menu.c — 党员管理: the roster, the tree to choose a subtree from,
  * the structure counts, the development path and its reminders. */
-#include <stdlib.h>
-
+#include "screens/menu_screen.h"
 #include "screens/screens.h"
-#include "tui/draw.h"
-#include "tui/menu.h"
 
-static const struct {
-	struct menu_item item;
-	const struct screen *screen;
-} entries[] = {
+static const struct menu_entry entries[] = {
 	{ { '1', "党员台账", "全部在册党员：按姓名、拼音首字母、身份证号或手机号查找；F4 选择范围；新增、转出等" },
 	  &member_list_screen },
 	{ { '2', "按组织查看党员", "从组织树中选择党委、党总支或党支部，查看其（含下级）党员" },
@@ -21,52 +15,16 @@ static const struct {
 	{ { '5', "发展提醒", "待谈话的申请、积极分子满一年、30 天内到期转正的预备党员" },
 	  &dev_remind_screen },
 };
-enum { NENTRIES = sizeof entries / sizeof *entries };
 
-struct member_menu {
-	struct menu_item items[NENTRIES];
-	struct menu m;
+static const struct menu_screen menu = {
+	entries, sizeof entries / sizeof *entries, "按数字键直接进入，或用 ↑↓ 选择后按回车", 0,
 };
 
 static void *open_menu(struct app *a, void *arg)
 {
-	(void)a;
 	(void)arg;
-	struct member_menu *mm = malloc(sizeof *mm);
-	if (!mm)
-		return NULL;
-	for (int i = 0; i < NENTRIES; i++)
-		mm->items[i] = entries[i].item;
-	menu_init(&mm->m, mm->items, NENTRIES);
-	return mm;
+	return menu_screen_open(&menu, a->session);
 }
-
-static void close_menu(void *st)
-{
-	free(st);
-}
-
-static void draw(void *st, struct app *a)
-{
-	(void)a;
-	menu_draw(&((struct member_menu *)st)->m);
-	frame_status("按数字键直接进入，或用 ↑↓ 选择后按回车", "");
-}
-
-static enum outcome key(void *st, struct app *a, struct key k)
-{
-	struct member_menu *mm = st;
-	int chosen = menu_key(&mm->m, k);
-	if (chosen == MENU_HANDLED)
-		return SCR_HANDLED;
-	if (chosen < 0)
-		return SCR_PASS;
-	app_push(a, entries[chosen].screen, NULL);
-	return SCR_PUSH;
-}
-
-static const char *const legend[10] = { "帮助", NULL, "返回", NULL, NULL, NULL, NULL, NULL, NULL,
-                                        "退出" };
 
 const struct screen member_menu_screen = {
 	.name = "党员管理",
@@ -77,9 +35,9 @@ const struct screen member_menu_screen = {
 	        "4 发展党员：入党申请人到正式党员的全过程登记，F9 办理下一步。\n"
 	        "5 发展提醒：到期需要办理的事项。\n"
 	        "名册导入：dangjian import members 文件.csv（见 README）。",
-	.legend = legend,
+	.legend = menu_screen_legend,
 	.open = open_menu,
-	.close = close_menu,
-	.draw = draw,
-	.key = key,
+	.close = menu_screen_close,
+	.draw = menu_screen_draw,
+	.key = menu_screen_key,
 };
