@@ -319,7 +319,7 @@ wchar_t text_wide_form(wchar_t wc)
 }
 
 /* What is drawn for a base character.  U+FFFD is itself ambiguous, so with
- * ambiwidth 2 a one-column placeholder has to be a plain '?'. */
+ * ambiwidth 2 the one-column mark for it has to be a plain '?'. */
 static wchar_t display_form(wchar_t c, enum wc_class k)
 {
 	if (k == WC_UNPRINTABLE || c == 0xFFFD)
