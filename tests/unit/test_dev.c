@@ -8,7 +8,7 @@
 #include <cmocka.h>
 
 #include "devcase.h"
-#include "member_fixture.h"
+#include "fixture.h"
 #include "validate.h"
 
 static int setup(void **state)
@@ -18,12 +18,6 @@ static int setup(void **state)
 	fx_add(f->s, fx_member("老党员甲", "男", "1960-01-01", "东村党支部"));
 	fx_add(f->s, fx_member("老党员乙", "女", "1962-02-02", "东村党支部"));
 	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	fx_close(*state);
 	return 0;
 }
 
@@ -446,19 +440,19 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(machine_allows_only_its_steps),
-		cmocka_unit_test_setup_teardown(registering_an_applicant, setup, teardown),
-		cmocka_unit_test_setup_teardown(each_stage_needs_its_milestones, setup, teardown),
-		cmocka_unit_test_setup_teardown(becoming_a_probationer_creates_the_member, setup, teardown),
-		cmocka_unit_test_setup_teardown(strict_time_rules, setup, teardown),
-		cmocka_unit_test_setup_teardown(warn_mode_goes_on_with_a_recorded_reason, setup, teardown),
+		cmocka_unit_test_setup_teardown(registering_an_applicant, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(each_stage_needs_its_milestones, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(becoming_a_probationer_creates_the_member, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(strict_time_rules, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(warn_mode_goes_on_with_a_recorded_reason, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(early_confirmation_in_warn_mode_stays_valid, setup,
-		                                teardown),
-		cmocka_unit_test_setup_teardown(extension_moves_the_due_date, setup, teardown),
-		cmocka_unit_test_setup_teardown(ending_a_case, setup, teardown),
-		cmocka_unit_test_setup_teardown(members_are_not_applicants, setup, teardown),
-		cmocka_unit_test_setup_teardown(introducer_who_left_later_does_not_block, setup, teardown),
-		cmocka_unit_test_setup_teardown(settings_come_from_the_config, setup, teardown),
-		cmocka_unit_test_setup_teardown(reminders_list_what_falls_due, setup, teardown),
+		                                fx_teardown),
+		cmocka_unit_test_setup_teardown(extension_moves_the_due_date, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(ending_a_case, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(members_are_not_applicants, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(introducer_who_left_later_does_not_block, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(settings_come_from_the_config, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(reminders_list_what_falls_due, setup, fx_teardown),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	pinyin_shutdown();

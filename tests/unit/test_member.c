@@ -6,19 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "member_fixture.h"
-
-static int setup(void **state)
-{
-	*state = fx_open();
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	fx_close(*state);
-	return 0;
-}
+#include "fixture.h"
 
 /* Saving m must fail on `field` with a message containing `words`. */
 static void refused(struct session *s, struct member m, const char *field, const char *words)
@@ -245,16 +233,16 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(check_char_follows_gb11643),
-		cmocka_unit_test_setup_teardown(round_trip_normalises, setup, teardown),
-		cmocka_unit_test_setup_teardown(identity_checks, setup, teardown),
-		cmocka_unit_test_setup_teardown(phone_and_lists, setup, teardown),
-		cmocka_unit_test_setup_teardown(no_date_in_the_future, setup, teardown),
-		cmocka_unit_test_setup_teardown(probation_is_one_year_unless_extended, setup, teardown),
-		cmocka_unit_test_setup_teardown(category_and_probation_agree, setup, teardown),
-		cmocka_unit_test_setup_teardown(id_number_is_unique_and_names_the_holder, setup, teardown),
-		cmocka_unit_test_setup_teardown(branch_must_be_an_active_branch, setup, teardown),
-		cmocka_unit_test_setup_teardown(moved_version_is_a_conflict, setup, teardown),
-		cmocka_unit_test_setup_teardown(scope_and_viewer, setup, teardown),
+		cmocka_unit_test_setup_teardown(round_trip_normalises, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(identity_checks, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(phone_and_lists, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(no_date_in_the_future, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(probation_is_one_year_unless_extended, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(category_and_probation_agree, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(id_number_is_unique_and_names_the_holder, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(branch_must_be_an_active_branch, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(moved_version_is_a_conflict, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(scope_and_viewer, fx_setup, fx_teardown),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	pinyin_shutdown();

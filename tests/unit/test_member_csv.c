@@ -9,20 +9,8 @@
 
 #include <iconv.h>
 
-#include "member_fixture.h"
+#include "fixture.h"
 #include "member_stats.h"
-
-static int setup(void **state)
-{
-	*state = fx_open();
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	fx_close(*state);
-	return 0;
-}
 
 /* Writes utf8 to dir/name, converted to GB18030 when gb. */
 static void write_file(struct fixture *f, const char *name, const char *utf8, int gb, char *path)
@@ -246,13 +234,13 @@ static void structure_adds_up_to_the_ledger(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(imports_in_any_column_order, setup, teardown),
-		cmocka_unit_test_setup_teardown(gb18030_file_with_one_bad_row_stores_nothing, setup,
-		                                teardown),
-		cmocka_unit_test_setup_teardown(headers_are_checked_by_name, setup, teardown),
-		cmocka_unit_test_setup_teardown(duplicate_id_in_one_file_names_the_first, setup, teardown),
-		cmocka_unit_test_setup_teardown(export_reads_back_unchanged, setup, teardown),
-		cmocka_unit_test_setup_teardown(structure_adds_up_to_the_ledger, setup, teardown),
+		cmocka_unit_test_setup_teardown(imports_in_any_column_order, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(gb18030_file_with_one_bad_row_stores_nothing, fx_setup,
+		                                fx_teardown),
+		cmocka_unit_test_setup_teardown(headers_are_checked_by_name, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(duplicate_id_in_one_file_names_the_first, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(export_reads_back_unchanged, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(structure_adds_up_to_the_ledger, fx_setup, fx_teardown),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	pinyin_shutdown();

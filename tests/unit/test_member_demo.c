@@ -9,30 +9,20 @@
 
 #include "demo.h"
 #include "devcase.h"
-#include "member_fixture.h"
+#include "fixture.h"
 #include "member_stats.h"
 #include "validate.h"
 
 static int setup(void **state)
 {
-	setenv("DJ_TODAY", FX_TODAY, 1);
-	struct testdb *t = calloc(1, sizeof *t);
-	testdb_open(t);
+	fx_db_setup(state);
+	struct testdb *t = *state;
 	struct dj_err e;
 	if (demo_populate(&t->s, &e)) {
 		fprintf(stderr, "demo: %s\n", e.msg);
-		testdb_close(t);
-		free(t);
+		fx_db_teardown(state);
 		return -1;
 	}
-	*state = t;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	testdb_close(*state);
-	free(*state);
 	return 0;
 }
 
@@ -106,9 +96,9 @@ static void applicants_at_every_stage(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(every_branch_has_members, setup, teardown),
-		cmocka_unit_test_setup_teardown(every_record_passes_the_rules, setup, teardown),
-		cmocka_unit_test_setup_teardown(applicants_at_every_stage, setup, teardown),
+		cmocka_unit_test_setup_teardown(every_branch_has_members, setup, fx_db_teardown),
+		cmocka_unit_test_setup_teardown(every_record_passes_the_rules, setup, fx_db_teardown),
+		cmocka_unit_test_setup_teardown(applicants_at_every_stage, setup, fx_db_teardown),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	pinyin_shutdown();

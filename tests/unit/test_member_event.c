@@ -6,19 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "member_fixture.h"
-
-static int setup(void **state)
-{
-	*state = fx_open();
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	fx_close(*state);
-	return 0;
-}
+#include "fixture.h"
 
 static struct member_event event(const char *type, const char *date)
 {
@@ -276,14 +264,14 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(status_table),
-		cmocka_unit_test_setup_teardown(transfer_out_needs_its_fields_and_changes_counts, setup,
-		                                teardown),
-		cmocka_unit_test_setup_teardown(dates_of_events, setup, teardown),
-		cmocka_unit_test_setup_teardown(mobile_members_go_and_come_back, setup, teardown),
-		cmocka_unit_test_setup_teardown(move_between_branches, setup, teardown),
-		cmocka_unit_test_setup_teardown(transfer_in_creates_the_member, setup, teardown),
-		cmocka_unit_test_setup_teardown(stale_version_is_refused, setup, teardown),
-		cmocka_unit_test_setup_teardown(ledger_lists_and_finds, setup, teardown),
+		cmocka_unit_test_setup_teardown(transfer_out_needs_its_fields_and_changes_counts, fx_setup,
+		                                fx_teardown),
+		cmocka_unit_test_setup_teardown(dates_of_events, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(mobile_members_go_and_come_back, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(move_between_branches, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(transfer_in_creates_the_member, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(stale_version_is_refused, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(ledger_lists_and_finds, fx_setup, fx_teardown),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	pinyin_shutdown();

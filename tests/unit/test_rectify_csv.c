@@ -7,20 +7,8 @@
 #include <cmocka.h>
 
 #include "csv.h"
-#include "member_fixture.h"
+#include "fixture.h"
 #include "rectify.h"
-
-static int setup(void **state)
-{
-	*state = fx_open();
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	fx_close(*state);
-	return 0;
-}
 
 /* A confirmed round of the 党委 with two branches put on rectification: one
  * graded 后进 and past its deadline, one accepted. */
@@ -79,7 +67,7 @@ static void every_cell_under_its_header(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(every_cell_under_its_header, setup, teardown),
+		cmocka_unit_test_setup_teardown(every_cell_under_its_header, fx_setup, fx_teardown),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	pinyin_shutdown();
