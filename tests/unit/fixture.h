@@ -6,6 +6,7 @@
  *     *state) for tests that build their own organizations;
  *   fx_setup/fx_teardown — the member fixture (struct fixture *): 测试镇, one
  *     党委, two branches, a 党总支 with one branch.
+ * FX_DB_TEST(t) and FX_TEST(t) name a test with one of them in a table.
  * Organizations: fx_org_draft fills a form, fx_org_save saves it, fx_org
  * does both; fx_town is 驿亭镇 with 联桥村党支部 and its 党小组.
  * Members: fx_member/fx_add go through member_save with a valid 身份证号
@@ -48,6 +49,9 @@ static inline int fx_db_teardown(void **state)
 	free(*state);
 	return 0;
 }
+
+/* A test on a bare database, for the test tables. */
+#define FX_DB_TEST(test) cmocka_unit_test_setup_teardown(test, fx_db_setup, fx_db_teardown)
 
 /* ---- organizations ---- */
 
@@ -182,6 +186,9 @@ static inline int fx_teardown(void **state)
 	fx_close(*state);
 	return 0;
 }
+
+/* A test on the member fixture, for the test tables. */
+#define FX_TEST(test) cmocka_unit_test_setup_teardown(test, fx_setup, fx_teardown)
 
 /* A valid 18-character 身份证号 for a birth date (YYYY-MM-DD); the sequence's
  * last digit sets the sex (odd male). */

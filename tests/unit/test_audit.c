@@ -7,40 +7,9 @@
 #include <cmocka.h>
 
 #include "audit.h"
+#include "fixture.h"
 #include "org.h"
-#include "testdb.h"
 #include "user.h"
-
-static int setup(void **state)
-{
-	setenv("DJ_TODAY", "2026-11-21", 1);
-	struct testdb *t = malloc(sizeof *t);
-	testdb_open(t);
-	*state = t;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	testdb_close(*state);
-	free(*state);
-	return 0;
-}
-
-static int64_t add_org(struct session *s, const char *name, const char *kind, const char *parent)
-{
-	struct org o = { 0 };
-	struct dj_err e;
-	snprintf(o.name, sizeof o.name, "%s", name);
-	snprintf(o.kind, sizeof o.kind, "%s", kind);
-	snprintf(o.category, sizeof o.category, "农村");
-	snprintf(o.parent, sizeof o.parent, "%s", parent);
-	if (org_save(s, &o, 0, &e)) {
-		fprintf(stderr, "%s: %s\n", name, e.msg);
-		return 0;
-	}
-	return o.id;
-}
 
 static void json_members_read_back(void **state)
 {
@@ -86,7 +55,7 @@ static void every_change_is_on_record(void **state)
 {
 	struct testdb *t = *state;
 	struct dj_err e;
-	int64_t id = add_org(&t->s, "中共驿亭镇委员会", "党委", "");
+	int64_t id = fx_org(&t->s, "中共驿亭镇委员会", "党委", "");
 	struct org o;
 	assert_int_equal(org_load(&t->s, id, &o, &e), 0);
 	snprintf(o.secretary, sizeof o.secretary, "王五");
@@ -114,7 +83,7 @@ static void every_change_is_on_record(void **state)
 static void the_log_cannot_be_changed(void **state)
 {
 	struct testdb *t = *state;
-	add_org(&t->s, "中共驿亭镇委员会", "党委", "");
+	fx_org(&t->s, "中共驿亭镇委员会", "党委", "");
 	char *msg = NULL;
 	assert_int_not_equal(sqlite3_exec(t->s.db, "UPDATE audit_log SET login='someone'", NULL, NULL,
 	                                  &msg), SQLITE_OK);
@@ -260,13 +229,12 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(json_members_read_back),
 		cmocka_unit_test(differences_are_listed_field_by_field),
-		cmocka_unit_test_setup_teardown(every_change_is_on_record, setup, teardown),
-		cmocka_unit_test_setup_teardown(the_log_cannot_be_changed, setup, teardown),
+		FX_DB_TEST(every_change_is_on_record),
+		FX_DB_TEST(the_log_cannot_be_changed),
 		cmocka_unit_test(filters_are_checked_and_normalised),
-		cmocka_unit_test_setup_teardown(the_list_filters_by_person_object_record_and_date, setup,
-		                                teardown),
-		cmocka_unit_test_setup_teardown(the_export_holds_before_and_after, setup, teardown),
-		cmocka_unit_test_setup_teardown(only_admins_read_the_log, setup, teardown),
+		FX_DB_TEST(the_list_filters_by_person_object_record_and_date),
+		FX_DB_TEST(the_export_holds_before_and_after),
+		FX_DB_TEST(only_admins_read_the_log),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -13,9 +13,9 @@
 #include "compliance.h"
 #include "demo.h"
 #include "dues.h"
+#include "fixture.h"
 #include "meeting.h"
 #include "org.h"
-#include "testdb.h"
 #include "text.h"
 
 static int M(const char *ym)
@@ -231,51 +231,10 @@ static void frequencies_from_the_ini_file(void **state)
 
 /* ---- from the database ---- */
 
-static int setup(void **state)
-{
-	setenv("DJ_TODAY", "2026-11-21", 1);
-	struct testdb *t = malloc(sizeof *t);
-	testdb_open(t);
-	*state = t;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	testdb_close(*state);
-	free(*state);
-	return 0;
-}
-
-static int64_t add_org(struct session *s, const char *name, const char *kind, const char *parent,
-                       const char *founded)
-{
-	struct org o = { 0 };
-	struct dj_err e;
-	snprintf(o.name, sizeof o.name, "%s", name);
-	snprintf(o.kind, sizeof o.kind, "%s", kind);
-	snprintf(o.category, sizeof o.category, "农村");
-	snprintf(o.parent, sizeof o.parent, "%s", parent);
-	snprintf(o.founded_on, sizeof o.founded_on, "%s", founded);
-	if (org_save(s, &o, 0, &e))
-		fail_msg("%s: %s", name, e.msg);
-	return o.id;
-}
-
+/* A member who joined on `joined`: the idle and absence rules count from it. */
 static int64_t add_member(struct session *s, int64_t org, const char *name, const char *joined)
 {
-	sqlite3_stmt *st;
-	char py[32];
-	pinyin_initials(name, py, sizeof py);
-	sqlite3_prepare_v2(s->db, "INSERT INTO member(org_id, name, name_py, gender, category,"
-	                   " joined_on) VALUES (?, ?, ?, '女', '正式党员', ?)", -1, &st, NULL);
-	sqlite3_bind_int64(st, 1, org);
-	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, py, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, joined, -1, SQLITE_STATIC);
-	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
-	sqlite3_finalize(st);
-	return sqlite3_last_insert_rowid(s->db);
+	return fx_member_row(s, org, name, "女", "joined_on", joined);
 }
 
 /* A meeting with a sheet: states[i] for the i-th row of the sheet. */
@@ -316,12 +275,10 @@ static void a_branch_table_from_its_meetings(void **state)
 	struct meeting_rules rules;
 	char why[256];
 	meeting_rules_load(&t->cfg, &rules, why, sizeof why);
-	add_org(&t->s, "中共驿亭镇委员会", "党委", "", "1950-10-01");
-	int64_t lq = add_org(&t->s, "联桥村党支部", "党支部", "中共驿亭镇委员会", "1990-01-01");
-	int64_t grp = add_org(&t->s, "联桥村第一党小组", "党小组", "联桥村党支部", "1990-01-01");
-	add_org(&t->s, "五夫村党总支", "党总支", "中共驿亭镇委员会", "1990-01-01");
-	add_org(&t->s, "五夫村第一党支部", "党支部", "五夫村党总支", "2026-08-15");
-	add_org(&t->s, "驿亭社区党支部", "党支部", "中共驿亭镇委员会", "1990-01-01");
+	int64_t grp, lq = fx_town(&t->s, "1950-10-01", "1990-01-01", &grp);
+	fx_org_founded(&t->s, "五夫村党总支", "党总支", "中共驿亭镇委员会", "1990-01-01");
+	fx_org_founded(&t->s, "五夫村第一党支部", "党支部", "五夫村党总支", "2026-08-15");
+	fx_org_founded(&t->s, "驿亭社区党支部", "党支部", "中共驿亭镇委员会", "1990-01-01");
 	/* The sheet lists the branch's own members first, then the group's:
 	 * 甲 乙 丙 丁. */
 	const char *names[] = { "党员甲", "党员乙", "党员丙", "党员丁" };
@@ -407,8 +364,8 @@ static void members_absent_or_idle_are_listed(void **state)
 	struct meeting_rules rules;
 	char why[256];
 	meeting_rules_load(&t->cfg, &rules, why, sizeof why);
-	add_org(&t->s, "中共驿亭镇委员会", "党委", "", "");
-	int64_t br = add_org(&t->s, "杨梅村党支部", "党支部", "中共驿亭镇委员会", "");
+	fx_org(&t->s, "中共驿亭镇委员会", "党委", "");
+	int64_t br = fx_org(&t->s, "杨梅村党支部", "党支部", "中共驿亭镇委员会");
 	add_member(&t->s, br, "甲", "2000-01-01");   /* always there */
 	add_member(&t->s, br, "乙", "2000-01-01");   /* absent the last three */
 	add_member(&t->s, br, "丙", "2000-01-01");   /* on leave since April */
@@ -448,11 +405,11 @@ static void the_demo_meetings_work_on_organizations_alone(void **state)
 {
 	struct testdb *t = *state;
 	struct dj_err e;
-	add_org(&t->s, "中共驿亭镇委员会", "党委", "", "1950-10-01");
-	add_org(&t->s, "联桥村党支部", "党支部", "中共驿亭镇委员会", "1990-01-01");
-	add_org(&t->s, "五夫村党总支", "党总支", "中共驿亭镇委员会", "1990-01-01");
-	add_org(&t->s, "五夫村第一党支部", "党支部", "五夫村党总支", "1990-01-01");
-	add_org(&t->s, "五夫村第一党小组", "党小组", "五夫村第一党支部", "1990-01-01");
+	fx_org_founded(&t->s, "中共驿亭镇委员会", "党委", "", "1950-10-01");
+	fx_org_founded(&t->s, "联桥村党支部", "党支部", "中共驿亭镇委员会", "1990-01-01");
+	fx_org_founded(&t->s, "五夫村党总支", "党总支", "中共驿亭镇委员会", "1990-01-01");
+	fx_org_founded(&t->s, "五夫村第一党支部", "党支部", "五夫村党总支", "1990-01-01");
+	fx_org_founded(&t->s, "五夫村第一党小组", "党小组", "五夫村第一党支部", "1990-01-01");
 	assert_int_equal(db_begin(t->s.db, &e), 0);
 	assert_int_equal(demo_meetings(&t->s, &e), 0);
 	assert_int_equal(demo_dues(&t->s, &e), 0);
@@ -519,12 +476,10 @@ int main(void)
 		cmocka_unit_test(a_running_cycle_is_not_a_shortfall),
 		cmocka_unit_test(founding_and_dissolution_limit_the_cycles),
 		cmocka_unit_test(frequencies_from_the_ini_file),
-		cmocka_unit_test_setup_teardown(a_branch_table_from_its_meetings, setup, teardown),
-		cmocka_unit_test_setup_teardown(members_absent_or_idle_are_listed, setup, teardown),
-		cmocka_unit_test_setup_teardown(the_demo_meetings_work_on_organizations_alone, setup,
-		                                teardown),
-		cmocka_unit_test_setup_teardown(the_demo_township_has_shortfalls_absentees_and_arrears,
-		                                setup, teardown),
+		FX_DB_TEST(a_branch_table_from_its_meetings),
+		FX_DB_TEST(members_absent_or_idle_are_listed),
+		FX_DB_TEST(the_demo_meetings_work_on_organizations_alone),
+		FX_DB_TEST(the_demo_township_has_shortfalls_absentees_and_arrears),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	pinyin_shutdown();

@@ -9,7 +9,7 @@
 #include <cmocka.h>
 
 #include "csv_table.h"
-#include "testdb.h"
+#include "fixture.h"
 
 /* A ledger of people: 姓名 and 年龄 required, 备注 optional. */
 struct person {
@@ -64,18 +64,10 @@ static const struct csv_import people = {
 
 static int setup(void **state)
 {
-	struct testdb *t = calloc(1, sizeof *t);
-	testdb_open(t);
+	fx_db_setup(state);
+	struct testdb *t = *state;
 	struct dj_err e;
 	assert_int_equal(db_exec(t->s.db, "CREATE TABLE person (name TEXT, age INTEGER)", &e), 0);
-	*state = t;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	testdb_close(*state);
-	free(*state);
 	return 0;
 }
 
@@ -294,15 +286,15 @@ static void export_failures_are_reported(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(columns_in_any_order_all_stored, setup, teardown),
-		cmocka_unit_test_setup_teardown(header_problems_are_named, setup, teardown),
-		cmocka_unit_test_setup_teardown(too_many_columns_refused_before_mapping, setup, teardown),
-		cmocka_unit_test_setup_teardown(every_bad_row_reported_nothing_stored, setup, teardown),
+		cmocka_unit_test_setup_teardown(columns_in_any_order_all_stored, setup, fx_db_teardown),
+		cmocka_unit_test_setup_teardown(header_problems_are_named, setup, fx_db_teardown),
+		cmocka_unit_test_setup_teardown(too_many_columns_refused_before_mapping, setup, fx_db_teardown),
+		cmocka_unit_test_setup_teardown(every_bad_row_reported_nothing_stored, setup, fx_db_teardown),
 		cmocka_unit_test_setup_teardown(a_refusal_in_store_rolls_everything_back, setup,
-		                                teardown),
+		                                fx_db_teardown),
 		cmocka_unit_test(a_save_error_without_a_column_names_the_line),
-		cmocka_unit_test_setup_teardown(export_writes_header_and_rows, setup, teardown),
-		cmocka_unit_test_setup_teardown(export_failures_are_reported, setup, teardown),
+		cmocka_unit_test_setup_teardown(export_writes_header_and_rows, setup, fx_db_teardown),
+		cmocka_unit_test_setup_teardown(export_failures_are_reported, setup, fx_db_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

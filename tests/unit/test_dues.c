@@ -7,8 +7,8 @@
 #include <cmocka.h>
 
 #include "dues.h"
+#include "fixture.h"
 #include "org.h"
-#include "testdb.h"
 #include "text.h"
 #include "validate.h"
 
@@ -146,47 +146,10 @@ static void bracket_parser_refusals(void **state)
 
 /* ---- the database part ---- */
 
-static int setup(void **state)
-{
-	setenv("DJ_TODAY", "2026-11-21", 1);
-	struct testdb *t = malloc(sizeof *t);
-	testdb_open(t);
-	*state = t;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	testdb_close(*state);
-	free(*state);
-	return 0;
-}
-
-static int64_t add_org(struct session *s, const char *name, const char *kind, const char *parent)
-{
-	struct org o = { 0 };
-	struct dj_err e;
-	snprintf(o.name, sizeof o.name, "%s", name);
-	snprintf(o.kind, sizeof o.kind, "%s", kind);
-	snprintf(o.category, sizeof o.category, "农村");
-	snprintf(o.parent, sizeof o.parent, "%s", parent);
-	if (org_save(s, &o, 0, &e))
-		fail_msg("%s: %s", name, e.msg);
-	return o.id;
-}
-
+/* A member whose 工作岗位 decides the kind of dues. */
 static int64_t add_member(struct session *s, int64_t org, const char *name, const char *job)
 {
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(s->db, "INSERT INTO member(org_id, name, gender, category,"
-	                                    " job) VALUES (?, ?, '男', '正式党员', ?)", -1, &st, NULL),
-	                 SQLITE_OK);
-	sqlite3_bind_int64(st, 1, org);
-	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, job, -1, SQLITE_STATIC);
-	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
-	sqlite3_finalize(st);
-	return sqlite3_last_insert_rowid(s->db);
+	return fx_member_row(s, org, name, "男", "job", job);
 }
 
 static struct dues_line *line_of(struct dues_sheet *sh, const char *name)
@@ -213,9 +176,7 @@ static void a_month_sheet_saves_carries_over_and_shrinks_arrears(void **state)
 	struct dj_err e;
 	int bad;
 	dues_rules_default(&r);
-	add_org(&t->s, "中共驿亭镇委员会", "党委", "");
-	int64_t br = add_org(&t->s, "联桥村党支部", "党支部", "中共驿亭镇委员会");
-	int64_t grp = add_org(&t->s, "联桥村第一党小组", "党小组", "联桥村党支部");
+	int64_t grp, br = fx_town(&t->s, "", "", &grp);
 	int64_t zhang = add_member(&t->s, br, "张三", "村干部");
 	add_member(&t->s, grp, "李四", "退休教师");
 	add_member(&t->s, br, "王五", "在校学生");
@@ -279,8 +240,8 @@ static void a_stale_sheet_is_a_conflict_naming_the_member(void **state)
 	struct dj_err e;
 	int bad;
 	dues_rules_default(&r);
-	add_org(&t->s, "中共驿亭镇委员会", "党委", "");
-	int64_t br = add_org(&t->s, "二都村党支部", "党支部", "中共驿亭镇委员会");
+	fx_org(&t->s, "中共驿亭镇委员会", "党委", "");
+	int64_t br = fx_org(&t->s, "二都村党支部", "党支部", "中共驿亭镇委员会");
 	add_member(&t->s, br, "陈志明", "学生");
 	assert_int_equal(dues_sheet_load(&t->s, &r, br, "2026-09", &mine, &e), 0);
 	assert_int_equal(dues_sheet_save(&t->s, &mine, &bad, &e), 0);   /* stores the 0.2 due */
@@ -308,8 +269,8 @@ static void relief_needs_an_approval_and_paid_up_to_stops_at_a_gap(void **state)
 	int bad;
 	char upto[8];
 	dues_rules_default(&r);
-	add_org(&t->s, "中共驿亭镇委员会", "党委", "");
-	int64_t br = add_org(&t->s, "孝丰村党支部", "党支部", "中共驿亭镇委员会");
+	fx_org(&t->s, "中共驿亭镇委员会", "党委", "");
+	int64_t br = fx_org(&t->s, "孝丰村党支部", "党支部", "中共驿亭镇委员会");
 	int64_t m = add_member(&t->s, br, "张伟", "");
 	assert_int_equal(dues_paid_up_to(&t->s, m, upto), 0);
 	assert_string_equal(upto, "");
@@ -339,12 +300,9 @@ int main(void)
 		cmocka_unit_test(students_relief_and_farmers_pay_a_fixed_sum),
 		cmocka_unit_test(brackets_from_the_ini_file),
 		cmocka_unit_test(bracket_parser_refusals),
-		cmocka_unit_test_setup_teardown(a_month_sheet_saves_carries_over_and_shrinks_arrears,
-		                                setup, teardown),
-		cmocka_unit_test_setup_teardown(a_stale_sheet_is_a_conflict_naming_the_member, setup,
-		                                teardown),
-		cmocka_unit_test_setup_teardown(relief_needs_an_approval_and_paid_up_to_stops_at_a_gap,
-		                                setup, teardown),
+		FX_DB_TEST(a_month_sheet_saves_carries_over_and_shrinks_arrears),
+		FX_DB_TEST(a_stale_sheet_is_a_conflict_naming_the_member),
+		FX_DB_TEST(relief_needs_an_approval_and_paid_up_to_stops_at_a_gap),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	pinyin_shutdown();

@@ -12,35 +12,25 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 
+#include "fixture.h"
 #include "org.h"
 #include "restore.h"
-#include "testdb.h"
 
+/* Backups and restores find the database by the configured path. */
 static int setup(void **state)
 {
-	setenv("DJ_TODAY", "2026-11-21", 1);
-	struct testdb *t = malloc(sizeof *t);
-	testdb_open(t);
+	fx_db_setup(state);
+	struct testdb *t = *state;
 	snprintf(t->cfg.db_path, sizeof t->cfg.db_path, "%s", t->path);
-	*state = t;
 	return 0;
 }
 
-static int teardown(void **state)
-{
-	testdb_close(*state);
-	free(*state);
-	return 0;
-}
-
+/* Returns org_save's code rather than failing: the writing child of
+ * other_program calls it too, and a child must not unwind into cmocka. */
 static int add_org(struct session *s, const char *name, const char *kind, const char *parent)
 {
-	struct org o = { 0 };
+	struct org o = fx_org_draft(name, kind, parent);
 	struct dj_err e;
-	snprintf(o.name, sizeof o.name, "%s", name);
-	snprintf(o.kind, sizeof o.kind, "%s", kind);
-	snprintf(o.category, sizeof o.category, "农村");
-	snprintf(o.parent, sizeof o.parent, "%s", parent);
 	return org_save(s, &o, 0, &e);
 }
 
@@ -189,9 +179,11 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(backups_are_made_while_another_program_writes, setup,
-		                                teardown),
-		cmocka_unit_test_setup_teardown(restore_refuses_while_others_are_connected, setup, teardown),
-		cmocka_unit_test_setup_teardown(restore_refuses_what_is_not_a_good_backup, setup, teardown),
+		                                fx_db_teardown),
+		cmocka_unit_test_setup_teardown(restore_refuses_while_others_are_connected, setup,
+		                                fx_db_teardown),
+		cmocka_unit_test_setup_teardown(restore_refuses_what_is_not_a_good_backup, setup,
+		                                fx_db_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

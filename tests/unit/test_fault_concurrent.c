@@ -11,37 +11,17 @@
 #include <errno.h>
 #include <sys/wait.h>
 
+#include "fixture.h"
 #include "org.h"
-#include "testdb.h"
 
 #define WRITERS 20
 #define INCREMENTS 10  /* per writer, on the one shared record */
 #define INSERTS 2      /* per writer, new records of its own */
 
-static int setup(void **state)
-{
-	setenv("DJ_TODAY", "2026-11-21", 1);
-	struct testdb *t = malloc(sizeof *t);
-	testdb_open(t);
-	*state = t;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct testdb *t = *state;
-	testdb_close(t);   /* db_close(NULL) is fine after a failed assertion */
-	free(t);
-	return 0;
-}
-
 static int64_t add_root(struct session *s)
 {
-	struct org o = { 0 };
+	struct org o = fx_org_draft("中共驿亭镇委员会", "党委", "");
 	struct dj_err e;
-	snprintf(o.name, sizeof o.name, "中共驿亭镇委员会");
-	snprintf(o.kind, sizeof o.kind, "党委");
-	snprintf(o.category, sizeof o.category, "农村");
 	snprintf(o.notes, sizeof o.notes, "0");
 	return org_save(s, &o, 0, &e) == 0 ? o.id : 0;
 }
@@ -155,7 +135,7 @@ static void twenty_writers_lose_nothing(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(twenty_writers_lose_nothing, setup, teardown),
+		FX_DB_TEST(twenty_writers_lose_nothing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -10,8 +10,8 @@
 
 #include <errno.h>
 
+#include "fixture.h"
 #include "org.h"
-#include "testdb.h"
 #include "user.h"
 
 static int fail_errno;      /* 0: writes pass; else every write fails with it */
@@ -76,27 +76,18 @@ static void restore_calls(void)
 
 static int setup(void **state)
 {
-	setenv("DJ_TODAY", "2026-11-21", 1);
-	struct testdb *t = malloc(sizeof *t);
-	testdb_open(t);
-	struct org o = { 0 };
-	struct dj_err e;
-	snprintf(o.name, sizeof o.name, "中共驿亭镇委员会");
-	snprintf(o.kind, sizeof o.kind, "党委");
-	snprintf(o.category, sizeof o.category, "农村");
+	fx_db_setup(state);
+	struct testdb *t = *state;
+	struct org o = fx_org_draft("中共驿亭镇委员会", "党委", "");
 	snprintf(o.secretary, sizeof o.secretary, "王建国");
-	if (org_save(&t->s, &o, 0, &e))
-		abort();
-	*state = t;
+	fx_org_save(&t->s, o);
 	return 0;
 }
 
 static int teardown(void **state)
 {
 	restore_calls();
-	testdb_close(*state);
-	free(*state);
-	return 0;
+	return fx_db_teardown(state);
 }
 
 static void assert_intact(struct testdb *t)

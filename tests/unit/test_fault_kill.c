@@ -13,26 +13,10 @@
 #include <sys/wait.h>
 #include <time.h>
 
+#include "fixture.h"
 #include "org.h"
-#include "testdb.h"
 
 #define KILLS 100
-
-static int setup(void **state)
-{
-	setenv("DJ_TODAY", "2026-11-21", 1);
-	struct testdb *t = malloc(sizeof *t);
-	testdb_open(t);
-	*state = t;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	testdb_close(*state);
-	free(*state);
-	return 0;
-}
 
 /* Saves new branches until killed; after each commit reports the id. */
 static int writer(const char *path, int round, int report)
@@ -47,11 +31,9 @@ static int writer(const char *path, int round, int report)
 	/* Checkpoints every few pages, so kills land in them too. */
 	sqlite3_exec(s.db, "PRAGMA wal_autocheckpoint=8", NULL, NULL, NULL);
 	for (int k = 0;; k++) {
-		struct org o = { 0 };
-		snprintf(o.name, sizeof o.name, "第%d轮第%d党支部", round, k);
-		snprintf(o.kind, sizeof o.kind, "党支部");
-		snprintf(o.category, sizeof o.category, "农村");
-		snprintf(o.parent, sizeof o.parent, "中共驿亭镇委员会");
+		char name[64];
+		snprintf(name, sizeof name, "第%d轮第%d党支部", round, k);
+		struct org o = fx_org_draft(name, "党支部", "中共驿亭镇委员会");
 		snprintf(o.secretary, sizeof o.secretary, "书记%d", k);
 		if (org_save(&s, &o, 0, &e))
 			return 2;
@@ -95,11 +77,8 @@ static void check_file(struct testdb *t, const int64_t *ids, int n)
 static void killed_writers_leave_every_commit(void **state)
 {
 	struct testdb *t = *state;
-	struct org root = { 0 };
+	struct org root = fx_org_draft("中共驿亭镇委员会", "党委", "");
 	struct dj_err e;
-	snprintf(root.name, sizeof root.name, "中共驿亭镇委员会");
-	snprintf(root.kind, sizeof root.kind, "党委");
-	snprintf(root.category, sizeof root.category, "农村");
 	assert_int_equal(org_save(&t->s, &root, 0, &e), 0);
 	db_close(t->s.db);   /* no connection may cross a fork */
 	t->s.db = NULL;
@@ -143,7 +122,7 @@ static void killed_writers_leave_every_commit(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(killed_writers_leave_every_commit, setup, teardown),
+		FX_DB_TEST(killed_writers_leave_every_commit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

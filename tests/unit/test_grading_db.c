@@ -8,10 +8,10 @@
 #include <cmocka.h>
 
 #include "csv.h"
+#include "fixture.h"
 #include "grading.h"
 #include "org.h"
 #include "rectify.h"
-#include "testdb.h"
 
 #define TOP "中共驿亭镇委员会"
 #define A "联桥村党支部"        /* 先进 */
@@ -20,37 +20,13 @@
 #define D "镇机关党支部"        /* 后进 */
 #define E "锦涛电子有限公司党支部"   /* 较好 */
 
-static int setup(void **state)
-{
-	setenv("DJ_TODAY", "2026-11-21", 1);
-	struct testdb *t = malloc(sizeof *t);
-	testdb_open(t);
-	*state = t;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	testdb_close(*state);
-	free(*state);
-	return 0;
-}
-
 static int64_t add_org(struct session *s, const char *name, const char *kind, const char *category,
                        const char *parent)
 {
-	struct org o = { 0 };
-	struct dj_err e;
-	snprintf(o.name, sizeof o.name, "%s", name);
-	snprintf(o.kind, sizeof o.kind, "%s", kind);
+	struct org o = fx_org_draft(name, kind, parent);
 	snprintf(o.category, sizeof o.category, "%s", category);
-	snprintf(o.parent, sizeof o.parent, "%s", parent);
 	snprintf(o.secretary, sizeof o.secretary, "书记%s", kind);
-	if (org_save(s, &o, 0, &e)) {
-		fprintf(stderr, "%s: %s\n", name, e.msg);
-		return 0;
-	}
-	return o.id;
+	return fx_org_save(s, o);
 }
 
 static void township(struct session *s)
@@ -770,18 +746,18 @@ static void ini_defaults(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(round_defaults_and_members, setup, teardown),
-		cmocka_unit_test_setup_teardown(settings_checks, setup, teardown),
-		cmocka_unit_test_setup_teardown(scoring_freezes_settings, setup, teardown),
-		cmocka_unit_test_setup_teardown(totals_and_suggestions, setup, teardown),
-		cmocka_unit_test_setup_teardown(score_conflicts_and_limits, setup, teardown),
-		cmocka_unit_test_setup_teardown(office_grade, setup, teardown),
-		cmocka_unit_test_setup_teardown(check_and_confirm, setup, teardown),
-		cmocka_unit_test_setup_teardown(bottom_villages, setup, teardown),
-		cmocka_unit_test_setup_teardown(rectification, setup, teardown),
-		cmocka_unit_test_setup_teardown(regrading_movement, setup, teardown),
-		cmocka_unit_test_setup_teardown(ledger_csv, setup, teardown),
-		cmocka_unit_test_setup_teardown(ini_defaults, setup, teardown),
+		FX_DB_TEST(round_defaults_and_members),
+		FX_DB_TEST(settings_checks),
+		FX_DB_TEST(scoring_freezes_settings),
+		FX_DB_TEST(totals_and_suggestions),
+		FX_DB_TEST(score_conflicts_and_limits),
+		FX_DB_TEST(office_grade),
+		FX_DB_TEST(check_and_confirm),
+		FX_DB_TEST(bottom_villages),
+		FX_DB_TEST(rectification),
+		FX_DB_TEST(regrading_movement),
+		FX_DB_TEST(ledger_csv),
+		FX_DB_TEST(ini_defaults),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

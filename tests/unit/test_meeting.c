@@ -9,69 +9,21 @@
 
 #include "attendance.h"
 #include "csv.h"
+#include "fixture.h"
 #include "meeting.h"
 #include "org.h"
-#include "testdb.h"
 #include "text.h"
 
-static int setup(void **state)
-{
-	setenv("DJ_TODAY", "2026-11-21", 1);
-	struct testdb *t = malloc(sizeof *t);
-	testdb_open(t);
-	*state = t;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	testdb_close(*state);
-	free(*state);
-	return 0;
-}
-
-static int64_t add_org(struct session *s, const char *name, const char *kind, const char *parent)
-{
-	struct org o = { 0 };
-	struct dj_err e;
-	snprintf(o.name, sizeof o.name, "%s", name);
-	snprintf(o.kind, sizeof o.kind, "%s", kind);
-	snprintf(o.category, sizeof o.category, "农村");
-	snprintf(o.parent, sizeof o.parent, "%s", parent);
-	snprintf(o.founded_on, sizeof o.founded_on, "2001-07-01");
-	if (org_save(s, &o, 0, &e))
-		fail_msg("%s: %s", name, e.msg);
-	return o.id;
-}
-
-static int64_t add_member(struct session *s, int64_t org, const char *name, const char *status)
-{
-	sqlite3_stmt *st;
-	char py[32];
-	pinyin_initials(name, py, sizeof py);
-	sqlite3_prepare_v2(s->db, "INSERT INTO member(org_id, name, name_py, gender, category, status)"
-	                   " VALUES (?, ?, ?, '男', '正式党员', ?)", -1, &st, NULL);
-	sqlite3_bind_int64(st, 1, org);
-	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, py, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, status, -1, SQLITE_STATIC);
-	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
-	sqlite3_finalize(st);
-	return sqlite3_last_insert_rowid(s->db);
-}
-
-/* 联桥村党支部 with 张三 李四 directly and 王五 赵六 in its 党小组; 钱七 has
- * moved out. */
+/* 驿亭镇's 联桥村党支部 with 张三 李四 directly and 王五 赵六 in its 党小组;
+ * 钱七 has moved out.  All founded 2001-07-01. */
 static int64_t township(struct session *s)
 {
-	add_org(s, "中共驿亭镇委员会", "党委", "");
-	int64_t br = add_org(s, "联桥村党支部", "党支部", "中共驿亭镇委员会");
-	int64_t g = add_org(s, "联桥村第一党小组", "党小组", "联桥村党支部");
-	add_member(s, br, "张三", "正常");
-	add_member(s, br, "李四", "正常");
-	add_member(s, g, "王五", "正常");
-	add_member(s, g, "赵六", "正常");
-	add_member(s, br, "钱七", "转出");
+	int64_t g, br = fx_town(s, "2001-07-01", "2001-07-01", &g);
+	fx_member_row(s, br, "张三", "男", "status", "正常");
+	fx_member_row(s, br, "李四", "男", "status", "正常");
+	fx_member_row(s, g, "王五", "男", "status", "正常");
+	fx_member_row(s, g, "赵六", "男", "status", "正常");
+	fx_member_row(s, br, "钱七", "男", "status", "转出");
 	return br;
 }
 
@@ -246,7 +198,7 @@ static void ledger_newest_first_scope_and_find(void **state)
 {
 	struct testdb *t = *state;
 	township(&t->s);
-	add_org(&t->s, "二都村党支部", "党支部", "中共驿亭镇委员会");
+	fx_org_founded(&t->s, "二都村党支部", "党支部", "中共驿亭镇委员会", "2001-07-01");
 	const char *dates[] = { "2026-03-01", "2026-11-01", "2026-07-01" };
 	struct dj_err e;
 	for (int i = 0; i < 3; i++) {
@@ -334,13 +286,13 @@ static void a_viewer_may_not_record(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(rules_name_the_field, setup, teardown),
-		cmocka_unit_test_setup_teardown(save_load_and_a_stale_copy, setup, teardown),
-		cmocka_unit_test_setup_teardown(the_sheet_starts_from_the_members, setup, teardown),
-		cmocka_unit_test_setup_teardown(two_leaves_and_an_absence_are_counted, setup, teardown),
-		cmocka_unit_test_setup_teardown(ledger_newest_first_scope_and_find, setup, teardown),
-		cmocka_unit_test_setup_teardown(delete_and_export, setup, teardown),
-		cmocka_unit_test_setup_teardown(a_viewer_may_not_record, setup, teardown),
+		FX_DB_TEST(rules_name_the_field),
+		FX_DB_TEST(save_load_and_a_stale_copy),
+		FX_DB_TEST(the_sheet_starts_from_the_members),
+		FX_DB_TEST(two_leaves_and_an_absence_are_counted),
+		FX_DB_TEST(ledger_newest_first_scope_and_find),
+		FX_DB_TEST(delete_and_export),
+		FX_DB_TEST(a_viewer_may_not_record),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	pinyin_shutdown();

@@ -233,16 +233,16 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(check_char_follows_gb11643),
-		cmocka_unit_test_setup_teardown(round_trip_normalises, fx_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(identity_checks, fx_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(phone_and_lists, fx_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(no_date_in_the_future, fx_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(probation_is_one_year_unless_extended, fx_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(category_and_probation_agree, fx_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(id_number_is_unique_and_names_the_holder, fx_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(branch_must_be_an_active_branch, fx_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(moved_version_is_a_conflict, fx_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(scope_and_viewer, fx_setup, fx_teardown),
+		FX_TEST(round_trip_normalises),
+		FX_TEST(identity_checks),
+		FX_TEST(phone_and_lists),
+		FX_TEST(no_date_in_the_future),
+		FX_TEST(probation_is_one_year_unless_extended),
+		FX_TEST(category_and_probation_agree),
+		FX_TEST(id_number_is_unique_and_names_the_holder),
+		FX_TEST(branch_must_be_an_active_branch),
+		FX_TEST(moved_version_is_a_conflict),
+		FX_TEST(scope_and_viewer),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	pinyin_shutdown();

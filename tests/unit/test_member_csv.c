@@ -234,13 +234,12 @@ static void structure_adds_up_to_the_ledger(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(imports_in_any_column_order, fx_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(gb18030_file_with_one_bad_row_stores_nothing, fx_setup,
-		                                fx_teardown),
-		cmocka_unit_test_setup_teardown(headers_are_checked_by_name, fx_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(duplicate_id_in_one_file_names_the_first, fx_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(export_reads_back_unchanged, fx_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(structure_adds_up_to_the_ledger, fx_setup, fx_teardown),
+		FX_TEST(imports_in_any_column_order),
+		FX_TEST(gb18030_file_with_one_bad_row_stores_nothing),
+		FX_TEST(headers_are_checked_by_name),
+		FX_TEST(duplicate_id_in_one_file_names_the_first),
+		FX_TEST(export_reads_back_unchanged),
+		FX_TEST(structure_adds_up_to_the_ledger),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	pinyin_shutdown();

@@ -264,14 +264,13 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(status_table),
-		cmocka_unit_test_setup_teardown(transfer_out_needs_its_fields_and_changes_counts, fx_setup,
-		                                fx_teardown),
-		cmocka_unit_test_setup_teardown(dates_of_events, fx_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(mobile_members_go_and_come_back, fx_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(move_between_branches, fx_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(transfer_in_creates_the_member, fx_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(stale_version_is_refused, fx_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(ledger_lists_and_finds, fx_setup, fx_teardown),
+		FX_TEST(transfer_out_needs_its_fields_and_changes_counts),
+		FX_TEST(dates_of_events),
+		FX_TEST(mobile_members_go_and_come_back),
+		FX_TEST(move_between_branches),
+		FX_TEST(transfer_in_creates_the_member),
+		FX_TEST(stale_version_is_refused),
+		FX_TEST(ledger_lists_and_finds),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	pinyin_shutdown();

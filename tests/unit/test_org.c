@@ -7,52 +7,15 @@
 #include <cmocka.h>
 
 #include "demo.h"
+#include "fixture.h"
 #include "org.h"
 #include "org_csv.h"
-#include "testdb.h"
-
-static int setup(void **state)
-{
-	setenv("DJ_TODAY", "2026-11-21", 1);
-	struct testdb *t = malloc(sizeof *t);
-	testdb_open(t);
-	*state = t;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	testdb_close(*state);
-	free(*state);
-	return 0;
-}
-
-static struct org make(const char *name, const char *kind, const char *parent)
-{
-	struct org o = { 0 };
-	snprintf(o.name, sizeof o.name, "%s", name);
-	snprintf(o.kind, sizeof o.kind, "%s", kind);
-	snprintf(o.category, sizeof o.category, "农村");
-	snprintf(o.parent, sizeof o.parent, "%s", parent);
-	return o;
-}
-
-static int64_t add(struct session *s, const char *name, const char *kind, const char *parent)
-{
-	struct org o = make(name, kind, parent);
-	struct dj_err e;
-	if (org_save(s, &o, 0, &e)) {
-		fprintf(stderr, "%s: %s\n", name, e.msg);
-		return 0;
-	}
-	return o.id;
-}
 
 static void save_and_load_round_trip(void **state)
 {
 	struct testdb *t = *state;
-	assert_true(add(&t->s, "中共驿亭镇委员会", "党委", "") > 0);
-	struct org o = make("五夫村党总支", "党总支", "中共驿亭镇委员会");
+	assert_true(fx_org(&t->s, "中共驿亭镇委员会", "党委", "") > 0);
+	struct org o = fx_org_draft("五夫村党总支", "党总支", "中共驿亭镇委员会");
 	snprintf(o.founded_on, sizeof o.founded_on, "1998.7.1");
 	snprintf(o.leader, sizeof o.leader, "章伟青");
 	snprintf(o.cadre, sizeof o.cadre, "朱高华、陈 刚");
@@ -85,7 +48,7 @@ static void save_and_load_round_trip(void **state)
 static void second_save_of_a_stale_copy_is_a_conflict(void **state)
 {
 	struct testdb *t = *state;
-	int64_t id = add(&t->s, "中共驿亭镇委员会", "党委", "");
+	int64_t id = fx_org(&t->s, "中共驿亭镇委员会", "党委", "");
 	struct org mine, theirs;
 	struct dj_err e;
 	assert_int_equal(org_load(&t->s, id, &mine, &e), 0);
@@ -105,14 +68,14 @@ static void second_save_of_a_stale_copy_is_a_conflict(void **state)
 static void rules_name_the_field(void **state)
 {
 	struct testdb *t = *state;
-	add(&t->s, "中共驿亭镇委员会", "党委", "");
+	fx_org(&t->s, "中共驿亭镇委员会", "党委", "");
 	struct { struct org o; const char *field; const char *text; } cases[] = {
-		{ make("", "党支部", "中共驿亭镇委员会"), "name", "不能为空" },
-		{ make("甲村党支部", "支部", "中共驿亭镇委员会"), "kind", "应为" },
-		{ make("甲村党支部", "党支部", ""), "parent", "必须有上级组织" },
-		{ make("甲村党支部", "党支部", "不存在的党委"), "parent", "不存在" },
-		{ make("甲村党小组", "党小组", "中共驿亭镇委员会"), "parent", "不能设在" },
-		{ make("中共驿亭镇委员会", "党委", ""), "name", "已存在" },
+		{ fx_org_draft("", "党支部", "中共驿亭镇委员会"), "name", "不能为空" },
+		{ fx_org_draft("甲村党支部", "支部", "中共驿亭镇委员会"), "kind", "应为" },
+		{ fx_org_draft("甲村党支部", "党支部", ""), "parent", "必须有上级组织" },
+		{ fx_org_draft("甲村党支部", "党支部", "不存在的党委"), "parent", "不存在" },
+		{ fx_org_draft("甲村党小组", "党小组", "中共驿亭镇委员会"), "parent", "不能设在" },
+		{ fx_org_draft("中共驿亭镇委员会", "党委", ""), "name", "已存在" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		struct dj_err e;
@@ -120,7 +83,7 @@ static void rules_name_the_field(void **state)
 		assert_string_equal(e.field, cases[i].field);
 		assert_non_null(strstr(e.msg, cases[i].text));
 	}
-	struct org o = make("甲村党支部", "党支部", "中共驿亭镇委员会");
+	struct org o = fx_org_draft("甲村党支部", "党支部", "中共驿亭镇委员会");
 	snprintf(o.founded_on, sizeof o.founded_on, "2023-02-30");
 	struct dj_err e;
 	assert_int_equal(org_save(&t->s, &o, 0, &e), DJ_INVALID);
@@ -143,9 +106,9 @@ static void rules_name_the_field(void **state)
 static void moving_under_a_descendant_is_refused(void **state)
 {
 	struct testdb *t = *state;
-	add(&t->s, "镇党委", "党委", "");
-	int64_t zzz = add(&t->s, "甲党总支", "党总支", "镇党委");
-	add(&t->s, "乙党委", "党委", "镇党委");
+	fx_org(&t->s, "镇党委", "党委", "");
+	int64_t zzz = fx_org(&t->s, "甲党总支", "党总支", "镇党委");
+	fx_org(&t->s, "乙党委", "党委", "镇党委");
 	struct org o;
 	struct dj_err e;
 	/* a 党委 may hang under another 党委, but never under its own child */
@@ -167,9 +130,9 @@ static void moving_under_a_descendant_is_refused(void **state)
 static void dissolve_and_delete(void **state)
 {
 	struct testdb *t = *state;
-	add(&t->s, "镇党委", "党委", "");
-	int64_t zong = add(&t->s, "甲党总支", "党总支", "镇党委");
-	int64_t zhi = add(&t->s, "甲村第一党支部", "党支部", "甲党总支");
+	fx_org(&t->s, "镇党委", "党委", "");
+	int64_t zong = fx_org(&t->s, "甲党总支", "党总支", "镇党委");
+	int64_t zhi = fx_org(&t->s, "甲村第一党支部", "党支部", "甲党总支");
 	struct dj_err e;
 	assert_int_equal(org_delete(&t->s, zong, 0, &e), DJ_INVALID);
 	assert_non_null(strstr(e.msg, "只能撤销"));
@@ -184,7 +147,7 @@ static void dissolve_and_delete(void **state)
 	assert_string_equal(o.status, "撤销");
 	assert_string_equal(o.dissolved_on, "2026-10-01");
 	assert_int_equal(org_save(&t->s, &o, 0, &e), DJ_INVALID);   /* no edits after 撤销 */
-	int64_t lone = add(&t->s, "误建党支部", "党支部", "镇党委");
+	int64_t lone = fx_org(&t->s, "误建党支部", "党支部", "镇党委");
 	assert_int_equal(org_delete(&t->s, lone, 0, &e), 0);
 	assert_int_equal(db_int(t->s.db, "SELECT count(*) FROM org WHERE id=?", lone, 0), 0);
 	assert_int_equal(db_int(t->s.db, "SELECT count(*) FROM audit_log WHERE action='删除'", -1, 0), 1);
@@ -193,10 +156,10 @@ static void dissolve_and_delete(void **state)
 static void operators_write_only_inside_their_subtree(void **state)
 {
 	struct testdb *t = *state;
-	add(&t->s, "镇党委", "党委", "");
-	int64_t zong = add(&t->s, "甲党总支", "党总支", "镇党委");
-	int64_t mine = add(&t->s, "甲村第一党支部", "党支部", "甲党总支");
-	int64_t other = add(&t->s, "乙村党支部", "党支部", "镇党委");
+	fx_org(&t->s, "镇党委", "党委", "");
+	int64_t zong = fx_org(&t->s, "甲党总支", "党总支", "镇党委");
+	int64_t mine = fx_org(&t->s, "甲村第一党支部", "党支部", "甲党总支");
+	int64_t other = fx_org(&t->s, "乙村党支部", "党支部", "镇党委");
 	t->s.role = ROLE_OPERATOR;
 	t->s.scope_org = zong;
 	struct org o;
@@ -208,9 +171,9 @@ static void operators_write_only_inside_their_subtree(void **state)
 	snprintf(o.secretary, sizeof o.secretary, "钱文华");
 	assert_int_equal(org_save(&t->s, &o, 0, &e), DJ_DENIED);
 	assert_non_null(strstr(e.msg, "本单位及下级"));
-	o = make("甲村第二党支部", "党支部", "甲党总支");   /* new, inside the subtree */
+	o = fx_org_draft("甲村第二党支部", "党支部", "甲党总支");   /* new, inside the subtree */
 	assert_int_equal(org_save(&t->s, &o, 0, &e), 0);
-	o = make("丙村党支部", "党支部", "镇党委");         /* new, outside it */
+	o = fx_org_draft("丙村党支部", "党支部", "镇党委");         /* new, outside it */
 	assert_int_equal(org_save(&t->s, &o, 0, &e), DJ_DENIED);
 	org_load(&t->s, mine, &o, &e);                     /* moving out of the subtree */
 	snprintf(o.parent, sizeof o.parent, "镇党委");
@@ -252,11 +215,11 @@ static int fetch_names(struct row_source *rs, const struct rs_key *anchor, int d
 static void list_pages_by_keyset_and_finds_by_initials(void **state)
 {
 	struct testdb *t = *state;
-	add(&t->s, "镇党委", "党委", "");
+	fx_org(&t->s, "镇党委", "党委", "");
 	const char *names[] = { "A村党支部", "B村党支部", "C村党支部", "D村党支部", "E村党支部",
 	                        "洪辉村党支部" };
 	for (int i = 0; i < 6; i++)
-		add(&t->s, names[i], "党支部", "镇党委");
+		fx_org(&t->s, names[i], "党支部", "镇党委");
 	struct row_source *rs = org_list_source(&t->s, 0);
 	assert_int_equal(rs->count(rs->ctx), 7);
 	struct rs_row page[3];
@@ -297,11 +260,11 @@ static void list_pages_by_keyset_and_finds_by_initials(void **state)
 static void tree_expands_and_finds(void **state)
 {
 	struct testdb *t = *state;
-	add(&t->s, "镇党委", "党委", "");
-	add(&t->s, "甲党总支", "党总支", "镇党委");
-	add(&t->s, "甲第一党支部", "党支部", "甲党总支");
-	int64_t leaf = add(&t->s, "甲第一党小组", "党小组", "甲第一党支部");
-	add(&t->s, "乙村党支部", "党支部", "镇党委");
+	fx_org(&t->s, "镇党委", "党委", "");
+	fx_org(&t->s, "甲党总支", "党总支", "镇党委");
+	fx_org(&t->s, "甲第一党支部", "党支部", "甲党总支");
+	int64_t leaf = fx_org(&t->s, "甲第一党小组", "党小组", "甲第一党支部");
+	fx_org(&t->s, "乙村党支部", "党支部", "镇党委");
 	struct row_source *rs = org_tree_source(&t->s, 0);
 	char got[8][RS_CELL];
 	assert_int_equal(rs->count(rs->ctx), 3);     /* the top is open: 党委, 党总支, 党支部 */
@@ -434,19 +397,18 @@ static void export_reads_back_through_import(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(save_and_load_round_trip, setup, teardown),
-		cmocka_unit_test_setup_teardown(second_save_of_a_stale_copy_is_a_conflict, setup, teardown),
-		cmocka_unit_test_setup_teardown(rules_name_the_field, setup, teardown),
-		cmocka_unit_test_setup_teardown(moving_under_a_descendant_is_refused, setup, teardown),
-		cmocka_unit_test_setup_teardown(dissolve_and_delete, setup, teardown),
-		cmocka_unit_test_setup_teardown(operators_write_only_inside_their_subtree, setup, teardown),
+		FX_DB_TEST(save_and_load_round_trip),
+		FX_DB_TEST(second_save_of_a_stale_copy_is_a_conflict),
+		FX_DB_TEST(rules_name_the_field),
+		FX_DB_TEST(moving_under_a_descendant_is_refused),
+		FX_DB_TEST(dissolve_and_delete),
+		FX_DB_TEST(operators_write_only_inside_their_subtree),
 		cmocka_unit_test(terms_and_their_reminders),
-		cmocka_unit_test_setup_teardown(list_pages_by_keyset_and_finds_by_initials, setup, teardown),
-		cmocka_unit_test_setup_teardown(tree_expands_and_finds, setup, teardown),
-		cmocka_unit_test_setup_teardown(import_is_all_or_nothing_with_a_line_per_problem, setup,
-		                                teardown),
-		cmocka_unit_test_setup_teardown(import_refuses_unknown_columns_by_name, setup, teardown),
-		cmocka_unit_test_setup_teardown(export_reads_back_through_import, setup, teardown),
+		FX_DB_TEST(list_pages_by_keyset_and_finds_by_initials),
+		FX_DB_TEST(tree_expands_and_finds),
+		FX_DB_TEST(import_is_all_or_nothing_with_a_line_per_problem),
+		FX_DB_TEST(import_refuses_unknown_columns_by_name),
+		FX_DB_TEST(export_reads_back_through_import),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -67,7 +67,7 @@ static void every_cell_under_its_header(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(every_cell_under_its_header, fx_setup, fx_teardown),
+		FX_TEST(every_cell_under_its_header),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	pinyin_shutdown();

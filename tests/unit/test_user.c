@@ -6,25 +6,9 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "fixture.h"
 #include "org.h"
-#include "testdb.h"
 #include "user.h"
-
-static int setup(void **state)
-{
-	setenv("DJ_TODAY", "2026-11-21", 1);
-	struct testdb *t = malloc(sizeof *t);
-	testdb_open(t);
-	*state = t;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	testdb_close(*state);
-	free(*state);
-	return 0;
-}
 
 static struct user make(const char *login, const char *role, const char *org)
 {
@@ -35,27 +19,12 @@ static struct user make(const char *login, const char *role, const char *org)
 	return u;
 }
 
-static int64_t add_org(struct session *s, const char *name, const char *kind, const char *parent)
-{
-	struct org o = { 0 };
-	struct dj_err e;
-	snprintf(o.name, sizeof o.name, "%s", name);
-	snprintf(o.kind, sizeof o.kind, "%s", kind);
-	snprintf(o.category, sizeof o.category, "农村");
-	snprintf(o.parent, sizeof o.parent, "%s", parent);
-	if (org_save(s, &o, 0, &e)) {
-		fprintf(stderr, "%s: %s\n", name, e.msg);
-		return 0;
-	}
-	return o.id;
-}
-
 static void tree(struct session *s)
 {
-	assert_true(add_org(s, "中共驿亭镇委员会", "党委", "") > 0);
-	assert_true(add_org(s, "五夫村党总支", "党总支", "中共驿亭镇委员会") > 0);
-	assert_true(add_org(s, "五夫村第一党支部", "党支部", "五夫村党总支") > 0);
-	assert_true(add_org(s, "联桥村党支部", "党支部", "中共驿亭镇委员会") > 0);
+	assert_true(fx_org(s, "中共驿亭镇委员会", "党委", "") > 0);
+	assert_true(fx_org(s, "五夫村党总支", "党总支", "中共驿亭镇委员会") > 0);
+	assert_true(fx_org(s, "五夫村第一党支部", "党支部", "五夫村党总支") > 0);
+	assert_true(fx_org(s, "联桥村党支部", "党支部", "中共驿亭镇委员会") > 0);
 }
 
 static void roles_read_in_both_languages(void **state)
@@ -289,15 +258,13 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(roles_read_in_both_languages),
-		cmocka_unit_test_setup_teardown(first_registration_of_someone_else_registers_the_caller,
-		                                setup, teardown),
-		cmocka_unit_test_setup_teardown(bad_input_is_refused_at_its_field, setup, teardown),
-		cmocka_unit_test_setup_teardown(at_least_one_admin_remains, setup, teardown),
-		cmocka_unit_test_setup_teardown(a_changed_operator_is_a_conflict, setup, teardown),
-		cmocka_unit_test_setup_teardown(only_admins_manage_operators, setup, teardown),
-		cmocka_unit_test_setup_teardown(the_session_takes_role_and_scope_from_the_table, setup,
-		                                teardown),
-		cmocka_unit_test_setup_teardown(the_list_and_its_csv, setup, teardown),
+		FX_DB_TEST(first_registration_of_someone_else_registers_the_caller),
+		FX_DB_TEST(bad_input_is_refused_at_its_field),
+		FX_DB_TEST(at_least_one_admin_remains),
+		FX_DB_TEST(a_changed_operator_is_a_conflict),
+		FX_DB_TEST(only_admins_manage_operators),
+		FX_DB_TEST(the_session_takes_role_and_scope_from_the_table),
+		FX_DB_TEST(the_list_and_its_csv),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
