@@ -74,45 +74,53 @@ static void identity_checks(void **state)
 	refused(f->s, m, "id_number", "应为18位");
 }
 
+/* A member with a few fields changed from `base`, refused on `field` with
+ * `words` in the message. */
+struct refusal {
+	struct fx_edit edit[3];
+	const char *field, *words;
+};
+
+#define CHANGE(field, v) FX_EDIT(struct member, field, v)
+
+static void refused_each(struct session *s, struct member base, const struct refusal *cases,
+                         size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct member m = base;
+		fx_apply(&m, cases[i].edit, 3);
+		refused(s, m, cases[i].field, cases[i].words);
+	}
+}
+
 static void phone_and_lists(void **state)
 {
 	struct fixture *f = *state;
-	struct member m = fx_member("王五", "男", "1970-01-01", "东村党支部");
-	snprintf(m.phone, sizeof m.phone, "12905751234");
-	refused(f->s, m, "phone", "第2位应为3至9");
-	snprintf(m.phone, sizeof m.phone, "0575-82551234");
-	refused(f->s, m, "phone", "联系电话");
-	m = fx_member("王五", "男", "1970-01-01", "东村党支部");
-	snprintf(m.education, sizeof m.education, "博士");
-	refused(f->s, m, "education", "学历");
-	m = fx_member("王五", "男", "1970-01-01", "东村党支部");
-	snprintf(m.ethnicity, sizeof m.ethnicity, "火星族");
-	refused(f->s, m, "ethnicity", "民族表");
-	m = fx_member("王五", "男", "1970-01-01", "东村党支部");
-	snprintf(m.category, sizeof m.category, "群众");
-	refused(f->s, m, "category", "正式党员 或 预备党员");
-	m = fx_member("", "男", "1970-01-01", "东村党支部");
-	refused(f->s, m, "name", "「姓名」不能为空");
+	static const struct refusal cases[] = {
+		{ { CHANGE(phone, "12905751234") }, "phone", "第2位应为3至9" },
+		{ { CHANGE(phone, "0575-82551234") }, "phone", "联系电话" },
+		{ { CHANGE(education, "博士") }, "education", "学历" },
+		{ { CHANGE(ethnicity, "火星族") }, "ethnicity", "民族表" },
+		{ { CHANGE(category, "群众") }, "category", "正式党员 或 预备党员" },
+		{ { CHANGE(name, "") }, "name", "「姓名」不能为空" },
+	};
+	refused_each(f->s, fx_member("王五", "男", "1970-01-01", "东村党支部"), cases,
+	             sizeof cases / sizeof *cases);
 }
 
 static void no_date_in_the_future(void **state)
 {
 	struct fixture *f = *state;
-	struct member m = fx_member("赵六", "男", "1970-01-01", "东村党支部");
-	snprintf(m.joined_on, sizeof m.joined_on, "2026-11-22");
-	m.confirmed_on[0] = 0;
-	snprintf(m.category, sizeof m.category, "预备党员");
-	refused(f->s, m, "joined_on", "在今天之后");
-	m = fx_member("赵六", "男", "1970-01-01", "东村党支部");
-	snprintf(m.joined_on, sizeof m.joined_on, "2025-12-01");
-	snprintf(m.confirmed_on, sizeof m.confirmed_on, "2026-12-01");
-	refused(f->s, m, "confirmed_on", "2026-12-01 在今天之后");
-	m = fx_member("赵六", "男", "1970-01-01", "东村党支部");
-	snprintf(m.joined_on, sizeof m.joined_on, "1969-05-04");
-	refused(f->s, m, "joined_on", "不应早于出生日期");
-	m = fx_member("赵六", "男", "1970-01-01", "东村党支部");
-	snprintf(m.joined_on, sizeof m.joined_on, "2010-02-30");
-	refused(f->s, m, "joined_on", "不存在");
+	static const struct refusal cases[] = {
+		{ { CHANGE(joined_on, "2026-11-22"), CHANGE(confirmed_on, ""), CHANGE(category, "预备党员") },
+		  "joined_on", "在今天之后" },
+		{ { CHANGE(joined_on, "2025-12-01"), CHANGE(confirmed_on, "2026-12-01") },
+		  "confirmed_on", "2026-12-01 在今天之后" },
+		{ { CHANGE(joined_on, "1969-05-04") }, "joined_on", "不应早于出生日期" },
+		{ { CHANGE(joined_on, "2010-02-30") }, "joined_on", "不存在" },
+	};
+	refused_each(f->s, fx_member("赵六", "男", "1970-01-01", "东村党支部"), cases,
+	             sizeof cases / sizeof *cases);
 }
 
 static void probation_is_one_year_unless_extended(void **state)
