@@ -61,18 +61,38 @@ static void must_save(struct fixture *f, struct dev_case *c, enum dev_stage to)
 	assert_string_equal(c->stage, dev_stage_names[to]);
 }
 
+/* What 确定为入党积极分子 asks for: the talk, the date, and the setup's two
+ * 正式党员 as 培养联系人. */
+static void activist_papers(struct dev_case *c, const char *talked, const char *activist)
+{
+	SET(c->talked_on, talked);
+	SET(c->activist_on, activist);
+	SET(c->mentor1, "老党员甲");
+	SET(c->mentor2, "老党员乙");
+}
+
+/* What 接收为预备党员 asks for: 政审, training hours, 老党员甲 and `sponsor2`
+ * as 入党介绍人, the 支部大会 and the approval. */
+static void probation_papers(struct dev_case *c, const char *vetted, const char *hours,
+                             const char *sponsor2, const char *meeting, const char *approved)
+{
+	SET(c->vetted_on, vetted);
+	SET(c->training_hours, hours);
+	SET(c->sponsor1, "老党员甲");
+	SET(c->sponsor2, sponsor2);
+	SET(c->branch_meeting_on, meeting);
+	SET(c->approved_on, approved);
+}
+
 /* Takes a registered applicant to `to` with dates that meet every rule,
  * counted from `start` (the application). */
 static void walk(struct fixture *f, struct dev_case *c, enum dev_stage to, const char *start)
 {
-	char d[11];
+	char d[11], d2[11];
 	if (to >= DEV_ACTIVIST) {
 		date_add_months(start, 1, d);
-		SET(c->talked_on, d);
-		date_add_months(start, 2, d);
-		SET(c->activist_on, d);
-		SET(c->mentor1, "老党员甲");
-		SET(c->mentor2, "老党员乙");
+		date_add_months(start, 2, d2);
+		activist_papers(c, d, d2);
 		must_save(f, c, DEV_ACTIVIST);
 	}
 	if (to >= DEV_CANDIDATE) {
@@ -82,13 +102,8 @@ static void walk(struct fixture *f, struct dev_case *c, enum dev_stage to, const
 	}
 	if (to >= DEV_PROBATIONER) {
 		date_add_months(start, 15, d);
-		SET(c->vetted_on, d);
-		SET(c->training_hours, "24");
-		SET(c->sponsor1, "老党员甲");
-		SET(c->sponsor2, "老党员乙");
-		date_add_months(start, 16, d);
-		SET(c->branch_meeting_on, d);
-		SET(c->approved_on, d);
+		date_add_months(start, 16, d2);
+		probation_papers(c, d, "24", "老党员乙", d2, d2);
 		must_save(f, c, DEV_PROBATIONER);
 	}
 }
@@ -147,10 +162,7 @@ static void each_stage_needs_its_milestones(void **state)
 	must_save(f, &c, DEV_APPLICANT);
 	must_refuse(f, &c, DEV_CANDIDATE, NULL, "不能从申请人直接成为发展对象");
 	must_refuse(f, &c, DEV_ACTIVIST, "talked_on", "确定为入党积极分子须填写「谈话日期」");
-	SET(c.talked_on, "2023-01-05");
-	SET(c.activist_on, "2023-03-01");
-	SET(c.mentor1, "老党员甲");
-	SET(c.mentor2, "老党员乙");
+	activist_papers(&c, "2023-01-05", "2023-03-01");
 	must_refuse(f, &c, DEV_ACTIVIST, "talked_on", "「谈话日期」2023-01-05 早于「递交申请日期」2023-01-10");
 	SET(c.talked_on, "2023-02-01");
 	c.mentor2[0] = 0;
@@ -163,12 +175,7 @@ static void each_stage_needs_its_milestones(void **state)
 	must_refuse(f, &c, DEV_CANDIDATE, "candidate_on", "在今天之后");
 	SET(c.candidate_on, "2024-03-01");
 	must_save(f, &c, DEV_CANDIDATE);
-	SET(c.vetted_on, "2024-04-01");
-	SET(c.training_hours, "30");
-	SET(c.sponsor1, "老党员甲");
-	SET(c.sponsor2, "老党员乙");
-	SET(c.branch_meeting_on, "2024-05-01");
-	SET(c.approved_on, "2024-04-20");
+	probation_papers(&c, "2024-04-01", "30", "老党员乙", "2024-05-01", "2024-04-20");
 	must_refuse(f, &c, DEV_PROBATIONER, "approved_on", "早于「支部大会日期」");
 	SET(c.approved_on, "2024-05-20");
 	char keep[24];
@@ -226,12 +233,7 @@ static void strict_time_rules(void **state)
 	must_refuse(f, &c, DEV_CANDIDATE, "candidate_on", "培养未满 12 个月：2024-08-01 确定为积极分子，2025-08-01 期满");
 	SET(c.candidate_on, "2025-08-01");
 	must_save(f, &c, DEV_CANDIDATE);
-	SET(c.vetted_on, "2025-09-01");
-	SET(c.training_hours, "20");
-	SET(c.sponsor1, "老党员甲");
-	SET(c.sponsor2, "路人丙");
-	SET(c.branch_meeting_on, "2025-10-01");
-	SET(c.approved_on, "2025-10-10");
+	probation_papers(&c, "2025-09-01", "20", "路人丙", "2025-10-01", "2025-10-10");
 	must_refuse(f, &c, DEV_PROBATIONER, "training_hours", "集中培训 20 学时，不足 24 学时");
 	SET(c.training_hours, "24");
 	must_refuse(f, &c, DEV_PROBATIONER, "sponsor2", "入党介绍人路人丙不是登记在册的正式党员");
@@ -374,12 +376,7 @@ static void settings_come_from_the_config(void **state)
 	struct dev_case c = applicant("韩梅", "1994-04-04", "2024-02-01", 12);
 	must_save(f, &c, DEV_APPLICANT);
 	walk(f, &c, DEV_CANDIDATE, "2024-02-01");
-	SET(c.vetted_on, "2025-05-01");
-	SET(c.training_hours, "24");
-	SET(c.sponsor1, "老党员甲");
-	SET(c.sponsor2, "老党员乙");
-	SET(c.branch_meeting_on, "2025-06-01");
-	SET(c.approved_on, "2025-06-01");
+	probation_papers(&c, "2025-05-01", "24", "老党员乙", "2025-06-01", "2025-06-01");
 	must_refuse(f, &c, DEV_PROBATIONER, "training_hours", "不足 32 学时");
 }
 
@@ -436,23 +433,25 @@ static void reminders_list_what_falls_due(void **state)
 	row_source_free(other);
 }
 
+/* A test on the member fixture with the two introducers of setup. */
+#define DEV_TEST(test) cmocka_unit_test_setup_teardown(test, setup, fx_teardown)
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(machine_allows_only_its_steps),
-		cmocka_unit_test_setup_teardown(registering_an_applicant, setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(each_stage_needs_its_milestones, setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(becoming_a_probationer_creates_the_member, setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(strict_time_rules, setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(warn_mode_goes_on_with_a_recorded_reason, setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(early_confirmation_in_warn_mode_stays_valid, setup,
-		                                fx_teardown),
-		cmocka_unit_test_setup_teardown(extension_moves_the_due_date, setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(ending_a_case, setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(members_are_not_applicants, setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(introducer_who_left_later_does_not_block, setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(settings_come_from_the_config, setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(reminders_list_what_falls_due, setup, fx_teardown),
+		DEV_TEST(registering_an_applicant),
+		DEV_TEST(each_stage_needs_its_milestones),
+		DEV_TEST(becoming_a_probationer_creates_the_member),
+		DEV_TEST(strict_time_rules),
+		DEV_TEST(warn_mode_goes_on_with_a_recorded_reason),
+		DEV_TEST(early_confirmation_in_warn_mode_stays_valid),
+		DEV_TEST(extension_moves_the_due_date),
+		DEV_TEST(ending_a_case),
+		DEV_TEST(members_are_not_applicants),
+		DEV_TEST(introducer_who_left_later_does_not_block),
+		DEV_TEST(settings_come_from_the_config),
+		DEV_TEST(reminders_list_what_falls_due),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	pinyin_shutdown();
