@@ -113,6 +113,23 @@ static void score_all(struct session *s, int64_t round_id)
 	}
 }
 
+/* A round for `year` with every organization scored by both sources. */
+static int64_t scored_round(struct session *s, int year)
+{
+	int64_t id = new_round(s, year);
+	score_all(s, id);
+	return id;
+}
+
+/* Confirms the round, at the version it has now, as published on `date`. */
+static void confirm(struct session *s, int64_t round_id, const char *date)
+{
+	struct grading_round r;
+	struct dj_err e;
+	assert_int_equal(grading_round_load(s, round_id, &r, &e), 0);
+	assert_int_equal(grading_confirm(s, round_id, r.version, date, &e), 0);
+}
+
 static int64_t result_of(struct session *s, int64_t round_id, const char *org)
 {
 	int64_t org_id;
@@ -166,52 +183,48 @@ static void round_defaults_and_members(void **state)
 	assert_string_equal(e.field, "name");
 }
 
-static void expect_refused(struct session *s, struct grading_settings g, const char *field,
-                           const char *msg)
+/* Settings with a field or two changed, refused on `field` with `msg`
+ * (NULL: any message). */
+struct settings_refusal {
+	struct fx_edit edit[2];
+	const char *field, *msg;
+};
+
+#define CHANGE(field, v) FX_EDIT(struct grading_settings, field, v)
+
+static void refused_each(struct session *s, const struct grading_settings *g,
+                         const struct settings_refusal *cases, size_t n)
 {
-	struct dj_err e;
-	assert_int_equal(grading_settings_save(s, &g, &e), DJ_INVALID);
-	assert_string_equal(e.field, field);
-	if (msg)
-		assert_string_equal(e.msg, msg);
+	for (size_t i = 0; i < n; i++) {
+		struct grading_settings bad = *g;
+		struct dj_err e;
+		fx_apply(&bad, cases[i].edit, 2);
+		assert_int_equal(grading_settings_save(s, &bad, &e), DJ_INVALID);
+		assert_string_equal(e.field, cases[i].field);
+		if (cases[i].msg)
+			assert_string_equal(e.msg, cases[i].msg);
+	}
 }
 
 static void settings_checks(void **state)
 {
 	struct testdb *t = *state;
 	township(&t->s);
-	struct grading_settings g, bad;
+	struct grading_settings g;
 	grading_settings_defaults(&t->s, &g);
-	bad = g;
-	snprintf(bad.ind_max[1], 8, "15");
-	expect_refused(&t->s, bad, "ind_max1", "各指标满分合计应为 100 分，现为 105 分");
-	bad = g;
-	snprintf(bad.src_weight[0], 8, "25");
-	expect_refused(&t->s, bad, "src_weight1", "各来源权重合计应为 100%，现为 110%");
-	bad = g;
-	snprintf(bad.lines, sizeof bad.lines, "90、60、75");
-	expect_refused(&t->s, bad, "lines", "「分数线」应由高到低：90、60、75");
-	bad = g;
-	snprintf(bad.grades, sizeof bad.grades, "好、较好、较差");
-	expect_refused(&t->s, bad, "grades", NULL);
-	bad = g;
-	snprintf(bad.grades, sizeof bad.grades, "好、较好、一般、好");
-	expect_refused(&t->s, bad, "grades", "「等次名称」重复：好");
-	bad = g;
-	snprintf(bad.guide, sizeof bad.guide, "30、60、20");
-	expect_refused(&t->s, bad, "guide", "「比例指导」三项合计应为 100%，现为 110%");
-	bad = g;
-	snprintf(bad.org, sizeof bad.org, "%s", A);
-	expect_refused(&t->s, bad, "org", "「组织单位」联桥村党支部 下没有党总支或党支部可以定级");
-	bad = g;
-	snprintf(bad.ind_name[2], 32, "%s", "工作思路");
-	expect_refused(&t->s, bad, "ind_name3", "「指标 3」与前面的指标重名：工作思路");
-	bad = g;
-	snprintf(bad.year, sizeof bad.year, "12");
-	expect_refused(&t->s, bad, "year", NULL);
-	bad = g;
-	snprintf(bad.rectify_due, sizeof bad.rectify_due, "2027-02-30");
-	expect_refused(&t->s, bad, "rectify_due", NULL);
+	static const struct settings_refusal cases[] = {
+		{ { CHANGE(ind_max[1], "15") }, "ind_max1", "各指标满分合计应为 100 分，现为 105 分" },
+		{ { CHANGE(src_weight[0], "25") }, "src_weight1", "各来源权重合计应为 100%，现为 110%" },
+		{ { CHANGE(lines, "90、60、75") }, "lines", "「分数线」应由高到低：90、60、75" },
+		{ { CHANGE(grades, "好、较好、较差") }, "grades", NULL },
+		{ { CHANGE(grades, "好、较好、一般、好") }, "grades", "「等次名称」重复：好" },
+		{ { CHANGE(guide, "30、60、20") }, "guide", "「比例指导」三项合计应为 100%，现为 110%" },
+		{ { CHANGE(org, A) }, "org", "「组织单位」联桥村党支部 下没有党总支或党支部可以定级" },
+		{ { CHANGE(ind_name[2], "工作思路") }, "ind_name3", "「指标 3」与前面的指标重名：工作思路" },
+		{ { CHANGE(year, "12") }, "year", NULL },
+		{ { CHANGE(rectify_due, "2027-02-30") }, "rectify_due", NULL },
+	};
+	refused_each(&t->s, &g, cases, sizeof cases / sizeof *cases);
 	/* seed 003's words and a decimal line are fine, and stored as typed */
 	snprintf(g.grades, sizeof g.grades, "好，较好，一般，较差");
 	snprintf(g.lines, sizeof g.lines, "85.5 70 60");
@@ -239,18 +252,14 @@ static void scoring_freezes_settings(void **state)
 	assert_string_equal(g.status, "评分中");
 	assert_int_equal(grading_setting_frozen(g.status, "lines"), 1);
 	assert_int_equal(grading_setting_frozen(g.status, "name"), 0);
-	struct grading_settings bad = g;
-	snprintf(bad.lines, sizeof bad.lines, "90、75、60");
-	expect_refused(&t->s, bad, "lines",
-	               "本轮已开始评分，「分数线」不能再修改（可改名称、比例指导、整改期限和备注）");
-	bad = g;
-	snprintf(bad.ind_max[0], 8, "15");
-	snprintf(bad.ind_max[1], 8, "15");
-	expect_refused(&t->s, bad, "ind_max1", "本轮已开始评分，评分指标和满分不能再修改");
-	bad = g;
-	snprintf(bad.src_weight[0], 8, "50");
-	snprintf(bad.src_weight[1], 8, "50");
-	expect_refused(&t->s, bad, "src_weight1", NULL);
+	static const struct settings_refusal frozen[] = {
+		{ { CHANGE(lines, "90、75、60") }, "lines",
+		  "本轮已开始评分，「分数线」不能再修改（可改名称、比例指导、整改期限和备注）" },
+		{ { CHANGE(ind_max[0], "15"), CHANGE(ind_max[1], "15") }, "ind_max1",
+		  "本轮已开始评分，评分指标和满分不能再修改" },
+		{ { CHANGE(src_weight[0], "50"), CHANGE(src_weight[1], "50") }, "src_weight1", NULL },
+	};
+	refused_each(&t->s, &g, frozen, sizeof frozen / sizeof *frozen);
 	/* the same values typed differently are no change */
 	snprintf(g.lines, sizeof g.lines, "85.0,70,60.0");
 	snprintf(g.name, sizeof g.name, "2026年度分类定级（第一轮）");
@@ -268,8 +277,7 @@ static void totals_and_suggestions(void **state)
 {
 	struct testdb *t = *state;
 	township(&t->s);
-	int64_t id = new_round(&t->s, 2026);
-	score_all(&t->s, id);
+	int64_t id = scored_round(&t->s, 2026);
 	struct grading_result res;
 	struct dj_err e;
 	const int totals[5] = { 918, 788, 668, 546, 821 }, grades[5] = { 1, 2, 3, 4, 2 };
@@ -363,8 +371,7 @@ static void office_grade(void **state)
 {
 	struct testdb *t = *state;
 	township(&t->s);
-	int64_t id = new_round(&t->s, 2026);
-	score_all(&t->s, id);
+	int64_t id = scored_round(&t->s, 2026);
 	struct grading_result res;
 	struct dj_err e;
 	int64_t rid = result_of(&t->s, id, B);
@@ -407,11 +414,10 @@ static void check_and_confirm(void **state)
 {
 	struct testdb *t = *state;
 	township(&t->s);
-	int64_t id = new_round(&t->s, 2026);
+	int64_t id = scored_round(&t->s, 2026);
 	struct grading_report *rep = malloc(sizeof *rep);
 	struct dj_err e;
 	struct grading_round r;
-	score_all(&t->s, id);
 	/* a sixth organization without scores blocks the confirmation */
 	assert_true(add_org(&t->s, "杨梅村党支部", "党支部", "农村", TOP) > 0);
 	assert_int_equal(grading_round_add_org(&t->s, id, "杨梅村党支部", &e), 0);
@@ -484,8 +490,7 @@ static void bottom_villages(void **state)
 	fclose(f);
 	assert_int_equal(config_load(&t->cfg, path, why, sizeof why), 0);
 	township(&t->s);
-	int64_t id = new_round(&t->s, 2026);
-	score_all(&t->s, id);
+	int64_t id = scored_round(&t->s, 2026);
 	struct grading_round r;
 	struct dj_err e;
 	int64_t ids[8];
@@ -513,14 +518,11 @@ static void rectification(void **state)
 {
 	struct testdb *t = *state;
 	township(&t->s);
-	int64_t id = new_round(&t->s, 2026);
-	score_all(&t->s, id);
-	struct grading_round r;
+	int64_t id = scored_round(&t->s, 2026);
 	struct dj_err e;
-	assert_int_equal(grading_round_load(&t->s, id, &r, &e), 0);
 	int64_t pid;
 	assert_int_equal(rectify_add(&t->s, id, A, &pid, &e), DJ_INVALID);   /* not confirmed yet */
-	assert_int_equal(grading_confirm(&t->s, id, r.version, "2026-06-01", &e), 0);
+	confirm(&t->s, id, "2026-06-01");
 	assert_int_equal(rectify_add(&t->s, id, A, &pid, &e), 0);
 	assert_int_equal(rectify_add(&t->s, id, A, &pid, &e), DJ_INVALID);
 	assert_string_equal(e.msg, "「联桥村党支部」已列入本轮整改");
@@ -578,10 +580,8 @@ static void regrading_movement(void **state)
 	township(&t->s);
 	struct dj_err e;
 	struct grading_round r;
-	int64_t last = new_round(&t->s, 2025);
-	score_all(&t->s, last);
-	assert_int_equal(grading_round_load(&t->s, last, &r, &e), 0);
-	assert_int_equal(grading_confirm(&t->s, last, r.version, "2025-05-10", &e), 0);
+	int64_t last = scored_round(&t->s, 2025);
+	confirm(&t->s, last, "2025-05-10");
 	struct grading_settings g;
 	grading_settings_defaults(&t->s, &g);
 	assert_string_equal(g.previous, "2025年度基层党组织分类定级");
@@ -634,12 +634,10 @@ static void ledger_csv(void **state)
 {
 	struct testdb *t = *state;
 	township(&t->s);
-	int64_t id = new_round(&t->s, 2026);
-	score_all(&t->s, id);
+	int64_t id = scored_round(&t->s, 2026);
 	struct grading_round r;
 	struct dj_err e;
-	assert_int_equal(grading_round_load(&t->s, id, &r, &e), 0);
-	assert_int_equal(grading_confirm(&t->s, id, r.version, "2026-11-20", &e), 0);
+	confirm(&t->s, id, "2026-11-20");
 	/* the ledger sorts grades by rank and totals by number, finds by category */
 	assert_int_equal(grading_round_load(&t->s, id, &r, &e), 0);
 	struct row_source *rs = grading_ledger_source(&t->s, &r);
