@@ -108,6 +108,16 @@ static void walk(struct fixture *f, struct dev_case *c, enum dev_stage to, const
 	}
 }
 
+/* A case registered on `applied` and walked on to `to`. */
+static struct dev_case walked(struct fixture *f, const char *name, const char *birth,
+                              const char *applied, int seq, enum dev_stage to)
+{
+	struct dev_case c = applicant(name, birth, applied, seq);
+	must_save(f, &c, DEV_APPLICANT);
+	walk(f, &c, to, applied);
+	return c;
+}
+
 static void machine_allows_only_its_steps(void **state)
 {
 	(void)state;
@@ -225,9 +235,7 @@ static void becoming_a_probationer_creates_the_member(void **state)
 static void strict_time_rules(void **state)
 {
 	struct fixture *f = *state;
-	struct dev_case c = applicant("吴刚", "1995-01-01", "2024-06-01", 45);
-	must_save(f, &c, DEV_APPLICANT);
-	walk(f, &c, DEV_ACTIVIST, "2024-06-01");
+	struct dev_case c = walked(f, "吴刚", "1995-01-01", "2024-06-01", 45, DEV_ACTIVIST);
 	assert_string_equal(c.activist_on, "2024-08-01");
 	SET(c.candidate_on, "2025-07-31");
 	must_refuse(f, &c, DEV_CANDIDATE, "candidate_on", "培养未满 12 个月：2024-08-01 确定为积极分子，2025-08-01 期满");
@@ -282,9 +290,7 @@ static void early_confirmation_in_warn_mode_stays_valid(void **state)
 {
 	struct fixture *f = *state;
 	fx_config(f, "rules = warn");
-	struct dev_case c = applicant("冯雪", "1990-03-03", "2024-06-10", 62);
-	must_save(f, &c, DEV_APPLICANT);
-	walk(f, &c, DEV_PROBATIONER, "2024-06-10");
+	struct dev_case c = walked(f, "冯雪", "1990-03-03", "2024-06-10", 62, DEV_PROBATIONER);
 	assert_string_equal(c.due_on, "2026-10-10");
 	SET(c.confirmed_on, "2026-09-10");
 	struct dj_err e;
@@ -303,9 +309,7 @@ static void early_confirmation_in_warn_mode_stays_valid(void **state)
 static void extension_moves_the_due_date(void **state)
 {
 	struct fixture *f = *state;
-	struct dev_case c = applicant("褚明", "1993-07-07", "2024-01-20", 71);
-	must_save(f, &c, DEV_APPLICANT);
-	walk(f, &c, DEV_PROBATIONER, "2024-01-20");
+	struct dev_case c = walked(f, "褚明", "1993-07-07", "2024-01-20", 71, DEV_PROBATIONER);
 	SET(c.extension, "3");
 	must_refuse(f, &c, DEV_PROBATIONER, "extension", "应为 6 至 12 个月");
 	SET(c.extension, "8");
@@ -322,9 +326,7 @@ static void extension_moves_the_due_date(void **state)
 static void ending_a_case(void **state)
 {
 	struct fixture *f = *state;
-	struct dev_case c = applicant("卫东", "1996-02-02", "2025-02-01", 81);
-	must_save(f, &c, DEV_APPLICANT);
-	walk(f, &c, DEV_ACTIVIST, "2025-02-01");
+	struct dev_case c = walked(f, "卫东", "1996-02-02", "2025-02-01", 81, DEV_ACTIVIST);
 	SET(c.ended_on, "2026-01-01");
 	must_refuse(f, &c, DEV_ENDED, "end_reason", "终止培养须填写「终止原因」");
 	SET(c.end_reason, "本人申请撤回");
@@ -348,9 +350,7 @@ static void members_are_not_applicants(void **state)
 static void introducer_who_left_later_does_not_block(void **state)
 {
 	struct fixture *f = *state;
-	struct dev_case c = applicant("沈阳", "1991-01-01", "2024-03-01", 91);
-	must_save(f, &c, DEV_APPLICANT);
-	walk(f, &c, DEV_PROBATIONER, "2024-03-01");
+	struct dev_case c = walked(f, "沈阳", "1991-01-01", "2024-03-01", 91, DEV_PROBATIONER);
 	int64_t sponsor = db_int(f->s->db, "SELECT id FROM member WHERE name = '老党员乙'", -1, 0);
 	struct member_event ev;
 	memset(&ev, 0, sizeof ev);
@@ -373,9 +373,7 @@ static void settings_come_from_the_config(void **state)
 	assert_int_equal(r.activist_months, 6);
 	assert_int_equal(r.warn, 0);
 	assert_int_equal(r.override_role, ROLE_ADMIN);
-	struct dev_case c = applicant("韩梅", "1994-04-04", "2024-02-01", 12);
-	must_save(f, &c, DEV_APPLICANT);
-	walk(f, &c, DEV_CANDIDATE, "2024-02-01");
+	struct dev_case c = walked(f, "韩梅", "1994-04-04", "2024-02-01", 12, DEV_CANDIDATE);
 	probation_papers(&c, "2025-05-01", "24", "老党员乙", "2025-06-01", "2025-06-01");
 	must_refuse(f, &c, DEV_PROBATIONER, "training_hours", "不足 32 学时");
 }
@@ -384,23 +382,15 @@ static void settings_come_from_the_config(void **state)
 static void reminders_list_what_falls_due(void **state)
 {
 	struct fixture *f = *state;
-	struct dev_case waiting = applicant("甲等谈话", "1990-01-01", "2026-09-01", 13);
-	must_save(f, &waiting, DEV_APPLICANT);
+	walked(f, "甲等谈话", "1990-01-01", "2026-09-01", 13, DEV_APPLICANT);
 	struct dev_case talked = applicant("乙已谈话", "1990-01-01", "2026-10-01", 15);
 	SET(talked.talked_on, "2026-10-20");
 	must_save(f, &talked, DEV_APPLICANT);
-	struct dev_case year = applicant("丙满一年", "1990-01-01", "2025-10-10", 17);
-	must_save(f, &year, DEV_APPLICANT);
-	walk(f, &year, DEV_ACTIVIST, "2025-10-10");        /* activist 2025-12-10 */
-	struct dev_case young = applicant("丁未满", "1990-01-01", "2026-01-01", 19);
-	must_save(f, &young, DEV_APPLICANT);
-	walk(f, &young, DEV_ACTIVIST, "2026-01-01");
-	struct dev_case due = applicant("戊转正", "1990-01-01", "2024-08-01", 21);
-	must_save(f, &due, DEV_APPLICANT);
-	walk(f, &due, DEV_PROBATIONER, "2024-08-01");      /* 支部大会 2025-12-01 */
-	struct dev_case later = applicant("己未到", "1990-01-01", "2025-01-01", 23);
-	must_save(f, &later, DEV_APPLICANT);
-	walk(f, &later, DEV_PROBATIONER, "2025-01-01");    /* 支部大会 2026-05-01 */
+	/* activist 2025-12-10 */
+	struct dev_case year = walked(f, "丙满一年", "1990-01-01", "2025-10-10", 17, DEV_ACTIVIST);
+	walked(f, "丁未满", "1990-01-01", "2026-01-01", 19, DEV_ACTIVIST);
+	walked(f, "戊转正", "1990-01-01", "2024-08-01", 21, DEV_PROBATIONER);   /* 支部大会 2025-12-01 */
+	walked(f, "己未到", "1990-01-01", "2025-01-01", 23, DEV_PROBATIONER);   /* 支部大会 2026-05-01 */
 	struct row_source *rs = dev_remind_source(f->s, 0);
 	assert_non_null(rs);
 	assert_int_equal(rs->count(rs->ctx), 3);
