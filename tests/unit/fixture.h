@@ -11,6 +11,7 @@
  * does both; fx_town is 驿亭镇 with 联桥村党支部 and its 党小组.
  * Members: fx_member/fx_add go through member_save with a valid 身份证号
  * from fx_id; fx_member_row writes a row straight to the table.
+ * Files: fx_write_file writes a config or CSV file for the readers.
  * Tables of cases: FX_EDIT names a text field of a record, fx_apply sets it.
  * A refusal in a helper fails the test with its message. */
 #ifndef DJ_FIXTURE_H
@@ -52,6 +53,15 @@ static inline int fx_db_teardown(void **state)
 
 /* A test on a bare database, for the test tables. */
 #define FX_DB_TEST(test) cmocka_unit_test_setup_teardown(test, fx_db_setup, fx_db_teardown)
+
+/* Writes `text` to `path`, replacing what was there. */
+static inline void fx_write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	assert_true(fputs(text, f) >= 0);
+	assert_int_equal(fclose(f), 0);
+}
 
 /* ---- organizations ---- */
 

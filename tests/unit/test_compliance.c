@@ -204,9 +204,8 @@ static void frequencies_from_the_ini_file(void **state)
 	char dir[] = "/tmp/djcomp.XXXXXX", path[64], why[256];
 	assert_non_null(mkdtemp(dir));
 	snprintf(path, sizeof path, "%s/c.ini", dir);
-	FILE *f = fopen(path, "w");
-	fputs("[meetings]\nbranch_congress = 每半年\ntheme_day = 1\nabsent_meetings = 2\n", f);
-	fclose(f);
+	fx_write_file(path, "[meetings]\nbranch_congress = 每半年\ntheme_day = 1\n"
+	              "absent_meetings = 2\n");
 	struct config c;
 	struct meeting_rules r;
 	assert_int_equal(config_load(&c, path, why, sizeof why), 0);
@@ -217,9 +216,7 @@ static void frequencies_from_the_ini_file(void **state)
 	assert_int_equal(r.absent_run, 2);
 	assert_int_equal(r.idle_months, 6);
 	config_free(&c);
-	f = fopen(path, "w");
-	fputs("[meetings]\ncommittee = 5\n", f);
-	fclose(f);
+	fx_write_file(path, "[meetings]\ncommittee = 5\n");
 	assert_int_equal(config_load(&c, path, why, sizeof why), 0);
 	assert_int_equal(meeting_rules_load(&c, &r, why, sizeof why), -1);
 	assert_non_null(strstr(why, "committee = 5"));

@@ -77,10 +77,7 @@ static int import(struct testdb *db, const struct csv_import *t, const char *csv
 {
 	char path[160];
 	snprintf(path, sizeof path, "%s/in.csv", db->dir);
-	FILE *f = fopen(path, "wb");
-	assert_non_null(f);
-	fputs(csv, f);
-	fclose(f);
+	fx_write_file(path, csv);
 	FILE *r = fmemopen(report, cap, "w");
 	int rc = csv_import(&db->s, t, path, r, n);
 	fclose(r);

@@ -105,15 +105,21 @@ static void backup_copies_a_live_database(void **state)
 	testdb_close(&t);
 }
 
+/* Fills the new file named by the mkstemp template `path` with `text`. */
+static void temp_ini(char *path, const char *text)
+{
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	ssize_t n = (ssize_t)strlen(text);
+	assert_int_equal(write(fd, text, (size_t)n), n);
+	close(fd);
+}
+
 static void config_refuses_bad_line_with_its_number(void **state)
 {
 	(void)state;
 	char path[] = "/tmp/djini.XXXXXX";
-	int fd = mkstemp(path);
-	assert_true(fd >= 0);
-	const char text[] = "[database]\npath = x.db\n[ui]\nambiwidth = 2\nthis line is broken\n";
-	assert_int_equal(write(fd, text, sizeof text - 1), (ssize_t)(sizeof text - 1));
-	close(fd);
+	temp_ini(path, "[database]\npath = x.db\n[ui]\nambiwidth = 2\nthis line is broken\n");
 	struct config c;
 	char why[512];
 	assert_int_equal(config_load(&c, path, why, sizeof why), -1);
@@ -125,10 +131,7 @@ static void config_reads_keys_and_defaults_the_rest(void **state)
 {
 	(void)state;
 	char path[] = "/tmp/djini.XXXXXX";
-	int fd = mkstemp(path);
-	const char text[] = "[ui]\nambiwidth = 2\nborders = ascii\n[unit]\nname = 测试镇党委\n";
-	assert_int_equal(write(fd, text, sizeof text - 1), (ssize_t)(sizeof text - 1));
-	close(fd);
+	temp_ini(path, "[ui]\nambiwidth = 2\nborders = ascii\n[unit]\nname = 测试镇党委\n");
 	struct config c;
 	char why[512];
 	assert_int_equal(config_load(&c, path, why, sizeof why), 0);
@@ -146,10 +149,7 @@ static void config_refuses_out_of_range_values(void **state)
 {
 	(void)state;
 	char path[] = "/tmp/djini.XXXXXX";
-	int fd = mkstemp(path);
-	const char text[] = "[ui]\nambiwidth = 3\n";
-	assert_int_equal(write(fd, text, sizeof text - 1), (ssize_t)(sizeof text - 1));
-	close(fd);
+	temp_ini(path, "[ui]\nambiwidth = 3\n");
 	struct config c;
 	char why[512];
 	assert_int_equal(config_load(&c, path, why, sizeof why), -1);

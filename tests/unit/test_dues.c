@@ -87,10 +87,8 @@ static void brackets_from_the_ini_file(void **state)
 	char dir[] = "/tmp/djdues.XXXXXX", path[64], why[256];
 	assert_non_null(mkdtemp(dir));
 	snprintf(path, sizeof path, "%s/d.ini", dir);
-	FILE *f = fopen(path, "w");
-	fputs("[dues]\nbrackets = 2000:0.5, 6000:1, *:2\nretiree_brackets = *:0.5\n"
-	      "student = 0.5\nfarmer = 1\n", f);
-	fclose(f);
+	fx_write_file(path, "[dues]\nbrackets = 2000:0.5, 6000:1, *:2\nretiree_brackets = *:0.5\n"
+	              "student = 0.5\nfarmer = 1\n");
 	struct config c;
 	assert_int_equal(config_load(&c, path, why, sizeof why), 0);
 	struct dues_rules r;
@@ -104,9 +102,7 @@ static void brackets_from_the_ini_file(void **state)
 	assert_int_equal(due_of(&r, "困难", NULL, NULL), 20);   /* default kept */
 	config_free(&c);
 
-	f = fopen(path, "w");
-	fputs("[dues]\nbrackets = 5000:1, 3000:0.5, *:2\n", f);
-	fclose(f);
+	fx_write_file(path, "[dues]\nbrackets = 5000:1, 3000:0.5, *:2\n");
 	assert_int_equal(config_load(&c, path, why, sizeof why), 0);
 	assert_int_equal(dues_rules_load(&c, &r, why, sizeof why), -1);
 	assert_non_null(strstr(why, "[dues] brackets"));

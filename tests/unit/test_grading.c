@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "fixture.h"
 #include "grading.h"
 
 static void scores_as_typed(void **state)
@@ -216,10 +217,7 @@ static void category_groups(void **state)
 	char dir[] = "/tmp/djgrade.XXXXXX", path[64], why[256];
 	assert_non_null(mkdtemp(dir));
 	snprintf(path, sizeof path, "%s/dangjian.ini", dir);
-	FILE *f = fopen(path, "w");
-	assert_non_null(f);
-	fputs("[grading]\ngroup1 = 村和社区：农村、社区\ngroup2 = 企业:国有企业,非公企业\n", f);
-	fclose(f);
+	fx_write_file(path, "[grading]\ngroup1 = 村和社区：农村、社区\ngroup2 = 企业:国有企业,非公企业\n");
 	assert_int_equal(config_load(&c, path, why, sizeof why), 0);
 	grading_category_group(&c, "社区", g, sizeof g);
 	assert_string_equal(g, "村和社区");

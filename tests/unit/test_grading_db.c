@@ -485,9 +485,7 @@ static void bottom_villages(void **state)
 	struct testdb *t = *state;
 	char path[160], why[256];
 	snprintf(path, sizeof path, "%s/dangjian.ini", t->dir);
-	FILE *f = fopen(path, "w");
-	fputs("[grading]\nbottom_share = 50\nbottom_group = 农村\n", f);
-	fclose(f);
+	fx_write_file(path, "[grading]\nbottom_share = 50\nbottom_group = 农村\n");
 	assert_int_equal(config_load(&t->cfg, path, why, sizeof why), 0);
 	township(&t->s);
 	int64_t id = scored_round(&t->s, 2026);
@@ -718,10 +716,8 @@ static void ini_defaults(void **state)
 	}
 	config_free(&t->cfg);
 	snprintf(path, sizeof path, "%s/seed003.ini", t->dir);
-	FILE *f = fopen(path, "w");
-	fputs("[grading]\ngrades = 好,较好,一般,较差\nthresholds = 85, 70, 60\n"
-	      "sources = 支部自评:40,组织考评:60\ntolerance = 5\n", f);
-	fclose(f);
+	fx_write_file(path, "[grading]\ngrades = 好,较好,一般,较差\nthresholds = 85, 70, 60\n"
+	              "sources = 支部自评:40,组织考评:60\ntolerance = 5\n");
 	assert_int_equal(config_load(&t->cfg, path, why, sizeof why), 0);
 	grading_settings_defaults(&t->s, &g);
 	assert_string_equal(g.grades, "好、较好、一般、较差");

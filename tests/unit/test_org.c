@@ -299,20 +299,12 @@ static void tree_expands_and_finds(void **state)
 	row_source_free(rs);
 }
 
-static void write_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-}
-
 static void import_is_all_or_nothing_with_a_line_per_problem(void **state)
 {
 	struct testdb *t = *state;
 	char path[160], report[4096] = "";
 	snprintf(path, sizeof path, "%s/orgs.csv", t->dir);
-	write_file(path,
+	fx_write_file(path,
 	           "类型,党组织名称,上级组织,类别,成立日期,书记,联系领导,联系干部,联系电话,备注\n"
 	           "党支部,联桥村党支部,驿亭镇党委,农村,2001-05-01,李国良,傅飞军,陆顺龙,,\n"
 	           "党委,驿亭镇党委,,机关,1950-10-01,章伟青,,,,\n"
@@ -329,7 +321,7 @@ static void import_is_all_or_nothing_with_a_line_per_problem(void **state)
 	assert_int_equal(n, 0);
 
 	/* The same file corrected: the parent on row 3 comes after its child. */
-	write_file(path,
+	fx_write_file(path,
 	           "类型,党组织名称,上级组织,类别,成立日期,书记,联系领导,联系干部,联系电话,备注\n"
 	           "党支部,联桥村党支部,驿亭镇党委,农村,2001-05-01,李国良,傅飞军,陆顺龙,,\n"
 	           "党委,驿亭镇党委,,机关,1950-10-01,章伟青,,,,\n");
@@ -351,7 +343,7 @@ static void import_refuses_unknown_columns_by_name(void **state)
 	struct testdb *t = *state;
 	char path[160], report[2048] = "";
 	snprintf(path, sizeof path, "%s/orgs.csv", t->dir);
-	write_file(path, "党组织名称,类型,类别,邮编\n驿亭镇党委,党委,机关,312300\n");
+	fx_write_file(path, "党组织名称,类型,类别,邮编\n驿亭镇党委,党委,机关,312300\n");
 	FILE *r = fmemopen(report, sizeof report, "w");
 	int n;
 	assert_int_equal(org_import_csv(&t->s, path, r, &n), 1);
