@@ -353,32 +353,37 @@ static void test_format_money(void **state)
 	}
 }
 
+static void assert_int_parsed(const char *typed, long lo, long hi, long want)
+{
+	long v = -1;
+	char why[WHY_MAX] = "";
+	if (parse_int(typed, lo, hi, &v, why) != 0)
+		fail_msg("refused %s: %s", typed, why);
+	assert_int_equal(v, want);
+}
+
+static void assert_int_refused(const char *typed, long lo, long hi, const char *reason)
+{
+	long v = 77;
+	char why[WHY_MAX] = "";
+	assert_int_equal(parse_int(typed, lo, hi, &v, why), -1);
+	assert_string_equal(why, reason);
+	assert_int_equal(v, 77);   /* untouched by the refusal */
+}
+
 static void test_parse_int(void **state)
 {
 	(void)state;
-	long v = -1;
-	char why[WHY_MAX];
-	assert_int_equal(parse_int("42", 0, 100, &v, why), 0);
-	assert_int_equal(v, 42);
-	assert_int_equal(parse_int(" 7 ", 1, 10, &v, why), 0);
-	assert_int_equal(v, 7);
-	assert_int_equal(parse_int("0", 0, 0, &v, why), 0);
-	assert_int_equal(v, 0);
-	assert_int_equal(parse_int("101", 0, 100, &v, why), -1);
-	assert_string_equal(why, "应为0至100之间的整数");
-	assert_int_equal(parse_int("2", 3, 5, &v, why), -1);
-	assert_string_equal(why, "应为3至5之间的整数");
-	assert_int_equal(parse_int("-1", 0, 100, &v, why), -1);
-	assert_string_equal(why, "应为0至100之间的整数，不能为负数");
-	assert_int_equal(parse_int("1.5", 0, 100, &v, why), -1);
-	assert_string_equal(why, "应为整数（只能填数字）");
-	assert_int_equal(parse_int("12a", 0, 100, &v, why), -1);
-	assert_string_equal(why, "应为整数（只能填数字）");
-	assert_int_equal(parse_int("", 0, 100, &v, why), -1);
-	assert_string_equal(why, "数字不能为空");
-	assert_int_equal(parse_int("99999999999999999999999", 0, 100, &v, why), -1);
-	assert_string_equal(why, "应为0至100之间的整数");
-	assert_int_equal(v, 0);   /* untouched by the refusals */
+	assert_int_parsed("42", 0, 100, 42);
+	assert_int_parsed(" 7 ", 1, 10, 7);
+	assert_int_parsed("0", 0, 0, 0);
+	assert_int_refused("101", 0, 100, "应为0至100之间的整数");
+	assert_int_refused("2", 3, 5, "应为3至5之间的整数");
+	assert_int_refused("-1", 0, 100, "应为0至100之间的整数，不能为负数");
+	assert_int_refused("1.5", 0, 100, "应为整数（只能填数字）");
+	assert_int_refused("12a", 0, 100, "应为整数（只能填数字）");
+	assert_int_refused("", 0, 100, "数字不能为空");
+	assert_int_refused("99999999999999999999999", 0, 100, "应为0至100之间的整数");
 }
 
 int main(void)
