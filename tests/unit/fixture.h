@@ -1,4 +1,4 @@
-/* fixture.h — what the database tests share, header-only because the unit
+/* fixture.h — what the unit tests share, header-only because the unit
  * rule links tests/unit/test_X.c with the core objects and nothing else.
  *
  * Two set-ups, both with today at FX_TODAY:
@@ -13,7 +13,8 @@
  * from fx_id; fx_member_row writes a row straight to the table.
  * Files: fx_write_file writes a config or CSV file for the readers.
  * Tables of cases: FX_EDIT names a text field of a record, fx_apply sets it.
- * A refusal in a helper fails the test with its message. */
+ * fx_org_save and fx_member_row fail the test, with the message, on a
+ * refusal; fx_add returns 0 instead (its callers check the id). */
 #ifndef DJ_FIXTURE_H
 #define DJ_FIXTURE_H
 
@@ -53,6 +54,8 @@ static inline int fx_db_teardown(void **state)
 
 /* A test on a bare database, for the test tables. */
 #define FX_DB_TEST(test) cmocka_unit_test_setup_teardown(test, fx_db_setup, fx_db_teardown)
+
+/* ---- files ---- */
 
 /* Writes `text` to `path`, replacing what was there. */
 static inline void fx_write_file(const char *path, const char *text)
