@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "member_stats.h"
+#include "text.h"
 #include "screens/list_screen.h"
 #include "screens/member_actions.h"
 #include "screens/screens.h"
@@ -59,8 +60,13 @@ static int draw_group(const struct stats_screen *w, int g, int y, int x, int wid
 			continue;
 		stat_percent(it->n, w->st.total, pct, sizeof pct);
 		snprintf(num, sizeof num, "%ld %6s", it->n, pct);
+		/* A county's five- and six-digit counts leave no room for the share
+		 * beside the longest labels at 80 columns: the share gives way (the
+		 * export keeps it), never the label, and a space always parts them. */
+		if (utf8_cols(it->label) + 1 + (int)strlen(num) > width - 1)
+			snprintf(num, sizeof num, "%ld", it->n);
 		int nw = (int)strlen(num);
-		draw_text(y, x, width - 1 - nw, it->label, ST_NORMAL);
+		draw_text(y, x, width - 2 - nw, it->label, ST_NORMAL);
 		draw_text_right(y, x + width - 1 - nw, nw, num, ST_NORMAL);
 		y++;
 	}
