@@ -121,7 +121,12 @@ static int pragmas(sqlite3 *db, const struct config *c, struct dj_err *e)
 	char sql[256];
 	sqlite3_busy_timeout(db, c->busy_timeout_ms);
 	register_functions(db);
-	snprintf(sql, sizeof sql, "PRAGMA foreign_keys=ON; PRAGMA synchronous=%s;", c->synchronous);
+	/* cache_size: each operator's process keeps at most 1 MB of pages (the
+	 * default is 2 MB).  On a shared server every operator runs a process, and
+	 * the pages a county-wide count reads are still in the OS page cache, so
+	 * the smaller cache costs little time (BENCHMARKS.md: peak memory). */
+	snprintf(sql, sizeof sql, "PRAGMA foreign_keys=ON; PRAGMA synchronous=%s;"
+	         " PRAGMA cache_size=-1024;", c->synchronous);
 	if (db_exec(db, sql, e))
 		return DJ_DB;
 	/* journal_mode=WAL needs a write lock the first time; on a file another
