@@ -44,6 +44,7 @@ static const struct rs_column list_cols[] = {
 	.from = "org o CROSS JOIN member m ON m.org_id = o.id", \
 	.where = status_cond SUBTREE("m.org_id"), \
 	.find = MEMBER_FIND, \
+	.find_initials = "m.name_py >= :flo AND m.name_py < :fhi", \
 	.flags = "CASE WHEN m.status = '正常' THEN 0 ELSE 2 END", \
 	.default_sort = 6, \
 	.keys = { [6] = { "o.name_py", "o.id", "m.name_py" } }, \

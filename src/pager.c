@@ -47,6 +47,13 @@ static int key_parts(const struct pager *p, const char *out[PAGER_KEYS])
 	return n;
 }
 
+/* Letters only, and the ledger has a condition for initials: the
+ * statements carry that condition alone, so SQLite can use its index. */
+static int by_initials(const struct pager *p)
+{
+	return p->def->find_initials && p->find.letters;
+}
+
 /* The inner query: every cell, flags, the key parts and the id, filtered. */
 static int inner_sql(struct pager *p, char *out, size_t cap)
 {
@@ -60,7 +67,10 @@ static int inner_sql(struct pager *p, char *out, size_t cap)
 		n += (size_t)snprintf(out + n, cap - n, "%s AS f_, ", d->flags ? d->flags : "0");
 	for (int i = 0; i < np && n < cap; i++)
 		n += (size_t)snprintf(out + n, cap - n, "%s AS k%d_, ", part[i], i);
-	if (n < cap)
+	if (n < cap && by_initials(p))
+		n += (size_t)snprintf(out + n, cap - n, "%s AS id_ FROM %s WHERE (%s) AND (%s)",
+		                      d->id, d->from, d->where ? d->where : "1", d->find_initials);
+	else if (n < cap)
 		n += (size_t)snprintf(out + n, cap - n, "%s AS id_ FROM %s WHERE (%s) AND (:fc IS NULL OR (%s))",
 		                      d->id, d->from, d->where ? d->where : "1", d->find ? d->find : "1");
 	return n < cap ? 0 : -1;
@@ -165,6 +175,8 @@ static sqlite3_stmt *statement(struct pager *p, enum stmt which)
 	bind_named_int(st, ":scope", p->scope);
 	bind_named_text(st, ":fc", p->find.active ? p->find.fc : NULL);
 	bind_named_text(st, ":fp", p->find.prefix ? p->find.fp : NULL);
+	bind_named_text(st, ":flo", p->find.letters ? p->find.flo : NULL);
+	bind_named_text(st, ":fhi", p->find.letters ? p->find.fhi : NULL);
 	return st;
 }
 
@@ -344,11 +356,26 @@ void find_text_set(struct find_text *f, const char *text)
 		if (*c >= 'A' && *c <= 'Z')
 			*c = (char)(*c + 32);
 	like_pattern(t, 0, 1, f->fp, sizeof f->fp);
+	f->letters = f->prefix;
+	for (const char *c = t; *c; c++)
+		if (*c < 'a' || *c > 'z')
+			f->letters = 0;
+	/* Every string starting with "lr" sorts in ["lr", "ls"): the last
+	 * letter moved one on ('z' becomes '{', still above any letter). */
+	snprintf(f->flo, sizeof f->flo, "%s", t);
+	snprintf(f->fhi, sizeof f->fhi, "%s", t);
+	size_t n = strlen(f->fhi);
+	if (n)
+		f->fhi[n - 1]++;
 }
 
 static int set_filter(void *ctx, const char *text)
 {
-	find_text_set(&((struct pager *)ctx)->find, text);
+	struct pager *p = ctx;
+	int was = by_initials(p);
+	find_text_set(&p->find, text);
+	if (by_initials(p) != was)
+		drop_statements(p);   /* the find condition is part of each statement */
 	return 0;
 }
 

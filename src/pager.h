@@ -28,6 +28,13 @@ struct pager_def {
 	const char *where;              /* base condition (may use :scope), NULL = none */
 	const char *find;               /* condition on :fc ('%text%') and :fp ('text%',
 	                                   NULL unless the text is ASCII letters/digits) */
+	/* Optional: the condition used instead of `find` when the text is ASCII
+	 * letters only — pinyin initials — on :flo and :fhi, the lower-cased text
+	 * and the first string after every string it begins.  Written as a range
+	 * (name_py >= :flo AND name_py < :fhi) it walks an index where LIKE over
+	 * several columns reads the whole table (200,000 members: 6 ms instead of
+	 * 330 ms, tests/bench). */
+	const char *find_initials;
 	const char *flags;              /* SQL expression giving rs_flag bits, NULL = 0 */
 	int default_sort;               /* column sorted by at first */
 	/* Optional, per column: the same order as sort[col] given as up to
@@ -45,10 +52,13 @@ void pager_free(struct row_source *rs);
 
 /* Find text as typed at F7, ready to bind: fc is '%text%' (part of a name,
  * an ID number, a phone); fp is 'text%' lower-cased, set only when the text
- * is ASCII letters and digits (pinyin initials). */
+ * is ASCII letters and digits (pinyin initials); flo/fhi bound a range of
+ * strings starting with the lower-cased text, when it is letters only. */
 struct find_text {
 	int active;    /* any text at all */
 	int prefix;    /* fp applies */
+	int letters;   /* ASCII letters only: flo and fhi apply */
+	char flo[RS_CELL], fhi[RS_CELL];
 	char fc[RS_CELL * 2 + 4];
 	char fp[RS_CELL * 2 + 4];
 };

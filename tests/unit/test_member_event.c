@@ -233,6 +233,12 @@ static void ledger_lists_and_finds(void **state)
 	assert_int_equal(listed(active, "hh"), 1);
 	assert_int_equal(listed(active, "sxx"), 1);       /* 单 read as shan */
 	assert_int_equal(listed(all, "zgf"), 1);          /* 曾 read as zeng */
+	/* letters only go by initials through an index range: case, a single
+	 * letter and 'z' (whose range ends past every letter) still match */
+	assert_int_equal(listed(active, "HH"), 1);
+	assert_int_equal(listed(active, "h"), 1);
+	assert_int_equal(listed(all, "z"), 1);
+	assert_int_equal(listed(all, "zz"), 0);
 	assert_int_equal(listed(active, "1381234"), 1);   /* phone */
 	assert_int_equal(listed(active, m.id_number + 6), 1);
 	assert_int_equal(listed(active, "洪"), 1);
