@@ -358,7 +358,7 @@ static int save_in_txn(struct session *s, struct dev_case *c, enum dev_stage to,
 	if (answer_breaches(s, &r, open, n, reason, overridable, e))
 		return DJ_INVALID;
 	c->org_id = member_branch_id(s, c->org);
-	if ((c->id && session_may_write(s, old.org_id, e)) || session_may_write(s, c->org_id, e))
+	if (session_may_move(s, c->id != 0, old.org_id, c->org_id, e))
 		return DJ_DENIED;
 	int is_new = c->id == 0;
 	if (!is_new)

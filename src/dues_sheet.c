@@ -271,7 +271,7 @@ static int save_in_txn(struct session *s, struct dues_sheet *sh, int *bad, struc
 			return db_fail(s->db, e, "保存党费");
 		if (write_line(s, sh, l, e))
 			return e ? e->code : DJ_DB;
-		if (audit_write(s, "dues", l->id, is_new ? "新增" : "修改", is_new ? NULL : before,
+		if (audit_saved(s, "dues", l->id, is_new, before,
 		                line_json(sh, l, after, sizeof after), e))
 			return DJ_DB;
 	}

@@ -162,14 +162,14 @@ static int save_in_txn(struct session *s, struct meeting *m, struct dj_err *e)
 	if (meeting_validate(s, m, e))
 		return e ? e->code : DJ_INVALID;
 	org_find_by_name(s, m->org, &m->org_id);
-	if ((m->id && session_may_write(s, old.org_id, e)) || session_may_write(s, m->org_id, e))
+	if (session_may_move(s, m->id != 0, old.org_id, m->org_id, e))
 		return DJ_DENIED;
 	int is_new = m->id == 0;
 	if (!is_new)
 		meeting_json(&old, before, sizeof before);
 	if (write_row(s, m, e))
 		return e ? e->code : DJ_DB;
-	return audit_write(s, "meeting", m->id, is_new ? "新增" : "修改", is_new ? NULL : before,
+	return audit_saved(s, "meeting", m->id, is_new, before,
 	                   meeting_json(m, after, sizeof after), e);
 }
 

@@ -425,14 +425,14 @@ static int save_in_txn(struct session *s, struct member *m, struct dj_err *e)
 	if (member_validate(s, m, e))
 		return e ? e->code : DJ_INVALID;
 	m->org_id = member_branch_id(s, m->org);
-	if ((m->id && session_may_write(s, old.org_id, e)) || session_may_write(s, m->org_id, e))
+	if (session_may_move(s, m->id != 0, old.org_id, m->org_id, e))
 		return DJ_DENIED;
 	int is_new = m->id == 0;
 	if (!is_new)
 		member_json(&old, before, sizeof before);
 	if (write_row(s, m, e))
 		return e ? e->code : DJ_DB;
-	return audit_write(s, "member", m->id, is_new ? "新增" : "修改", is_new ? NULL : before,
+	return audit_saved(s, "member", m->id, is_new, before,
 	                   member_json(m, after, sizeof after), e);
 }
 

@@ -374,7 +374,7 @@ static int save_in_txn(struct session *s, struct org *o, struct dj_err *e)
 	o->parent_id = 0;
 	if (*o->parent)
 		org_find_by_name(s, o->parent, &o->parent_id);
-	if ((o->id && session_may_write(s, o->id, e)) || session_may_write(s, o->parent_id, e))
+	if (session_may_move(s, o->id != 0, o->id, o->parent_id, e))
 		return DJ_DENIED;
 	int is_new = o->id == 0;
 	if (!is_new)
@@ -383,7 +383,7 @@ static int save_in_txn(struct session *s, struct org *o, struct dj_err *e)
 	    write_liaisons(s, o, "联系领导", o->leader, e) ||
 	    write_liaisons(s, o, "联系干部", o->cadre, e))
 		return e ? e->code : DJ_DB;
-	return audit_write(s, "org", o->id, is_new ? "新增" : "修改", is_new ? NULL : before,
+	return audit_saved(s, "org", o->id, is_new, before,
 	                   org_json(o, after, sizeof after), e);
 }
 

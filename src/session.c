@@ -87,6 +87,21 @@ int audit_write(struct session *s, const char *table, int64_t row_id, const char
 	return 0;
 }
 
+int audit_saved(struct session *s, const char *table, int64_t row_id, int is_new,
+                const char *old_json, const char *new_json, struct dj_err *e)
+{
+	return audit_write(s, table, row_id, is_new ? "新增" : "修改", is_new ? NULL : old_json,
+	                   new_json, e);
+}
+
+int session_may_move(struct session *s, int is_update, int64_t from_org, int64_t to_org,
+                     struct dj_err *e)
+{
+	if ((is_update && session_may_write(s, from_org, e)) || session_may_write(s, to_org, e))
+		return DJ_DENIED;
+	return 0;
+}
+
 int org_in_subtree(sqlite3 *db, int64_t root, int64_t org_id)
 {
 	if (root == 0)

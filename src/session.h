@@ -32,6 +32,13 @@ int session_identify(struct session *s, char *why, size_t whycap);
 struct dj_err;
 int session_may_write(struct session *s, int64_t org_id, struct dj_err *e);
 
+/* A save that may move a record between organizations: an update must be
+ * allowed both where the record was (from_org) and where it goes (to_org),
+ * a new record only where it goes.  Returns 0 or DJ_DENIED, like
+ * session_may_write. */
+int session_may_move(struct session *s, int is_update, int64_t from_org, int64_t to_org,
+                     struct dj_err *e);
+
 /* 1 when org_id lies in the subtree under root (root 0: everything). */
 int org_in_subtree(sqlite3 *db, int64_t root, int64_t org_id);
 
@@ -43,6 +50,9 @@ int audit_record(struct session *s, const char *table, int64_t row_id, const cha
 /* audit_record for a write path, where a change that cannot be logged must
  * not be saved: returns 0, or DJ_DB as db_fail("记录操作日志"). */
 int audit_write(struct session *s, const char *table, int64_t row_id, const char *action,
+                const char *old_json, const char *new_json, struct dj_err *e);
+/* audit_write for a save: 新增 with only the new values, or 修改 with both. */
+int audit_saved(struct session *s, const char *table, int64_t row_id, int is_new,
                 const char *old_json, const char *new_json, struct dj_err *e);
 
 #endif

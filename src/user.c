@@ -253,7 +253,7 @@ static int save_in_txn(struct session *s, struct user *u, struct dj_err *e)
 		user_json(&old, before, sizeof before);
 	if (write_row(s, u, e) || keeps_an_admin(s, e))
 		return e ? e->code : DJ_DB;
-	return audit_write(s, "app_user", u->id, is_new ? "新增" : "修改", is_new ? NULL : before,
+	return audit_saved(s, "app_user", u->id, is_new, before,
 	                   user_json(u, after, sizeof after), e);
 }
 
