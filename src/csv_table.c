@@ -75,11 +75,13 @@ static int take_row(const struct csv_import *t, char **f, int n, int line, const
 	for (int i = 0; i < n && i < nmap; i++) {
 		const struct csv_column *c = &t->cols[map[i]];
 		char *dst = rec + c->off;
-		if (strlen(f[i]) >= c->cap) {
+		size_t len = strlen(f[i]);
+		if (len >= c->cap) {
 			fprintf(report, "第 %d 行「%s」值「%.40s…」：太长\n", line, c->header, f[i]);
 			bad = 1;
+			len = c->cap - 1;
 		}
-		snprintf(dst, c->cap, "%s", f[i]);
+		memcpy(dst, f[i], len);   /* rec is zeroed: the copy stays terminated */
 		utf8_trim(dst);
 	}
 	if (t->check_row && t->check_row(rec, line, report))
@@ -90,6 +92,8 @@ static int take_row(const struct csv_import *t, char **f, int n, int line, const
 static int grow(const struct csv_import *t, struct rows *rs)
 {
 	int cap = rs->cap ? rs->cap * 2 : 64;
+	if (t->batch && cap > t->batch)
+		cap = t->batch;
 	char *recs = realloc(rs->recs, (size_t)cap * t->rec_size);
 	if (recs)
 		rs->recs = recs;
@@ -102,42 +106,77 @@ static int grow(const struct csv_import *t, struct rows *rs)
 	return 0;
 }
 
-static int read_rows(const struct csv_import *t, struct csv_reader *r, const int map[], int nmap,
-                     struct rows *rs, FILE *report)
+/* Hands the rows held to the module's store and empties the buffer.
+ * Returns 1 when any was refused. */
+static int flush(struct session *s, const struct csv_import *t, struct rows *rs, FILE *report)
+{
+	int refused = rs->n ? t->store(s, t, rs->recs, rs->lines, rs->n, report) : 0;
+	rs->n = 0;
+	return refused < 0 ? -1 : refused > 0;
+}
+
+/* Reads every row, storing them as it goes (t->batch) or all at the end,
+ * inside the caller's transaction.  A row with a problem of its own is
+ * reported and not stored; in batches the others still go through the
+ * module's checks, so one run reports every bad row.  A module that needs
+ * the whole file (batch 0: orgs whose parents come later) stores nothing
+ * once a row is bad.  *total counts the data rows.  Returns 1 when
+ * anything was refused. */
+static int read_and_store(struct session *s, const struct csv_import *t, struct csv_reader *r,
+                          const int map[], int nmap, struct rows *rs, int *total, FILE *report)
 {
 	char **f;
 	int line, n, bad = 0;
+	*total = 0;
 	while ((n = csv_next(r, &f, &line)) > 0) {
+		if (rs->n == rs->cap && t->batch && rs->n) {
+			int rc = flush(s, t, rs, report);   /* after refusals the rest is still checked */
+			if (rc < 0)
+				return 1;
+			bad |= rc;
+		}
 		if (rs->n == rs->cap && grow(t, rs)) {
 			fprintf(report, "内存不足，文件太大\n");
 			return 1;
 		}
+		(*total)++;
 		rs->lines[rs->n] = line;
-		bad |= take_row(t, f, n, line, map, nmap, rs->recs + (size_t)rs->n * t->rec_size, report);
-		rs->n++;
+		if (take_row(t, f, n, line, map, nmap, rs->recs + (size_t)rs->n * t->rec_size, report))
+			bad = 1;
+		else
+			rs->n++;
 	}
-	if (rs->n == 0 && !bad && t->no_rows) {
+	if (*total == 0 && !bad && t->no_rows) {
 		fprintf(report, "%s\n", t->no_rows);
-		bad = 1;
+		return 1;
 	}
+	if (t->batch || !bad)
+		bad |= flush(s, t, rs, report) != 0;
 	return bad;
 }
 
-/* Stores every row in one transaction; returns 1 when anything was refused. */
-static int store_all(struct session *s, const struct csv_import *t, struct rows *rs, FILE *report)
+/* Everything in one transaction, with a page cache big enough for the
+ * indexes a large file touches; returns 1 when anything was refused. */
+static int import_rows(struct session *s, const struct csv_import *t, struct csv_reader *r,
+                       const int map[], int nmap, int *total, FILE *report)
 {
 	struct dj_err e;
+	struct rows rs = { 0 };
 	if (db_begin(s->db, &e) != 0) {
 		fprintf(report, "%s\n", e.msg);
 		return 1;
 	}
-	int bad = t->store(s, t, rs->recs, rs->lines, rs->n, report) != 0;
+	db_bulk(s->db, 1);
+	int bad = read_and_store(s, t, r, map, nmap, &rs, total, report);
 	if (!bad && db_commit(s->db, &e) != 0) {
 		fprintf(report, "%s\n", e.msg);
 		bad = 1;
 	}
 	if (bad)
 		db_rollback(s->db);
+	db_bulk(s->db, 0);
+	free(rs.recs);
+	free(rs.lines);
 	return bad;
 }
 
@@ -151,21 +190,16 @@ int csv_import(struct session *s, const struct csv_import *t, const char *path, 
 		fprintf(report, "%s\n", why);
 		return 2;
 	}
-	int map[CSV_MAX_COLUMNS], nmap = 0;
-	struct rows rs = { 0 };
+	int map[CSV_MAX_COLUMNS], nmap = 0, total = 0;
 	int bad = read_header(t, r, map, &nmap, report) != 0;
 	if (!bad)
-		bad = read_rows(t, r, map, nmap, &rs, report) != 0;
+		bad = import_rows(s, t, r, map, nmap, &total, report);
 	csv_close(r);
-	if (!bad)
-		bad = store_all(s, t, &rs, report);
-	free(rs.recs);
-	free(rs.lines);
 	if (bad) {
 		fprintf(report, "导入失败：没有导入任何记录\n");
 		return 1;
 	}
-	*imported = rs.n;
+	*imported = total;
 	return 0;
 }
 

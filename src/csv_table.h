@@ -6,8 +6,9 @@
  * Import: the header row is mapped onto known columns in any order; unknown
  * and repeated columns are refused by name, missing required ones named.
  * Each row's cells are copied, trimmed, into the char[] members of a record
- * struct, then the module checks and stores the rows in one transaction:
- * everything or nothing.  Every problem is one report line
+ * struct, then the module checks and stores the rows — in batches as the
+ * file is read, or all at the end — in one transaction: everything or
+ * nothing.  Every problem is one report line
  *   第 N 行「列名」值「…」：原因
  * and a refused file ends with 导入失败：没有导入任何记录.
  *
@@ -52,9 +53,14 @@ struct csv_import {
 	int (*check_row)(void *rec, int line, FILE *report);
 	/* Stores recs[0..n) (lines[i]: the file line of recs[i]) inside the
 	 * import's transaction.  Returns how many were refused, each reported
-	 * (csv_import_report with t). */
+	 * (csv_import_report with t), or -1 when nothing more can be stored
+	 * (the database failed, the operator may not write): the import stops. */
 	int (*store)(struct session *s, const struct csv_import *t, void *recs, const int *lines,
 	             int n, FILE *report);
+	/* Rows are stored `batch` at a time as the file is read, so memory does
+	 * not grow with the file; 0: all at once after the last row is read, for
+	 * rows that refer to later ones (an org's parent). */
+	int batch;
 };
 
 /* Imports every row of the file or none.  Returns 0 (all stored, *imported

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "db_stmt.h"
 #include "schema.h"
 #include "validate.h"
 
@@ -106,13 +107,13 @@ void db_col_text(sqlite3_stmt *st, int i, char *out, size_t cap)
 
 int64_t db_int(sqlite3 *db, const char *sql, int64_t param, int64_t def)
 {
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+	sqlite3_stmt *st = db_keep(db, sql);
+	if (!st)
 		return def;
 	if (param != -1)
 		sqlite3_bind_int64(st, 1, param);
 	int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : def;
-	sqlite3_finalize(st);
+	db_done(st);
 	return v;
 }
 
@@ -126,7 +127,7 @@ static int pragmas(sqlite3 *db, const struct config *c, struct dj_err *e)
 	 * the pages a county-wide count reads are still in the OS page cache, so
 	 * the smaller cache costs little time (BENCHMARKS.md: peak memory). */
 	snprintf(sql, sizeof sql, "PRAGMA foreign_keys=ON; PRAGMA synchronous=%s;"
-	         " PRAGMA cache_size=-1024;", c->synchronous);
+	         " PRAGMA cache_size=-%d;", c->synchronous, DB_CACHE_KB);
 	if (db_exec(db, sql, e))
 		return DJ_DB;
 	/* journal_mode=WAL needs a write lock the first time; on a file another
@@ -192,13 +193,13 @@ int db_open(const struct config *c, const char *path, int create, sqlite3 **out,
 	int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
 	if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
 		db_fail(db, e, "打开数据库");
-		sqlite3_close(db);
+		db_close(db);
 		return DJ_DB;
 	}
 	if (pragmas(db, c, e))
 		goto fail;
 	if (newer_than_us(db)) {
-		sqlite3_close(db);
+		db_close(db);
 		if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
 			db_fail(db, e, "打开数据库");
 			goto fail;
@@ -213,8 +214,17 @@ int db_open(const struct config *c, const char *path, int create, sqlite3 **out,
 	*out = db;
 	return 0;
 fail:
-	sqlite3_close(db);
+	db_close(db);
 	return DJ_DB;
+}
+
+void db_bulk(sqlite3 *db, int on)
+{
+	char sql[64];
+	snprintf(sql, sizeof sql, "PRAGMA cache_size=-%d", on ? DB_BULK_CACHE_KB : DB_CACHE_KB);
+	sqlite3_exec(db, sql, NULL, NULL, NULL);
+	if (!on)
+		sqlite3_db_release_memory(db);
 }
 
 int db_readonly(sqlite3 *db)
@@ -224,8 +234,10 @@ int db_readonly(sqlite3 *db)
 
 void db_close(sqlite3 *db)
 {
-	if (db)
-		sqlite3_close(db);
+	if (!db)
+		return;
+	db_forget(db);
+	sqlite3_close(db);
 }
 
 /* The directory entry of a renamed file is durable only once the directory

@@ -23,6 +23,16 @@ int db_schema_latest(void);
 int db_open(const struct config *c, const char *path, int create, sqlite3 **out, struct dj_err *e);
 void db_close(sqlite3 *db);
 
+/* SQLite's page cache per connection, in KB.  An operator's process keeps
+ * 1 MB (many of them share a server; BENCHMARKS.md: peak memory).  A bulk
+ * write (an import of a county's roster) inserts into every index of the
+ * table in random key order: with 1 MB those index pages go out to the WAL
+ * and are read back again and again, so for its transaction it takes 64 MB,
+ * given back after.  db_bulk(db, 1) / db_bulk(db, 0) switch. */
+#define DB_CACHE_KB 1024
+#define DB_BULK_CACHE_KB 65536
+void db_bulk(sqlite3 *db, int on);
+
 /* 1 when the file was written by a newer program and must not be written. */
 int db_readonly(sqlite3 *db);
 

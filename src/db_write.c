@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "db.h"
+#include "db_stmt.h"
 
 int db_in_txn(sqlite3 *db)
 {
@@ -50,8 +51,12 @@ int db_txn_end(struct db_txn *t, int rc, struct dj_err *e)
 int db_step_done(sqlite3 *db, sqlite3_stmt *st, const char *what, struct dj_err *e)
 {
 	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(db, e, what);
+	if (rc != SQLITE_DONE)
+		rc = db_fail(db, e, what);   /* before db_done resets the error away */
+	else
+		rc = 0;
+	db_done(st);
+	return rc;
 }
 
 int db_step_update(sqlite3 *db, sqlite3_stmt *st, const char *what, const char *conflict,
@@ -83,28 +88,28 @@ int db_step_save(sqlite3 *db, sqlite3_stmt *st, int64_t *id, int64_t *version, c
 int db_load_row(sqlite3 *db, const char *sql, int64_t id, sqlite3_stmt **st, const char *what,
                 const char *missing, struct dj_err *e)
 {
-	if (sqlite3_prepare_v2(db, sql, -1, st, NULL) != SQLITE_OK)
+	if ((*st = db_keep(db, sql)) == NULL)
 		return db_fail(db, e, what);
 	sqlite3_bind_int64(*st, 1, id);
 	int rc = sqlite3_step(*st);
 	if (rc == SQLITE_ROW)
 		return 0;
-	sqlite3_finalize(*st);
+	rc = rc == SQLITE_DONE ? dj_fail(e, DJ_NOTFOUND, NULL, "%s", missing) : db_fail(db, e, what);
+	db_done(*st);
 	*st = NULL;
-	if (rc == SQLITE_DONE)
-		return dj_fail(e, DJ_NOTFOUND, NULL, "%s", missing);
-	return db_fail(db, e, what);
+	return rc;
 }
 
 int db_exec_ids(sqlite3 *db, const char *sql, const int64_t *ids, int n, const char *what,
                 struct dj_err *e)
 {
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+	sqlite3_stmt *st = db_keep(db, sql);
+	if (!st)
 		return db_fail(db, e, what);
 	for (int i = 0; i < n; i++)
 		sqlite3_bind_int64(st, i + 1, ids[i]);
 	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : db_fail(db, e, what);
+	rc = rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : db_fail(db, e, what);
+	db_done(st);
+	return rc;
 }

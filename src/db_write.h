@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 #include <stdint.h>
 
+#include "db_stmt.h"
 #include "err.h"
 
 /* What an operator is told when the record moved on since they read it:
@@ -37,11 +38,12 @@ int db_txn_begin(struct db_txn *t, sqlite3 *db, int join, const char *savepoint,
  * COMMIT itself failed (then everything is rolled back). */
 int db_txn_end(struct db_txn *t, int rc, struct dj_err *e);
 
-/* Steps and finalizes a prepared, bound statement that returns no rows:
- * 0, or DJ_DB as db_fail(what). */
+/* Steps a prepared, bound statement that returns no rows and gives it back
+ * (db_done: a kept one is reset, any other finalized): 0, or DJ_DB as
+ * db_fail(what). */
 int db_step_done(sqlite3 *db, sqlite3_stmt *st, const char *what, struct dj_err *e);
 
-/* Steps and finalizes a prepared, bound UPDATE … WHERE id=? AND version=?.
+/* Steps and gives back a prepared, bound UPDATE … WHERE id=? AND version=?.
  * Returns 0; DJ_CONFLICT with the message `conflict` when no row matched
  * (another operator saved first); or DJ_DB as db_fail(what). */
 int db_step_update(sqlite3 *db, sqlite3_stmt *st, const char *what, const char *conflict,
@@ -53,8 +55,9 @@ int db_step_update(sqlite3 *db, sqlite3_stmt *st, const char *what, const char *
 int db_step_save(sqlite3 *db, sqlite3_stmt *st, int64_t *id, int64_t *version, const char *what,
                  struct dj_err *e);
 
-/* Prepares sql, binds id as ?1 and steps to its row: 0 with *st on the row
- * (the caller reads it and finalizes), DJ_NOTFOUND with the message
+/* Takes sql's kept statement (db_keep), binds id as ?1 and steps to its
+ * row: 0 with *st on the row (the caller reads it and gives it back with
+ * db_done, never sqlite3_finalize), DJ_NOTFOUND with the message
  * `missing` when there is none, or DJ_DB as db_fail(what). */
 int db_load_row(sqlite3 *db, const char *sql, int64_t id, sqlite3_stmt **st, const char *what,
                 const char *missing, struct dj_err *e);

@@ -63,7 +63,7 @@ int dev_load(struct session *s, int64_t id, struct dev_case *c, struct dj_err *e
 	db_col_text(st, 4, c->org, sizeof c->org);
 	for (int i = 0; i < NCOLUMNS; i++)
 		db_col_text(st, i + 5, field_of(c, i), columns[i].cap);
-	sqlite3_finalize(st);
+	db_done(st);
 	struct dev_rules r;
 	dev_rules_load(s->cfg, &r);
 	dev_due_on(&r, c, c->due_on);

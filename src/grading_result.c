@@ -37,7 +37,7 @@ int grading_result_load(struct session *s, int64_t result_id, struct grading_res
 	db_col_text(st, 8, res->org, sizeof res->org);
 	db_col_text(st, 9, res->category, sizeof res->category);
 	db_col_text(st, 10, res->reason, sizeof res->reason);
-	sqlite3_finalize(st);
+	db_done(st);
 	struct grading_round r;
 	if (grading_round_load(s, res->round_id, &r, e))
 		return e ? e->code : DJ_DB;

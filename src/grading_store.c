@@ -39,7 +39,7 @@ static int read_round_row(struct session *s, int64_t id, struct grading_round *r
 		db_col_text(st, 15 + i, r->grade[i], sizeof r->grade[i]);
 	db_col_text(st, 19, r->rectify_due, sizeof r->rectify_due);
 	db_col_text(st, 20, r->published_on, sizeof r->published_on);
-	sqlite3_finalize(st);
+	db_done(st);
 	return 0;
 }
 

@@ -56,7 +56,7 @@ int meeting_load(struct session *s, int64_t id, struct meeting *m, struct dj_err
 	db_col_text(st, 7, m->host, sizeof m->host);
 	db_col_text(st, 8, m->recorder, sizeof m->recorder);
 	db_col_text(st, 9, m->minutes, sizeof m->minutes);
-	sqlite3_finalize(st);
+	db_done(st);
 	fill_counts(s, m);
 	return 0;
 }

@@ -155,15 +155,15 @@ static int check_probation(struct session *s, const struct member *m, struct dj_
 
 int64_t member_branch_id(struct session *s, const char *name)
 {
-	sqlite3_stmt *st;
 	int64_t id = 0;
-	if (sqlite3_prepare_v2(s->db, "SELECT id FROM org WHERE name = ? AND kind = '党支部'"
-	                       " AND status = '正常'", -1, &st, NULL) != SQLITE_OK)
+	sqlite3_stmt *st = db_keep(s->db, "SELECT id FROM org WHERE name = ? AND kind = '党支部'"
+	                                  " AND status = '正常'");
+	if (!st)
 		return 0;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	db_done(st);
 	return id;
 }
 
@@ -197,13 +197,12 @@ static int check_branch(struct session *s, const struct member *m, struct dj_err
  * county (34 ms a save). */
 static int check_id_unique(struct session *s, const struct member *m, struct dj_err *e)
 {
-	sqlite3_stmt *st;
 	if (!*m->id_number)
 		return 0;
-	if (sqlite3_prepare_v2(s->db, "SELECT m.name, o.name, m.status FROM member m JOIN org o"
-	                       " ON o.id = m.org_id WHERE m.id_number IN (upper(?1), lower(?1))"
-	                       " AND m.id <> ?2",
-	                       -1, &st, NULL) != SQLITE_OK)
+	sqlite3_stmt *st = db_keep(s->db, "SELECT m.name, o.name, m.status FROM member m JOIN org o"
+	                           " ON o.id = m.org_id WHERE m.id_number IN (upper(?1), lower(?1))"
+	                           " AND m.id <> ?2");
+	if (!st)
 		return db_fail(s->db, e, "检查身份证号");
 	sqlite3_bind_text(st, 1, m->id_number, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, m->id);
@@ -216,7 +215,7 @@ static int check_id_unique(struct session *s, const struct member *m, struct dj_
 		rc = dj_fail(e, DJ_INVALID, "id_number", "该身份证号已登记为%s「%s」（%s），不能重复",
 		             org, name, status);
 	}
-	sqlite3_finalize(st);
+	db_done(st);
 	return rc;
 }
 
@@ -310,7 +309,7 @@ int member_load(struct session *s, int64_t id, struct member *m, struct dj_err *
 	};
 	for (size_t i = 0; i < sizeof text / sizeof *text; i++)
 		db_col_text(st, (int)i + 3, text[i].p, text[i].cap);
-	sqlite3_finalize(st);
+	db_done(st);
 	return 0;
 }
 
@@ -382,8 +381,8 @@ static int write_row(struct session *s, struct member *m, struct dj_err *e)
 		" confirmed_on=?12, extension_months=?13, job=?14, notes=?15,"
 		" updated_at=strftime('%Y-%m-%d %H:%M:%S','now','localtime'), updated_by=?17,"
 		" version = version + 1 WHERE id=?18 AND version=?19";
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, m->id ? upd : ins, -1, &st, NULL) != SQLITE_OK)
+	sqlite3_stmt *st = db_keep(s->db, m->id ? upd : ins);
+	if (!st)
 		return db_fail(s->db, e, "保存党员");
 	char py[64];
 	pinyin_initials_person(m->name, py, sizeof py);

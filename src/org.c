@@ -105,7 +105,7 @@ int org_load(struct session *s, int64_t id, struct org *o, struct dj_err *e)
 	                 sizeof o->dissolved_on, sizeof o->reason };
 	for (size_t i = 0; i < sizeof text / sizeof *text; i++)
 		db_col_text(st, (int)i + 3, text[i], cap[i]);
-	sqlite3_finalize(st);
+	db_done(st);
 	return 0;
 }
 

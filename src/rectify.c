@@ -57,7 +57,7 @@ int rectify_load(struct session *s, int64_t id, struct rectification *p, struct 
 	if (rc)
 		return rc;
 	read_plan(st, p);
-	sqlite3_finalize(st);
+	db_done(st);
 	return 0;
 }
 

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "db.h"
+#include "db_stmt.h"
 #include "err.h"
 
 static enum role role_from_text(const char *r)
@@ -63,10 +64,9 @@ int session_identify(struct session *s, char *why, size_t whycap)
 int audit_record(struct session *s, const char *table, int64_t row_id, const char *action,
                  const char *old_json, const char *new_json)
 {
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db,
-	        "INSERT INTO audit_log(login, tbl, row_id, action, old_json, new_json)"
-	        " VALUES (?,?,?,?,?,?)", -1, &st, NULL) != SQLITE_OK)
+	sqlite3_stmt *st = db_keep(s->db, "INSERT INTO audit_log(login, tbl, row_id, action,"
+	                                  " old_json, new_json) VALUES (?,?,?,?,?,?)");
+	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, s->login, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, table, -1, SQLITE_STATIC);
@@ -75,7 +75,7 @@ int audit_record(struct session *s, const char *table, int64_t row_id, const cha
 	db_bind_text(st, 5, old_json, 1);
 	db_bind_text(st, 6, new_json, 1);
 	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	db_done(st);   /* a failed step's error stays on the connection for db_fail */
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -106,16 +106,15 @@ int org_in_subtree(sqlite3 *db, int64_t root, int64_t org_id)
 {
 	if (root == 0)
 		return 1;
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db,
-	        "WITH RECURSIVE up(id) AS (SELECT ?1 UNION SELECT o.parent_id FROM org o"
-	        " JOIN up ON o.id = up.id WHERE o.parent_id IS NOT NULL)"
-	        " SELECT 1 FROM up WHERE id = ?2", -1, &st, NULL) != SQLITE_OK)
+	sqlite3_stmt *st = db_keep(db, "WITH RECURSIVE up(id) AS (SELECT ?1 UNION SELECT o.parent_id"
+	                               " FROM org o JOIN up ON o.id = up.id WHERE o.parent_id IS NOT NULL)"
+	                               " SELECT 1 FROM up WHERE id = ?2");
+	if (!st)
 		return 0;
 	sqlite3_bind_int64(st, 1, org_id);
 	sqlite3_bind_int64(st, 2, root);
 	int in = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
+	db_done(st);
 	return in;
 }
 

@@ -178,7 +178,7 @@ static void load_row_by_id(void **state)
 	assert_int_equal(db_load_row(T.s.db, "SELECT v FROM thing WHERE id = ?", 1, &st, "读取东西",
 	                             "该东西已不存在", &e), 0);
 	assert_string_equal((const char *)sqlite3_column_text(st, 0), "here");
-	sqlite3_finalize(st);
+	db_done(st);
 	assert_int_equal(db_load_row(T.s.db, "SELECT v FROM thing WHERE id = ?", 9, &st, "读取东西",
 	                             "该东西已不存在", &e), DJ_NOTFOUND);
 	assert_string_equal(e.msg, "该东西已不存在");
@@ -216,6 +216,54 @@ static void audit_write_fails_the_write_when_the_log_refuses(void **state)
 	assert_non_null(strstr(e.msg, "记录操作日志失败"));
 }
 
+/* The cache hands the same compiled statement back, reset with no
+ * bindings; a statement still running up the stack is never handed out
+ * twice; db_done finalizes what was never kept (ASan reports a leak
+ * otherwise); many distinct statements push out the oldest idle one. */
+static void kept_statements_come_back_reset(void **state)
+{
+	(void)state;
+	struct dj_err e;
+	static const char sel[] = "SELECT v FROM thing WHERE id >= ?1 ORDER BY id";
+	assert_int_equal(insert_thing("a", &e), 0);
+	assert_int_equal(insert_thing("b", &e), 0);
+
+	sqlite3_stmt *a = db_keep(T.s.db, sel);
+	assert_non_null(a);
+	sqlite3_bind_int(a, 1, 2);
+	assert_int_equal(sqlite3_step(a), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(a, 0), "b");
+	sqlite3_stmt *nested = db_keep(T.s.db, sel);   /* a is mid-run */
+	assert_non_null(nested);
+	assert_ptr_not_equal(nested, a);
+	assert_int_equal(sqlite3_step(nested), SQLITE_DONE);   /* its own ?1 is unbound: NULL */
+	db_done(nested);
+	db_done(a);
+
+	char copy[sizeof sel];   /* the same text elsewhere finds the same statement */
+	memcpy(copy, sel, sizeof sel);
+	sqlite3_stmt *again = db_keep(T.s.db, copy);
+	assert_ptr_equal(again, a);
+	assert_int_equal(sqlite3_bind_parameter_count(again), 1);
+	assert_int_equal(sqlite3_step(again), SQLITE_DONE);   /* binding cleared */
+	db_done(again);
+
+	assert_null(db_keep(T.s.db, "SELECT nonsense FROM nowhere"));
+	for (int i = 0; i < 100; i++) {
+		char sql[64];
+		snprintf(sql, sizeof sql, "SELECT %d", i);
+		sqlite3_stmt *st = db_keep(T.s.db, sql);
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		assert_int_equal(sqlite3_column_int(st, 0), i);
+		db_done(st);
+	}
+	sqlite3_stmt *evicted = db_keep(T.s.db, sel);   /* compiled again, still right */
+	sqlite3_bind_int(evicted, 1, 1);
+	assert_int_equal(sqlite3_step(evicted), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(evicted, 0), "a");
+	db_done(evicted);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -230,6 +278,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(update_conflict_says_the_callers_words, setup, teardown),
 		cmocka_unit_test_setup_teardown(step_done_runs_or_says_what_failed, setup, teardown),
 		cmocka_unit_test_setup_teardown(load_row_by_id, setup, teardown),
+		cmocka_unit_test_setup_teardown(kept_statements_come_back_reset, setup, teardown),
 		cmocka_unit_test_setup_teardown(exec_ids_binds_each_id, setup, teardown),
 		cmocka_unit_test_setup_teardown(audit_write_fails_the_write_when_the_log_refuses, setup,
 		                                teardown),

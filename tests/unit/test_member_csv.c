@@ -231,6 +231,54 @@ static void structure_adds_up_to_the_ledger(void **state)
 	assert_int_equal(member_age("", "2026-02-28"), -1);
 }
 
+/* A county's roster is stored a batch at a time as it is read, and is still
+ * all or nothing: problems in different batches — a cell too long, a wrong
+ * check digit — are all reported, and nothing is stored; the good file of
+ * the same length goes in whole. */
+enum { LONG_ROWS = 1300 };
+
+static void write_long_roster(struct fixture *f, const char *name, int bad, char *path)
+{
+	sprintf(path, "%s/%s", f->t.dir, name);
+	FILE *out = fopen(path, "w");
+	assert_non_null(out);
+	fputs("姓名,性别,身份证号,人员类别,入党日期,转正日期,所在党组织\n", out);
+	for (int i = 0; i < LONG_ROWS; i++) {
+		char birth[11], id[19];
+		snprintf(birth, sizeof birth, "%04d-%02d-%02d", 1950 + i / 300, 1 + i / 25 % 12, 1 + i % 25);
+		fx_id(id, birth, i);
+		int line = i + 2;
+		if (bad && line == 1203)
+			id[17] = id[17] == '1' ? '2' : '1';
+		fprintf(out, "%s%d,%s,%s,正式党员,2000-07-01,2001-07-01,%s\n",
+		        bad && line == 5 ? "名字长得超过了二十个汉字的限度所以这一行应当被拒绝的党员" : "党员",
+		        i, (id[16] - '0') % 2 ? "男" : "女", id, i % 2 ? "东村党支部" : "西村党支部");
+	}
+	fclose(out);
+}
+
+static void long_file_goes_in_batches_all_or_nothing(void **state)
+{
+	struct fixture *f = *state;
+	char path[256], report[4096];
+	int n = -1;
+	write_long_roster(f, "bad.csv", 1, path);
+	assert_int_equal(import(f, path, report, sizeof report, &n), 1);
+	assert_int_equal(n, 0);
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM member", -1, 0), 0);
+	assert_non_null(strstr(report, "第 5 行「姓名」"));
+	assert_non_null(strstr(report, "第 1203 行「身份证号」"));
+	assert_null(strstr(report, "第 1202 行"));
+	assert_non_null(strstr(report, "导入失败：没有导入任何记录"));
+
+	write_long_roster(f, "good.csv", 0, path);
+	assert_int_equal(import(f, path, report, sizeof report, &n), 0);
+	assert_int_equal(n, LONG_ROWS);
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM member", -1, 0), LONG_ROWS);
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM audit_log WHERE tbl = 'member'"
+	                        " AND action = '新增'", -1, 0), LONG_ROWS);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -238,6 +286,7 @@ int main(void)
 		FX_TEST(gb18030_file_with_one_bad_row_stores_nothing),
 		FX_TEST(headers_are_checked_by_name),
 		FX_TEST(duplicate_id_in_one_file_names_the_first),
+		FX_TEST(long_file_goes_in_batches_all_or_nothing),
 		FX_TEST(export_reads_back_unchanged),
 		FX_TEST(structure_adds_up_to_the_ledger),
 	};
