@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "db_queue.h"
 #include "db_stmt.h"
 #include "schema.h"
 #include "validate.h"
@@ -39,7 +40,7 @@ int db_fail(sqlite3 *db, struct dj_err *e, const char *what)
 	const char *why;
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
-	case SQLITE_LOCKED: why = "数据库正忙（其他操作员正在保存），请稍后再试"; break;
+	case SQLITE_LOCKED: why = DB_BUSY_WHY; break;
 	case SQLITE_FULL: why = "磁盘已满，无法写入数据库"; break;
 	case SQLITE_READONLY: why = "数据库为只读，不能修改"; break;
 	case SQLITE_IOERR: why = "读写数据库文件出错（磁盘或文件系统故障）"; break;
@@ -60,10 +61,19 @@ int db_exec(sqlite3 *db, const char *sql, struct dj_err *e)
 	return 0;
 }
 
+/* Writers queue for their turn (db_queue.h) before asking SQLite for the
+ * write lock; inside a transaction already open BEGIN just fails. */
 int db_begin(sqlite3 *db, struct dj_err *e)
 {
-	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-		return db_fail(db, e, "开始写入");
+	int queued = sqlite3_get_autocommit(db);
+	if (queued && db_queue_enter(db) != 0)
+		return dj_fail(e, DJ_DB, NULL, "开始写入失败：%s", DB_BUSY_WHY);
+	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
+		db_fail(db, e, "开始写入");
+		if (queued)
+			db_queue_leave(db);
+		return DJ_DB;
+	}
 	return 0;
 }
 
@@ -74,6 +84,7 @@ int db_commit(sqlite3 *db, struct dj_err *e)
 		db_rollback(db);
 		return DJ_DB;
 	}
+	db_queue_leave(db);
 	return 0;
 }
 
@@ -81,6 +92,7 @@ void db_rollback(sqlite3 *db)
 {
 	if (!sqlite3_get_autocommit(db))
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	db_queue_leave(db);
 }
 
 void db_bind_text(sqlite3_stmt *st, int i, const char *s, int null_if_empty)
@@ -209,6 +221,7 @@ int db_open(const struct config *c, const char *path, int create, sqlite3 **out,
 		*out = db;
 		return 0;
 	}
+	db_queue_attach(db, path, c->busy_timeout_ms);
 	if (migrate(db, path, e))
 		goto fail;
 	*out = db;
@@ -238,6 +251,7 @@ void db_close(sqlite3 *db)
 		return;
 	db_forget(db);
 	sqlite3_close(db);
+	db_queue_detach(db);
 }
 
 /* The directory entry of a renamed file is durable only once the directory

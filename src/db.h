@@ -36,7 +36,13 @@ void db_bulk(sqlite3 *db, int on);
 /* 1 when the file was written by a newer program and must not be written. */
 int db_readonly(sqlite3 *db);
 
-int db_begin(sqlite3 *db, struct dj_err *e);     /* BEGIN IMMEDIATE */
+/* What an operator is told when others held the write lock past the busy
+ * timeout. */
+#define DB_BUSY_WHY "数据库正忙（其他操作员正在保存），请稍后再试"
+
+/* BEGIN IMMEDIATE, after waiting in line behind other writers (db_queue.h);
+ * db_commit and db_rollback let the next one in. */
+int db_begin(sqlite3 *db, struct dj_err *e);
 int db_commit(sqlite3 *db, struct dj_err *e);
 void db_rollback(sqlite3 *db);
 int db_exec(sqlite3 *db, const char *sql, struct dj_err *e);

@@ -118,7 +118,7 @@ static void bind_column(sqlite3_stmt *st, int at, const struct dev_case *c, int 
 		sqlite3_bind_null(st, at);
 }
 
-static int write_row(struct session *s, struct dev_case *c, struct dj_err *e)
+static int write_row(struct session *s, struct dev_case *c, const char *py, struct dj_err *e)
 {
 	char sql[2048];
 	size_t n;
@@ -144,8 +144,6 @@ static int write_row(struct session *s, struct dev_case *c, struct dj_err *e)
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return db_fail(s->db, e, "保存发展党员记录");
-	char py[64];
-	pinyin_initials_person(c->name, py, sizeof py);
 	sqlite3_bind_int64(st, 1, c->org_id);
 	if (c->member_id)
 		sqlite3_bind_int64(st, 2, c->member_id);
@@ -340,7 +338,7 @@ static int starting_point(struct session *s, struct dev_case *c, enum dev_stage 
 }
 
 static int save_in_txn(struct session *s, struct dev_case *c, enum dev_stage to,
-                       const char *reason, int *overridable, struct dj_err *e)
+                       const char *reason, const char *py, int *overridable, struct dj_err *e)
 {
 	struct dev_case old;
 	enum dev_stage from;
@@ -363,7 +361,7 @@ static int save_in_txn(struct session *s, struct dev_case *c, enum dev_stage to,
 	int is_new = c->id == 0;
 	if (!is_new)
 		case_json(&old, before, sizeof before);
-	if (write_row(s, c, e) || record_overrides(s, c, open, n, reason, e))
+	if (write_row(s, c, py, e) || record_overrides(s, c, open, n, reason, e))
 		return e ? e->code : DJ_DB;
 	if (to == DEV_PROBATIONER && from != DEV_PROBATIONER) {
 		if (create_member(s, c, e) || set_member_id(s, c, e))
@@ -387,11 +385,13 @@ int dev_save(struct session *s, struct dev_case *c, enum dev_stage to, const cha
 		return dj_fail(e, DJ_INVALID, NULL, "没有这个发展阶段");
 	/* Inside a caller's transaction a savepoint undoes this save's several
 	 * writes alone, so the caller may go on. */
+	char py[64];
+	pinyin_initials_person(c->name, py, sizeof py);   /* text.h: before the write lock */
 	struct db_txn t;
 	if (db_txn_begin(&t, s->db, in_txn, "dev_save", e))
 		return DJ_DB;
 	struct dev_case keep = *c;
-	int rc = db_txn_end(&t, save_in_txn(s, c, to, reason, overridable, e), e);
+	int rc = db_txn_end(&t, save_in_txn(s, c, to, reason, py, overridable, e), e);
 	if (rc)
 		*c = keep;   /* what the operator typed stays as typed */
 	return rc;

@@ -368,7 +368,7 @@ const char *member_json(const struct member *m, char *buf, size_t cap)
 	return json_end(&j);
 }
 
-static int write_row(struct session *s, struct member *m, struct dj_err *e)
+static int write_row(struct session *s, struct member *m, const char *py, struct dj_err *e)
 {
 	static const char ins[] =
 		"INSERT INTO member(org_id, name, name_py, gender, ethnicity, birth_date, id_number,"
@@ -384,8 +384,6 @@ static int write_row(struct session *s, struct member *m, struct dj_err *e)
 	sqlite3_stmt *st = db_keep(s->db, m->id ? upd : ins);
 	if (!st)
 		return db_fail(s->db, e, "保存党员");
-	char py[64];
-	pinyin_initials_person(m->name, py, sizeof py);
 	sqlite3_bind_int64(st, 1, m->org_id);
 	const char *vals[] = { m->name, py, m->gender, m->ethnicity, m->birth_date, m->id_number,
 	                       m->education, m->phone, m->category, m->joined_on, m->confirmed_on };
@@ -409,7 +407,7 @@ static int has_left(const char *status)
 	       strcmp(status, "去世") == 0;
 }
 
-static int save_in_txn(struct session *s, struct member *m, struct dj_err *e)
+static int save_in_txn(struct session *s, struct member *m, const char *py, struct dj_err *e)
 {
 	char before[2048] = "", after[2048];
 	struct member old;
@@ -429,7 +427,7 @@ static int save_in_txn(struct session *s, struct member *m, struct dj_err *e)
 	int is_new = m->id == 0;
 	if (!is_new)
 		member_json(&old, before, sizeof before);
-	if (write_row(s, m, e))
+	if (write_row(s, m, py, e))
 		return e ? e->code : DJ_DB;
 	return audit_saved(s, "member", m->id, is_new, before,
 	                   member_json(m, after, sizeof after), e);
@@ -438,11 +436,13 @@ static int save_in_txn(struct session *s, struct member *m, struct dj_err *e)
 int member_save(struct session *s, struct member *m, int in_txn, struct dj_err *e)
 {
 	normalise(m);
+	char py[64];
+	pinyin_initials_person(m->name, py, sizeof py);   /* text.h: before the write lock */
 	struct db_txn t;
 	if (db_txn_begin(&t, s->db, in_txn, NULL, e))
 		return DJ_DB;
 	struct member keep = *m;
-	int rc = db_txn_end(&t, save_in_txn(s, m, e), e);
+	int rc = db_txn_end(&t, save_in_txn(s, m, py, e), e);
 	if (rc)
 		*m = keep;   /* a failed save leaves the operator's record as it was */
 	return rc;

@@ -241,7 +241,7 @@ static void normalise(struct org *o)
 		snprintf(o->status, sizeof o->status, "正常");
 }
 
-static int write_row(struct session *s, struct org *o, struct dj_err *e)
+static int write_row(struct session *s, struct org *o, const char *py, struct dj_err *e)
 {
 	static const char ins[] =
 		"INSERT INTO org(parent_id, name, name_py, short_name, kind, category, founded_on,"
@@ -256,8 +256,6 @@ static int write_row(struct session *s, struct org *o, struct dj_err *e)
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(s->db, o->id ? upd : ins, -1, &st, NULL) != SQLITE_OK)
 		return db_fail(s->db, e, "保存组织");
-	char py[128];
-	pinyin_initials(o->name, py, sizeof py);
 	if (o->parent_id)
 		sqlite3_bind_int64(st, 1, o->parent_id);
 	const char *vals[] = { o->name, py, o->short_name, o->kind, o->category, o->founded_on,
@@ -359,7 +357,7 @@ static int write_liaisons(struct session *s, const struct org *o, const char *ro
 	return rc == SQLITE_DONE ? 0 : db_fail(s->db, e, "保存联系人");
 }
 
-static int save_in_txn(struct session *s, struct org *o, struct dj_err *e)
+static int save_in_txn(struct session *s, struct org *o, const char *py, struct dj_err *e)
 {
 	char before[2048] = "", after[2048];
 	struct org old;
@@ -379,7 +377,7 @@ static int save_in_txn(struct session *s, struct org *o, struct dj_err *e)
 	int is_new = o->id == 0;
 	if (!is_new)
 		org_json(&old, before, sizeof before);
-	if (write_row(s, o, e) || write_term(s, o, e) ||
+	if (write_row(s, o, py, e) || write_term(s, o, e) ||
 	    write_liaisons(s, o, "联系领导", o->leader, e) ||
 	    write_liaisons(s, o, "联系干部", o->cadre, e))
 		return e ? e->code : DJ_DB;
@@ -390,11 +388,13 @@ static int save_in_txn(struct session *s, struct org *o, struct dj_err *e)
 int org_save(struct session *s, struct org *o, int in_txn, struct dj_err *e)
 {
 	normalise(o);
+	char py[128];
+	pinyin_initials(o->name, py, sizeof py);   /* text.h: before the write lock */
 	struct db_txn t;
 	if (db_txn_begin(&t, s->db, in_txn, NULL, e))
 		return DJ_DB;
 	struct org keep = *o;
-	int rc = db_txn_end(&t, save_in_txn(s, o, e), e);
+	int rc = db_txn_end(&t, save_in_txn(s, o, py, e), e);
 	if (rc && !in_txn)
 		*o = keep;   /* a failed save leaves the operator's record as it was */
 	return rc;

@@ -67,7 +67,9 @@ size_t utf8_prefix_fitting(const char *s, int cols);
  * ASCII letters and digits are kept (lower-cased), everything else is
  * skipped.  Cached per character, so bulk import does not call ICU per row.
  * Returns 0, or -1 if ICU could not be opened (out then holds the ASCII part
- * only). */
+ * only).  The first call of a process opens ICU's transliterator (about
+ * 0.1 s): saves compute their initials before taking the write lock, so
+ * that no other operator waits for it. */
 int pinyin_initials(const char *utf8, char *out, size_t cap);
 
 /* The same for a person's name: the first Han character takes its surname

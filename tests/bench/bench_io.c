@@ -210,11 +210,11 @@ static double save_one(struct session *s, int64_t first, int nth, int k, int sav
 	return bench_now_ms() - t0;
 }
 
-/* One writer: makes its first save (which opens ICU's transliterator for the
- * pinyin initials, once per process) and reports it; waits at the gate; then
- * saves its own members one by one, writing each save's time (ms, as
- * double) to out. */
-static void writer(struct bench *b, int nth, int saves, int gate, int out)
+/* One writer: waits for its turn (a byte on `turn`), makes its first save
+ * (which opens ICU's transliterator for the pinyin initials, once per
+ * process) and reports it; waits at the gate; then saves its own members
+ * one by one, writing each save's time (ms, as double) to out. */
+static void writer(struct bench *b, int nth, int saves, int turn, int gate, int out)
 {
 	struct config c;
 	config_defaults(&c);
@@ -224,6 +224,8 @@ static void writer(struct bench *b, int nth, int saves, int gate, int out)
 	if (db_open(&c, b->county, 0, &s.db, &e) || session_identify(&s, why, sizeof why))
 		_exit(3);
 	int64_t first = db_int(s.db, "SELECT min(id) FROM member WHERE status = '正常'", -1, 1);
+	if (read(turn, &buf, 1) != 1)
+		_exit(4);
 	double t = save_one(&s, first, nth, saves, saves);
 	if (write(out, &t, sizeof t) < 0 || read(gate, &buf, 1) < 0)
 		_exit(4);
@@ -239,28 +241,33 @@ static void writer(struct bench *b, int nth, int saves, int gate, int out)
 void bench_saves(struct bench *b)
 {
 	int saves = b->smoke ? 10 : 100;
-	int gate[2], results[2];
-	if (pipe(gate) || pipe(results))
+	int turn[2], gate[2], results[2];
+	if (pipe(turn) || pipe(gate) || pipe(results))
 		return;
 	pid_t pids[WRITERS];
 	for (int i = 0; i < WRITERS; i++) {
 		pids[i] = fork();
 		if (pids[i] == 0) {
+			close(turn[1]);
 			close(gate[1]);
 			close(results[0]);
-			writer(b, i, saves, gate[0], results[1]);
+			writer(b, i, saves, turn[0], gate[0], results[1]);
 		}
 	}
+	close(turn[0]);
 	close(gate[0]);
 	close(results[1]);
-	/* Every writer's first save, one after another (the gate is shut). */
+	/* Every writer's first save, one after another: a byte on `turn` lets
+	 * one go, the next only after its result is in (the gate is shut). */
 	double firsts[WRITERS], v;
 	int nfirst = 0, failed = 0;
-	while (nfirst < WRITERS && read(results[0], &v, sizeof v) == sizeof v)
+	while (nfirst < WRITERS && write(turn[1], "x", 1) == 1 &&
+	       read(results[0], &v, sizeof v) == sizeof v)
 		if (v < 0)
 			failed++, nfirst++;
 		else
 			firsts[nfirst++] = v;
+	close(turn[1]);
 	double t0 = bench_now_ms();
 	close(gate[1]);   /* all go at once */
 	double *lat = calloc((size_t)WRITERS * (size_t)saves, sizeof *lat);
