@@ -21,6 +21,8 @@ int db_schema_latest(void);
 /* Opens (creating when `create`) and migrates.  Returns 0, or DJ_DB with a
  * Chinese message: not our file, newer than this program, cannot open. */
 int db_open(const struct config *c, const char *path, int create, sqlite3 **out, struct dj_err *e);
+/* Closes any connection the helpers here have been used on (they keep
+ * compiled statements, db_stmt.h): sqlite3_close alone would fail on them. */
 void db_close(sqlite3 *db);
 
 /* SQLite's page cache per connection, in KB.  An operator's process keeps

@@ -48,10 +48,7 @@ static int open_lock_file(const char *path)
 		fchmod(fd, st.st_mode & 0666);   /* failing that 0600: the others write unqueued */
 		return fd;
 	}
-	fd = open(lock, O_RDWR | O_CLOEXEC);
-	if (fd < 0)
-		fd = open(lock, O_RDONLY | O_CLOEXEC);   /* flock needs no write access */
-	return fd;
+	return open(lock, O_RDWR | O_CLOEXEC);   /* write locks need a writable descriptor */
 }
 
 void db_queue_attach(sqlite3 *db, const char *path, int timeout_ms)

@@ -36,7 +36,7 @@ int restore_check_file(const char *path, struct dj_err *e)
 	} else {
 		rc = dj_fail(e, DJ_INVALID, NULL, "备份文件 %s 已损坏：%s", path, sqlite3_errmsg(db));
 	}
-	sqlite3_close(db);
+	db_close(db);   /* db_int kept its statements (db_stmt.h) */
 	return rc;
 }
 
