@@ -180,6 +180,18 @@ static void id_number_is_unique_and_names_the_holder(void **state)
 	snprintf(y.id_number, sizeof y.id_number, "%s", x.id_number);
 	y.id_number[17] = 'x';
 	refused(f->s, y, "id_number", "「冯十二」");
+	/* a number stored with a lower-case x (written by hand, not by a save) */
+	char legacy[19];
+	seq = 1;
+	do
+		fx_id(legacy, "1972-04-04", seq += 2);
+	while (legacy[17] != 'X');
+	legacy[17] = 'x';
+	fx_member_row(f->s, f->a, "卫十四", "男", "id_number", legacy);
+	struct member z = fx_member("蒋十五", "男", "1972-04-04", "西村党支部");
+	snprintf(z.id_number, sizeof z.id_number, "%s", legacy);
+	z.id_number[17] = 'X';
+	refused(f->s, z, "id_number", "「卫十四」");
 }
 
 static void branch_must_be_an_active_branch(void **state)
