@@ -10,9 +10,15 @@ CFLAGS  ?= -O2 -g
 # -Wformat-truncation is off: what it finds depends on the optimisation level
 # (clean at -O0, an error at -O2), and every snprintf into a fixed field here
 # truncates on purpose.
-CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
-           -Wall -Wextra -Werror -Wshadow -Wno-missing-field-initializers -Wno-format-truncation -Isrc -I. -Ibuild \
-           $(shell pkg-config --cflags $(CPKGS) 2>/dev/null) -I/usr/include/iniparser -MMD -MP
+override CFLAGS += -std=c11 -Wall -Wextra -Werror -Wshadow -Wno-missing-field-initializers \
+                   -Wno-format-truncation -MMD -MP
+# The preprocessor's flags go to CPPFLAGS, added to whatever the caller gives
+# (Debian's dpkg-buildflags: -D_FORTIFY_SOURCE=2), as LDFLAGS are at the link
+# (-Wl,-z,relro -Wl,-z,now): the setgid binary keeps both when packaged.
+# Modules include each other by path from src/ ("member/member.h"), screens
+# from the top ("screens/common/list_screen.h").
+override CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Isrc -I. -Ibuild \
+                     $(shell pkg-config --cflags $(CPKGS) 2>/dev/null) -I/usr/include/iniparser
 LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lncursesw -lsqlite3 -licui18n -licuuc) \
            -liniparser -lm
 
@@ -20,10 +26,12 @@ LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lncursesw -lsq
 DEB_PKGS := gcc make pkg-config libncurses-dev libsqlite3-dev libiniparser-dev libicu-dev \
             libvterm-dev libcmocka-dev locales sqlite3
 
-CORE_SRC   := $(filter-out src/main.c,$(wildcard src/*.c))
+# Sources are found by module folder: src/<module>/*.c, src/tui/*.c and
+# screens/<module>/*.c; src/main.c alone stands above them.
+CORE_SRC   := $(filter-out src/tui/%,$(wildcard src/*/*.c))
 TUI_SRC    := $(wildcard src/tui/*.c)
-SCREEN_SRC := $(wildcard screens/*.c)
-SCHEMA     := $(sort $(wildcard src/schema/*.sql))
+SCREEN_SRC := $(wildcard screens/*/*.c)
+SCHEMA     := $(sort $(wildcard src/core/schema/*.sql))
 APP_SRC    := $(CORE_SRC) $(TUI_SRC) $(SCREEN_SRC) build/schema.c
 
 OBJ        := $(patsubst %.c,build/%.o,$(filter-out build/%,$(APP_SRC))) build/schema.o
@@ -53,38 +61,38 @@ deps:
 	fi
 
 dangjian: $(OBJ) build/src/main.o
-	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 # The test binary of the program, with the sanitizers, driven by the e2e tests.
 build/dangjian-san: $(SAN_OBJ) build/san/src/main.o
-	$(CC) $(CFLAGS) $(SANFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(CFLAGS) $(SANFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 build/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 build/san/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(SANFLAGS) -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(SANFLAGS) -c -o $@ $<
 
 build/schema.o: build/schema.c
-	$(CC) $(CFLAGS) -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 build/san/schema.o: build/schema.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(SANFLAGS) -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(SANFLAGS) -c -o $@ $<
 
 # Migrations are embedded in the binary: each file becomes one C string.
-build/schema.c: $(SCHEMA) src/schema/embed.sh
+build/schema.c: $(SCHEMA) src/core/schema/embed.sh
 	@mkdir -p build
-	sh src/schema/embed.sh $(SCHEMA) > $@
+	sh src/core/schema/embed.sh $(SCHEMA) > $@
 
 build/tests/test_%: tests/unit/test_%.c $(filter-out build/san/screens/% build/san/src/tui/%,$(SAN_OBJ))
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(SANFLAGS) -o $@ $(filter %.c %.o,$^) $(LDLIBS) -lcmocka
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(SANFLAGS) $(LDFLAGS) -o $@ $(filter %.c %.o,$^) $(LDLIBS) -lcmocka
 
 build/tests/test_e2e_%: tests/e2e/test_e2e_%.c $(E2E_LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(SANFLAGS) -Itests/e2e -o $@ $(filter %.c %.o,$^) $(LDLIBS) -lvterm -lcmocka -lutil
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(SANFLAGS) $(LDFLAGS) -Itests/e2e -o $@ $(filter %.c %.o,$^) $(LDLIBS) -lvterm -lcmocka -lutil
 
 $(DB): dangjian
 	./dangjian init --demo
@@ -110,13 +118,13 @@ BENCH_CORE := $(filter build/src/%,$(OBJ)) build/schema.o
 BENCH_SRC  := tests/bench/bench.c tests/bench/bench_tui.c tests/bench/bench_bare.c tests/bench/bench_io.c
 build/bench/gen: tests/bench/gen.c tests/bench/gen_work.c $(BENCH_CORE)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -o $@ $(filter %.c %.o,$^) $(LDLIBS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(filter %.c %.o,$^) $(LDLIBS)
 build/bench/bench: $(BENCH_SRC) tests/e2e/vt.c $(BENCH_CORE)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -Itests/e2e -o $@ $(filter %.c %.o,$^) $(LDLIBS) -lvterm -lutil
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -Itests/e2e -o $@ $(filter %.c %.o,$^) $(LDLIBS) -lvterm -lutil
 build/tests/bench-smoke: $(BENCH_SRC) tests/e2e/vt.c $(BENCH_CORE)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -DBENCH_SMOKE -Itests/e2e -o $@ $(filter %.c %.o,$^) $(LDLIBS) -lvterm -lutil
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -DBENCH_SMOKE -Itests/e2e -o $@ $(filter %.c %.o,$^) $(LDLIBS) -lvterm -lutil
 bench-build: dangjian build/bench/gen build/bench/bench build/tests/bench-smoke
 bench: deps bench-build
 	build/bench/bench --out BENCHMARKS.md --notes tests/bench/NOTES.md

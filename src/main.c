@@ -5,13 +5,13 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cli.h"
-#include "config.h"
-#include "db.h"
-#include "screens/screens.h"
-#include "session.h"
-#include "text.h"
-#include "user_priv.h"
+#include "admin/user_priv.h"
+#include "cli/cli.h"
+#include "core/config.h"
+#include "core/db.h"
+#include "core/session.h"
+#include "core/text.h"
+#include "screens/common/screens.h"
 
 /* GB18030/GBK terminals draw ambiguous characters (· — “ é) two columns
  * wide, and glibc's wcwidth agrees in those locales; UTF-8 ones one. */

@@ -6,10 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "audit.h"
-#include "screens/list_screen.h"
-#include "screens/record_form.h"
-#include "screens/screens.h"
+#include "admin/audit.h"
+#include "screens/common/list_screen.h"
+#include "screens/common/record_form.h"
+#include "screens/common/screens.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
 #include "tui/form.h"

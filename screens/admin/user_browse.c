@@ -5,11 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "screens/list_screen.h"
-#include "screens/screens.h"
+#include "admin/user.h"
+#include "screens/common/list_screen.h"
+#include "screens/common/screens.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
-#include "user.h"
 
 struct user_browse {
 	struct session *s;

@@ -4,12 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "org.h"
-#include "screens/record_form.h"
-#include "screens/screens.h"
+#include "admin/user.h"
+#include "org/org.h"
+#include "screens/common/record_form.h"
+#include "screens/common/screens.h"
 #include "tui/draw.h"
 #include "tui/form.h"
-#include "user.h"
 
 struct user_form {
 	struct session *s;

@@ -1,12 +1,12 @@
 /* conflict.c — see conflict.h. */
-#include "screens/conflict.h"
+#include "screens/common/conflict.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "audit.h"
-#include "text.h"
+#include "admin/audit.h"
+#include "core/text.h"
 #include "tui/dialog.h"
 
 #define SHOWN_COLS 24   /* a value longer than this is cut with … in the report */

@@ -1,4 +1,5 @@
-/* conflict.h — what a form does when its save met DJ_CONFLICT (someone else
+/* conflict.h — private to screens/common/ (record_form.c calls it for
+ * every form): what a form does when its save met DJ_CONFLICT (someone else
  * saved the record after it was opened).  Any form screen can use it:
  *
  *     if (rc == DJ_CONFLICT) {
@@ -20,7 +21,7 @@
 
 #include <stdint.h>
 
-#include "session.h"
+#include "core/session.h"
 #include "tui/form.h"
 
 enum conflict_choice {

@@ -1,14 +1,14 @@
 /* list_screen.c — see list_screen.h. */
-#include "screens/list_screen.h"
+#include "screens/common/list_screen.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "meeting_rows.h"
-#include "org.h"
+#include "core/rows_csv.h"
+#include "core/validate.h"
+#include "org/org.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
-#include "validate.h"
 
 int list_view_show(struct list_view *v, struct row_source *rs, int head, const char *empty,
                    int keep, const char *unreadable)

@@ -12,8 +12,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "rowsource.h"
-#include "session.h"
+#include "core/rowsource.h"
+#include "core/session.h"
 #include "tui/app.h"
 #include "tui/grid.h"
 

@@ -1,8 +1,8 @@
 /* main_menu.c — the first screen: the workflows that work, numbered.
  * Each workflow adds one line to `entries`; nothing is listed that does not
  * open a working screen. */
-#include "screens/menu_screen.h"
-#include "screens/screens.h"
+#include "screens/common/menu_screen.h"
+#include "screens/common/screens.h"
 
 /* Digits for the workflows in the order of the year's work, letters for
  * the rest (f 党费, y 用户, r 日志); 0 leaves. */

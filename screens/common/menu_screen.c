@@ -1,5 +1,5 @@
 /* menu_screen.c — see menu_screen.h. */
-#include "screens/menu_screen.h"
+#include "screens/common/menu_screen.h"
 
 #include <stdlib.h>
 

@@ -9,7 +9,7 @@
 #ifndef DJ_SCREENS_MENU_SCREEN_H
 #define DJ_SCREENS_MENU_SCREEN_H
 
-#include "session.h"
+#include "core/session.h"
 #include "tui/app.h"
 #include "tui/menu.h"
 

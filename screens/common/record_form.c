@@ -1,10 +1,10 @@
 /* record_form.c — see record_form.h. */
-#include "screens/record_form.h"
+#include "screens/common/record_form.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "screens/conflict.h"
+#include "screens/common/conflict.h"
 #include "tui/draw.h"
 
 static int64_t record_id(const struct record_form *r)

@@ -24,8 +24,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "err.h"
-#include "session.h"
+#include "core/err.h"
+#include "core/session.h"
 #include "tui/app.h"
 #include "tui/form.h"
 

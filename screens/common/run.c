@@ -1,7 +1,7 @@
 /* run.c — the full-screen program: terminal up, main menu, terminal down. */
 #include <stdio.h>
 
-#include "screens/screens.h"
+#include "screens/common/screens.h"
 #include "tui/draw.h"
 #include "tui/term.h"
 

@@ -2,7 +2,7 @@
 #ifndef DJ_SCREENS_H
 #define DJ_SCREENS_H
 
-#include "session.h"
+#include "core/session.h"
 #include "tui/app.h"
 
 /* Starts the terminal, runs the main menu until the operator leaves, and

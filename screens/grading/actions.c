@@ -1,17 +1,17 @@
-/* grading_actions.c — the grading dialogs screens share (see grading_actions.h). */
-#include "screens/grading_actions.h"
+/* actions.c — the grading dialogs screens share (see grading_actions.h). */
+#include "screens/grading/actions.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "db.h"
-#include "grading.h"
-#include "rectify.h"
-#include "screens/list_screen.h"
+#include "core/db.h"
+#include "core/validate.h"
+#include "grading/grading.h"
+#include "grading/rectify.h"
+#include "screens/common/list_screen.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
-#include "validate.h"
 
 void grading_action_check(struct session *s, int64_t round_id)
 {

@@ -1,14 +1,14 @@
-/* grading_actions.h — what the round's menu, the ledger and the
- * rectification list share: the proportion check, confirmation, the
- * 一村一策 list and CSV export, each a dialog with its outcome on the
- * message line. */
+/* actions.h — private to screens/grading/: what the round's menu, the
+ * ledger and the rectification list share: the proportion check,
+ * confirmation, the 一村一策 list and CSV export, each a dialog with its
+ * outcome on the message line. */
 #ifndef DJ_SCREENS_GRADING_ACTIONS_H
 #define DJ_SCREENS_GRADING_ACTIONS_H
 
 #include <stddef.h>
 #include <stdint.h>
 
-#include "session.h"
+#include "core/session.h"
 
 /* Shows the report of grading_check (distribution, flags, what is missing). */
 void grading_action_check(struct session *s, int64_t round_id);

@@ -1,12 +1,12 @@
-/* grading_hub.c — one round's menu: its settings, the score sheets, the
+/* hub.c — one round's menu: its settings, the score sheets, the
  * ledger, the proportion check and confirmation, and rectification, with
  * the round's state on the status line. */
 #include <stdlib.h>
 #include <string.h>
 
-#include "grading.h"
-#include "screens/grading_actions.h"
-#include "screens/screens.h"
+#include "grading/grading.h"
+#include "screens/common/screens.h"
+#include "screens/grading/actions.h"
 #include "tui/draw.h"
 #include "tui/menu.h"
 

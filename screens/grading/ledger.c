@@ -1,4 +1,4 @@
-/* grading_ledger.c — 定级台账: one round's organizations with their total
+/* ledger.c — 定级台账: one round's organizations with their total
  * by source, weighted total, grade (* where the office changed the
  * suggestion), previous grade, movement and rectification; the movement
  * summary above.  Enter opens an organization's result to change its grade. */
@@ -6,13 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "grading.h"
-#include "memrows.h"
-#include "org.h"
-#include "rectify.h"
-#include "screens/grading_actions.h"
-#include "screens/list_screen.h"
-#include "screens/screens.h"
+#include "core/memrows.h"
+#include "grading/grading.h"
+#include "grading/rectify.h"
+#include "org/org.h"
+#include "screens/common/list_screen.h"
+#include "screens/common/screens.h"
+#include "screens/grading/actions.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
 

@@ -4,9 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rectify.h"
-#include "screens/record_form.h"
-#include "screens/screens.h"
+#include "grading/rectify.h"
+#include "screens/common/record_form.h"
+#include "screens/common/screens.h"
 #include "tui/draw.h"
 #include "tui/form.h"
 

@@ -5,12 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "grading.h"
-#include "memrows.h"
-#include "rectify.h"
-#include "screens/grading_actions.h"
-#include "screens/list_screen.h"
-#include "screens/screens.h"
+#include "core/memrows.h"
+#include "grading/grading.h"
+#include "grading/rectify.h"
+#include "screens/common/list_screen.h"
+#include "screens/common/screens.h"
+#include "screens/grading/actions.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
 

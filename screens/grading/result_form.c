@@ -1,13 +1,13 @@
-/* grading_result_form.c — 定级结果: one organization's totals by source,
+/* result_form.c — 定级结果: one organization's totals by source,
  * weighted total, suggested and previous grade; the office may set another
  * grade with a recorded reason (调整理由) until the round is confirmed. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "grading.h"
-#include "screens/record_form.h"
-#include "screens/screens.h"
+#include "grading/grading.h"
+#include "screens/common/record_form.h"
+#include "screens/common/screens.h"
 #include "tui/draw.h"
 #include "tui/form.h"
 

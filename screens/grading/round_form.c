@@ -1,4 +1,4 @@
-/* grading_round_form.c — 定级设置: a round's year, name, 组织单位, grade
+/* round_form.c — 定级设置: a round's year, name, 组织单位, grade
  * words, thresholds, proportion guide, rectification deadline, and its
  * indicators and sources side by side.  Once scoring starts the scoring
  * settings show read-only (the domain refuses them too); a confirmed round
@@ -7,10 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "grading.h"
-#include "org.h"
-#include "screens/record_form.h"
-#include "screens/screens.h"
+#include "grading/grading.h"
+#include "org/org.h"
+#include "screens/common/record_form.h"
+#include "screens/common/screens.h"
 #include "tui/draw.h"
 #include "tui/form.h"
 

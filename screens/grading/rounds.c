@@ -1,14 +1,14 @@
-/* grading_rounds.c — 分类定级: the grading rounds, newest first.  Enter
+/* rounds.c — 分类定级: the grading rounds, newest first.  Enter
  * opens a round's menu (settings, score sheets, ledger, confirmation,
  * rectification); F6 starts a new round. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "grading.h"
-#include "screens/grading_actions.h"
-#include "screens/list_screen.h"
-#include "screens/screens.h"
+#include "grading/grading.h"
+#include "screens/common/list_screen.h"
+#include "screens/common/screens.h"
+#include "screens/grading/actions.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
 

@@ -1,4 +1,4 @@
-/* grading_sheet.c — 评分录入: one score sheet per source, organizations
+/* sheet.c — 评分录入: one score sheet per source, organizations
  * down, indicators across.  Enter moves right then down; each cell is
  * checked against its maximum when the cursor leaves it; the row's total,
  * the weighted total over every source and the suggested grade follow the
@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "grading.h"
-#include "screens/screens.h"
-#include "text.h"
+#include "core/text.h"
+#include "grading/grading.h"
+#include "screens/common/screens.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
 #include "tui/sheet.h"

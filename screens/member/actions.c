@@ -1,15 +1,15 @@
-/* member_actions.c — see member_actions.h. */
-#include "screens/member_actions.h"
+/* actions.c — see member_actions.h. */
+#include "screens/member/actions.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "csv.h"
-#include "member.h"
-#include "org.h"
-#include "screens/list_screen.h"
+#include "core/csv.h"
+#include "member/member.h"
+#include "org/org.h"
+#include "screens/common/list_screen.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
 #include "tui/grid.h"

@@ -1,4 +1,5 @@
-/* member_actions.h — what the member and development screens share: the
+/* actions.h — private to screens/member/: what the member and
+ * development screens share: the
  * organization a list covers (F4), CSV export of a list or of the roster,
  * and the choice of a member event. */
 #ifndef DJ_SCREENS_MEMBER_ACTIONS_H
@@ -7,9 +8,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "rowsource.h"
-#include "screens/screens.h"
-#include "session.h"
+#include "core/rowsource.h"
+#include "core/session.h"
+#include "screens/common/screens.h"
 
 /* F4: list_pick_org with the member screens' title, starting on *root.
  * Returns 1 with *root set when one was chosen. */

@@ -6,15 +6,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "devcase.h"
-#include "member.h"
-#include "screens/record_form.h"
-#include "screens/screens.h"
-#include "text.h"
+#include "core/text.h"
+#include "core/validate.h"
+#include "member/devcase.h"
+#include "member/member.h"
+#include "screens/common/record_form.h"
+#include "screens/common/screens.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
 #include "tui/form.h"
-#include "validate.h"
 
 struct dev_form {
 	struct session *s;

@@ -5,10 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "devcase.h"
-#include "screens/list_screen.h"
-#include "screens/member_actions.h"
-#include "screens/screens.h"
+#include "member/devcase.h"
+#include "screens/common/list_screen.h"
+#include "screens/common/screens.h"
+#include "screens/member/actions.h"
 #include "tui/draw.h"
 
 struct remind {

@@ -1,18 +1,18 @@
-/* member_event_form.c — one move of a member (转出, 出党, 去世, 失联, 流出,
+/* event_form.c — one move of a member (转出, 出党, 去世, 失联, 流出,
  * 流入, 恢复, 转入, 内部调整) on its own small form: the fields its type
  * asks for (member_event_needs), checked and applied by the core. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "dues.h"
-#include "member.h"
-#include "screens/record_form.h"
-#include "screens/screens.h"
+#include "core/validate.h"
+#include "member/member.h"
+#include "orglife/dues.h"
+#include "screens/common/record_form.h"
+#include "screens/common/screens.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
 #include "tui/form.h"
-#include "validate.h"
 
 struct event_form {
 	struct session *s;

@@ -1,4 +1,4 @@
-/* member_form.c — 党员信息: every field of a member, the history of their
+/* form.c — 党员信息: every field of a member, the history of their
  * moves under it, and F9 for a new move.  New members are entered in entry
  * mode (连续录入); typing the 身份证号 fills 出生日期 and 性别 (or asks, when
  * they differ).  A member transferred in from elsewhere also gets the 转入
@@ -7,11 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "member.h"
-#include "screens/member_actions.h"
-#include "screens/record_form.h"
-#include "screens/screens.h"
-#include "text.h"
+#include "core/text.h"
+#include "member/member.h"
+#include "screens/common/record_form.h"
+#include "screens/common/screens.h"
+#include "screens/member/actions.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
 #include "tui/form.h"

@@ -1,13 +1,13 @@
-/* member_history.c — every move of one member, oldest first, with F9 to
+/* history.c — every move of one member, oldest first, with F9 to
  * record another or export the list. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "member.h"
-#include "screens/list_screen.h"
-#include "screens/member_actions.h"
-#include "screens/screens.h"
+#include "member/member.h"
+#include "screens/common/list_screen.h"
+#include "screens/common/screens.h"
+#include "screens/member/actions.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
 

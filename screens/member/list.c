@@ -1,14 +1,14 @@
-/* member_list.c — 党员台账: the members of a subtree, with the counts of
+/* list.c — 党员台账: the members of a subtree, with the counts of
  * those in good standing above the grid.  F4 chooses the subtree; F6 enters
  * new members; F8 closes a member out (转出, 去世 …) through its event. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "member.h"
-#include "screens/list_screen.h"
-#include "screens/member_actions.h"
-#include "screens/screens.h"
+#include "member/member.h"
+#include "screens/common/list_screen.h"
+#include "screens/common/screens.h"
+#include "screens/member/actions.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
 

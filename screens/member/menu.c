@@ -1,7 +1,7 @@
-/* member_menu.c — 党员管理: the roster, the tree to choose a subtree from,
+/* menu.c — 党员管理: the roster, the tree to choose a subtree from,
  * the structure counts, the development path and its reminders. */
-#include "screens/menu_screen.h"
-#include "screens/screens.h"
+#include "screens/common/menu_screen.h"
+#include "screens/common/screens.h"
 
 static const struct menu_entry entries[] = {
 	{ { '1', "党员台账", "全部在册党员：按姓名、拼音首字母、身份证号或手机号查找；F4 选择范围；新增、转出等" },

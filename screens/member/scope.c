@@ -1,10 +1,10 @@
-/* member_scope.c — 按组织查看党员: the organization tree; Enter opens the
+/* scope.c — 按组织查看党员: the organization tree; Enter opens the
  * roster of the chosen organization and everything under it. */
 #include <stdlib.h>
 
-#include "org.h"
-#include "screens/list_screen.h"
-#include "screens/screens.h"
+#include "org/org.h"
+#include "screens/common/list_screen.h"
+#include "screens/common/screens.h"
 #include "tui/draw.h"
 
 struct scope_tree {

@@ -1,15 +1,15 @@
-/* member_stats.c — 党员结构 at a glance: the members in good standing of a
+/* stats.c — 党员结构 at a glance: the members in good standing of a
  * subtree by sex, ethnicity, joining era, age, education and category, in
  * three columns that fit 80x24.  F4 changes the subtree, F9 exports. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "member_stats.h"
-#include "text.h"
-#include "screens/list_screen.h"
-#include "screens/member_actions.h"
-#include "screens/screens.h"
+#include "member/stats.h"
+#include "core/text.h"
+#include "screens/common/list_screen.h"
+#include "screens/common/screens.h"
+#include "screens/member/actions.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
 

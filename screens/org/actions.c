@@ -1,15 +1,15 @@
-#include "screens/org_actions.h"
+#include "screens/org/actions.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "org.h"
-#include "org_csv.h"
-#include "screens/list_screen.h"
+#include "core/validate.h"
+#include "org/csv.h"
+#include "org/org.h"
+#include "screens/common/list_screen.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
-#include "validate.h"
 
 static int show_result(int rc, const struct dj_err *e, const char *done)
 {

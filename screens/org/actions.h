@@ -1,10 +1,10 @@
-/* org_actions.h — what the organization screens share: 删除/撤销 and export. */
+/* actions.h — private to screens/org/: what the organization screens share: 删除/撤销 and export. */
 #ifndef DJ_ORG_ACTIONS_H
 #define DJ_ORG_ACTIONS_H
 
 #include <stdint.h>
 
-#include "session.h"
+#include "core/session.h"
 
 /* F8: deletes an organization that has no history, after a confirmation;
  * one with members, children or history is offered 撤销 instead.  Returns 1

@@ -1,14 +1,14 @@
-/* org_browse.c — the two ways of looking at the registry: the tree
+/* browse.c — the two ways of looking at the registry: the tree
  * (组织管理) and the flat ledger (组织台账).  Both are a grid over a row
  * source; the tree adds expand and collapse. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "org.h"
-#include "screens/list_screen.h"
-#include "screens/org_actions.h"
-#include "screens/screens.h"
+#include "org/org.h"
+#include "screens/common/list_screen.h"
+#include "screens/common/screens.h"
+#include "screens/org/actions.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
 

@@ -1,18 +1,18 @@
-/* org_form.c — 党组织登记表: one organization's fields, its liaisons and its
+/* form.c — 党组织登记表: one organization's fields, its liaisons and its
  * current term.  New records are entered in entry mode (连续录入): after F2
  * the form clears for the next one and keeps 上级组织, 类型 and 类别. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "org.h"
-#include "screens/org_actions.h"
-#include "screens/record_form.h"
-#include "screens/screens.h"
+#include "core/validate.h"
+#include "org/org.h"
+#include "screens/common/record_form.h"
+#include "screens/common/screens.h"
+#include "screens/org/actions.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
 #include "tui/form.h"
-#include "validate.h"
 
 struct org_form {
 	struct session *s;

@@ -4,11 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "compliance.h"
-#include "screens/list_screen.h"
-#include "screens/screens.h"
+#include "core/validate.h"
+#include "orglife/compliance.h"
+#include "screens/common/list_screen.h"
+#include "screens/common/screens.h"
 #include "tui/draw.h"
-#include "validate.h"
 
 struct absent {
 	struct session *s;

@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "compliance.h"
-#include "screens/screens.h"
-#include "text.h"
+#include "core/text.h"
+#include "orglife/compliance.h"
+#include "screens/common/screens.h"
 #include "tui/draw.h"
 
 struct detail {

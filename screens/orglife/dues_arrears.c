@@ -4,12 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dues.h"
-#include "screens/list_screen.h"
-#include "screens/screens.h"
-#include "text.h"
+#include "core/text.h"
+#include "core/validate.h"
+#include "orglife/dues.h"
+#include "screens/common/list_screen.h"
+#include "screens/common/screens.h"
 #include "tui/draw.h"
-#include "validate.h"
 
 struct arrears {
 	struct session *s;

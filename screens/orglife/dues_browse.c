@@ -5,14 +5,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "compliance.h"
-#include "dues.h"
-#include "screens/list_screen.h"
-#include "screens/screens.h"
-#include "text.h"
+#include "core/text.h"
+#include "core/validate.h"
+#include "orglife/compliance.h"
+#include "orglife/dues.h"
+#include "screens/common/list_screen.h"
+#include "screens/common/screens.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
-#include "validate.h"
 
 struct dues_view {
 	struct session *s;

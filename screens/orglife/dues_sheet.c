@@ -7,16 +7,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dues.h"
-#include "memrows.h"
-#include "screens/list_screen.h"
-#include "screens/screens.h"
-#include "text.h"
+#include "core/memrows.h"
+#include "core/text.h"
+#include "core/validate.h"
+#include "orglife/dues.h"
+#include "screens/common/list_screen.h"
+#include "screens/common/screens.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
 #include "tui/field.h"
 #include "tui/grid.h"
-#include "validate.h"
 
 enum { F_KIND, F_BASE, F_PAID, F_DATE, NFIELDS };
 

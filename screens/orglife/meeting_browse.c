@@ -4,9 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "meeting.h"
-#include "screens/list_screen.h"
-#include "screens/screens.h"
+#include "orglife/meeting.h"
+#include "screens/common/list_screen.h"
+#include "screens/common/screens.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
 

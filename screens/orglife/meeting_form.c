@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "meeting.h"
-#include "screens/record_form.h"
-#include "screens/screens.h"
+#include "orglife/meeting.h"
+#include "screens/common/record_form.h"
+#include "screens/common/screens.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
 #include "tui/form.h"

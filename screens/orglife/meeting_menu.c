@@ -1,8 +1,8 @@
 /* meeting_menu.c — the two sub-menus of issue 4: 三会一课 (the meeting
  * ledger, how well branches keep it, who stays away) and 党费 (the month's
  * collection, the arrears). */
-#include "screens/menu_screen.h"
-#include "screens/screens.h"
+#include "screens/common/menu_screen.h"
+#include "screens/common/screens.h"
 
 static const struct menu_entry meeting_entries[] = {
 	{ { '1', "会议台账", "各组织的支部党员大会、支委会、党小组会、党课等会议记录，签到与请假" },

@@ -6,11 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "attendance.h"
-#include "memrows.h"
-#include "screens/list_screen.h"
-#include "screens/screens.h"
-#include "text.h"
+#include "core/memrows.h"
+#include "core/text.h"
+#include "orglife/attendance.h"
+#include "screens/common/list_screen.h"
+#include "screens/common/screens.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
 #include "tui/grid.h"

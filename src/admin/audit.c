@@ -1,16 +1,16 @@
 /* audit.c — the 操作日志: table names in Chinese, the filtered list, entries
  * one at a time and the CSV export. */
-#include "audit.h"
+#include "admin/audit.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "csv.h"
-#include "db.h"
-#include "pager.h"
-#include "text.h"
-#include "user.h"
-#include "validate.h"
+#include "admin/user.h"
+#include "core/csv.h"
+#include "core/db.h"
+#include "core/pager.h"
+#include "core/text.h"
+#include "core/validate.h"
 
 /* Tables of every workflow in DESIGN.md §5, so entries of modules written
  * later read in Chinese too. */

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "audit.h"
+#include "admin/audit.h"
 
 #define KEY_MAX 96
 #define VALUE_MAX 2048

@@ -1,5 +1,5 @@
 /* restore.c — see restore.h. */
-#include "restore.h"
+#include "admin/restore.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -7,9 +7,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "db.h"
-#include "json.h"
-#include "user_priv.h"
+#include "admin/user_priv.h"
+#include "core/db.h"
+#include "core/json.h"
 
 int restore_check_file(const char *path, struct dj_err *e)
 {

@@ -11,8 +11,8 @@
 
 #include <stddef.h>
 
-#include "err.h"
-#include "session.h"
+#include "core/err.h"
+#include "core/session.h"
 
 /* Checks that `path` is a readable dangjian database this program can use:
  * ours (application_id), intact (quick_check), not newer than us. */

@@ -1,18 +1,18 @@
 /* user.c — operators: rules, optimistic saves, the list and its CSV. */
-#include "user.h"
+#include "admin/user.h"
 
 #include <pwd.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
-#include "csv.h"
-#include "db.h"
-#include "db_write.h"
-#include "json.h"
-#include "org.h"
-#include "pager.h"
-#include "text.h"
+#include "core/csv.h"
+#include "core/db.h"
+#include "core/db_write.h"
+#include "core/json.h"
+#include "core/pager.h"
+#include "core/text.h"
+#include "org/org.h"
 
 /* Indexed by enum role. */
 const char *const user_role_labels[] = { "只读", "操作员", "管理员", NULL };

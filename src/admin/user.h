@@ -13,9 +13,9 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "err.h"
-#include "rowsource.h"
-#include "session.h"
+#include "core/err.h"
+#include "core/rowsource.h"
+#include "core/session.h"
 
 /* The words operators see, in role order (viewer, operator, admin), NULL
  * terminated: the form's choices. */

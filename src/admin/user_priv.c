@@ -1,5 +1,5 @@
 /* user_priv.c — see user_priv.h. */
-#include "user_priv.h"
+#include "admin/user_priv.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -2,9 +2,9 @@
  * rules of the registry and the member records, each problem on a line. */
 #include <stdio.h>
 
-#include "cli.h"
-#include "db.h"
-#include "member.h"
+#include "cli/cli.h"
+#include "core/db.h"
+#include "member/member.h"
 
 struct rule {
 	const char *what;   /* printed before each offending row */

@@ -1,21 +1,21 @@
-#include "cli.h"
+#include "cli/cli.h"
 
 #include <string.h>
 #include <unistd.h>
 
-#include "db.h"
-#include "demo.h"
-#include "dues.h"
-#include "grading.h"
-#include "meeting.h"
-#include "member.h"
-#include "org_csv.h"
-#include "rectify.h"
-#include "session.h"
-#include "audit.h"
-#include "user.h"
-#include "user_cli.h"
-#include "user_priv.h"
+#include "admin/audit.h"
+#include "admin/user.h"
+#include "admin/user_priv.h"
+#include "cli/user_cli.h"
+#include "core/db.h"
+#include "core/session.h"
+#include "demo/demo.h"
+#include "grading/grading.h"
+#include "grading/rectify.h"
+#include "member/member.h"
+#include "org/csv.h"
+#include "orglife/dues.h"
+#include "orglife/meeting.h"
 
 void cli_usage(FILE *to)
 {

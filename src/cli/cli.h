@@ -6,8 +6,8 @@
 
 #include <stdio.h>
 
-#include "config.h"
-#include "session.h"
+#include "core/config.h"
+#include "core/session.h"
 
 #define DJ_VERSION "0.1.0"
 

@@ -1,13 +1,13 @@
 /* user_cli.c — `dangjian user add|set|del|list` and `dangjian restore`:
  * what an administrator types on the server. */
-#include "user_cli.h"
+#include "cli/user_cli.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#include "restore.h"
-#include "text.h"
-#include "user.h"
+#include "admin/restore.h"
+#include "admin/user.h"
+#include "core/text.h"
 
 static void usage(void)
 {

@@ -1,9 +1,9 @@
-/* user_cli.h — the administrator's commands, called from cli.c with an open
- * session.  Return the exit code (0, 1 refused, 2 usage). */
+/* user_cli.h — private to src/cli/: the administrator's commands, called
+ * from cli.c with an open session.  Return the exit code (0, 1 refused, 2 usage). */
 #ifndef DJ_USER_CLI_H
 #define DJ_USER_CLI_H
 
-#include "session.h"
+#include "core/session.h"
 
 /* argv[0] is "user": list | add LOGIN … | set LOGIN … | del LOGIN. */
 int user_cli(struct session *s, int argc, char **argv);

@@ -4,7 +4,7 @@
  * without BOM, else GB18030 through iconv), and checks every quote is closed
  * before the caller sees a record, so an import either starts on a sound file
  * or is refused with the line to look at. */
-#include "csv.h"
+#include "core/csv.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -1,11 +1,11 @@
-#include "csv_table.h"
+#include "core/csv_table.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "db.h"
-#include "text.h"
+#include "core/db.h"
+#include "core/text.h"
 
 /* The rows read so far: records of t->rec_size bytes and their file lines. */
 struct rows {

@@ -22,9 +22,9 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "csv.h"
-#include "err.h"
-#include "session.h"
+#include "core/csv.h"
+#include "core/err.h"
+#include "core/session.h"
 
 /* A file may have at most this many columns (known or not). */
 #define CSV_MAX_COLUMNS 256

@@ -1,4 +1,4 @@
-#include "db.h"
+#include "core/db.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -6,10 +6,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "db_queue.h"
-#include "db_stmt.h"
-#include "schema.h"
-#include "validate.h"
+#include "core/db_queue.h"
+#include "core/db_stmt.h"
+#include "core/schema.h"
+#include "core/validate.h"
 
 /* dj_today(): today as the core sees it (DJ_TODAY in tests), so queries that
  * flag due dates agree with the rules in C. */

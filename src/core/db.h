@@ -10,8 +10,8 @@
 #include <sqlite3.h>
 #include <stdint.h>
 
-#include "config.h"
-#include "err.h"
+#include "core/config.h"
+#include "core/err.h"
 
 #define DJ_APPLICATION_ID 0x444a4a31   /* "DJJ1" */
 

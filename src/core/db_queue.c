@@ -2,7 +2,7 @@
  * are woken every few ms by a timer so that they can end at the busy
  * timeout. */
 #define _GNU_SOURCE   /* F_OFD_SETLK, F_OFD_SETLKW */
-#include "db_queue.h"
+#include "core/db_queue.h"
 
 #include <errno.h>
 #include <fcntl.h>

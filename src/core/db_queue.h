@@ -1,4 +1,5 @@
-/* db_queue.h — writers of one database file wait their turn in the kernel.
+/* db_queue.h — private to src/core/ (db.c installs it on every
+ * connection): writers of one database file wait their turn in the kernel.
  *
  * SQLite lets one writer in at a time; the others sleep in its busy handler
  * and retry, sleeping longer each time (up to 100 ms a sleep), and whoever

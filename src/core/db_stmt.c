@@ -1,6 +1,6 @@
 /* db_stmt.c — a small table of compiled statements per process, looked up by
  * connection and SQL text. */
-#include "db_stmt.h"
+#include "core/db_stmt.h"
 
 #include <string.h>
 

@@ -1,11 +1,11 @@
 /* db_write.c — transactions, version-checked updates and id statements for
  * the domain modules' saves. */
-#include "db_write.h"
+#include "core/db_write.h"
 
 #include <stdio.h>
 
-#include "db.h"
-#include "db_stmt.h"
+#include "core/db.h"
+#include "core/db_stmt.h"
 
 int db_in_txn(sqlite3 *db)
 {

@@ -8,8 +8,8 @@
 #include <sqlite3.h>
 #include <stdint.h>
 
-#include "db_stmt.h"
-#include "err.h"
+#include "core/db_stmt.h"
+#include "core/err.h"
 
 /* What an operator is told when the record moved on since they read it:
  * "保存" after a save, "操作" after a delete, close-out or event. */

@@ -1,10 +1,10 @@
 /* itemlist.c — items of a list typed into one field. */
-#include "itemlist.h"
+#include "core/itemlist.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#include "text.h"
+#include "core/text.h"
 
 size_t itemlist_span(const char *text, const char *const *seps, size_t *seplen)
 {

@@ -3,14 +3,14 @@
  * again when the rows, the find or the sort change; paging slices it
  * (rowslice.h).  Cells are kept as strings of their own length, so a long
  * list costs its text, not a screen row's worth of bytes per row. */
-#include "memrows.h"
+#include "core/memrows.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "rowslice.h"
-#include "text.h"
+#include "core/rowslice.h"
+#include "core/text.h"
 
 struct item {
 	int64_t id;

@@ -28,7 +28,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "rowsource.h"
+#include "core/rowsource.h"
 
 struct memrows;
 

@@ -1,11 +1,11 @@
-#include "pager.h"
+#include "core/pager.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "db.h"
-#include "text.h"
+#include "core/db.h"
+#include "core/text.h"
 
 enum stmt { ST_FIRST, ST_LAST, ST_AFTER, ST_BEFORE, ST_FROM, ST_COUNT, ST_ORDINAL, ST_KEYOF, ST_N };
 

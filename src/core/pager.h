@@ -13,7 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "rowsource.h"
+#include "core/rowsource.h"
 
 #define PAGER_KEYS 4   /* expressions a sort may be split into (pager_def.keys) */
 

@@ -1,12 +1,12 @@
-/* meeting_rows.c — a list on screen written as CSV (see meeting_rows.h). */
-#include "meeting_rows.h"
+/* rows_csv.c — a list on screen written as CSV (see meeting_rows.h). */
+#include "core/rows_csv.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "csv.h"
+#include "core/csv.h"
 
 int rows_export_csv(struct row_source *rs, const char *title_row, const char *path,
                     FILE *report, int *exported)

@@ -1,11 +1,11 @@
-/* meeting_rows.h — a list on screen (any row_source, e.g. the in-memory
+/* rows_csv.h — a list on screen (any row_source, e.g. the in-memory
  * ones of memrows.h) written as CSV. */
 #ifndef DJ_MEETING_ROWS_H
 #define DJ_MEETING_ROWS_H
 
 #include <stdio.h>
 
-#include "rowsource.h"
+#include "core/rowsource.h"
 
 /* Writes every row of a source (under its current find and sort) as CSV,
  * the column titles as headers; `title_row` (may be NULL) is written first

@@ -11,7 +11,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "rowsource.h"
+#include "core/rowsource.h"
 
 /* The places [*from, *to) that answer row_source.fetch(anchor, dir, n) in a
  * list of `total` rows whose anchor stands at place `at` (-1: no anchor, or

@@ -1,4 +1,5 @@
-/* schema.h — the migrations embedded at build time (see src/schema/embed.sh). */
+/* schema.h — private to src/core/ (db.c runs them): the migrations
+ * embedded at build time (see schema/embed.sh). */
 #ifndef DJ_SCHEMA_H
 #define DJ_SCHEMA_H
 

@@ -1,13 +1,13 @@
-#include "session.h"
+#include "core/session.h"
 
 #include <pwd.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "db.h"
-#include "db_stmt.h"
-#include "err.h"
+#include "core/db.h"
+#include "core/db_stmt.h"
+#include "core/err.h"
 
 static enum role role_from_text(const char *r)
 {

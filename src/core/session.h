@@ -7,7 +7,7 @@
 #include <sqlite3.h>
 #include <stdint.h>
 
-#include "config.h"
+#include "core/config.h"
 
 enum role { ROLE_VIEWER, ROLE_OPERATOR, ROLE_ADMIN };
 

@@ -10,7 +10,7 @@
  * walk U+0001..U+10FFFF, take wcwidth() under C.UTF-8, split the zeros by
  * category (Cf and variation selectors are invisible, the rest combining), and
  * merge consecutive code points of each class into ranges. */
-#include "text.h"
+#include "core/text.h"
 
 #include <stdint.h>
 #include <stdlib.h>

@@ -1,6 +1,6 @@
 /* validate.c — checks on what operators type: dates, phones, 身份证号, money,
  * integers.  Reasons are short Chinese sentences that say what to fix. */
-#include "validate.h"
+#include "core/validate.h"
 
 #include <limits.h>
 #include <stdarg.h>

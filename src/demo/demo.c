@@ -1,11 +1,11 @@
-#include "demo.h"
+#include "demo/demo.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#include "db.h"
-#include "org.h"
-#include "validate.h"
+#include "core/db.h"
+#include "core/validate.h"
+#include "org/org.h"
 
 /* The liaison table of seed 003 (驿亭镇"基层组织建设年"活动联系表). */
 struct unit {

@@ -2,8 +2,8 @@
 #ifndef DJ_DEMO_H
 #define DJ_DEMO_H
 
-#include "err.h"
-#include "session.h"
+#include "core/err.h"
+#include "core/session.h"
 
 /* Fills an empty database with 驿亭镇's registry (seed 003's 联系表 and the
  * branches a township has): a 镇党委, village 党总支 with their 党支部 and

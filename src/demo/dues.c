@@ -1,15 +1,15 @@
-/* dues_demo.c — the demo township's dues for the last three months, when it
+/* dues.c — the demo township's dues for the last three months, when it
  * has members: most paid in the month, a few a month or more behind. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "compliance.h"
-#include "db.h"
-#include "demo.h"
-#include "dues.h"
-#include "meeting.h"
-#include "validate.h"
+#include "core/db.h"
+#include "core/validate.h"
+#include "demo/demo.h"
+#include "orglife/compliance.h"
+#include "orglife/dues.h"
+#include "orglife/meeting.h"
 
 /* The kind a demo member pays as, from their job. */
 static const char *kind_of(const char *job, int64_t id)

@@ -1,4 +1,4 @@
-/* demo_grading.c — the demo township's 分类定级 (seed 003's year): a round
+/* grading.c — the demo township's 分类定级 (seed 003's year): a round
  * graded in spring, confirmed and published, with rectification plans (some
  * accepted, some overdue); and the re-grading after rectification (重新评定
  * 级次), scored from every source but left for the operator to check and
@@ -8,10 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "db.h"
-#include "demo.h"
-#include "grading.h"
-#include "rectify.h"
+#include "core/db.h"
+#include "demo/demo.h"
+#include "grading/grading.h"
+#include "grading/rectify.h"
 
 /* Each organization's standing in percent, cycled: three above 90, six in
  * the 75s-80s, fifteen in the 60s, three below 60 — the guide's shape. */

@@ -1,4 +1,4 @@
-/* demo_meetings.c — a year of 三会一课 for the demo township's branches,
+/* meetings.c — a year of 三会一课 for the demo township's branches,
  * with sign-in sheets when the demo has members.  Deterministic: the same
  * day gives the same data.  Some branches skip meetings (so compliance has
  * shortfalls to show), a few members stay away (so the absentee list has
@@ -7,11 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "compliance.h"
-#include "db.h"
-#include "demo.h"
-#include "meeting.h"
-#include "validate.h"
+#include "core/db.h"
+#include "core/validate.h"
+#include "demo/demo.h"
+#include "orglife/compliance.h"
+#include "orglife/meeting.h"
 
 static const char *const topics[MEETING_NTYPES][4] = {
 	{ "通报本季度支部工作，讨论发展党员", "学习《中国共产党支部工作条例》", "民主推荐入党积极分子",

@@ -1,4 +1,4 @@
-/* demo_members.c — the demo township's members and applicants: every branch
+/* members.c — the demo township's members and applicants: every branch
  * gets its secretary and a spread of members (ages 20 to 85, valid 身份证号,
  * a few minorities, 预备党员 among them), some moves and close-outs, and
  * applicants at every stage of the development path, a few falling due.
@@ -7,11 +7,11 @@
 #include <string.h>
 #include <time.h>
 
-#include "db.h"
-#include "demo.h"
-#include "devcase.h"
-#include "member.h"
-#include "validate.h"
+#include "core/db.h"
+#include "core/validate.h"
+#include "demo/demo.h"
+#include "member/devcase.h"
+#include "member/member.h"
 
 static const char *const surnames[] = {
 	"王", "李", "张", "陈", "刘", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡",

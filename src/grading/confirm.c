@@ -1,14 +1,14 @@
-/* grading_confirm.c — confirming a round (确认定级并公布) and the bottom
+/* confirm.c — confirming a round (确认定级并公布) and the bottom
  * share of villages for 一村一策. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "db.h"
-#include "db_write.h"
-#include "grading_db.h"
-#include "json.h"
-#include "rectify.h"
+#include "core/db.h"
+#include "core/db_write.h"
+#include "core/json.h"
+#include "grading/internal.h"
+#include "grading/rectify.h"
 
 int grading_bottom(struct session *s, const struct grading_round *r, int64_t *ids, int max)
 {

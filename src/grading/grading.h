@@ -26,11 +26,11 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "config.h"
-#include "err.h"
-#include "rowsource.h"
-#include "session.h"
-#include "validate.h"
+#include "core/config.h"
+#include "core/err.h"
+#include "core/rowsource.h"
+#include "core/session.h"
+#include "core/validate.h"
 
 #define GRADING_MAX_IND 10     /* indicators in a round (seed 003 has seven) */
 #define GRADING_MAX_SRC 4      /* score sources (群众初评 党员评议 支部自评 组织考评) */

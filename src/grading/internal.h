@@ -1,12 +1,12 @@
-/* grading_db.h — what the grading modules share inside src/ (not for
- * screens): recomputing a result after its scores changed, and the grade an
- * organization had in a round.  Their writes join a transaction the caller
- * holds (the demo writes a whole township in one): db_txn_begin with
- * db_in_txn(s->db), db_write.h. */
-#ifndef DJ_GRADING_DB_H
-#define DJ_GRADING_DB_H
+/* internal.h — private to src/grading/ (not for screens): what the
+ * grading files share, recomputing a result after its scores changed and
+ * the grade an organization had in a round.  Their writes join a
+ * transaction the caller holds (the demo writes a whole township in one):
+ * db_txn_begin with db_in_txn(s->db), db_write.h. */
+#ifndef DJ_GRADING_INTERNAL_H
+#define DJ_GRADING_INTERNAL_H
 
-#include "grading.h"
+#include "grading/grading.h"
 
 #define GRADING_NOW "strftime('%Y-%m-%d %H:%M:%S','now','localtime')"
 

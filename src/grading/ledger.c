@@ -1,4 +1,4 @@
-/* grading_ledger.c — the grading ledger (定级台账) of a round: each
+/* ledger.c — the grading ledger (定级台账) of a round: each
  * organization's total by source, weighted total, grade, previous grade and
  * movement (晋位/降位/持平), and its rectification; as a list for the
  * screen and as CSV. */
@@ -6,12 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csv_table.h"
-#include "db.h"
-#include "grading_db.h"
-#include "memrows.h"
-#include "rectify.h"
-#include "text.h"
+#include "core/csv_table.h"
+#include "core/db.h"
+#include "core/memrows.h"
+#include "core/text.h"
+#include "grading/internal.h"
+#include "grading/rectify.h"
 
 struct ledger_line {
 	int64_t result_id, org_id;

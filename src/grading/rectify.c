@@ -1,17 +1,17 @@
 /* rectify.c — rectification plans after a grading round: rules, saves,
  * the list and CSV. */
-#include "rectify.h"
+#include "grading/rectify.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#include "db.h"
-#include "db_write.h"
-#include "grading_db.h"
-#include "json.h"
-#include "org.h"
-#include "text.h"
-#include "validate.h"
+#include "core/db.h"
+#include "core/db_write.h"
+#include "core/json.h"
+#include "core/text.h"
+#include "core/validate.h"
+#include "grading/internal.h"
+#include "org/org.h"
 
 const char *rectify_status(const char *deadline, const char *accepted_on)
 {

@@ -10,9 +10,9 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "err.h"
-#include "rowsource.h"
-#include "session.h"
+#include "core/err.h"
+#include "core/rowsource.h"
+#include "core/session.h"
 
 #define RECTIFY_ORIGIN_GRADE "定级"
 #define RECTIFY_ORIGIN_BOTTOM "一村一策"

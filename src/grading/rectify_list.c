@@ -4,10 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csv_table.h"
-#include "db.h"
-#include "memrows.h"
-#include "rectify.h"
+#include "core/csv_table.h"
+#include "core/db.h"
+#include "core/memrows.h"
+#include "grading/rectify.h"
 
 #define SELECT_PLANS \
 	"SELECT z.id, o.name, o.name_py, r.name, r.year," \

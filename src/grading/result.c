@@ -1,4 +1,4 @@
-/* grading_result.c — one organization's result, the office's grade, the
+/* result.c — one organization's result, the office's grade, the
  * check before confirmation (what is missing, the proportions overall and
  * per 分类) and the confirmation that locks a round. */
 #include <stdarg.h>
@@ -6,12 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "db.h"
-#include "db_write.h"
-#include "grading_db.h"
-#include "json.h"
-#include "rectify.h"
-#include "text.h"
+#include "core/db.h"
+#include "core/db_write.h"
+#include "core/json.h"
+#include "core/text.h"
+#include "grading/internal.h"
+#include "grading/rectify.h"
 
 int grading_result_load(struct session *s, int64_t result_id, struct grading_result *res,
                         struct dj_err *e)

@@ -1,15 +1,15 @@
-/* grading_round.c — a grading round's settings: defaults from dangjian.ini,
+/* round.c — a grading round's settings: defaults from dangjian.ini,
  * the checks, the freeze once scoring starts, and the organizations graded. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "db.h"
-#include "db_write.h"
-#include "grading_db.h"
-#include "json.h"
-#include "org.h"
-#include "text.h"
+#include "core/db.h"
+#include "core/db_write.h"
+#include "core/json.h"
+#include "core/text.h"
+#include "grading/internal.h"
+#include "org/org.h"
 
 /* ---- defaults and text forms ---- */
 

@@ -1,12 +1,12 @@
-/* grading_rules.c — the arithmetic of 分类定级, apart from the database so
+/* rules.c — the arithmetic of 分类定级, apart from the database so
  * tests can pin every edge: scores, weighted totals, rounding, thresholds,
  * proportions, movement, category groups. */
 #include <stdio.h>
 #include <string.h>
 
-#include "grading.h"
-#include "itemlist.h"
-#include "text.h"
+#include "core/itemlist.h"
+#include "core/text.h"
+#include "grading/grading.h"
 
 int grading_parse_score(const char *text, int max, int *tenths, char why[WHY_MAX])
 {

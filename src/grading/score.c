@@ -1,14 +1,14 @@
-/* grading_score.c — the score sheet's data: one source's scores for every
+/* score.c — the score sheet's data: one source's scores for every
  * organization of a round, read whole (nothing stays open while the
  * operator types), and saved a line at a time with a version check per cell. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "db.h"
-#include "db_write.h"
-#include "grading_db.h"
-#include "json.h"
+#include "core/db.h"
+#include "core/db_write.h"
+#include "core/json.h"
+#include "grading/internal.h"
 
 /* The ledger's order: category as in the code list, then pinyin. */
 #define RESULT_ORDER "ORDER BY coalesce(d.sort, 99), o.name_py, o.name, x.id"

@@ -1,14 +1,14 @@
-/* grading_store.c — reading a round, deleting one not yet scored, the
+/* store.c — reading a round, deleting one not yet scored, the
  * organizations in it, and the list of rounds. */
 #include <stdio.h>
 #include <string.h>
 
-#include "db.h"
-#include "db_write.h"
-#include "grading_db.h"
-#include "json.h"
-#include "org.h"
-#include "pager.h"
+#include "core/db.h"
+#include "core/db_write.h"
+#include "core/json.h"
+#include "core/pager.h"
+#include "grading/internal.h"
+#include "org/org.h"
 
 static int read_round_row(struct session *s, int64_t id, struct grading_round *r, struct dj_err *e)
 {

@@ -1,10 +1,10 @@
-/* member_csv.c — the member roster as CSV with Chinese headers: an office's
+/* csv.c — the member roster as CSV with Chinese headers: an office's
  * Excel roster comes in all or nothing, and goes out with every member. */
 #include <stddef.h>
 #include <string.h>
 
-#include "csv_table.h"
-#include "member.h"
+#include "core/csv_table.h"
+#include "member/member.h"
 
 #define C(h, m, req) CSV_COLUMN(struct member, h, m, req)
 static const struct csv_column cols[] = {

@@ -1,19 +1,19 @@
 /* devcase.c — loading and saving a development case: the transition, the
  * time rules answered (or refused), and the member record it creates and
  * completes. */
-#include "devcase.h"
+#include "member/devcase.h"
 
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "db.h"
-#include "db_write.h"
-#include "json.h"
-#include "member.h"
-#include "text.h"
-#include "validate.h"
+#include "core/db.h"
+#include "core/db_write.h"
+#include "core/json.h"
+#include "core/text.h"
+#include "core/validate.h"
+#include "member/member.h"
 
 enum col_kind { TEXT, INT_NULL, INT_ZERO };
 

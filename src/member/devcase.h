@@ -17,10 +17,10 @@
 
 #include <stdint.h>
 
-#include "config.h"
-#include "err.h"
-#include "rowsource.h"
-#include "session.h"
+#include "core/config.h"
+#include "core/err.h"
+#include "core/rowsource.h"
+#include "core/session.h"
 
 enum dev_stage {
 	DEV_APPLICANT, DEV_ACTIVIST, DEV_CANDIDATE, DEV_PROBATIONER, DEV_FULL, DEV_ENDED,

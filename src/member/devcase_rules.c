@@ -7,11 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "db.h"
-#include "devcase.h"
-#include "member.h"
-#include "member_stats.h"
-#include "validate.h"
+#include "core/db.h"
+#include "core/validate.h"
+#include "member/devcase.h"
+#include "member/member.h"
+#include "member/stats.h"
 
 const char *const dev_stage_names[] = {
 	"申请人", "积极分子", "发展对象", "预备党员", "正式党员", "终止", NULL,

@@ -1,16 +1,16 @@
-/* member_event.c — what moves a member: the events, the statuses each may
+/* event.c — what moves a member: the events, the statuses each may
  * follow and leaves behind, the fields each needs, and how they are applied.
  * A member is never deleted; their history is these rows. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "db.h"
-#include "db_write.h"
-#include "json.h"
-#include "member.h"
-#include "text.h"
-#include "validate.h"
+#include "core/db.h"
+#include "core/db_write.h"
+#include "core/json.h"
+#include "core/text.h"
+#include "core/validate.h"
+#include "member/member.h"
 
 const char *const member_event_types[] = {
 	"转出", "出党", "去世", "失联", "流出", "流入", "恢复", "转入", "内部调整", NULL,

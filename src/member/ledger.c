@@ -1,9 +1,9 @@
-/* member_ledger.c — the member lists as keyset pagers: the roster of a
+/* ledger.c — the member lists as keyset pagers: the roster of a
  * subtree, the branch and introducer pickers, one member's history; and the
  * counts, which count only members whose status is 正常. */
-#include "db.h"
-#include "member.h"
-#include "pager.h"
+#include "core/db.h"
+#include "core/pager.h"
+#include "member/member.h"
 
 /* Organizations under :scope (itself included); 0 = everything. */
 #define SUBTREE(col) "(:scope = 0 OR " col " IN (WITH RECURSIVE sub(id) AS (SELECT :scope" \

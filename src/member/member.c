@@ -1,16 +1,16 @@
 /* member.c — a member's record: the rules it must meet and its saves. */
-#include "member.h"
+#include "member/member.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "config.h"
-#include "db.h"
-#include "db_write.h"
-#include "json.h"
-#include "text.h"
-#include "validate.h"
+#include "core/config.h"
+#include "core/db.h"
+#include "core/db_write.h"
+#include "core/json.h"
+#include "core/text.h"
+#include "core/validate.h"
 
 const char *const member_genders[] = { "男", "女", NULL };
 const char *const member_categories[] = { "正式党员", "预备党员", NULL };

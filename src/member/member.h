@@ -11,9 +11,9 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "err.h"
-#include "rowsource.h"
-#include "session.h"
+#include "core/err.h"
+#include "core/rowsource.h"
+#include "core/session.h"
 
 extern const char *const member_genders[];      /* 男 女 */
 extern const char *const member_categories[];   /* 正式党员 预备党员 */

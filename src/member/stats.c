@@ -1,14 +1,14 @@
-/* member_stats.c — 党员结构 of a subtree, counted in one pass over its
+/* stats.c — 党员结构 of a subtree, counted in one pass over its
  * members in good standing. */
-#include "member_stats.h"
+#include "member/stats.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "csv_table.h"
-#include "db.h"
-#include "member.h"
-#include "validate.h"
+#include "core/csv_table.h"
+#include "core/db.h"
+#include "core/validate.h"
+#include "member/member.h"
 
 /* The joining eras of the party's own statistics (党内统计年报). */
 static const struct { const char *before, *label; } eras[] = {

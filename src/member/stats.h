@@ -1,4 +1,4 @@
-/* member_stats.h — 党员结构: how the members of a subtree divide by sex,
+/* stats.h — 党员结构: how the members of a subtree divide by sex,
  * ethnicity, age, education, category and joining era.  Only members whose
  * status is 正常 count, so every group adds up to the ledger's count. */
 #ifndef DJ_MEMBER_STATS_H
@@ -7,8 +7,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "err.h"
-#include "session.h"
+#include "core/err.h"
+#include "core/session.h"
 
 enum stat_flag {
 	STAT_OPTIONAL = 1,   /* "未填": worth showing only when not zero */

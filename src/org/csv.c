@@ -1,10 +1,10 @@
-#include "org_csv.h"
+#include "org/csv.h"
 
 #include <stddef.h>
 #include <string.h>
 
-#include "csv_table.h"
-#include "org.h"
+#include "core/csv_table.h"
+#include "org/org.h"
 
 /* A file's row: the organization, and how storing it went. */
 struct row {

@@ -1,10 +1,10 @@
-/* org_csv.h — the organization registry as CSV with Chinese headers. */
+/* csv.h — the organization registry as CSV with Chinese headers. */
 #ifndef DJ_ORG_CSV_H
 #define DJ_ORG_CSV_H
 
 #include <stdio.h>
 
-#include "session.h"
+#include "core/session.h"
 
 /* Imports every row or none.  Columns may come in any order; unknown ones
  * are refused by name; a parent is named by its full name and may come later

@@ -1,7 +1,7 @@
-/* org_ledger.c — the organization list and the F4 parent picker, as keyset
+/* ledger.c — the organization list and the F4 parent picker, as keyset
  * pagers over the org table. */
-#include "org.h"
-#include "pager.h"
+#include "core/pager.h"
+#include "org/org.h"
 
 #define KIND_RANK "CASE o.kind WHEN '党委' THEN '1' WHEN '党总支' THEN '2'" \
 	" WHEN '党支部' THEN '3' ELSE '4' END"

@@ -1,15 +1,15 @@
 /* org.c — the organization registry's rules and writes. */
-#include "org.h"
+#include "org/org.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#include "db.h"
-#include "db_write.h"
-#include "itemlist.h"
-#include "json.h"
-#include "text.h"
-#include "validate.h"
+#include "core/db.h"
+#include "core/db_write.h"
+#include "core/itemlist.h"
+#include "core/json.h"
+#include "core/text.h"
+#include "core/validate.h"
 
 const char *const org_kinds[] = { "党委", "党总支", "党支部", "党小组", NULL };
 const char *const org_categories[] = {

@@ -9,9 +9,9 @@
 
 #include <stdint.h>
 
-#include "err.h"
-#include "rowsource.h"
-#include "session.h"
+#include "core/err.h"
+#include "core/rowsource.h"
+#include "core/session.h"
 
 extern const char *const org_kinds[];       /* 党委 党总支 党支部 党小组, NULL-terminated */
 extern const char *const org_categories[];  /* 农村 社区 机关 事业单位 国有企业 … 其他 */

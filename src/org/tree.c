@@ -1,4 +1,4 @@
-/* org_tree.c — the organization tree as a row_source: the visible rows are
+/* tree.c — the organization tree as a row_source: the visible rows are
  * the children of expanded nodes, depth first.  Only ids and depths are kept
  * (a county's few thousand organizations are a few tens of KB); each page's
  * cells are read when the grid asks for it. */
@@ -6,11 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "db.h"
-#include "org.h"
-#include "pager.h"
-#include "rowslice.h"
-#include "text.h"
+#include "core/db.h"
+#include "core/pager.h"
+#include "core/rowslice.h"
+#include "core/text.h"
+#include "org/org.h"
 
 struct node {
 	int64_t id;

@@ -1,15 +1,15 @@
 /* attendance.c — the sign-in sheet: reading it from the members, counting
  * it, saving it under the meeting's version. */
-#include "attendance.h"
+#include "orglife/attendance.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "db.h"
-#include "db_write.h"
-#include "json.h"
-#include "meeting.h"
+#include "core/db.h"
+#include "core/db_write.h"
+#include "core/json.h"
+#include "orglife/meeting.h"
 
 const char *const att_state_names[] = { "", "出席", "请假", "缺席", "列席", NULL };
 

@@ -19,8 +19,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "err.h"
-#include "session.h"
+#include "core/err.h"
+#include "core/session.h"
 
 enum att_state { ATT_NONE, ATT_PRESENT, ATT_LEAVE, ATT_ABSENT, ATT_OBSERVER, ATT_NSTATES };
 /* "", 出席, 请假, 缺席, 列席 — indexed by enum att_state. */

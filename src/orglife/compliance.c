@@ -1,15 +1,15 @@
 /* compliance.c — months, periods, the frequency rules and the cycle
  * counting of 三会一课 (see compliance.h).  No database here: the counting
  * is what the unit tests pin down across quarter and year boundaries. */
-#include "compliance.h"
+#include "orglife/compliance.h"
 
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "text.h"
-#include "validate.h"
+#include "core/text.h"
+#include "core/validate.h"
 
 int month_index(const char *s)
 {

@@ -28,12 +28,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "attendance.h"
-#include "config.h"
-#include "err.h"
-#include "meeting.h"
-#include "rowsource.h"
-#include "session.h"
+#include "core/config.h"
+#include "core/err.h"
+#include "core/rowsource.h"
+#include "core/session.h"
+#include "orglife/attendance.h"
+#include "orglife/meeting.h"
 
 /* ---- months and periods (month index = year * 12 + month - 1) ---- */
 

@@ -5,10 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "compliance.h"
-#include "db.h"
-#include "memrows.h"
-#include "validate.h"
+#include "core/db.h"
+#include "core/memrows.h"
+#include "core/validate.h"
+#include "orglife/compliance.h"
 
 /* For each current member under ?1: the run of 缺席 at their latest
  * expected meetings up to ?2, and the last meeting they attended. */

@@ -1,16 +1,16 @@
 /* dues.c — the dues brackets from dangjian.ini, the amount owed, the checks
  * on one month's line, and how far a member has paid. */
-#include "dues.h"
+#include "orglife/dues.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "compliance.h"
-#include "db.h"
-#include "itemlist.h"
-#include "text.h"
-#include "validate.h"
+#include "core/db.h"
+#include "core/itemlist.h"
+#include "core/text.h"
+#include "core/validate.h"
+#include "orglife/compliance.h"
 
 const char *const dues_kinds[] = { "在职", "离退休", "学生", "困难", "农民", NULL };
 const char *const dues_reliefs[] = { "", "减交", "免交", NULL };

@@ -20,10 +20,10 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "config.h"
-#include "err.h"
-#include "rowsource.h"
-#include "session.h"
+#include "core/config.h"
+#include "core/err.h"
+#include "core/rowsource.h"
+#include "core/session.h"
 
 extern const char *const dues_kinds[];    /* 在职 离退休 学生 困难 农民, NULL-terminated */
 extern const char *const dues_reliefs[];  /* "" 减交 免交, NULL-terminated */

@@ -4,14 +4,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "compliance.h"
-#include "csv_table.h"
-#include "db.h"
-#include "dues.h"
-#include "meeting.h"
-#include "memrows.h"
-#include "pager.h"
-#include "validate.h"
+#include "core/csv_table.h"
+#include "core/db.h"
+#include "core/memrows.h"
+#include "core/pager.h"
+#include "core/validate.h"
+#include "orglife/compliance.h"
+#include "orglife/dues.h"
+#include "orglife/meeting.h"
 
 #define IN_SCOPE(col) "(:scope = 0 OR " col " IN (WITH RECURSIVE sub(id) AS (SELECT :scope" \
 	" UNION ALL SELECT c.id FROM org c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub))"

@@ -5,13 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "compliance.h"
-#include "db.h"
-#include "db_write.h"
-#include "dues.h"
-#include "json.h"
-#include "meeting.h"
-#include "validate.h"
+#include "core/db.h"
+#include "core/db_write.h"
+#include "core/json.h"
+#include "core/validate.h"
+#include "orglife/compliance.h"
+#include "orglife/dues.h"
+#include "orglife/meeting.h"
 
 static const char sheet_sql[] =
 	MEETING_SUBTREE("?1")

@@ -1,17 +1,17 @@
 /* meeting.c — the meeting record's rules and writes. */
-#include "meeting.h"
+#include "orglife/meeting.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "attendance.h"
-#include "db.h"
-#include "db_write.h"
-#include "json.h"
-#include "org.h"
-#include "text.h"
-#include "validate.h"
+#include "core/db.h"
+#include "core/db_write.h"
+#include "core/json.h"
+#include "core/text.h"
+#include "core/validate.h"
+#include "org/org.h"
+#include "orglife/attendance.h"
 
 const char *const meeting_types[] = {
 	"支部党员大会", "支委会", "党小组会", "党课", "组织生活会", "民主评议", "主题党日", NULL,

@@ -11,9 +11,9 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "err.h"
-#include "rowsource.h"
-#include "session.h"
+#include "core/err.h"
+#include "core/rowsource.h"
+#include "core/session.h"
 
 enum { MEETING_NTYPES = 7 };
 /* In this order everywhere (compliance columns, config keys, CSV). */

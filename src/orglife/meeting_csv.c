@@ -1,7 +1,7 @@
 /* meeting_csv.c — the meeting ledger as CSV: each meeting with its counts,
  * who was on leave or absent, and the minutes. */
-#include "csv_table.h"
-#include "meeting.h"
+#include "core/csv_table.h"
+#include "orglife/meeting.h"
 
 static const char *const headers[] = {
 	"日期", "会议类型", "组织", "主题", "主持人", "记录人", "应到", "实到", "请假", "缺席",

@@ -1,7 +1,7 @@
 /* meeting_ledger.c — the meeting ledger and the organization lookup of the
  * meeting form, as keyset pagers. */
-#include "meeting.h"
-#include "pager.h"
+#include "core/pager.h"
+#include "orglife/meeting.h"
 
 #define IN_SCOPE(col) "(:scope = 0 OR " col " IN (WITH RECURSIVE sub(id) AS (SELECT :scope" \
 	" UNION ALL SELECT c.id FROM org c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub))"

@@ -11,7 +11,7 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "text.h"
+#include "core/text.h"
 #include "tui/app.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"

@@ -9,10 +9,10 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "text.h"
+#include "core/text.h"
+#include "core/validate.h"
 #include "tui/draw.h"
 #include "tui/term.h"
-#include "validate.h"
 
 #define N_STYLES (ST_LEGEND_KEY + 1)
 

@@ -9,7 +9,7 @@
  *   row R-1      F-key legend
  *
  * All strings are UTF-8 (from the database); they are decoded with the
- * explicit UTF-8 decoder of src/text.h and drawn cell by cell with the wide
+ * explicit UTF-8 decoder of core/text.h and drawn cell by cell with the wide
  * ncurses calls, so a GB18030 terminal works.  Every draw call is clipped to
  * the columns it is given and pads the rest with spaces. Nothing here calls
  * refresh(); the main loop does one doupdate() per key. */

@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rowsource.h"
-#include "text.h"
+#include "core/rowsource.h"
+#include "core/text.h"
 #include "tui/draw.h"
 
 static const char *name_of(const struct field *f)

@@ -19,8 +19,8 @@
 #include <stddef.h>
 #include <wchar.h>
 
+#include "core/validate.h"
 #include "tui/term.h"
-#include "validate.h"
 
 enum field_type {
 	FT_TEXT,      /* free text */

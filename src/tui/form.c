@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "text.h"
+#include "core/text.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
 #include "tui/grid.h"

@@ -29,11 +29,11 @@
 
 #include <stddef.h>
 
-#include "err.h"
-#include "rowsource.h"
+#include "core/err.h"
+#include "core/rowsource.h"
+#include "core/validate.h"
 #include "tui/field.h"
 #include "tui/term.h"
-#include "validate.h"
 
 /* Offset and size of a char[] member: `FORM_MEMBER(struct org, founded_on)`. */
 #define FORM_MEMBER(type, member) \

@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "text.h"
+#include "core/text.h"
 #include "tui/app.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"

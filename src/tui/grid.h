@@ -22,7 +22,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "rowsource.h"
+#include "core/rowsource.h"
 #include "tui/term.h"
 
 enum grid_result {

@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <wctype.h>
 
-#include "text.h"
+#include "core/text.h"
 #include "tui/draw.h"
 #include "tui/menu.h"
 

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "text.h"
+#include "core/text.h"
 #include "tui/draw.h"
 
 #define HEAD_ROWS 3

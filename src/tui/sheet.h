@@ -30,8 +30,8 @@
 
 #include <stddef.h>
 
+#include "core/validate.h"
 #include "tui/term.h"
-#include "validate.h"
 
 #define SHEET_CELL 16      /* bytes of one cell's text */
 

@@ -26,7 +26,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "text.h"
+#include "core/text.h"
 
 const char *const bench_today = "2026-06-30";
 

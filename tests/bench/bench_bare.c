@@ -14,19 +14,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "config.h"
-#include "db.h"
-#include "org.h"
-#include "rowsource.h"
-#include "session.h"
-#if __has_include("member.h")
-#include "member.h"
-#define HAVE_MEMBER 1
-#endif
-#if __has_include("member_stats.h")
-#include "member_stats.h"
-#define HAVE_MEMBER_STATS 1
-#endif
+#include "core/config.h"
+#include "core/db.h"
+#include "core/rowsource.h"
+#include "core/session.h"
+#include "org/org.h"
+#include "member/member.h"
+#include "member/stats.h"
 
 struct captured {
 	char *sql[16];
@@ -88,10 +82,8 @@ static struct row_source *source_named(struct session *s, const char *name)
 {
 	if (strcmp(name, "org_list") == 0)
 		return org_list_source(s, 0);
-#ifdef HAVE_MEMBER
 	if (strcmp(name, "member_list") == 0)
 		return member_list_source(s, 0, 0);
-#endif
 	return NULL;
 }
 
@@ -157,7 +149,6 @@ void bench_bare_keys(struct bench *b, const char *path, const char *ledger, char
 
 void bench_core(struct bench *b)
 {
-#ifdef HAVE_MEMBER_STATS
 	struct config c;
 	config_defaults(&c);
 	struct session s = { .cfg = &c };
@@ -185,7 +176,4 @@ void bench_core(struct bench *b)
 	free(st);
 	db_close(s.db);
 	config_free(&c);
-#else
-	bench_fig(b, "党员结构统计（全县）", "≤ 300 ms", -1, "待党员工作流（issue 3）");
-#endif
 }

@@ -13,14 +13,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "config.h"
-#include "db.h"
-#include "org.h"
-#include "session.h"
-#if __has_include("member.h")
-#include "member.h"
-#define HAVE_MEMBER 1
-#endif
+#include "core/config.h"
+#include "core/db.h"
+#include "core/session.h"
+#include "org/org.h"
+#include "member/member.h"
 
 /* Runs argv with stdout and stderr into log; returns the exit status and
  * the wall time in *ms. */
@@ -250,7 +247,6 @@ static double save_one(struct session *s, int64_t first, int nth, int k, int sav
 	struct dj_err e;
 	double t0;
 	int rc;
-#ifdef HAVE_MEMBER
 	struct member m;
 	int64_t id = first + (int64_t)(nth * (saves + 1) + k) * 7;
 	while (member_load(s, id, &m, &e) || strcmp(m.status, "正常") != 0)
@@ -258,15 +254,6 @@ static double save_one(struct session *s, int64_t first, int nth, int k, int sav
 	snprintf(m.phone, sizeof m.phone, "139%08d", nth * 1000 + k);
 	t0 = bench_now_ms();
 	rc = member_save(s, &m, 0, &e);
-#else
-	struct org o;
-	(void)first;
-	(void)saves;
-	org_load(s, 2 + nth, &o, &e);
-	snprintf(o.phone, sizeof o.phone, "139%08d", nth * 1000 + k);
-	t0 = bench_now_ms();
-	rc = org_save(s, &o, 0, &e);
-#endif
 	if (rc) {
 		fprintf(stderr, "bench: 第 %d 个进程保存失败：%s\n", nth, e.msg);
 		return -1;
@@ -353,11 +340,7 @@ void bench_saves(struct bench *b)
 	struct figure *f = bench_fig(b, "20 个进程同时保存：第 99 百分位", "≤ 50 ms", p99 <= 50, "%.1f ms", p99);
 	snprintf(f->ratio, sizeof f->ratio, "%.2f × 目标", p99 / 50);
 	fig_note(f, "%s，每次 BEGIN IMMEDIATE、版本检查、审计；中位 %.1f ms，最慢 %.1f ms",
-#ifdef HAVE_MEMBER
 	         "member_save",
-#else
-	         "org_save",
-#endif
 	         bench_median(lat, n), bench_percentile(lat, n, 100));
 	f = bench_fig(b, "20 个进程同时保存：吞吐", "", -1, "%.0f 次/秒", n / (wall / 1000));
 	fig_note(f, "%d 次保存用时 %.2f 秒（synchronous=NORMAL，WAL）", n, wall / 1000);

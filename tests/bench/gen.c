@@ -20,9 +20,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "config.h"
-#include "db.h"
-#include "text.h"
+#include "core/config.h"
+#include "core/db.h"
+#include "core/text.h"
 
 /* ---- random numbers and dates ---------------------------------------- */
 

@@ -27,10 +27,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "member.h"
-#include "org.h"
+#include "core/text.h"
+#include "member/member.h"
+#include "org/org.h"
 #include "testdb.h"
-#include "text.h"
 
 #define FX_TODAY "2026-11-21"
 

@@ -6,10 +6,10 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "audit.h"
+#include "admin/audit.h"
+#include "admin/user.h"
 #include "fixture.h"
-#include "org.h"
-#include "user.h"
+#include "org/org.h"
 
 static void json_members_read_back(void **state)
 {

@@ -5,8 +5,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "cli.h"
-#include "demo.h"
+#include "cli/cli.h"
+#include "demo/demo.h"
 #include "testdb.h"
 
 static int run_check(struct testdb *t, char *report, size_t cap)

@@ -9,14 +9,14 @@
 
 #include <limits.h>
 
-#include "attendance.h"
-#include "compliance.h"
-#include "demo.h"
-#include "dues.h"
+#include "core/text.h"
+#include "demo/demo.h"
 #include "fixture.h"
-#include "meeting.h"
-#include "org.h"
-#include "text.h"
+#include "org/org.h"
+#include "orglife/attendance.h"
+#include "orglife/compliance.h"
+#include "orglife/dues.h"
+#include "orglife/meeting.h"
 
 static int M(const char *ym)
 {

@@ -14,7 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "csv.h"
+#include "core/csv.h"
 
 /* Every record as "line:field|field|...\n", to compare whole files at once. */
 static char *dump(struct csv_reader *r)

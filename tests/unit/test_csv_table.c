@@ -8,7 +8,7 @@
 
 #include <cmocka.h>
 
-#include "csv_table.h"
+#include "core/csv_table.h"
 #include "fixture.h"
 
 /* A ledger of people: 姓名 and 年龄 required, 备注 optional. */

@@ -13,7 +13,7 @@
 #include <sys/wait.h>
 #include <time.h>
 
-#include "db_stmt.h"
+#include "core/db_stmt.h"
 #include "testdb.h"
 
 static struct testdb T;

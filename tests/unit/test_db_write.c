@@ -6,7 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "db_write.h"
+#include "core/db_write.h"
 #include "testdb.h"
 
 static struct testdb T;

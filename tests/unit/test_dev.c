@@ -7,9 +7,9 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "devcase.h"
+#include "core/validate.h"
 #include "fixture.h"
-#include "validate.h"
+#include "member/devcase.h"
 
 static int setup(void **state)
 {

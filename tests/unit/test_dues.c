@@ -6,11 +6,11 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "dues.h"
+#include "core/text.h"
+#include "core/validate.h"
 #include "fixture.h"
-#include "org.h"
-#include "text.h"
-#include "validate.h"
+#include "org/org.h"
+#include "orglife/dues.h"
 
 static int64_t due_of(const struct dues_rules *r, const char *kind, const char *yuan, int *rate)
 {

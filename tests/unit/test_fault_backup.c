@@ -12,9 +12,9 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 
+#include "admin/restore.h"
 #include "fixture.h"
-#include "org.h"
-#include "restore.h"
+#include "org/org.h"
 
 /* Backups and restores find the database by the configured path. */
 static int setup(void **state)

@@ -12,7 +12,7 @@
 #include <sys/wait.h>
 
 #include "fixture.h"
-#include "org.h"
+#include "org/org.h"
 
 #define WRITERS 20
 #define INCREMENTS 10  /* per writer, on the one shared record */

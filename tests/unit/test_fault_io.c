@@ -10,9 +10,9 @@
 
 #include <errno.h>
 
+#include "admin/user.h"
 #include "fixture.h"
-#include "org.h"
-#include "user.h"
+#include "org/org.h"
 
 static int fail_errno;      /* 0: writes pass; else every write fails with it */
 static long room = -1;      /* >= 0: bytes left on the disk; then ENOSPC (-1: no limit) */

@@ -14,7 +14,7 @@
 #include <time.h>
 
 #include "fixture.h"
-#include "org.h"
+#include "org/org.h"
 
 #define KILLS 100
 

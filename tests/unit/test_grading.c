@@ -12,9 +12,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "config.h"
+#include "core/config.h"
 #include "fixture.h"
-#include "grading.h"
+#include "grading/grading.h"
 
 static void scores_as_typed(void **state)
 {

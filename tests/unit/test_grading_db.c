@@ -7,11 +7,11 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "csv.h"
+#include "core/csv.h"
 #include "fixture.h"
-#include "grading.h"
-#include "org.h"
-#include "rectify.h"
+#include "grading/grading.h"
+#include "grading/rectify.h"
+#include "org/org.h"
 
 #define TOP "中共驿亭镇委员会"
 #define A "联桥村党支部"        /* 先进 */

@@ -6,7 +6,7 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "itemlist.h"
+#include "core/itemlist.h"
 
 static const char *const names_seps[] = { "、", "，", ",", "；", ";", NULL };
 

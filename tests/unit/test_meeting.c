@@ -7,12 +7,12 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "attendance.h"
-#include "csv.h"
+#include "core/csv.h"
+#include "core/text.h"
 #include "fixture.h"
-#include "meeting.h"
-#include "org.h"
-#include "text.h"
+#include "org/org.h"
+#include "orglife/attendance.h"
+#include "orglife/meeting.h"
 
 /* 驿亭镇's 联桥村党支部 with 张三 李四 directly and 王五 赵六 in its 党小组;
  * 钱七 has moved out.  All founded 2001-07-01. */

@@ -10,7 +10,7 @@
 #include <iconv.h>
 
 #include "fixture.h"
-#include "member_stats.h"
+#include "member/stats.h"
 
 /* Writes utf8 to dir/name, converted to GB18030 when gb. */
 static void write_file(struct fixture *f, const char *name, const char *utf8, int gb, char *path)

@@ -7,11 +7,11 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "demo.h"
-#include "devcase.h"
+#include "core/validate.h"
+#include "demo/demo.h"
 #include "fixture.h"
-#include "member_stats.h"
-#include "validate.h"
+#include "member/devcase.h"
+#include "member/stats.h"
 
 static int setup(void **state)
 {

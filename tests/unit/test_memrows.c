@@ -13,8 +13,8 @@
 
 #include <cmocka.h>
 
-#include "memrows.h"
-#include "rowslice.h"
+#include "core/memrows.h"
+#include "core/rowslice.h"
 
 /* The first cells of every row in view order, joined by '|'. */
 static void column(struct row_source *rs, int col, char *out, size_t cap)

@@ -6,10 +6,10 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "demo.h"
+#include "demo/demo.h"
 #include "fixture.h"
-#include "org.h"
-#include "org_csv.h"
+#include "org/csv.h"
+#include "org/org.h"
 
 static void save_and_load_round_trip(void **state)
 {

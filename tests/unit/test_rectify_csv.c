@@ -6,9 +6,9 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "csv.h"
+#include "core/csv.h"
 #include "fixture.h"
-#include "rectify.h"
+#include "grading/rectify.h"
 
 /* A confirmed round of the 党委 with two branches put on rectification: one
  * graded 后进 and past its deadline, one accepted. */

@@ -7,7 +7,7 @@
 
 #include <cmocka.h>
 
-#include "text.h"
+#include "core/text.h"
 
 /* Decodes s and checks the characters are exactly want[0..n). */
 static void assert_decodes(const char *s, const wchar_t *want, size_t n)

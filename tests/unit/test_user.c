@@ -6,9 +6,9 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "admin/user.h"
 #include "fixture.h"
-#include "org.h"
-#include "user.h"
+#include "org/org.h"
 
 static struct user make(const char *login, const char *role, const char *org)
 {

@@ -9,7 +9,7 @@
 
 #include <cmocka.h>
 
-#include "validate.h"
+#include "core/validate.h"
 
 static void assert_date(const char *typed, const char *norm)
 {

@@ -7,9 +7,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "config.h"
-#include "db.h"
-#include "session.h"
+#include "core/config.h"
+#include "core/db.h"
+#include "core/session.h"
 
 struct testdb {
 	char dir[64];
