@@ -21,13 +21,6 @@
 
 static const char *const no_legend[10];
 
-void app_update(void)
-{
-	cursor_apply();
-	wnoutrefresh(stdscr);
-	doupdate();
-}
-
 void app_push(struct app *a, const struct screen *s, void *arg)
 {
 	a->pending = s;
@@ -202,7 +195,7 @@ static void show_refusal(void)
 	frame_message_draw();
 	frame_legend(no_legend);
 	cursor_want(-1, -1);
-	app_update();
+	draw_flush();
 	term_getkey();
 }
 
@@ -225,7 +218,7 @@ int app_run(struct app *a, const struct screen *first, void *arg)
 	}
 	redraw_full(a);
 	for (;;) {
-		app_update();
+		draw_flush();
 		struct key k = term_getkey();
 		if (k.code == K_NONE)
 			continue;

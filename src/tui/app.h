@@ -53,12 +53,6 @@ struct app {
 /* Asks the loop to open s with arg after the current handler returns. */
 void app_push(struct app *a, const struct screen *s, void *arg);
 
-/* Sends this key's drawing to the terminal: puts the hardware cursor where
- * cursor_want() asked (last, for the input method), then one doupdate().
- * The loop calls it once per key; dialogs, which run their own key loop,
- * call it too.  Nothing else refreshes the screen. */
-void app_update(void);
-
 /* Runs until the bottom screen goes back or a handler returns SCR_QUIT.
  * Returns 0. */
 int app_run(struct app *a, const struct screen *first, void *arg);

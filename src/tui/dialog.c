@@ -12,7 +12,6 @@
 #include <wchar.h>
 
 #include "core/text.h"
-#include "tui/app.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
 #include "tui/term.h"
@@ -69,7 +68,7 @@ static struct key next_key(struct under *u, void (*draw)(void *ctx), void *ctx)
 {
 	for (;;) {
 		draw(ctx);
-		app_update();
+		draw_flush();
 		struct key k = term_getkey();
 		if (k.code == K_RESIZE)
 			under_repaint(u);

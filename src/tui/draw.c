@@ -484,3 +484,10 @@ void cursor_apply(void)
 	move(F.cur_y, F.cur_x);
 	curs_set(1);
 }
+
+void draw_flush(void)
+{
+	cursor_apply();
+	wnoutrefresh(stdscr);
+	doupdate();
+}

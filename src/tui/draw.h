@@ -11,8 +11,8 @@
  * All strings are UTF-8 (from the database); they are decoded with the
  * explicit UTF-8 decoder of core/text.h and drawn cell by cell with the wide
  * ncurses calls, so a GB18030 terminal works.  Every draw call is clipped to
- * the columns it is given and pads the rest with spaces. Nothing here calls
- * refresh(); the main loop does one doupdate() per key. */
+ * the columns it is given and pads the rest with spaces.  Only draw_flush()
+ * sends anything to the terminal. */
 #ifndef DJ_TUI_DRAW_H
 #define DJ_TUI_DRAW_H
 
@@ -70,5 +70,12 @@ void cursor_want(int y, int x);
 /* The position last asked for, so a dialog can put it back when it closes. */
 void cursor_wanted(int *y, int *x);
 void cursor_apply(void);
+
+/* Sends this key's drawing to the terminal: puts the hardware cursor where
+ * cursor_want() asked (last, for the input method), then one doupdate().
+ * The main loop (app.h) calls it once per key; dialogs and the grid's
+ * waits, which run their own key loops, call it too.  Nothing else
+ * refreshes the screen. */
+void draw_flush(void);
 
 #endif

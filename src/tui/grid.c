@@ -16,7 +16,6 @@
 #include <string.h>
 
 #include "core/text.h"
-#include "tui/app.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
 
@@ -709,7 +708,7 @@ int grid_pick(struct row_source *rs, const char *title, char *filter, size_t fca
 	frame_message(MSG_INFO, "输入名称或拼音首字母筛选，↑↓选择，回车选定，Esc 取消");
 	for (;;) {
 		pick_draw(&g, &b, title, filter);
-		app_update();
+		draw_flush();
 		struct key k = term_getkey();
 		if (k.code == K_ENTER && g.n > 0) {
 			*picked = *grid_selected(&g);
