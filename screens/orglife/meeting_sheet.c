@@ -123,7 +123,7 @@ static void draw_counts(struct sheet *w)
 	struct att_counts c;
 	char text[160];
 	attendance_count(w->sh.rows, w->sh.n, &c);
-	attendance_counts_text(&c, text, sizeof text);
+	meeting_counts_text(&c, text, sizeof text);
 	frame_status(text, w->dirty ? "未保存（F2 保存）" : "");
 }
 
@@ -223,7 +223,7 @@ static int save(struct sheet *w)
 	struct att_counts c;
 	char text[160];
 	attendance_count(w->sh.rows, w->sh.n, &c);
-	attendance_counts_text(&c, text, sizeof text);
+	meeting_counts_text(&c, text, sizeof text);
 	frame_message(MSG_INFO, "已保存签到表：%s", text);
 	w->dirty = 0;
 	w->arg->new_version = w->sh.version;

@@ -127,36 +127,6 @@ void attendance_count(const struct att_row *rows, int n, struct att_counts *c)
 	c->expected = c->present + c->leave + c->absent;
 }
 
-void attendance_counts_text(const struct att_counts *c, char *out, size_t cap)
-{
-	int n = snprintf(out, cap, "应到 %d 人  实到 %d 人  请假 %d 人  缺席 %d 人", c->expected,
-	                 c->present, c->leave, c->absent);
-	if (c->observer && n > 0 && (size_t)n < cap)
-		snprintf(out + n, cap - (size_t)n, "  列席 %d 人", c->observer);
-}
-
-int attendance_summary(struct session *s, int64_t meeting_id, struct att_counts *c)
-{
-	sqlite3_stmt *st;
-	memset(c, 0, sizeof *c);
-	if (sqlite3_prepare_v2(s->db,
-	        "SELECT coalesce(sum(state='出席'),0), coalesce(sum(state='请假'),0),"
-	        " coalesce(sum(state='缺席'),0), coalesce(sum(state='列席'),0)"
-	        " FROM attendance WHERE meeting_id = ?", -1, &st, NULL) != SQLITE_OK)
-		return -1;
-	sqlite3_bind_int64(st, 1, meeting_id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		c->present = sqlite3_column_int(st, 0);
-		c->leave = sqlite3_column_int(st, 1);
-		c->absent = sqlite3_column_int(st, 2);
-		c->observer = sqlite3_column_int(st, 3);
-		c->expected = c->present + c->leave + c->absent;
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 0 : -1;
-}
-
 /* The sheet as the audit log keeps it: counts and who was away. */
 static const char *sheet_json(const struct att_row *rows, int n, char *buf, size_t cap)
 {

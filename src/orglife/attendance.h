@@ -21,6 +21,7 @@
 
 #include "core/err.h"
 #include "core/session.h"
+#include "orglife/meeting.h"
 
 enum att_state { ATT_NONE, ATT_PRESENT, ATT_LEAVE, ATT_ABSENT, ATT_OBSERVER, ATT_NSTATES };
 /* "", 出席, 请假, 缺席, 列席 — indexed by enum att_state. */
@@ -49,14 +50,6 @@ struct att_sheet {
 	int n;
 };
 
-struct att_counts {
-	int expected;   /* 应到 */
-	int present;    /* 实到 */
-	int leave;      /* 请假 */
-	int absent;     /* 缺席 */
-	int observer;   /* 列席 */
-};
-
 /* The state a row starts with when the sheet was never filled. */
 int attendance_default_state(const char *meeting_type);
 
@@ -66,11 +59,9 @@ int attendance_load(struct session *s, int64_t meeting_id, struct att_sheet *sh,
                     struct dj_err *e);
 void attendance_free(struct att_sheet *sh);
 
+/* The counts of a sheet as it stands (the meeting's own, meeting.h, are
+ * those stored). */
 void attendance_count(const struct att_row *rows, int n, struct att_counts *c);
-/* "应到 12 人  实到 9 人  请假 2 人  缺席 1 人" (+ "  列席 1 人" when any). */
-void attendance_counts_text(const struct att_counts *c, char *out, size_t cap);
-/* Counts of a stored meeting (0, or -1 on a database error). */
-int attendance_summary(struct session *s, int64_t meeting_id, struct att_counts *c);
 
 /* Saves every row in one transaction: the meeting's version must still be
  * sh->version (else DJ_CONFLICT) and moves on; the stored rows become the

@@ -11,7 +11,6 @@
 #include "core/text.h"
 #include "core/validate.h"
 #include "org/org.h"
-#include "orglife/attendance.h"
 
 const char *const meeting_types[] = {
 	"支部党员大会", "支委会", "党小组会", "党课", "组织生活会", "民主评议", "主题党日", NULL,
@@ -28,12 +27,42 @@ int meeting_type_index(const char *type)
 	return -1;
 }
 
+void meeting_counts_text(const struct att_counts *c, char *out, size_t cap)
+{
+	int n = snprintf(out, cap, "应到 %d 人  实到 %d 人  请假 %d 人  缺席 %d 人", c->expected,
+	                 c->present, c->leave, c->absent);
+	if (c->observer && n > 0 && (size_t)n < cap)
+		snprintf(out + n, cap - (size_t)n, "  列席 %d 人", c->observer);
+}
+
+int meeting_counts(struct session *s, int64_t meeting_id, struct att_counts *c)
+{
+	sqlite3_stmt *st;
+	memset(c, 0, sizeof *c);
+	if (sqlite3_prepare_v2(s->db,
+	        "SELECT coalesce(sum(state='出席'),0), coalesce(sum(state='请假'),0),"
+	        " coalesce(sum(state='缺席'),0), coalesce(sum(state='列席'),0)"
+	        " FROM attendance WHERE meeting_id = ?", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(st, 1, meeting_id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		c->present = sqlite3_column_int(st, 0);
+		c->leave = sqlite3_column_int(st, 1);
+		c->absent = sqlite3_column_int(st, 2);
+		c->observer = sqlite3_column_int(st, 3);
+		c->expected = c->present + c->leave + c->absent;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
 static void fill_counts(struct session *s, struct meeting *m)
 {
 	struct att_counts c;
 	m->counts[0] = 0;
-	if (m->id && attendance_summary(s, m->id, &c) == 0)
-		attendance_counts_text(&c, m->counts, sizeof m->counts);
+	if (m->id && meeting_counts(s, m->id, &c) == 0)
+		meeting_counts_text(&c, m->counts, sizeof m->counts);
 }
 
 int meeting_load(struct session *s, int64_t id, struct meeting *m, struct dj_err *e)

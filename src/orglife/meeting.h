@@ -22,6 +22,21 @@ extern const char *const meeting_types[];   /* NULL-terminated */
 extern const char *const meeting_type_short[];
 int meeting_type_index(const char *type);   /* -1 when not a type */
 
+/* Who came to a meeting, as its sign-in sheet (attendance.h) counts them:
+ * 应到 = 出席 + 请假 + 缺席; 实到 = 出席; 列席 apart. */
+struct att_counts {
+	int expected;   /* 应到 */
+	int present;    /* 实到 */
+	int leave;      /* 请假 */
+	int absent;     /* 缺席 */
+	int observer;   /* 列席 */
+};
+
+/* Counts of a stored meeting (0, or -1 on a database error). */
+int meeting_counts(struct session *s, int64_t meeting_id, struct att_counts *c);
+/* "应到 12 人  实到 9 人  请假 2 人  缺席 1 人" (+ "  列席 1 人" when any). */
+void meeting_counts_text(const struct att_counts *c, char *out, size_t cap);
+
 /* Every field as text, the way the form carries it; keys are member names. */
 struct meeting {
 	int64_t id;              /* 0 for a new meeting */
