@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/db.h"
 #include "core/validate.h"
 #include "grading/grading.h"
 #include "grading/rectify.h"
@@ -141,22 +140,4 @@ void grading_action_export(struct session *s, int64_t round_id)
 void rectify_action_export(struct session *s, int64_t round_id)
 {
 	export_with(s, round_id, "整改台账", rectify_export_round_csv);
-}
-
-void grading_summary(struct session *s, int64_t round_id, char *out, size_t cap)
-{
-	struct grading_round r;
-	struct dj_err e;
-	if (grading_round_load(s, round_id, &r, &e)) {
-		snprintf(out, cap, "%s", e.msg);
-		return;
-	}
-	long orgs = (long)db_int(s->db, "SELECT count(*) FROM grading_result WHERE round_id = ?",
-	                         round_id, 0);
-	long graded = (long)db_int(s->db, "SELECT count(*) FROM grading_result WHERE round_id = ?"
-	                           " AND coalesce(grade, suggested) IS NOT NULL", round_id, 0);
-	if (strcmp(r.status, "已确认") == 0)
-		snprintf(out, cap, "%s｜已确认，%s 公布｜%ld 个组织", r.name, r.published_on, orgs);
-	else
-		snprintf(out, cap, "%s｜%s｜%ld 个组织，已有等次 %ld 个", r.name, r.status, orgs, graded);
 }

@@ -25,7 +25,5 @@ void grading_action_bottom(struct session *s, int64_t round_id);
 void grading_action_export(struct session *s, int64_t round_id);
 void rectify_action_export(struct session *s, int64_t round_id);
 
-/* A one-line summary of a round for a status line: name, status, counts. */
-void grading_summary(struct session *s, int64_t round_id, char *out, size_t cap);
 
 #endif

@@ -164,6 +164,9 @@ struct grading_round {
 };
 
 int grading_round_load(struct session *s, int64_t id, struct grading_round *r, struct dj_err *e);
+/* A one-line summary of a round for a status line: name, status, counts
+ * (the reason on one line when the round cannot be read). */
+void grading_summary(struct session *s, int64_t round_id, char *out, size_t cap);
 /* The grade word of rank 1..4, "" for 0. */
 const char *grading_word(const struct grading_round *r, int rank);
 /* Deletes a round that has no scores (设置中), with its organizations. */

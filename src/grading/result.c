@@ -1,4 +1,4 @@
-/* result.c — one organization's result, the office's grade, the
+/* result.c — the office's grade of one organization's result, the
  * check before confirmation (what is missing, the proportions overall and
  * per 分类) and the confirmation that locks a round. */
 #include <stdarg.h>
@@ -12,42 +12,6 @@
 #include "core/text.h"
 #include "grading/internal.h"
 #include "grading/rectify.h"
-
-int grading_result_load(struct session *s, int64_t result_id, struct grading_result *res,
-                        struct dj_err *e)
-{
-	sqlite3_stmt *st;
-	int rc = db_load_row(s->db,
-	        "SELECT x.id, x.version, x.round_id, x.org_id, coalesce(x.total, -1),"
-	        " coalesce(x.suggested, 0), coalesce(x.grade, 0), coalesce(x.previous_grade, 0),"
-	        " o.name, o.category, coalesce(x.reason, '')"
-	        " FROM grading_result x JOIN org o ON o.id = x.org_id WHERE x.id = ?", result_id, &st,
-	        "读取定级结果", "该组织已不在本轮定级中", e);
-	if (rc)
-		return rc;
-	memset(res, 0, sizeof *res);
-	res->id = sqlite3_column_int64(st, 0);
-	res->version = sqlite3_column_int64(st, 1);
-	res->round_id = sqlite3_column_int64(st, 2);
-	res->org_id = sqlite3_column_int64(st, 3);
-	res->total = sqlite3_column_int(st, 4);
-	res->suggested = sqlite3_column_int(st, 5);
-	res->grade = sqlite3_column_int(st, 6);
-	res->previous = sqlite3_column_int(st, 7);
-	db_col_text(st, 8, res->org, sizeof res->org);
-	db_col_text(st, 9, res->category, sizeof res->category);
-	db_col_text(st, 10, res->reason, sizeof res->reason);
-	db_done(st);
-	struct grading_round r;
-	if (grading_round_load(s, res->round_id, &r, e))
-		return e ? e->code : DJ_DB;
-	for (int i = 0; i < GRADING_MAX_SRC; i++)
-		res->source_total[i] = i < r.nsrc ? grading_source_sum(s, res->id, r.src[i].id)
-		                                  : GRADING_NONE;
-	if (strcmp(r.status, "已确认") != 0 && r.previous_id)
-		res->previous = grading_grade_in(s, r.previous_id, res->org_id);
-	return 0;
-}
 
 static const char *grade_json(const struct grading_round *r, int grade, const char *reason,
                               char *buf, size_t cap)

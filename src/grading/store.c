@@ -1,5 +1,7 @@
-/* store.c — reading a round, deleting one not yet scored, the
- * organizations in it, and the list of rounds. */
+/* store.c — reading a round and one organization's result in it, deleting
+ * a round not yet scored, the organizations in it, and the list of rounds.
+ * The results' grades and the confirmation (result.c, confirm.c) build on
+ * what is read here; nothing here calls them. */
 #include <stdio.h>
 #include <string.h>
 
@@ -138,6 +140,60 @@ int grading_source_sum(struct session *s, int64_t result_id, int64_t source_id)
 }
 
 /* ---- deleting a round ---- */
+
+void grading_summary(struct session *s, int64_t round_id, char *out, size_t cap)
+{
+	struct grading_round r;
+	struct dj_err e;
+	if (grading_round_load(s, round_id, &r, &e)) {
+		snprintf(out, cap, "%s", e.msg);
+		return;
+	}
+	long orgs = (long)db_int(s->db, "SELECT count(*) FROM grading_result WHERE round_id = ?",
+	                         round_id, 0);
+	long graded = (long)db_int(s->db, "SELECT count(*) FROM grading_result WHERE round_id = ?"
+	                           " AND coalesce(grade, suggested) IS NOT NULL", round_id, 0);
+	if (strcmp(r.status, "已确认") == 0)
+		snprintf(out, cap, "%s｜已确认，%s 公布｜%ld 个组织", r.name, r.published_on, orgs);
+	else
+		snprintf(out, cap, "%s｜%s｜%ld 个组织，已有等次 %ld 个", r.name, r.status, orgs, graded);
+}
+
+int grading_result_load(struct session *s, int64_t result_id, struct grading_result *res,
+                        struct dj_err *e)
+{
+	sqlite3_stmt *st;
+	int rc = db_load_row(s->db,
+	        "SELECT x.id, x.version, x.round_id, x.org_id, coalesce(x.total, -1),"
+	        " coalesce(x.suggested, 0), coalesce(x.grade, 0), coalesce(x.previous_grade, 0),"
+	        " o.name, o.category, coalesce(x.reason, '')"
+	        " FROM grading_result x JOIN org o ON o.id = x.org_id WHERE x.id = ?", result_id, &st,
+	        "读取定级结果", "该组织已不在本轮定级中", e);
+	if (rc)
+		return rc;
+	memset(res, 0, sizeof *res);
+	res->id = sqlite3_column_int64(st, 0);
+	res->version = sqlite3_column_int64(st, 1);
+	res->round_id = sqlite3_column_int64(st, 2);
+	res->org_id = sqlite3_column_int64(st, 3);
+	res->total = sqlite3_column_int(st, 4);
+	res->suggested = sqlite3_column_int(st, 5);
+	res->grade = sqlite3_column_int(st, 6);
+	res->previous = sqlite3_column_int(st, 7);
+	db_col_text(st, 8, res->org, sizeof res->org);
+	db_col_text(st, 9, res->category, sizeof res->category);
+	db_col_text(st, 10, res->reason, sizeof res->reason);
+	db_done(st);
+	struct grading_round r;
+	if (grading_round_load(s, res->round_id, &r, e))
+		return e ? e->code : DJ_DB;
+	for (int i = 0; i < GRADING_MAX_SRC; i++)
+		res->source_total[i] = i < r.nsrc ? grading_source_sum(s, res->id, r.src[i].id)
+		                                  : GRADING_NONE;
+	if (strcmp(r.status, "已确认") != 0 && r.previous_id)
+		res->previous = grading_grade_in(s, r.previous_id, res->org_id);
+	return 0;
+}
 
 static int delete_in_txn(struct session *s, int64_t id, int64_t version, struct dj_err *e)
 {
