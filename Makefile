@@ -97,7 +97,7 @@ build/tests/test_e2e_%: tests/e2e/test_e2e_%.c $(E2E_LIB)
 $(DB): dangjian
 	./dangjian init --demo
 
-# After the packages are in, build on every core (the first build is ~90 files).
+# After the packages are in, build on every core (the first build is ~170 files).
 NPROC := $(shell nproc 2>/dev/null || echo 2)
 
 run: deps

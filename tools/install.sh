@@ -5,7 +5,7 @@
 #   $PREFIX/lib/dangjian/dangjian    2755 root:dangjian        setgid: the program alone opens the data
 #   $PREFIX/bin/dangjian             symbolic link to the above
 #   /etc/dangjian/dangjian.ini       0644, written once and never overwritten; the setgid
-#                                    program reads no other configuration (src/user_priv.h)
+#                                    program reads no other configuration (src/admin/user_priv.h)
 #   $DATADIR (/var/lib/dangjian)     2770 root:dangjian        operators are NOT in this group
 #   $DATADIR/dangjian.db             0660 root:dangjian, WAL mode, created here, never replaced
 #

@@ -12,7 +12,7 @@
  *                     as stored, or clears for the next one in entry mode
  *                     (连续录入).  Refused: the message, and the cursor on the
  *                     field named.  Someone else saved first: conflict_resolve
- *                     (screens/conflict.h) shows who changed what and the
+ *                     (conflict.h) shows who changed what and the
  *                     operator chooses;
  *   record_form_key   the form's keys as the screen's outcome.
  *

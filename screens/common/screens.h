@@ -23,7 +23,7 @@ struct org_form_arg {
 };
 
 /* Operators and the audit log (issue 6), admins only; the conflict dialog
- * every form uses is in screens/conflict.h. */
+ * every form uses is in screens/common/conflict.h. */
 extern const struct screen user_browse_screen;
 extern const struct screen user_form_screen;
 extern const struct screen audit_browse_screen;

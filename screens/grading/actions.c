@@ -1,4 +1,4 @@
-/* actions.c — the grading dialogs screens share (see grading_actions.h). */
+/* actions.c — the grading dialogs screens share (see actions.h). */
 #include "screens/grading/actions.h"
 
 #include <stdio.h>

@@ -1,4 +1,4 @@
-/* actions.c — see member_actions.h. */
+/* actions.c — see actions.h. */
 #include "screens/member/actions.h"
 
 #include <errno.h>

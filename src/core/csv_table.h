@@ -1,5 +1,5 @@
 /* csv_table.h — a ledger as a CSV file with Chinese headers: what every
- * domain module's import and export share (org_csv.c and member_csv.c
+ * domain module's import and export share (org/csv.c and member/csv.c
  * import; they, meeting_csv.c, the dues, rectification and grading ledgers
  * and the 党员结构 table export).
  *

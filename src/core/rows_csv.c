@@ -1,4 +1,4 @@
-/* rows_csv.c — a list on screen written as CSV (see meeting_rows.h). */
+/* rows_csv.c — a list on screen written as CSV (see rows_csv.h). */
 #include "core/rows_csv.h"
 
 #include <errno.h>

@@ -37,7 +37,7 @@
 #define GRADING_GRADES 4
 #define GRADING_NONE (-1)      /* no score / no total */
 
-/* ---- the rules, without the database (grading_rules.c) ---------------- */
+/* ---- the rules, without the database (rules.c) ------------------------ */
 
 /* A score as typed ("18", "18.5", full-width digits already ASCII) within
  * 0..max tenths, at most one decimal.  Returns 0 with *tenths, or -1 with a
@@ -88,7 +88,7 @@ int grading_category_groups(const struct config *c, char names[][32], int max);
  * returns how many (more than max: max + 1). */
 int grading_split_list(const char *text, char items[][32], int max);
 
-/* ---- rounds (grading_round.c) ----------------------------------------- */
+/* ---- rounds (round.c; read, listed and deleted in store.c) ------------ */
 
 /* A round's settings as typed in the form (and as defaults from
  * dangjian.ini).  Field keys for dj_err.field: year name org grades lines
@@ -179,7 +179,7 @@ int grading_round_remove_org(struct session *s, int64_t result_id, struct dj_err
 /* Rounds in the operator's scope, newest first: 年度 名称 组织单位 状态 组织数 公布日期. */
 struct row_source *grading_round_list_source(struct session *s);
 
-/* ---- scores (grading_score.c) ----------------------------------------- */
+/* ---- scores (score.c) ------------------------------------------------- */
 
 /* One organization's line on one source's score sheet. */
 struct grading_sheet_row {
@@ -208,7 +208,7 @@ int grading_sheet_save_row(struct session *s, const struct grading_round *r, int
 int grading_sheet_preview(const struct grading_round *r, int src,
                           const struct grading_sheet_row *row, const int scores[], int *grade);
 
-/* ---- results, check and confirmation (grading_result.c) ---------------- */
+/* ---- results (read in store.c), check and confirmation (result.c) ----- */
 
 struct grading_result {
 	int64_t id, version, round_id, org_id;
@@ -251,7 +251,7 @@ int grading_confirm(struct session *s, int64_t round_id, int64_t version, const 
  * ids into ids (up to max).  Returns how many. */
 int grading_bottom(struct session *s, const struct grading_round *r, int64_t *ids, int max);
 
-/* ---- the ledger (grading_ledger.c) ------------------------------------ */
+/* ---- the ledger (ledger.c) -------------------------------------------- */
 
 /* 党组织 类别 one column per source 综合 建议 等次 上次 变化 整改; Enter on
  * a row gives the result id.  Rows with 一般/后进 or overdue rectification

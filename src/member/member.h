@@ -4,7 +4,7 @@
  * Members are never deleted.  Leaving is an event with its own fields (转出
  * with the letter, 出党, 去世, 失联 …) that sets the member's status; only
  * members whose status is 正常 are counted.  The events and the statuses
- * they move between are an explicit table in member_event.c. */
+ * they move between are an explicit table in event.c. */
 #ifndef DJ_MEMBER_H
 #define DJ_MEMBER_H
 
@@ -93,7 +93,7 @@ int64_t member_branch_id(struct session *s, const char *name);
 /* The record as a flat JSON object for the audit log (into buf). */
 const char *member_json(const struct member *m, char *buf, size_t cap);
 
-/* ---- events (member_event.c) ---------------------------------------- */
+/* ---- events (event.c) ----------------------------------------------- */
 
 /* What an event type asks for, as bits. */
 enum {
@@ -130,7 +130,7 @@ int member_transfer_in(struct session *s, struct member *m, struct member_event 
 /* The member's events, newest first, at most max.  Returns how many, or -1. */
 int member_events(struct session *s, int64_t member_id, struct member_event *out, int max);
 
-/* ---- ledgers and counts (member_ledger.c) --------------------------- */
+/* ---- ledgers and counts (ledger.c) ---------------------------------- */
 
 /* The members of the subtree under root (0: all) — 姓名 性别 年龄 学历
  * 人员类别 入党日期 所在支部 状态 — keyset-paged; find by name, pinyin
@@ -147,7 +147,7 @@ struct row_source *member_event_source(struct session *s, int64_t member_id);
 /* Members whose status is 正常 under root (0: all); category NULL: both. */
 long member_count(struct session *s, int64_t root, const char *category);
 
-/* ---- CSV (member_csv.c) --------------------------------------------- */
+/* ---- CSV (csv.c) ---------------------------------------------------- */
 
 /* Imports every row or none: headers 姓名 性别 民族 出生日期 身份证号 学历
  * 人员类别 入党日期 转正日期 所在党组织 联系电话 工作岗位 备注 (and the

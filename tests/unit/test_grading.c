@@ -1,6 +1,6 @@
 /* The arithmetic of 分类定级: scores as typed, weighted totals and their
  * rounding, thresholds at their edges, proportion checks, movement and the
- * category groups (grading_rules.c). */
+ * category groups (grading/rules.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

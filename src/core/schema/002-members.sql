@@ -52,7 +52,7 @@ CREATE INDEX member_event_member ON member_event(member_id, date);
 
 -- 发展党员: one person on the development path (DESIGN.md §5, §6).  The stage
 -- moves 申请人 → 积极分子 → 发展对象 → 预备党员 → 正式党员 (or 终止) by the
--- transitions of src/devcase.c; becoming 预备党员 creates the member row.
+-- transitions of src/member/devcase.c; becoming 预备党员 creates the member row.
 CREATE TABLE dev_case (
   id                INTEGER PRIMARY KEY,
   org_id            INTEGER NOT NULL REFERENCES org(id),   -- 所在支部
