@@ -13,8 +13,9 @@ CFLAGS  ?= -O2 -g
 override CFLAGS += -std=c11 -Wall -Wextra -Werror -Wshadow -Wno-missing-field-initializers \
                    -Wno-format-truncation -MMD -MP
 # The preprocessor's flags go to CPPFLAGS, added to whatever the caller gives
-# (Debian's dpkg-buildflags: -D_FORTIFY_SOURCE=2), as LDFLAGS are at the link
-# (-Wl,-z,relro -Wl,-z,now): the setgid binary keeps both when packaged.
+# (dpkg-buildflags: -D_FORTIFY_SOURCE=2), and every link takes LDFLAGS
+# (-Wl,-z,relro, and -Wl,-z,now with hardening=+bindnow), so a packaged build
+# of the setgid binary keeps both.
 # Modules include each other by path from src/ ("member/member.h"), screens
 # from the top ("screens/common/list_screen.h").
 override CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Isrc -I. -Ibuild \
