@@ -90,12 +90,21 @@ void fig_limit(struct figure *f, double value_ms, double limit_ms, double max_ra
 	snprintf(f->ratio, sizeof f->ratio, "%.1f×", value_ms / limit_ms);
 }
 
+/* A note too long for its buffer ends in "…" after its last whole
+ * character: vsnprintf cuts bytes, and half a character in BENCHMARKS.md
+ * made the file invalid UTF-8. */
 void fig_note(struct figure *f, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(f->note, sizeof f->note, fmt, ap);
+	int n = vsnprintf(f->note, sizeof f->note, fmt, ap);
 	va_end(ap);
+	if (n >= (int)sizeof f->note) {
+		size_t at = sizeof f->note - sizeof "…";
+		while (at > 0 && ((unsigned char)f->note[at] & 0xC0) == 0x80)
+			at--;
+		snprintf(f->note + at, sizeof f->note - at, "…");
+	}
 }
 
 int bench_check(struct bench *b, int ok, const char *fmt, ...)

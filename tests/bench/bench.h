@@ -22,7 +22,7 @@ struct figure {
 	char ratio[24];      /* value / limit, "" when none */
 	char target[64];     /* issue 7's target */
 	int verdict;         /* 1 met, 0 missed, -1 not judged (no target) */
-	char note[200];      /* why, when missed or waiting */
+	char note[1024];     /* why, when missed or waiting */
 };
 
 struct bench {
