@@ -1,7 +1,6 @@
 /* actions.h — private to screens/member/: what the member and
- * development screens share: the
- * organization a list covers (F4), CSV export of a list or of the roster,
- * and the choice of a member event. */
+ * development screens share, the organization a list covers (F4), CSV
+ * export of a list or of the roster, and the choice of a member event. */
 #ifndef DJ_SCREENS_MEMBER_ACTIONS_H
 #define DJ_SCREENS_MEMBER_ACTIONS_H
 

@@ -1,4 +1,5 @@
-/* actions.h — private to screens/org/: what the organization screens share: 删除/撤销 and export. */
+/* actions.h — private to screens/org/: what the organization screens
+ * share, 删除/撤销 and export. */
 #ifndef DJ_ORG_ACTIONS_H
 #define DJ_ORG_ACTIONS_H
 

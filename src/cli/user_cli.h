@@ -1,5 +1,6 @@
 /* user_cli.h — private to src/cli/: the administrator's commands, called
- * from cli.c with an open session.  Return the exit code (0, 1 refused, 2 usage). */
+ * from cli.c with an open session.  Return the exit code (0, 1 refused,
+ * 2 usage). */
 #ifndef DJ_USER_CLI_H
 #define DJ_USER_CLI_H
 

@@ -32,7 +32,6 @@
 #include "core/err.h"
 #include "core/rowsource.h"
 #include "core/session.h"
-#include "orglife/attendance.h"
 #include "orglife/meeting.h"
 
 /* ---- months and periods (month index = year * 12 + month - 1) ---- */
