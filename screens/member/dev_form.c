@@ -29,16 +29,21 @@ static struct row_source *open_branches(void *ctx)
 	return member_branch_source(((struct dev_form *)ctx)->s);
 }
 
+/* Every 正式党员, those of the applicant's branch first. */
 static struct row_source *open_full_members(void *ctx)
 {
-	return member_full_source(((struct dev_form *)ctx)->s);
+	struct dev_form *w = ctx;
+	char org[sizeof w->rec.org];
+	form_get(&w->r.f, "org", org, sizeof org);
+	utf8_trim(org);
+	return member_full_source(w->s, *org ? member_branch_id(w->s, org) : 0);
 }
 
 static const struct form_lookup branch_lookup = {
 	.open = open_branches, .col = 0, .title = "选择所在支部（可输入拼音首字母）",
 };
 static const struct form_lookup member_lookup = {
-	.open = open_full_members, .col = 0, .title = "选择正式党员（可输入拼音首字母）",
+	.open = open_full_members, .col = 0, .title = "选择正式党员（本支部的在前；可输入拼音首字母）",
 };
 
 static int id_check(const char *v, char why[WHY_MAX])

@@ -45,6 +45,44 @@ static const struct form_lookup branch_lookup = {
 	.open = open_branches, .col = 0, .title = "选择所在支部（可输入拼音首字母）",
 };
 
+/* The branch named in 所在支部 as the form stands, or 0. */
+static int64_t typed_branch(struct member_form *w)
+{
+	char org[sizeof w->rec.m.org];
+	form_get(&w->r.f, "org", org, sizeof org);
+	utf8_trim(org);
+	return *org ? member_branch_id(w->s, org) : 0;
+}
+
+/* Only the 党小组 of the branch the form names. */
+static struct row_source *open_groups(void *ctx)
+{
+	struct member_form *w = ctx;
+	return member_group_source(w->s, typed_branch(w));
+}
+
+static const struct form_lookup group_lookup = {
+	.open = open_groups, .col = 0, .title = "选择所在党小组（本支部的党小组）",
+};
+
+/* F4 on 所在党小组 with nothing to choose from says why, instead of an
+ * empty list.  1 when it did. */
+static int no_groups(struct member_form *w)
+{
+	int64_t branch = typed_branch(w);
+	if (!branch) {
+		frame_message(MSG_ERROR, "请先填写「所在支部」，再选择所在党小组");
+		return 1;
+	}
+	struct row_source *rs = member_group_source(w->s, branch);
+	long n = rs ? rs->count(rs->ctx) : -1;
+	row_source_free(rs);
+	if (n != 0)
+		return 0;
+	frame_message(MSG_INFO, "本支部没有党小组，「所在党小组」不填");
+	return 1;
+}
+
 #define M(f) FORM_MEMBER(struct member_rec, m.f)
 #define R(f) FORM_MEMBER(struct member_rec, f)
 static int id_check(const char *v, char why[WHY_MAX])
@@ -88,22 +126,26 @@ static const struct form_field base_fields[] = {
 	  .required = 1, .lookup = &branch_lookup, .grow = 1, M(org),
 	  .help = "党员所在党支部的全称。按 F4 选择（可输入拼音首字母）；Ctrl-D 同上一名。\n"
 	          "在本单位内调到另一个支部，请用 F9 办理“内部调整”。" },
-	{ .key = "job", .label = "工作岗位：", .row = 7, .col = 2, .width = 40, .type = FT_TEXT,
+	{ .key = "group", .label = "所在党小组：", .row = 7, .col = 2, .width = 42, .type = FT_LINK,
+	  .lookup = &group_lookup, .grow = 1, M(group),
+	  .help = "党员编入的党小组，须是所在支部的党小组；支部没有党小组的不填。\n"
+	          "按 F4 在本支部的党小组中选择（可输入拼音首字母）。调到另一个支部时自动清空。" },
+	{ .key = "job", .label = "工作岗位：", .row = 8, .col = 2, .width = 40, .type = FT_TEXT,
 	  .grow = 1, M(job), .help = "工作单位及职务，或农民、退休等。" },
-	{ .key = "notes", .label = "备注：", .row = 8, .col = 2, .width = 60, .height = 2,
+	{ .key = "notes", .label = "备注：", .row = 9, .col = 2, .width = 60, .height = 2,
 	  .type = FT_NOTE, .grow = 1, M(notes), .help = "其他说明。本栏可输入多行：回车换行，Tab 到下一栏。" },
 };
 static const struct form_field transfer_fields[] = {
-	{ .key = "date", .label = "转入日期：", .row = 10, .col = 2, .width = 11, .type = FT_DATE,
+	{ .key = "date", .label = "转入日期：", .row = 11, .col = 2, .width = 11, .type = FT_DATE,
 	  .required = 1, R(date), .help = "组织关系转入本单位的日期。" },
-	{ .key = "letter_no", .label = "介绍信编号：", .row = 10, .col = 42, .width = 20,
+	{ .key = "letter_no", .label = "介绍信编号：", .row = 11, .col = 42, .width = 20,
 	  .type = FT_TEXT, .required = 1, R(letter_no), .help = "组织关系介绍信的编号。" },
-	{ .key = "from_org", .label = "原所在组织：", .row = 11, .col = 2, .width = 44, .type = FT_TEXT,
+	{ .key = "from_org", .label = "原所在组织：", .row = 12, .col = 2, .width = 44, .type = FT_TEXT,
 	  .required = 1, .grow = 1, R(from_org), .help = "转出单位党组织的名称。" },
 };
 #undef M
 #undef R
-enum { NBASE = sizeof base_fields / sizeof *base_fields, NTRANSFER = 3, HISTORY_ROW = 11 };
+enum { NBASE = sizeof base_fields / sizeof *base_fields, NTRANSFER = 3, HISTORY_ROW = 12 };
 
 /* The field table for this opening: the branch carried from record to
  * record when the list was a branch's, and the 转入 fields for a newcomer. */
@@ -335,6 +377,9 @@ static enum outcome key(void *st, struct app *a, struct key k)
 		frame_message(MSG_INFO, "此记录只能查看");
 		return SCR_HANDLED;
 	}
+	const char *at = form_current_key(&w->r.f);
+	if (k.code == K_F4 && !w->readonly && at && strcmp(at, "group") == 0 && no_groups(w))
+		return SCR_HANDLED;
 	enum outcome o = record_form_key(&w->r.f, k, save, w);
 	if (o != SCR_PASS)
 		return o;
@@ -352,7 +397,8 @@ const struct screen member_form_screen = {
 	        "回车到下一栏，最后一栏回车即保存；Tab/Shift-Tab、↑↓ 也可移动。F2 保存。\n"
 	        "填写身份证号后自动填写出生日期和性别；身份证号的校验位、出生日期、性别、\n"
 	        "手机号码、日期（不得晚于今天）和转正日期（入党满一年，延长的另加）都会检查。\n"
-	        "F4 在性别、民族、学历、人员类别、所在支部栏打开选择列表，可输入拼音首字母筛选。\n"
+	        "F4 在性别、民族、学历、人员类别、所在支部、所在党小组栏打开选择列表，\n"
+	        "可输入拼音首字母筛选；所在党小组只列所在支部的党小组。\n"
 	        "F5 把本栏恢复为打开时的内容。Ctrl-D 同上：复制上一名已保存党员的本栏内容。\n"
 	        "新增时为连续录入：保存后清空，继续录入下一名。\n"
 	        "F9：办理转出、出党、去世、失联、流出、内部调整等，或查看全部变动记录。\n"

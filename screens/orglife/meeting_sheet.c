@@ -27,8 +27,8 @@ struct sheet {
 };
 
 static const struct rs_column cols[] = {
-	{ "序号", 4, 0, 1, 0 }, { "姓名", 10, 0, 0, 0 }, { "所在组织", 22, 1, 0, 0 },
-	{ "签到", 6, 0, 0, 0 }, { "事由", 20, 1, 0, 0 },
+	{ "序号", 4, 0, 1, 0 }, { "姓名", 16, 0, 0, 0 }, { "所在组织", 20, 1, 0, 0 },
+	{ "签到", 6, 0, 0, 0 }, { "事由", 16, 1, 0, 0 },
 };
 
 static int row_count(void *ctx)
@@ -42,7 +42,7 @@ static void row_cell(void *ctx, int i, int c, char *out, size_t cap)
 	int with_reason = r->state == ATT_LEAVE || r->state == ATT_ABSENT;
 	switch (c) {
 	case 0: snprintf(out, cap, "%d", i + 1); break;
-	case 1: snprintf(out, cap, "%s", r->name); break;
+	case 1: snprintf(out, cap, *r->tell ? "%s %s" : "%s%s", r->name, r->tell); break;
 	case 2: snprintf(out, cap, "%s", r->org); break;
 	case 3: snprintf(out, cap, "%s", r->state ? att_state_names[r->state] : "－"); break;
 	default: snprintf(out, cap, "%s", with_reason ? r->reason : ""); break;
@@ -87,7 +87,9 @@ static int load(struct sheet *w, struct dj_err *e)
 	}
 	for (int i = 0; i < w->sh.n; i++)
 		pinyin_initials_person(w->sh.rows[i].name, w->py[i], sizeof w->py[i]);
-	w->g.empty_text = "该组织（含下级）没有在册党员。请先在党员管理中登记党员";
+	w->g.empty_text = w->sh.is_group
+	                  ? "该党小组还没有分配党员，请在党员信息中设置「所在党小组」"
+	                  : "该组织（含下级）没有在册党员。请先在党员管理中登记党员";
 	w->dirty = 0;
 	return 0;
 }

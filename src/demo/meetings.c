@@ -82,7 +82,8 @@ static int sign_in(struct session *s, int64_t meeting, const struct demo_org *o,
 {
 	sqlite3_stmt *list, *ins;
 	if (sqlite3_prepare_v2(s->db, MEETING_SUBTREE("?1") " SELECT id FROM member WHERE status = '正常'"
-	                       " AND org_id IN (SELECT id FROM sub) ORDER BY id", -1, &list,
+	                       " AND (org_id IN (SELECT id FROM sub) OR group_id IN (SELECT id FROM sub))"
+	                       " ORDER BY id", -1, &list,
 	                       NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(s->db, "INSERT INTO attendance(meeting_id, member_id, state, reason,"
 	                       " updated_by) VALUES (?1,?2,?3,?4,'demo')", -1, &ins, NULL) != SQLITE_OK)

@@ -100,14 +100,24 @@ static const char *job_for(struct gen *g, const char *category, int age)
 	return strcmp(category, "机关") == 0 ? "公务员" : "职工";
 }
 
-/* One member of `branch`, `age` years old; recent says joined within the
- * last year (a 预备党员). */
-static int add_member(struct session *s, struct gen *g, const char *branch, const char *category,
+struct branch {
+	char name[128], category[32], secretary[64];
+	char groups[4][128];   /* its 党小组, in the order they were set up */
+	int ngroups;
+};
+
+/* Member k of branch b, `age` years old; recent says joined within the
+ * last year (a 预备党员).  In a branch with 党小组 the members take turns
+ * in them, so every group meets with members of its own. */
+static int add_member(struct session *s, struct gen *g, const struct branch *b, int k,
                       const char *name, int male, int age, int recent, struct dj_err *e)
 {
+	const char *category = b->category;
 	struct member m;
 	memset(&m, 0, sizeof m);
-	snprintf(m.org, sizeof m.org, "%.127s", branch);
+	snprintf(m.org, sizeof m.org, "%.127s", b->name);
+	if (b->ngroups)
+		snprintf(m.group, sizeof m.group, "%s", b->groups[k % b->ngroups]);
 	if (name)
 		snprintf(m.name, sizeof m.name, "%s", name);
 	else
@@ -137,9 +147,21 @@ static int add_member(struct session *s, struct gen *g, const char *branch, cons
 	return member_save(s, &m, 1, e) ? -1 : 0;
 }
 
-struct branch {
-	char name[128], category[32], secretary[64];
-};
+static void read_groups(struct session *s, struct branch *b)
+{
+	sqlite3_stmt *st;
+	b->ngroups = 0;
+	if (sqlite3_prepare_v2(s->db, "SELECT g.name FROM org g JOIN org p ON p.id = g.parent_id"
+	                       " WHERE p.name = ? AND g.kind = '党小组' AND g.status = '正常'"
+	                       " ORDER BY g.id", -1, &st, NULL) != SQLITE_OK)
+		return;
+	sqlite3_bind_text(st, 1, b->name, -1, SQLITE_STATIC);
+	while (b->ngroups < (int)N(b->groups) && sqlite3_step(st) == SQLITE_ROW) {
+		db_col_text(st, 0, b->groups[b->ngroups], sizeof b->groups[0]);
+		b->ngroups++;
+	}
+	sqlite3_finalize(st);
+}
 
 static int read_branches(struct session *s, struct branch *out, int max)
 {
@@ -156,6 +178,8 @@ static int read_branches(struct session *s, struct branch *out, int max)
 		n++;
 	}
 	sqlite3_finalize(st);
+	for (int i = 0; i < n; i++)
+		read_groups(s, &out[i]);
 	return n;
 }
 
@@ -169,13 +193,12 @@ static int fill_branch(struct session *s, struct gen *g, const struct branch *b,
 	for (size_t k = 0; k < N(women); k++)
 		female |= strcmp(b->secretary, women[k]) == 0;
 	if (*b->secretary &&
-	    add_member(s, g, b->name, b->category, b->secretary, !female, 40 + i % 15, 0, e))
+	    add_member(s, g, b, 0, b->secretary, !female, 40 + i % 15, 0, e))
 		return -1;
 	int n = 6 + (i * 7) % 9;
 	for (int k = 0; k < n; k++) {
 		int age = 20 + (int)pick(g, 66);
-		if (add_member(s, g, b->name, b->category, NULL, pick(g, 3) != 0, age,
-		               k == 0 && i % 5 == 2, e))
+		if (add_member(s, g, b, k + 1, NULL, pick(g, 3) != 0, age, k == 0 && i % 5 == 2, e))
 			return -1;
 	}
 	return 0;

@@ -11,8 +11,9 @@ static const struct csv_column cols[] = {
 	C("姓名", name, 1), C("性别", gender, 1), C("民族", ethnicity, 0),
 	C("出生日期", birth_date, 0), C("身份证号", id_number, 0), C("学历", education, 0),
 	C("人员类别", category, 1), C("入党日期", joined_on, 1), C("转正日期", confirmed_on, 0),
-	C("所在党组织", org, 1), C("联系电话", phone, 0), C("工作岗位", job, 0),
-	C("备注", notes, 0), C("延长预备期（月）", extension, 0), C("状态", status, 0),
+	C("所在党组织", org, 1), C("党小组", group, 0), C("联系电话", phone, 0),
+	C("工作岗位", job, 0), C("备注", notes, 0), C("延长预备期（月）", extension, 0),
+	C("状态", status, 0),
 };
 #undef C
 enum { NCOLS = sizeof cols / sizeof *cols };
@@ -70,10 +71,11 @@ int member_import_csv(struct session *s, const char *path, FILE *report, int *im
 static const char export_sql[] =
 	"SELECT m.name, m.gender, m.ethnicity, coalesce(m.birth_date, ''),"
 	" coalesce(m.id_number, ''), coalesce(m.education, ''), m.category,"
-	" coalesce(m.joined_on, ''), coalesce(m.confirmed_on, ''), o.name, coalesce(m.phone, ''),"
+	" coalesce(m.joined_on, ''), coalesce(m.confirmed_on, ''), o.name, coalesce(g.name, ''),"
+	" coalesce(m.phone, ''),"
 	" coalesce(m.job, ''), coalesce(m.notes, ''),"
 	" CASE m.extension_months WHEN 0 THEN '' ELSE m.extension_months END, m.status"
-	" FROM member m JOIN org o ON o.id = m.org_id"
+	" FROM member m JOIN org o ON o.id = m.org_id LEFT JOIN org g ON g.id = m.group_id"
 	" WHERE ?1 = 0 OR m.org_id IN (WITH RECURSIVE sub(id) AS (SELECT ?1 UNION ALL"
 	" SELECT c.id FROM org c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub)"
 	" ORDER BY o.name_py, o.name, m.name_py, m.id";

@@ -223,6 +223,8 @@ static int apply_to_member(struct session *s, struct member *m, const char *stat
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(s->db,
 	        "UPDATE member SET status=?1, org_id=?2, version=version+1, updated_by=?3,"
+	        /* a move to another branch, or out, leaves the 党小组 */
+	        " group_id = CASE WHEN org_id <> ?2 OR ?1 = '转出' THEN NULL ELSE group_id END,"
 	        " updated_at=strftime('%Y-%m-%d %H:%M:%S','now','localtime')"
 	        " WHERE id=?4 AND version=?5", -1, &st, NULL) != SQLITE_OK)
 		return db_fail(s->db, e, "更新党员状态");

@@ -81,24 +81,64 @@ struct row_source *member_branch_source(struct session *s)
 
 static const struct rs_column full_cols[] = {
 	{ "姓名", 10, 0, 0, 1 }, { "所在支部", 30, 1, 0, 1 }, { "入党日期", 10, 0, 0, 1 },
+	{ "区分", 10, 0, 0, 0 },
 };
+
+/* The rows of the list a picked name may collide with, as a condition on m2. */
+#define FULL_TWIN "m2.status = '正常' AND m2.category = '正式党员'"
+/* Where another row of the list has the same name: the birth year, or the
+ * 身份证号's last four where the year is shared too (as member_tell_apart). */
+#define TELL(twin) \
+	"CASE WHEN NOT EXISTS (SELECT 1 FROM member m2 WHERE m2.name = m.name AND m2.id <> m.id" \
+	" AND " twin ") THEN ''" \
+	" WHEN EXISTS (SELECT 1 FROM member m2 WHERE m2.name = m.name AND m2.id <> m.id AND " twin \
+	" AND substr(m2.birth_date, 1, 4) = substr(m.birth_date, 1, 4))" \
+	" THEN '证尾' || substr(coalesce(m.id_number, ''), -4)" \
+	" ELSE substr(coalesce(m.birth_date, ''), 1, 4) || '年生' END"
+/* :scope is the branch listed first (an applicant's), not a subtree. */
+#define FIRST "(CASE WHEN m.org_id = :scope THEN '0' ELSE '1' END) || "
 
 static const struct pager_def full_def = {
 	.cols = full_cols,
-	.ncols = 3,
-	.cells = { "m.name", BRANCH, "coalesce(m.joined_on, '')" },
-	.sort = { "m.name_py || m.name", "o.name_py || m.name_py", "coalesce(m.joined_on, '')" },
+	.ncols = 4,
+	.cells = { "m.name", BRANCH, "coalesce(m.joined_on, '')", TELL(FULL_TWIN) },
+	.sort = { FIRST "m.name_py || m.name", FIRST "o.name_py || m.name_py",
+	          FIRST "coalesce(m.joined_on, '')" },
 	.id = "m.id",
 	.from = "member m JOIN org o ON o.id = m.org_id",
-	.where = "m.status = '正常' AND m.category = '正式党员' AND " SUBTREE("m.org_id"),
+	.where = "m.status = '正常' AND m.category = '正式党员'",
 	.find = MEMBER_FIND,
 	.default_sort = 0,
 };
 
-/* An introducer may belong to any branch, so the whole database is listed. */
-struct row_source *member_full_source(struct session *s)
+/* An introducer may belong to any branch, so the whole database is listed;
+ * the applicant's branch comes first, where the people they know are. */
+struct row_source *member_full_source(struct session *s, int64_t first)
 {
-	return pager_new(s->db, &full_def, 0);
+	return pager_new(s->db, &full_def, first);
+}
+
+static const struct rs_column group_cols[] = {
+	{ "党小组名称", 36, 1, 0, 1 }, { "党员数", 6, 0, 1, 0 },
+};
+
+/* In the order they were set up (第一党小组 before 第二党小组). */
+static const struct pager_def group_def = {
+	.cols = group_cols,
+	.ncols = 2,
+	.cells = { "o.name", "(SELECT count(*) FROM member m WHERE m.group_id = o.id"
+	           " AND m.status = '正常')" },
+	.sort = { "printf('%012d', o.id)" },
+	.id = "o.id",
+	.from = "org o",
+	.where = "o.parent_id = :scope AND o.kind = '党小组' AND o.status = '正常'",
+	.find = ORG_FIND,
+	.default_sort = 0,
+};
+
+struct row_source *member_group_source(struct session *s, int64_t branch_id)
+{
+	return pager_new(s->db, &group_def, branch_id);
 }
 
 static const struct rs_column event_cols[] = {

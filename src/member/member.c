@@ -167,6 +167,62 @@ int64_t member_branch_id(struct session *s, const char *name)
 	return id;
 }
 
+int64_t member_group_id(struct session *s, int64_t branch_id, const char *name, char *full,
+                        size_t cap)
+{
+	int64_t id = 0;
+	sqlite3_stmt *st = db_keep(s->db, "SELECT g.id, g.name FROM org g JOIN org b ON b.id = g.parent_id"
+	                                  " WHERE g.parent_id = ?1 AND g.kind = '党小组' AND g.status = '正常'"
+	                                  " AND (g.name = ?2 OR g.short_name = ?2 OR g.name = b.name || ?2)"
+	                                  " ORDER BY g.name <> ?2, g.id LIMIT 1");
+	if (!st)
+		return 0;
+	sqlite3_bind_int64(st, 1, branch_id);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		id = sqlite3_column_int64(st, 0);
+		if (full)
+			db_col_text(st, 1, full, cap);
+	}
+	db_done(st);
+	return id;
+}
+
+/* The 所在党小组, when given, is an active 党小组 of the member's branch:
+ * 0 with its id in *group_id (0 for none).  The message says what the
+ * named organization is instead. */
+static int check_group(struct session *s, const struct member *m, int64_t branch_id,
+                       int64_t *group_id, struct dj_err *e)
+{
+	*group_id = 0;
+	if (!*m->group || (*group_id = member_group_id(s, branch_id, m->group, NULL, 0)) != 0)
+		return 0;
+	sqlite3_stmt *st;
+	char kind[16] = "", status[8] = "", parent[128] = "";
+	if (sqlite3_prepare_v2(s->db, "SELECT g.kind, g.status, coalesce(p.name, '') FROM org g"
+	                       " LEFT JOIN org p ON p.id = g.parent_id WHERE g.name = ?", -1, &st,
+	                       NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, m->group, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			db_col_text(st, 0, kind, sizeof kind);
+			db_col_text(st, 1, status, sizeof status);
+			db_col_text(st, 2, parent, sizeof parent);
+		}
+		sqlite3_finalize(st);
+	}
+	if (!*kind)
+		return dj_fail(e, DJ_INVALID, "group", "「所在党小组」「%s」不是「%s」的党小组（按 F4 选择）",
+		               m->group, m->org);
+	if (strcmp(kind, "党小组") != 0)
+		return dj_fail(e, DJ_INVALID, "group", "「所在党小组」「%s」是%s，不是党小组（按 F4 选择）",
+		               m->group, kind);
+	if (strcmp(status, "正常") != 0)
+		return dj_fail(e, DJ_INVALID, "group", "「所在党小组」「%s」已撤销", m->group);
+	return dj_fail(e, DJ_INVALID, "group",
+	               "「所在党小组」「%s」属于「%s」，不属于所在支部「%s」（按 F4 在本支部的党小组中选择）",
+	               m->group, parent, m->org);
+}
+
 /* The 所在支部 names an active 党支部: 0 with its id in *org_id. */
 static int check_branch(struct session *s, const struct member *m, int64_t *org_id,
                         struct dj_err *e)
@@ -270,8 +326,10 @@ static int check_dates(const struct member *m, struct dj_err *e)
 	return 0;
 }
 
-/* member_validate, giving the branch's id to a save (one lookup a row). */
-static int validate(struct session *s, const struct member *m, int64_t *org_id, struct dj_err *e)
+/* member_validate, giving the branch's and the group's ids to a save (one
+ * lookup each a row). */
+static int validate(struct session *s, const struct member *m, int64_t *org_id,
+                    int64_t *group_id, struct dj_err *e)
 {
 	char why[WHY_MAX], birth[11];
 	if (!*m->name)
@@ -289,15 +347,16 @@ static int validate(struct session *s, const struct member *m, int64_t *org_id, 
 		return DJ_INVALID;
 	if (*m->phone && valid_mobile(m->phone, why))
 		return dj_fail(e, DJ_INVALID, "phone", "「联系电话」%s：%s", why, m->phone);
-	if (check_branch(s, m, org_id, e) || check_id_unique(s, m, e))
+	if (check_branch(s, m, org_id, e) || check_group(s, m, *org_id, group_id, e) ||
+	    check_id_unique(s, m, e))
 		return e ? e->code : DJ_INVALID;
 	return 0;
 }
 
 int member_validate(struct session *s, const struct member *m, struct dj_err *e)
 {
-	int64_t org_id;
-	return validate(s, m, &org_id, e);
+	int64_t org_id, group_id;
+	return validate(s, m, &org_id, &group_id, e);
 }
 
 /* ---- load and save ------------------------------------------------------- */
@@ -305,10 +364,12 @@ int member_validate(struct session *s, const struct member *m, struct dj_err *e)
 int member_load(struct session *s, int64_t id, struct member *m, struct dj_err *e)
 {
 	static const char sql[] =
-		"SELECT m.id, m.version, m.org_id, o.name, m.name, m.gender, m.ethnicity, m.birth_date,"
+		"SELECT m.id, m.version, m.org_id, coalesce(m.group_id, 0), o.name, coalesce(g.name, ''),"
+		" m.name, m.gender, m.ethnicity, m.birth_date,"
 		" m.id_number, m.education, m.phone, m.category, m.joined_on, m.confirmed_on,"
 		" CASE m.extension_months WHEN 0 THEN '' ELSE m.extension_months END, m.job, m.status,"
-		" m.notes FROM member m JOIN org o ON o.id = m.org_id WHERE m.id = ?";
+		" m.notes FROM member m JOIN org o ON o.id = m.org_id LEFT JOIN org g ON g.id = m.group_id"
+		" WHERE m.id = ?";
 	sqlite3_stmt *st;
 	int rc = db_load_row(s->db, sql, id, &st, "读取党员", "该党员记录已不存在", e);
 	if (rc)
@@ -317,8 +378,10 @@ int member_load(struct session *s, int64_t id, struct member *m, struct dj_err *
 	m->id = sqlite3_column_int64(st, 0);
 	m->version = sqlite3_column_int64(st, 1);
 	m->org_id = sqlite3_column_int64(st, 2);
+	m->group_id = sqlite3_column_int64(st, 3);
 	struct { char *p; size_t cap; } text[] = {
-		{ m->org, sizeof m->org }, { m->name, sizeof m->name }, { m->gender, sizeof m->gender },
+		{ m->org, sizeof m->org }, { m->group, sizeof m->group }, { m->name, sizeof m->name },
+		{ m->gender, sizeof m->gender },
 		{ m->ethnicity, sizeof m->ethnicity }, { m->birth_date, sizeof m->birth_date },
 		{ m->id_number, sizeof m->id_number }, { m->education, sizeof m->education },
 		{ m->phone, sizeof m->phone }, { m->category, sizeof m->category },
@@ -327,7 +390,7 @@ int member_load(struct session *s, int64_t id, struct member *m, struct dj_err *
 		{ m->status, sizeof m->status }, { m->notes, sizeof m->notes },
 	};
 	for (size_t i = 0; i < sizeof text / sizeof *text; i++)
-		db_col_text(st, (int)i + 3, text[i].p, text[i].cap);
+		db_col_text(st, (int)i + 4, text[i].p, text[i].cap);
 	db_done(st);
 	return 0;
 }
@@ -343,7 +406,7 @@ static void normalise_date(char d[11])
  * ID, and writes dates in the normal form. */
 static void normalise(struct member *m)
 {
-	char *fields[] = { m->org, m->name, m->gender, m->ethnicity, m->birth_date, m->id_number,
+	char *fields[] = { m->org, m->group, m->name, m->gender, m->ethnicity, m->birth_date, m->id_number,
 	                   m->education, m->phone, m->category, m->joined_on, m->confirmed_on,
 	                   m->extension, m->job };
 	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
@@ -370,6 +433,7 @@ const char *member_json(const struct member *m, char *buf, size_t cap)
 	struct json j;
 	json_begin(&j, buf, cap);
 	json_str(&j, "所在支部", m->org);
+	json_str(&j, "所在党小组", m->group);
 	json_str(&j, "姓名", m->name);
 	json_str(&j, "性别", m->gender);
 	json_str(&j, "民族", m->ethnicity);
@@ -392,12 +456,12 @@ static int write_row(struct session *s, struct member *m, const char *py, struct
 	static const char ins[] =
 		"INSERT INTO member(org_id, name, name_py, gender, ethnicity, birth_date, id_number,"
 		" education, phone, category, joined_on, confirmed_on, extension_months, job, notes,"
-		" status, updated_at, updated_by) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,"
-		"?14,?15,?16, strftime('%Y-%m-%d %H:%M:%S','now','localtime'), ?17)";
+		" status, updated_at, updated_by, group_id) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,"
+		"?12,?13,?14,?15,?16, strftime('%Y-%m-%d %H:%M:%S','now','localtime'), ?17, ?20)";
 	static const char upd[] =
 		"UPDATE member SET org_id=?1, name=?2, name_py=?3, gender=?4, ethnicity=?5,"
 		" birth_date=?6, id_number=?7, education=?8, phone=?9, category=?10, joined_on=?11,"
-		" confirmed_on=?12, extension_months=?13, job=?14, notes=?15,"
+		" confirmed_on=?12, extension_months=?13, job=?14, notes=?15, group_id=?20,"
 		" updated_at=strftime('%Y-%m-%d %H:%M:%S','now','localtime'), updated_by=?17,"
 		" version = version + 1 WHERE id=?18 AND version=?19";
 	sqlite3_stmt *st = db_keep(s->db, m->id ? upd : ins);
@@ -413,6 +477,10 @@ static int write_row(struct session *s, struct member *m, const char *py, struct
 	db_bind_text(st, 15, m->notes, 1);
 	db_bind_text(st, 16, *m->status ? m->status : "正常", 0);
 	db_bind_text(st, 17, s->login, 0);
+	if (m->group_id)
+		sqlite3_bind_int64(st, 20, m->group_id);
+	else
+		sqlite3_bind_null(st, 20);
 	if (m->id) {
 		sqlite3_bind_int64(st, 18, m->id);
 		sqlite3_bind_int64(st, 19, m->version);
@@ -438,8 +506,15 @@ static int save_in_txn(struct session *s, struct member *m, const char *py, stru
 		return dj_fail(e, DJ_INVALID, NULL, "「%s」已%s，记录只能查看，不能修改", old.name,
 		               old.status);
 	snprintf(m->status, sizeof m->status, "%s", m->id ? old.status : "正常");
-	if (validate(s, m, &m->org_id, e))
+	/* A member moved to another branch leaves the old branch's 党小组. */
+	if (m->id && *m->group && strcmp(m->group, old.group) == 0 &&
+	    member_branch_id(s, m->org) != old.org_id)
+		m->group[0] = 0;
+	if (validate(s, m, &m->org_id, &m->group_id, e))
 		return e ? e->code : DJ_INVALID;
+	char group[sizeof m->group];   /* stored and shown by its full name */
+	if (m->group_id && member_group_id(s, m->org_id, m->group, group, sizeof group))
+		memcpy(m->group, group, sizeof group);
 	if (session_may_move(s, m->id != 0, old.org_id, m->org_id, e))
 		return DJ_DENIED;
 	int is_new = m->id == 0;

@@ -28,6 +28,10 @@ struct member {
 	int64_t version;
 	int64_t org_id;           /* set by member_save from `org` */
 	char org[128];            /* 所在支部, full name of an active 党支部 */
+	int64_t group_id;         /* set by member_save from `group`; 0 = none */
+	char group[128];          /* 所在党小组: "" or a 党小组 of that branch (its
+	                             full name; a save also takes its 简称 or the
+	                             name after the branch's, e.g. 第一党小组) */
 	char name[64];            /* 姓名 */
 	char gender[8];           /* 性别 */
 	char ethnicity[32];       /* 民族 ("" = 汉族) */
@@ -89,6 +93,11 @@ int member_save(struct session *s, struct member *m, int in_txn, struct dj_err *
 
 /* The active 党支部 of that full name, or 0. */
 int64_t member_branch_id(struct session *s, const char *name);
+/* The active 党小组 of branch `branch_id` named `name` (its full name, its
+ * 简称, or what follows the branch's name: 第一党小组), or 0; its full name
+ * into full (cap bytes) when full is not NULL. */
+int64_t member_group_id(struct session *s, int64_t branch_id, const char *name, char *full,
+                        size_t cap);
 
 /* The record as a flat JSON object for the audit log (into buf). */
 const char *member_json(const struct member *m, char *buf, size_t cap);
@@ -139,10 +148,28 @@ int member_events(struct session *s, int64_t member_id, struct member_event *out
 struct row_source *member_list_source(struct session *s, int64_t root, int all);
 /* Active 党支部 within the operator's scope, for F4 on 所在支部. */
 struct row_source *member_branch_source(struct session *s);
-/* Active 正式党员 (for F4 on 介绍人): 姓名 所在支部. */
-struct row_source *member_full_source(struct session *s);
+/* Active 正式党员 (for F4 on 培养联系人 and 介绍人): 姓名 所在支部 入党日期
+ * 区分, those of branch `first` (0: none) listed first, then the rest; 区分
+ * tells apart members who share a name on the list (member_tell_apart). */
+struct row_source *member_full_source(struct session *s, int64_t first);
+/* The active 党小组 of branch `branch_id`, for F4 on 所在党小组: 党小组名称
+ * 党员数. */
+struct row_source *member_group_source(struct session *s, int64_t branch_id);
 /* One member's events, newest first: 日期 类型 来源/去向 介绍信编号 说明. */
 struct row_source *member_event_source(struct session *s, int64_t member_id);
+
+/* ---- telling apart members of one name (tell.c) --------------------- */
+
+/* What tells a member apart from another of the same name on one list:
+ * "1985年生", or the 身份证号's last four digits ("证尾1234") when the birth
+ * year is shared too (ledger.c's pickers say the same in SQL). */
+enum { MEMBER_TELL_MAX = 24 };
+struct member_tag {
+	const char *name, *birth_date, *id_number;   /* the caller's */
+	char tell[MEMBER_TELL_MAX];                  /* "" unless the name recurs */
+};
+/* Fills every tag's tell: "" for a name that occurs once among the n. */
+void member_tell_apart(struct member_tag *tags, int n);
 
 /* Members whose status is 正常 under root (0: all); category NULL: both. */
 long member_count(struct session *s, int64_t root, const char *category);
@@ -150,7 +177,7 @@ long member_count(struct session *s, int64_t root, const char *category);
 /* ---- CSV (csv.c) ---------------------------------------------------- */
 
 /* Imports every row or none: headers 姓名 性别 民族 出生日期 身份证号 学历
- * 人员类别 入党日期 转正日期 所在党组织 联系电话 工作岗位 备注 (and the
+ * 人员类别 入党日期 转正日期 所在党组织 党小组 联系电话 工作岗位 备注 (and the
  * export's 延长预备期（月） 状态) in any order, UTF-8 or GB18030.  One report
  * line per problem: 第 N 行「列名」值「…」：原因.  Returns 0, 1 (refused,
  * nothing stored) or 2 (file unusable). */

@@ -9,6 +9,7 @@
 #include "core/db.h"
 #include "core/db_write.h"
 #include "core/json.h"
+#include "member/member.h"
 #include "orglife/meeting.h"
 
 const char *const att_state_names[] = { "", "出席", "请假", "缺席", "列席", NULL };
@@ -41,21 +42,40 @@ static int load_head(struct session *s, int64_t meeting_id, struct att_sheet *sh
 		snprintf(sh->type, sizeof sh->type, "%s", m->type);
 		snprintf(sh->date, sizeof sh->date, "%s", m->date);
 		snprintf(sh->topic, sizeof sh->topic, "%s", m->topic);
+		sh->is_group = db_int(s->db, "SELECT kind = '党小组' FROM org WHERE id = ?", m->org_id, 0) == 1;
 	}
 	free(m);
 	return rc;
 }
 
 /* Stored rows first-class; current members of the subtree not stored get
- * `fresh` (the default for a sheet never filled, else blank). */
+ * `fresh` (the default for a sheet never filled, else blank).  A member
+ * is in the subtree by their branch or by their 党小组 (a 党小组's sheet is
+ * its members), and is listed under their 党小组 where they have one. */
 static const char rows_sql[] =
 	MEETING_SUBTREE("?1")
 	" SELECT mb.id, mb.name, o.name, coalesce(a.state, ''), coalesce(a.reason, ''),"
-	" a.id IS NOT NULL FROM member mb JOIN org o ON o.id = mb.org_id"
+	" a.id IS NOT NULL, coalesce(mb.birth_date, ''), coalesce(mb.id_number, '')"
+	" FROM member mb JOIN org o ON o.id = coalesce(mb.group_id, mb.org_id)"
 	" LEFT JOIN attendance a ON a.member_id = mb.id AND a.meeting_id = ?2"
-	" WHERE a.id IS NOT NULL OR (mb.status = '正常' AND mb.org_id IN (SELECT id FROM sub))"
+	" WHERE a.id IS NOT NULL OR (mb.status = '正常' AND (mb.org_id IN (SELECT id FROM sub)"
+	"   OR mb.group_id IN (SELECT id FROM sub)))"
 	" ORDER BY CASE WHEN o.id = ?1 THEN '' ELSE o.name_py || o.name END, mb.name_py, mb.name,"
 	" mb.id";
+
+/* Namesakes on the sheet get what tells them apart (member_tell_apart). */
+static void tell_apart(struct att_sheet *sh, char (*birth)[11], char (*idn)[24])
+{
+	struct member_tag *tags = calloc(sh->n > 0 ? (size_t)sh->n : 1, sizeof *tags);
+	if (!tags)
+		return;
+	for (int i = 0; i < sh->n; i++)
+		tags[i] = (struct member_tag){ sh->rows[i].name, birth[i], idn[i], "" };
+	member_tell_apart(tags, sh->n);
+	for (int i = 0; i < sh->n; i++)
+		snprintf(sh->rows[i].tell, sizeof sh->rows[i].tell, "%s", tags[i].tell);
+	free(tags);
+}
 
 static int load_rows(struct session *s, struct att_sheet *sh, int fresh, struct dj_err *e)
 {
@@ -65,16 +85,27 @@ static int load_rows(struct session *s, struct att_sheet *sh, int fresh, struct 
 	sqlite3_bind_int64(st, 1, sh->org_id);
 	sqlite3_bind_int64(st, 2, sh->meeting_id);
 	int cap = 0, rc;
+	char (*birth)[11] = NULL, (*idn)[24] = NULL;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (sh->n == cap) {
 			cap = cap ? cap * 2 : 32;
 			struct att_row *m = realloc(sh->rows, (size_t)cap * sizeof *m);
-			if (!m) {
+			if (m)
+				sh->rows = m;
+			char (*b)[11] = m ? realloc(birth, (size_t)cap * sizeof *b) : NULL;
+			if (b)
+				birth = b;
+			char (*d)[24] = b ? realloc(idn, (size_t)cap * sizeof *d) : NULL;
+			if (!d) {
+				free(birth);
+				free(idn);
 				sqlite3_finalize(st);
 				return dj_fail(e, DJ_DB, NULL, "内存不足");
 			}
-			sh->rows = m;
+			idn = d;
 		}
+		db_col_text(st, 6, birth[sh->n], sizeof birth[sh->n]);
+		db_col_text(st, 7, idn[sh->n], sizeof idn[sh->n]);
 		struct att_row *r = &sh->rows[sh->n++];
 		memset(r, 0, sizeof *r);
 		r->member_id = sqlite3_column_int64(st, 0);
@@ -89,6 +120,10 @@ static int load_rows(struct session *s, struct att_sheet *sh, int fresh, struct 
 			r->state = ATT_NONE;
 	}
 	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		tell_apart(sh, birth, idn);
+	free(birth);
+	free(idn);
 	return rc == SQLITE_DONE ? 0 : db_fail(s->db, e, "读取签到表");
 }
 

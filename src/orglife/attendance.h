@@ -3,8 +3,8 @@
  *
  * The sheet lists the meeting organization's current members (status 正常,
  * in the organization or anywhere below it: a 党支部's sheet includes its
- * 党小组, a 党总支's or 党委's the whole subtree) and anyone already
- * recorded.  Each row is 出席, 请假, 缺席, 列席, or not expected (blank: not
+ * 党小组, a 党总支's or 党委's the whole subtree; a 党小组's sheet lists the
+ * members whose 所在党小组 it is) and anyone already recorded.  Each row is 出席, 请假, 缺席, 列席, or not expected (blank: not
  * stored, not counted).  应到 = 出席 + 请假 + 缺席; 实到 = 出席; 列席 are
  * counted apart.
  *
@@ -32,7 +32,8 @@ int att_state_of(const char *name);
 struct att_row {
 	int64_t member_id;
 	char name[64];
-	char org[128];        /* the member's own organization (branch or 党小组) */
+	char org[128];        /* the member's own organization (党小组, else branch) */
+	char tell[24];        /* "" unless the name recurs on the sheet: 1985年生 … */
 	int state;            /* enum att_state */
 	char reason[128];     /* 请假/缺席 事由 */
 	int stored;           /* 1 when the row came from the database */
@@ -46,6 +47,7 @@ struct att_sheet {
 	char type[24];
 	char date[11];
 	char topic[256];
+	int is_group;         /* the meeting is a 党小组's */
 	struct att_row *rows;
 	int n;
 };
