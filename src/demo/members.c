@@ -333,6 +333,28 @@ static int two_full_members(struct session *s, const char *branch, char a[64], c
 	return n == 2 && strcmp(a, b) != 0;
 }
 
+/* Applicants who became 预备党员 join a 党小组 of their branch too, as
+ * the branch would decide after the 支部大会. */
+static int place_newcomers(struct session *s, const struct branch *b, int nb, struct dj_err *e)
+{
+	for (int i = 0; i < nb; i++) {
+		for (int k = 0; b[i].ngroups; k++) {
+			int64_t id = db_int(s->db, "SELECT m.id FROM member m JOIN dev_case c"
+			                    " ON c.member_id = m.id WHERE m.group_id IS NULL"
+			                    " AND m.status = '正常' AND m.org_id = (SELECT id FROM org"
+			                    " WHERE kind = '党支部' AND status = '正常' ORDER BY id LIMIT 1"
+			                    " OFFSET ?) ORDER BY m.id LIMIT 1", i, 0);
+			struct member m;
+			if (!id || member_load(s, id, &m, e))
+				break;
+			snprintf(m.group, sizeof m.group, "%s", b[i].groups[k % b[i].ngroups]);
+			if (member_save(s, &m, 1, e))
+				return -1;
+		}
+	}
+	return 0;
+}
+
 int demo_members(struct session *s, struct dj_err *e)
 {
 	static struct branch b[128];
@@ -356,5 +378,5 @@ int demo_members(struct session *s, struct dj_err *e)
 			if (add_applicant(s, &g, &b[i], k % (int)N(paths), m1, m2, e))
 				return e->code ? e->code : DJ_DB;
 	}
-	return 0;
+	return place_newcomers(s, b, nb, e) ? (e->code ? e->code : DJ_DB) : 0;
 }

@@ -355,6 +355,42 @@ static void a_branch_table_from_its_meetings(void **state)
 	free(rows);
 }
 
+/* 党小组会 counted against the group's own members (issue 19): members of
+ * the branch whose 所在党小组 is the group make its 应到; the branch's
+ * other members do not. */
+static void a_group_meeting_is_counted_against_the_groups_members(void **state)
+{
+	struct testdb *t = *state;
+	struct meeting_rules rules;
+	char why[256];
+	meeting_rules_load(&t->cfg, &rules, why, sizeof why);
+	int64_t grp;
+	fx_town(&t->s, "1950-10-01", "1990-01-01", &grp);
+	static const char *const births[] = { "1970-01-01", "1971-01-01", "1972-01-01" };
+	for (int i = 0; i < 3; i++) {
+		char name[16];
+		snprintf(name, sizeof name, "党员%c", 'A' + i);
+		struct member m = fx_member(name, "男", births[i], "联桥村党支部");
+		fx_id(m.id_number, births[i], 11 + 2 * i);
+		snprintf(m.group, sizeof m.group, "%s", i < 2 ? "联桥村第一党小组" : "");
+		assert_true(fx_add(&t->s, m) > 0);
+	}
+	int states[] = { ATT_PRESENT, ATT_LEAVE };
+	hold(&t->s, "联桥村第一党小组", "党小组会", "2026-11-09", states, 2);
+	struct period month;
+	period_containing(PERIOD_MONTH, M("2026-11"), &month);
+	struct branch_compliance *rows;
+	int n;
+	struct dj_err e;
+	assert_int_equal(compliance_compute(&t->s, 0, &month, &rules, &rows, &n, &e), 0);
+	const struct branch_compliance *b = find(rows, n, "联桥村党支部");
+	assert_int_equal(b->r[2].held, 1);
+	assert_int_equal(b->att.expected, 2);
+	assert_int_equal(b->att.present, 1);
+	assert_int_equal(b->att.leave, 1);
+	free(rows);
+}
+
 static void members_absent_or_idle_are_listed(void **state)
 {
 	struct testdb *t = *state;
@@ -474,6 +510,7 @@ int main(void)
 		cmocka_unit_test(founding_and_dissolution_limit_the_cycles),
 		cmocka_unit_test(frequencies_from_the_ini_file),
 		FX_DB_TEST(a_branch_table_from_its_meetings),
+		FX_DB_TEST(a_group_meeting_is_counted_against_the_groups_members),
 		FX_DB_TEST(members_absent_or_idle_are_listed),
 		FX_DB_TEST(the_demo_meetings_work_on_organizations_alone),
 		FX_DB_TEST(the_demo_township_has_shortfalls_absentees_and_arrears),

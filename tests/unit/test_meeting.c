@@ -129,6 +129,68 @@ static void the_sheet_starts_from_the_members(void **state)
 	attendance_free(&sh);
 }
 
+/* Members of 联桥村党支部 put in its 党小组 by member_save (issue 19): the
+ * group's sheet is theirs, the branch's lists everyone once, under their
+ * group; namesakes read apart. */
+static void a_groups_sheet_lists_the_members_in_the_group(void **state)
+{
+	struct testdb *t = *state;
+	int64_t g, br = fx_town(&t->s, "2001-07-01", "2001-07-01", &g);
+	fx_org_founded(&t->s, "联桥村第二党小组", "党小组", "联桥村党支部", "2001-07-01");
+	static const struct { const char *name, *birth, *group; } people[] = {
+		{ "曹宇航", "1985-07-01", "联桥村第一党小组" }, { "曹宇航", "1990-03-01", "" },
+		{ "王五", "1970-01-01", "联桥村第一党小组" }, { "赵六", "1971-01-01", "联桥村第二党小组" },
+	};
+	for (int i = 0; i < 4; i++) {
+		struct member m = fx_member(people[i].name, "男", people[i].birth, "联桥村党支部");
+		fx_id(m.id_number, people[i].birth, 11 + 2 * i);
+		snprintf(m.group, sizeof m.group, "%s", people[i].group);
+		assert_true(fx_add(&t->s, m) > 0);
+	}
+	struct meeting gm = make("联桥村第一党小组", "党小组会", "2026-11-06", "学习");
+	struct meeting other = make("联桥村第二党小组", "党小组会", "2026-11-06", "学习");
+	struct meeting congress = make("联桥村党支部", "支部党员大会", "2026-10-10", "换届");
+	struct dj_err e;
+	struct att_sheet sh;
+	assert_int_equal(meeting_save(&t->s, &gm, &e), 0);
+	assert_int_equal(meeting_save(&t->s, &other, &e), 0);
+	assert_int_equal(meeting_save(&t->s, &congress, &e), 0);
+
+	assert_int_equal(attendance_load(&t->s, gm.id, &sh, &e), 0);
+	assert_true(sh.is_group);
+	assert_int_equal(sh.n, 2);
+	assert_string_equal(sh.rows[0].name, "曹宇航");
+	assert_string_equal(sh.rows[0].tell, "");   /* the other 曹宇航 is not on this sheet */
+	assert_string_equal(sh.rows[1].name, "王五");
+	assert_string_equal(sh.rows[1].org, "联桥村第一党小组");
+	struct att_counts c;
+	attendance_count(sh.rows, sh.n, &c);
+	assert_int_equal(c.expected, 2);
+	assert_int_equal(attendance_save(&t->s, &sh, &e), 0);
+	attendance_free(&sh);
+	assert_int_equal(meeting_counts(&t->s, gm.id, &c), 0);
+	assert_int_equal(c.expected, 2);
+
+	assert_int_equal(attendance_load(&t->s, other.id, &sh, &e), 0);
+	assert_int_equal(sh.n, 1);
+	assert_string_equal(sh.rows[0].name, "赵六");
+	attendance_free(&sh);
+
+	/* The branch's: everyone once, its own member first, then by group. */
+	assert_int_equal(attendance_load(&t->s, congress.id, &sh, &e), 0);
+	assert_false(sh.is_group);
+	assert_int_equal(sh.n, 4);
+	assert_string_equal(sh.rows[0].org, "联桥村党支部");
+	assert_string_equal(sh.rows[0].tell, "1990年生");
+	assert_string_equal(sh.rows[1].org, "联桥村第二党小组");   /* dierdxz before diyidxz */
+	assert_string_equal(sh.rows[2].name, "曹宇航");
+	assert_string_equal(sh.rows[2].tell, "1985年生");
+	assert_string_equal(sh.rows[3].tell, "");
+	attendance_free(&sh);
+	(void)br;
+	(void)g;
+}
+
 static void two_leaves_and_an_absence_are_counted(void **state)
 {
 	struct testdb *t = *state;
@@ -289,6 +351,7 @@ int main(void)
 		FX_DB_TEST(rules_name_the_field),
 		FX_DB_TEST(save_load_and_a_stale_copy),
 		FX_DB_TEST(the_sheet_starts_from_the_members),
+		FX_DB_TEST(a_groups_sheet_lists_the_members_in_the_group),
 		FX_DB_TEST(two_leaves_and_an_absence_are_counted),
 		FX_DB_TEST(ledger_newest_first_scope_and_find),
 		FX_DB_TEST(delete_and_export),

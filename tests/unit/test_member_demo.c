@@ -72,6 +72,31 @@ static void every_record_passes_the_rules(void **state)
 		assert_true(s.group[STAT_AGE].item[i].n > 0);
 }
 
+/* Branches with 党小组 have their members in them, so every demo 党小组会
+ * has a sheet of the group's own members (issue 19). */
+static void members_of_branches_with_groups_are_in_them(void **state)
+{
+	struct testdb *t = *state;
+	assert_int_equal(db_int(t->s.db, "SELECT count(*) FROM org g WHERE g.kind = '党小组'"
+	                        " AND g.status = '正常' AND NOT EXISTS (SELECT 1 FROM member m"
+	                        " WHERE m.group_id = g.id AND m.status = '正常')", -1, -1), 0);
+	assert_int_equal(db_int(t->s.db, "SELECT count(*) FROM member m JOIN org g ON g.id = m.group_id"
+	                        " WHERE g.kind <> '党小组' OR g.parent_id <> m.org_id", -1, -1), 0);
+	assert_int_equal(db_int(t->s.db, "SELECT count(*) FROM member m WHERE m.status = '正常'"
+	                        " AND m.group_id IS NULL AND EXISTS (SELECT 1 FROM org g WHERE"
+	                        " g.parent_id = m.org_id AND g.kind = '党小组' AND g.status = '正常')",
+	                        -1, -1), 0);
+	/* Every 党小组会 was attended by the group's members, and only by them. */
+	assert_true(db_int(t->s.db, "SELECT count(*) FROM meeting WHERE type = '党小组会'", -1, 0) > 0);
+	assert_int_equal(db_int(t->s.db, "SELECT count(*) FROM meeting mt WHERE mt.type = '党小组会'"
+	                        " AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.meeting_id = mt.id)",
+	                        -1, -1), 0);
+	assert_int_equal(db_int(t->s.db, "SELECT count(*) FROM attendance a JOIN meeting mt"
+	                        " ON mt.id = a.meeting_id JOIN member m ON m.id = a.member_id"
+	                        " WHERE mt.type = '党小组会' AND coalesce(m.group_id, 0) <> mt.org_id",
+	                        -1, -1), 0);
+}
+
 static void applicants_at_every_stage(void **state)
 {
 	struct testdb *t = *state;
@@ -98,6 +123,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(every_branch_has_members, setup, fx_db_teardown),
 		cmocka_unit_test_setup_teardown(every_record_passes_the_rules, setup, fx_db_teardown),
+		cmocka_unit_test_setup_teardown(members_of_branches_with_groups_are_in_them, setup,
+		                                fx_db_teardown),
 		cmocka_unit_test_setup_teardown(applicants_at_every_stage, setup, fx_db_teardown),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
