@@ -12,8 +12,9 @@
 int demo_populate(struct session *s, struct dj_err *e);
 
 /* 党员: every active branch's secretary and members (valid 身份证号, ages 20
- * to 85, a few 预备党员 and minorities), some moves and close-outs through
- * their events, and applicants at every stage of 发展党员, a few due. */
+ * to 85, a few 预备党员 and minorities; in a branch with 党小组 each member
+ * in one of them), some moves and close-outs through their events, and
+ * applicants at every stage of 发展党员, a few due. */
 int demo_members(struct session *s, struct dj_err *e);
 
 /* 三会一课: a year of meetings for every active branch and its 党小组, with

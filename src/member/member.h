@@ -141,7 +141,8 @@ int member_events(struct session *s, int64_t member_id, struct member_event *out
 
 /* ---- ledgers and counts (ledger.c) ---------------------------------- */
 
-/* The members of the subtree under root (0: all) — 姓名 性别 年龄 学历
+/* The members of the subtree under root (0: all; a 党小组: the members in
+ * it) — 姓名 性别 年龄 学历
  * 人员类别 入党日期 所在支部 状态 — keyset-paged; find by name, pinyin
  * initials, 身份证号 or phone.  all 0: only members whose status is 正常;
  * 1: everyone, those who left dimmed. */
@@ -171,7 +172,8 @@ struct member_tag {
 /* Fills every tag's tell: "" for a name that occurs once among the n. */
 void member_tell_apart(struct member_tag *tags, int n);
 
-/* Members whose status is 正常 under root (0: all); category NULL: both. */
+/* Members whose status is 正常 under root (0: all; a 党小组: those in
+ * it); category NULL: both. */
 long member_count(struct session *s, int64_t root, const char *category);
 
 /* ---- CSV (csv.c) ---------------------------------------------------- */

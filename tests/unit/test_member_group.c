@@ -234,7 +234,13 @@ static void statistics_count_each_member_once_by_branch(void **state)
 	struct row_source *rs = member_list_source(f->s, f->a, 0);
 	assert_int_equal(rs->count(rs->ctx), 4);
 	row_source_free(rs);
-	(void)g;
+	/* A 党小组's roster is its members. */
+	rs = member_list_source(f->s, g.g1, 0);
+	assert_int_equal(rs->count(rs->ctx), 2);
+	row_source_free(rs);
+	assert_int_equal(member_count(f->s, g.g1, NULL), 2);
+	assert_int_equal(member_count(f->s, g.g2, "正式党员"), 1);
+	assert_int_equal(member_count(f->s, g.west, NULL), 0);
 }
 
 static void namesakes_are_told_apart_only_where_names_collide(void **state)
