@@ -95,24 +95,19 @@ static const struct rs_column full_cols[] = {
 	{ "区分", 10, 0, 0, 0 },
 };
 
-/* The rows of the list a picked name may collide with, as a condition on m2. */
-#define FULL_TWIN "m2.status = '正常' AND m2.category = '正式党员'"
-/* Where another row of the list has the same name: the birth year, or the
- * 身份证号's last four where the year is shared too (as member_tell_apart). */
-#define TELL(twin) \
-	"CASE WHEN NOT EXISTS (SELECT 1 FROM member m2 WHERE m2.name = m.name AND m2.id <> m.id" \
-	" AND " twin ") THEN ''" \
-	" WHEN EXISTS (SELECT 1 FROM member m2 WHERE m2.name = m.name AND m2.id <> m.id AND " twin \
-	" AND substr(m2.birth_date, 1, 4) = substr(m.birth_date, 1, 4))" \
-	" THEN '证尾' || substr(coalesce(m.id_number, ''), -4)" \
-	" ELSE substr(coalesce(m.birth_date, ''), 1, 4) || '年生' END"
+/* A namesake on the picker's list (any active 正式党员), born the same
+ * year for the second. */
+#define NAMESAKE "EXISTS (SELECT 1 FROM member m2 WHERE m2.name = m.name AND m2.id <> m.id" \
+	" AND m2.status = '正常' AND m2.category = '正式党员'"
+#define TELL MEMBER_TELL_SQL("m.", NAMESAKE ")", \
+	NAMESAKE " AND substr(m2.birth_date, 1, 4) = substr(m.birth_date, 1, 4))")
 /* :scope is the branch listed first (an applicant's), not a subtree. */
 #define FIRST "(CASE WHEN m.org_id = :scope THEN '0' ELSE '1' END) || "
 
 static const struct pager_def full_def = {
 	.cols = full_cols,
 	.ncols = 4,
-	.cells = { "m.name", BRANCH, "coalesce(m.joined_on, '')", TELL(FULL_TWIN) },
+	.cells = { "m.name", BRANCH, "coalesce(m.joined_on, '')", TELL },
 	.sort = { FIRST "m.name_py || m.name", FIRST "o.name_py || m.name_py",
 	          FIRST "coalesce(m.joined_on, '')" },
 	.id = "m.id",

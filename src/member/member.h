@@ -159,18 +159,18 @@ struct row_source *member_group_source(struct session *s, int64_t branch_id);
 /* One member's events, newest first: 日期 类型 来源/去向 介绍信编号 说明. */
 struct row_source *member_event_source(struct session *s, int64_t member_id);
 
-/* ---- telling apart members of one name (tell.c) --------------------- */
+/* ---- telling apart members of one name ------------------------------ */
 
-/* What tells a member apart from another of the same name on one list:
- * "1985年生", or the 身份证号's last four digits ("证尾1234") when the birth
- * year is shared too (ledger.c's pickers say the same in SQL). */
-enum { MEMBER_TELL_MAX = 24 };
-struct member_tag {
-	const char *name, *birth_date, *id_number;   /* the caller's */
-	char tell[MEMBER_TELL_MAX];                  /* "" unless the name recurs */
-};
-/* Fills every tag's tell: "" for a name that occurs once among the n. */
-void member_tell_apart(struct member_tag *tags, int n);
+/* SQL for what tells a member apart from another of the same name on one
+ * list (the demo has two 曹宇航 in 联桥村党支部): "" when the name occurs
+ * once there, else the birth year ("1985年生"), or the 身份证号's last four
+ * ("证尾1234") when a namesake there was born the same year too.  t is the
+ * member's table alias with its dot ("m."); same_name and same_year are
+ * conditions saying a namesake (of the same birth year) is on the list. */
+#define MEMBER_TELL_SQL(t, same_name, same_year) \
+	"(CASE WHEN NOT (" same_name ") THEN ''" \
+	" WHEN " same_year " THEN '证尾' || substr(coalesce(" t "id_number, ''), -4)" \
+	" ELSE substr(coalesce(" t "birth_date, ''), 1, 4) || '年生' END)"
 
 /* Members whose status is 正常 under root (0: all; a 党小组: those in
  * it); category NULL: both. */

@@ -55,27 +55,15 @@ static int load_head(struct session *s, int64_t meeting_id, struct att_sheet *sh
 static const char rows_sql[] =
 	MEETING_SUBTREE("?1")
 	" SELECT mb.id, mb.name, o.name, coalesce(a.state, ''), coalesce(a.reason, ''),"
-	" a.id IS NOT NULL, coalesce(mb.birth_date, ''), coalesce(mb.id_number, '')"
+	" a.id IS NOT NULL, "
+	MEMBER_TELL_SQL("mb.", "count(*) OVER (PARTITION BY mb.name) > 1",
+	                "count(*) OVER (PARTITION BY mb.name, substr(mb.birth_date, 1, 4)) > 1")
 	" FROM member mb JOIN org o ON o.id = coalesce(mb.group_id, mb.org_id)"
 	" LEFT JOIN attendance a ON a.member_id = mb.id AND a.meeting_id = ?2"
 	" WHERE a.id IS NOT NULL OR (mb.status = '正常' AND (mb.org_id IN (SELECT id FROM sub)"
 	"   OR mb.group_id IN (SELECT id FROM sub)))"
 	" ORDER BY CASE WHEN o.id = ?1 THEN '' ELSE o.name_py || o.name END, mb.name_py, mb.name,"
 	" mb.id";
-
-/* Namesakes on the sheet get what tells them apart (member_tell_apart). */
-static void tell_apart(struct att_sheet *sh, char (*birth)[11], char (*idn)[24])
-{
-	struct member_tag *tags = calloc(sh->n > 0 ? (size_t)sh->n : 1, sizeof *tags);
-	if (!tags)
-		return;
-	for (int i = 0; i < sh->n; i++)
-		tags[i] = (struct member_tag){ sh->rows[i].name, birth[i], idn[i], "" };
-	member_tell_apart(tags, sh->n);
-	for (int i = 0; i < sh->n; i++)
-		snprintf(sh->rows[i].tell, sizeof sh->rows[i].tell, "%s", tags[i].tell);
-	free(tags);
-}
 
 static int load_rows(struct session *s, struct att_sheet *sh, int fresh, struct dj_err *e)
 {
@@ -85,27 +73,16 @@ static int load_rows(struct session *s, struct att_sheet *sh, int fresh, struct 
 	sqlite3_bind_int64(st, 1, sh->org_id);
 	sqlite3_bind_int64(st, 2, sh->meeting_id);
 	int cap = 0, rc;
-	char (*birth)[11] = NULL, (*idn)[24] = NULL;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (sh->n == cap) {
 			cap = cap ? cap * 2 : 32;
 			struct att_row *m = realloc(sh->rows, (size_t)cap * sizeof *m);
-			if (m)
-				sh->rows = m;
-			char (*b)[11] = m ? realloc(birth, (size_t)cap * sizeof *b) : NULL;
-			if (b)
-				birth = b;
-			char (*d)[24] = b ? realloc(idn, (size_t)cap * sizeof *d) : NULL;
-			if (!d) {
-				free(birth);
-				free(idn);
+			if (!m) {
 				sqlite3_finalize(st);
 				return dj_fail(e, DJ_DB, NULL, "内存不足");
 			}
-			idn = d;
+			sh->rows = m;
 		}
-		db_col_text(st, 6, birth[sh->n], sizeof birth[sh->n]);
-		db_col_text(st, 7, idn[sh->n], sizeof idn[sh->n]);
 		struct att_row *r = &sh->rows[sh->n++];
 		memset(r, 0, sizeof *r);
 		r->member_id = sqlite3_column_int64(st, 0);
@@ -115,15 +92,12 @@ static int load_rows(struct session *s, struct att_sheet *sh, int fresh, struct 
 		db_col_text(st, 3, state, sizeof state);
 		db_col_text(st, 4, r->reason, sizeof r->reason);
 		r->stored = sqlite3_column_int(st, 5);
+		db_col_text(st, 6, r->tell, sizeof r->tell);
 		r->state = r->stored ? att_state_of(state) : fresh;
 		if (r->state < 0)
 			r->state = ATT_NONE;
 	}
 	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
-		tell_apart(sh, birth, idn);
-	free(birth);
-	free(idn);
 	return rc == SQLITE_DONE ? 0 : db_fail(s->db, e, "读取签到表");
 }
 

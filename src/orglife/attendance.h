@@ -33,7 +33,8 @@ struct att_row {
 	int64_t member_id;
 	char name[64];
 	char org[128];        /* the member's own organization (党小组, else branch) */
-	char tell[24];        /* "" unless the name recurs on the sheet: 1985年生 … */
+	char tell[24];        /* "" unless the name recurs on the sheet: 1985年生 …
+	                         (MEMBER_TELL_SQL, member.h) */
 	int state;            /* enum att_state */
 	char reason[128];     /* 请假/缺席 事由 */
 	int stored;           /* 1 when the row came from the database */
