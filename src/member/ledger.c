@@ -128,7 +128,9 @@ static const struct rs_column group_cols[] = {
 	{ "党小组名称", 36, 1, 0, 1 }, { "党员数", 6, 0, 1, 0 },
 };
 
-/* In the order they were set up (第一党小组 before 第二党小组). */
+/* In the order they were set up (第一党小组 before 第二党小组).  Initials
+ * are also matched after the branch's own (五夫村第一党支部第二党小组:
+ * de), which every group of the list shares. */
 static const struct pager_def group_def = {
 	.cols = group_cols,
 	.ncols = 2,
@@ -136,9 +138,10 @@ static const struct pager_def group_def = {
 	           " AND m.status = '正常')" },
 	.sort = { "printf('%012d', o.id)" },
 	.id = "o.id",
-	.from = "org o",
+	.from = "org o JOIN org p ON p.id = o.parent_id",
 	.where = "o.parent_id = :scope AND o.kind = '党小组' AND o.status = '正常'",
-	.find = ORG_FIND,
+	.find = ORG_FIND " OR (substr(o.name, 1, length(p.name)) = p.name"
+	        " AND substr(o.name_py, length(p.name_py) + 1) LIKE :fp ESCAPE '\\')",
 	.default_sort = 0,
 };
 

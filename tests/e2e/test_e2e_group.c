@@ -143,7 +143,9 @@ static void the_form_sets_the_group_with_f4(void **state)
 	app_db_text(a, second, sizeof second, "SELECT g.name FROM org g JOIN member m"
 	            " ON g.parent_id = m.org_id WHERE m.name = ?1 AND g.kind = '党小组'"
 	            " AND g.name <> ?2", name, first);
-	app_db_text(a, py, sizeof py, "SELECT name_py FROM org WHERE name = ?1", first, NULL);
+	/* Its initials after the branch's: "dy" for 第一党小组. */
+	app_db_text(a, py, sizeof py, "SELECT substr(g.name_py, length(p.name_py) + 1, 2) FROM org g"
+	            " JOIN org p ON p.id = g.parent_id WHERE g.name = ?1", first, NULL);
 
 	struct vt *vt = app_start(a, 24, 80, UTF8_LOCALE);
 	vt_type(vt, "3");

@@ -296,9 +296,14 @@ static void the_group_picker_lists_the_branchs_groups(void **state)
 	assert_string_equal(rows[0].cell[1], "0");
 	assert_string_equal(rows[1].cell[0], "东村党支部第二党小组");
 	assert_string_equal(rows[1].cell[1], "1");
-	assert_int_equal(rs->set_filter(rs->ctx, "dcdzbdedxz"), 0);
-	assert_int_equal(rs->fetch(rs->ctx, NULL, 1, 8, rows), 1);
-	assert_string_equal(rows[0].cell[0], "东村党支部第二党小组");
+	static const char *const finds[] = { "dcdzbdedxz", "de", "dedxz", "第二" };
+	for (size_t i = 0; i < sizeof finds / sizeof *finds; i++) {
+		assert_int_equal(rs->set_filter(rs->ctx, finds[i]), 0);
+		assert_int_equal(rs->fetch(rs->ctx, NULL, 1, 8, rows), 1);
+		assert_string_equal(rows[0].cell[0], "东村党支部第二党小组");
+	}
+	assert_int_equal(rs->set_filter(rs->ctx, "d"), 0);   /* both */
+	assert_int_equal(rs->fetch(rs->ctx, NULL, 1, 8, rows), 2);
 	row_source_free(rs);
 	rs = member_group_source(f->s, 0);
 	assert_int_equal(rs->fetch(rs->ctx, NULL, 1, 8, rows), 0);
