@@ -217,7 +217,7 @@ static int check_group(struct session *s, const struct member *m, int64_t branch
 		return dj_fail(e, DJ_INVALID, "group", "「所在党小组」「%s」是%s，不是党小组（按 F4 选择）",
 		               m->group, kind);
 	if (strcmp(status, "正常") != 0)
-		return dj_fail(e, DJ_INVALID, "group", "「所在党小组」「%s」已撤销", m->group);
+		return dj_fail(e, DJ_INVALID, "group", "「所在党小组」「%s」已撤销，请另选或清空", m->group);
 	return dj_fail(e, DJ_INVALID, "group",
 	               "「所在党小组」「%s」属于「%s」，不属于所在支部「%s」（按 F4 在本支部的党小组中选择）",
 	               m->group, parent, m->org);
