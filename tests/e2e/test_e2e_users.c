@@ -123,14 +123,15 @@ static void the_log_is_read_filtered_and_exported(void **state)
     struct vt *vt = app_start(a, 24, 80, LOCALE);
     vt_type(vt, "r");
     app_wait(vt, "全部记录（F4 筛选，F7 查找）");
-    app_wait(vt, "改动的栏目");
+    app_wait(vt, "操作       改动");
     app_wait(vt, "李四");
     app_settle(vt);
-    int top = app_row_of(vt, "改动的栏目") + 1;
+    int top = app_row_of(vt, "操作       改动") + 1;
     app_assert_at(vt, top, app_col_of(vt, top - 1, "记录"), "李四");   /* newest first */
     vt_key(vt, VT_KEY_ENTER);
     app_wait(vt, "操作日志第");
     app_wait(vt, "对象：操作员");
+    app_wait(vt, "记录：李四（lisi）#");
     app_wait(vt, "登录名：lisi");
     app_wait(vt, "角色：只读");
     vt_key(vt, VT_KEY_ENTER);
