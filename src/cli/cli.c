@@ -1,11 +1,13 @@
 #include "cli/cli.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "admin/audit.h"
 #include "admin/user.h"
 #include "admin/user_priv.h"
+#include "cli/hint.h"
 #include "cli/user_cli.h"
 #include "core/db.h"
 #include "core/session.h"
@@ -161,7 +163,16 @@ static int cmd_import(struct config *c, int argc, char **argv)
 		close_session(&s);
 		return 1;
 	}
-	int n = 0, rc = l->import(&s, argv[2], stderr, &n);
+	/* The report is gathered, then written in the command line's words. */
+	char *text = NULL;
+	size_t len = 0;
+	FILE *report = open_memstream(&text, &len);
+	int n = 0, rc = l->import(&s, argv[2], report ? report : stderr, &n);
+	if (report) {
+		fclose(report);
+		cli_plain_lines(stderr, text);
+		free(text);
+	}
 	if (rc == 0)
 		printf("已导入 %d 条%s记录\n", n, l->what);
 	close_session(&s);

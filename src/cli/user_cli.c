@@ -7,6 +7,7 @@
 
 #include "admin/restore.h"
 #include "admin/user.h"
+#include "cli/hint.h"
 #include "core/text.h"
 
 static void usage(void)
@@ -59,7 +60,7 @@ static int add(struct session *s, int argc, char **argv)
 		return 1;
 	}
 	if (user_save(s, &u, &e)) {
-		fprintf(stderr, "%s\n", e.msg);
+		cli_error(e.msg);
 		return 1;
 	}
 	char what[400];
@@ -77,7 +78,7 @@ static int set(struct session *s, int argc, char **argv)
 	struct user u;
 	struct dj_err e;
 	if (user_find(s, argv[2], &u, &e)) {
-		fprintf(stderr, "%s\n", e.msg);
+		cli_error(e.msg);
 		return 1;
 	}
 	if (argc < 5 || read_options(argc, argv, &u)) {
@@ -85,7 +86,7 @@ static int set(struct session *s, int argc, char **argv)
 		return 2;
 	}
 	if (user_save(s, &u, &e)) {
-		fprintf(stderr, "%s\n", e.msg);
+		cli_error(e.msg);
 		return 1;
 	}
 	char what[400];
@@ -99,7 +100,7 @@ static int del(struct session *s, char **argv)
 	struct user u;
 	struct dj_err e;
 	if (user_find(s, argv[2], &u, &e) || user_delete(s, u.id, u.version, &e)) {
-		fprintf(stderr, "%s\n", e.msg);
+		cli_error(e.msg);
 		return 1;
 	}
 	printf("已删除操作员 %s（其操作日志保留）\n", u.login);
@@ -118,7 +119,7 @@ static int list(struct session *s)
 	struct dj_err e;
 	if (s->role != ROLE_ADMIN) {
 		user_may_manage(s, &e);
-		fprintf(stderr, "%s\n", e.msg);
+		cli_error(e.msg);
 		return 1;
 	}
 	struct row_source *rs = user_list_source(s);
@@ -167,7 +168,7 @@ int restore_cli(struct session *s, const char *from)
 	struct dj_err e;
 	char saved[4200];
 	if (db_restore(s, from, saved, sizeof saved, &e)) {
-		fprintf(stderr, "%s\n", e.msg);
+		cli_error(e.msg);
 		return 1;
 	}
 	printf("已从 %s 恢复数据库 %s\n恢复前的数据另存为 %s\n", from, s->cfg->db_path, saved);
