@@ -149,16 +149,41 @@ static int list(struct session *s)
 	return failed;
 }
 
+static int list_cmd(struct session *s, int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	return list(s);
+}
+
+static int del_cmd(struct session *s, int argc, char **argv)
+{
+	(void)argc;
+	return del(s, argv);
+}
+
+/* user VERB …: the verb and how many words the whole command has. */
+static const struct {
+	const char *verb;
+	int min_argc, max_argc;
+	int (*run)(struct session *, int, char **);
+} verbs[] = {
+	{ "list", 2, 2, list_cmd }, { "add", 3, 64, add }, { "set", 3, 64, set },
+	{ "del", 3, 3, del_cmd },
+};
+enum { NVERBS = sizeof verbs / sizeof *verbs };
+
+const char *user_cli_verb(int i)
+{
+	return i >= 0 && i < NVERBS ? verbs[i].verb : NULL;
+}
+
 int user_cli(struct session *s, int argc, char **argv)
 {
-	if (argc == 2 && strcmp(argv[1], "list") == 0)
-		return list(s);
-	if (argc >= 3 && strcmp(argv[1], "add") == 0)
-		return add(s, argc, argv);
-	if (argc >= 3 && strcmp(argv[1], "set") == 0)
-		return set(s, argc, argv);
-	if (argc == 3 && strcmp(argv[1], "del") == 0)
-		return del(s, argv);
+	for (int i = 0; s && argc >= 2 && i < NVERBS; i++)
+		if (strcmp(argv[1], verbs[i].verb) == 0 && argc >= verbs[i].min_argc &&
+		    argc <= verbs[i].max_argc)
+			return verbs[i].run(s, argc, argv);
 	usage();
 	return 2;
 }

@@ -208,11 +208,63 @@ static void no_message_in_src_leaks_a_key(void **state)
 	assert_string_equal(l.found, "");
 }
 
+static char *read_text(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	if (!f)
+		fail_msg("cannot read %s", path);
+	static char text[262144];
+	size_t n = fread(text, 1, sizeof text - 1, f);
+	text[n] = 0;
+	fclose(f);
+	return text;
+}
+
+/* --help has a line for each command cli_run takes; the man page and the
+ * README's 命令行 section name each one too. */
+static void help_and_man_page_name_every_command(void **state)
+{
+	(void)state;
+	char names[64][32];
+	int n = cli_command_names(names, 64);
+	assert_true(n >= 18);
+	char *help = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&help, &len);
+	cli_usage(f);
+	fclose(f);
+	const char *man = read_text("man/dangjian.1");
+	char missing[2048] = "";
+	for (int i = 0; i < n; i++) {
+		char line[48];
+		snprintf(line, sizeof line, "\n  %s ", names[i]);
+		size_t m = strlen(missing);
+		if (!strstr(help, line) && !(snprintf(line, sizeof line, "\n  %s\n", names[i]) &&
+		                             strstr(help, line)))
+			snprintf(missing + m, sizeof missing - m, "--help: %s\n", names[i]);
+		m = strlen(missing);
+		snprintf(line, sizeof line, "\\fB%s", names[i]);
+		if (!strstr(man, line))
+			snprintf(missing + m, sizeof missing - m, "man/dangjian.1: \\fB%s\n", names[i]);
+	}
+	const char *readme = read_text("README.md");
+	for (int i = 0; i < n; i++) {
+		char line[48];
+		snprintf(line, sizeof line, "\ndangjian %s", names[i]);
+		size_t m = strlen(missing);
+		if (!strstr(readme, line))
+			snprintf(missing + m, sizeof missing - m, "README.md: dangjian %s\n", names[i]);
+	}
+	free(help);
+	assert_string_equal(missing, "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(refusals_say_what_to_type, setup, teardown),
 		cmocka_unit_test(no_message_in_src_leaks_a_key),
+		cmocka_unit_test(help_and_man_page_name_every_command),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
