@@ -280,6 +280,10 @@ static void records_are_named_with_their_id(void **state)
 	          "{\"所在支部\":\"五夫村第一党支部\",\"name\":\"李四\",\"vetted_on\":\"2026-01-02\"}");
 	entry_record(t, last_entry(t), name, sizeof name);
 	assert_string_equal(name, "李四（五夫村第一党支部）#9");
+	char diff[128];
+	assert_int_equal(audit_diff_text("dev_case", "{\"vetted_on\":null}",
+	                                 "{\"vetted_on\":\"2026-01-02\"}", diff, sizeof diff), 1);
+	assert_string_equal(diff, "政审日期：（空） → 2026-01-02\n");
 	/* a move names the member from the row, with what it was */
 	char *sql = sqlite3_mprintf("INSERT INTO member_event(member_id, type, date) VALUES (%lld,"
 	                            " '转出', '2026-11-02')", (long long)m);
