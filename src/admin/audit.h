@@ -3,8 +3,9 @@
  *
  * Each entry holds who (the Unix login), when, the table and row, the action
  * (新增 修改 撤销 删除 恢复 …) and the record before and after as flat JSON
- * objects whose keys are the Chinese field names.  Migration 005 makes the
- * table append-only. */
+ * objects, keyed by the Chinese field names or (发展党员, older entries) by
+ * column names; everything that shows an entry names its fields through
+ * audit_field_label.  Migration 005 makes the table append-only. */
 #ifndef DJ_AUDIT_H
 #define DJ_AUDIT_H
 
