@@ -237,7 +237,11 @@ struct row_source *audit_list_source(struct session *s, const struct audit_filte
 	l->label = label_sql();
 	l->find = sqlite3_mprintf("a.login LIKE :fc ESCAPE '\\' OR u.display_name LIKE :fc ESCAPE '\\'"
 	                          " OR a.action LIKE :fc ESCAPE '\\' OR (%s) LIKE :fc ESCAPE '\\'"
-	                          " OR a.new_json LIKE :fc ESCAPE '\\' OR a.old_json LIKE :fc ESCAPE '\\'",
+	                          " OR a.new_json LIKE :fc ESCAPE '\\' OR a.old_json LIKE :fc ESCAPE '\\'"
+	                          /* last, and only where the entry does not hold the name
+	                           * (a 党员变动, a 签到): it reads the record's row */
+	                          " OR (a.tbl IN ('member_event', 'meeting') AND " RECORD_NAME
+	                          " LIKE :fc ESCAPE '\\')",
 	                          l->label);
 	define_list(l);
 	l->pager = l->where && l->label && l->find ? pager_new(s->db, &l->def, 0) : NULL;

@@ -295,6 +295,8 @@ static void records_are_named_with_their_id(void **state)
 	char want[RS_CELL];
 	snprintf(want, sizeof want, "张三（五夫村第一党支部）转出#%lld", (long long)ev);
 	assert_string_equal(name, want);
+	/* …and F7 finds it by that name, which its JSON does not hold */
+	assert_int_equal(count_with(&t->s, (struct audit_filter){ .table = "党员变动" }, "张三"), 1);
 	/* a member's entry without its branch takes the branch from the row */
 	add_entry(t, "member", m, "修改", "{\"姓名\":\"张三\",\"工作岗位\":\"农民\"}",
 	          "{\"姓名\":\"张三\",\"工作岗位\":\"村干部\"}");
