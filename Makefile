@@ -47,7 +47,7 @@ E2E_LIB    := $(filter-out $(E2E_SRC),$(wildcard tests/e2e/*.c))
 
 DB ?= dangjian.db
 
-.PHONY: all deps run test unit e2e clean install bench bench-smoke bench-build
+.PHONY: all deps run test unit e2e clean install uninstall bench bench-smoke bench-build
 
 all: dangjian
 
@@ -133,9 +133,14 @@ bench-smoke: deps bench-build
 	build/tests/bench-smoke
 
 # The shared-server layout: setgid group dangjian, data in /var/lib/dangjian
-# (README, 管理员).  PREFIX (/usr/local) and DESTDIR are honoured.
+# (README, 管理员).  PREFIX (/usr/local), DESTDIR and DATADIR are honoured.
 install: dangjian
-	PREFIX='$(PREFIX)' DESTDIR='$(DESTDIR)' sh tools/install.sh ./dangjian
+	PREFIX='$(PREFIX)' DESTDIR='$(DESTDIR)' DATADIR='$(DATADIR)' sh tools/install.sh ./dangjian
+
+# Takes away what install put there; the configuration, the data in
+# /var/lib/dangjian and the groups stay unless PURGE=1 (tools/uninstall.sh).
+uninstall:
+	PREFIX='$(PREFIX)' DESTDIR='$(DESTDIR)' DATADIR='$(DATADIR)' PURGE='$(PURGE)' sh tools/uninstall.sh
 
 clean:
 	rm -rf build dangjian

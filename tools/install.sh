@@ -8,6 +8,11 @@
 #                                    program reads no other configuration (src/admin/user_priv.h)
 #   $DATADIR (/var/lib/dangjian)     2770 root:dangjian        operators are NOT in this group
 #   $DATADIR/dangjian.db             0660 root:dangjian, WAL mode, created here, never replaced
+#   $PREFIX/share/man/man1/dangjian.1          0644  man dangjian
+#   $PREFIX/share/doc/dangjian/使用手册.md     0644  the Chinese manual
+#
+# tools/uninstall.sh (`make uninstall`) takes away all of this but the
+# configuration, the data and the groups, which only PURGE=1 removes.
 #
 # With DESTDIR (building a package) everything goes under it, with the same
 # modes, but no group is created or assigned: the package's own post-install
@@ -58,13 +63,25 @@ place() {   # place MODE GROUP PATH
 	chmod "$1" "$3"
 }
 
-mkdir -p "$libdir" "$bindir" "$confdir" "$datadir"
+mandir=$DESTDIR$PREFIX/share/man/man1
+docdir=$DESTDIR$PREFIX/share/doc/dangjian
+mkdir -p "$libdir" "$bindir" "$confdir" "$datadir" "$mandir" "$docdir"
 cp "$BIN" "$libdir/dangjian.new"
 place 2755 "$DATA_GROUP" "$libdir/dangjian.new"
 mv -f "$libdir/dangjian.new" "$libdir/dangjian"
 place 0750 "$USER_GROUP" "$libdir"
 ln -sfn ../lib/dangjian/dangjian "$bindir/dangjian"
 say "已安装程序 $PREFIX/lib/dangjian/dangjian（setgid $DATA_GROUP），命令 $PREFIX/bin/dangjian"
+
+# Replaced on every install, like the program: they describe it.
+copy_doc() {   # copy_doc FROM TO
+	cp "$1" "$2.new"
+	chmod 0644 "$2.new"
+	mv -f "$2.new" "$2"
+}
+copy_doc "$HERE/man/dangjian.1" "$mandir/dangjian.1"
+copy_doc "$HERE/docs/使用手册.md" "$docdir/使用手册.md"
+say "已安装手册页 $PREFIX/share/man/man1/dangjian.1（man dangjian）和使用手册 $PREFIX/share/doc/dangjian/使用手册.md"
 
 if [ -e "$confdir/dangjian.ini" ]; then
 	say "保留已有的配置文件 $CONFDIR/dangjian.ini"

@@ -35,7 +35,7 @@ static const struct form_field filter_fields[] = {
 	  .choices = audit_table_labels, M(table),
 	  .help = "记录的种类：党组织、党员、会议……按 F4 选择；不填为全部。" },
 	{ .key = "row_id", .label = "记录号：", .row = 3, .col = 42, .width = 10, .type = FT_INT,
-	  M(row_id), .help = "某一条记录的编号（日志列表「记录」栏以 # 开头的数字，或详情中所示）。" },
+	  M(row_id), .help = "某一条记录的编号（日志列表「记录」栏 # 后的数字，详情中也有）。" },
 	{ .key = "from", .label = "起始日期：", .row = 5, .col = 2, .width = 11, .type = FT_DATE,
 	  M(from), .help = "只看这一天及以后的记录；不填为不限。" },
 	{ .key = "to", .label = "截止日期：", .row = 5, .col = 42, .width = 11, .type = FT_DATE,
@@ -206,13 +206,13 @@ static void entry_text(const struct audit_entry *a, char *out, size_t cap)
 		snprintf(who, sizeof who, "%s（%s）", a->who, a->login);
 	else
 		snprintf(who, sizeof who, "%s", a->login);
-	snprintf(out, cap, "时间：%s\n操作员：%s\n对象：%s  记录号 %lld\n操作：%s\n%s\n", a->at, who,
-	         audit_table_label(a->table), (long long)a->row_id, a->action,
+	snprintf(out, cap, "时间：%s\n操作员：%s\n对象：%s\n记录：%s\n操作：%s\n%s\n", a->at, who,
+	         audit_table_label(a->table), a->record, a->action,
 	         a->old_json && a->new_json ? "改动：" : a->new_json ? "内容：" : "原内容：");
 	char *fields = malloc(cap);
 	if (!fields)
 		return;
-	if (audit_diff_text(a->old_json, a->new_json, fields, cap) == 0)
+	if (audit_diff_text(a->table, a->old_json, a->new_json, fields, cap) == 0)
 		snprintf(fields, cap, "（无栏目改动）");
 	indent_lines(fields, out, cap);
 	free(fields);

@@ -21,7 +21,9 @@
 enum { F_KIND, F_BASE, F_PAID, F_DATE, NFIELDS };
 
 static const char *const field_labels[NFIELDS] = { "类别：", "基数：", "实交：", "日期：" };
-static const int field_widths[NFIELDS] = { 6, 10, 9, 10 };
+/* 类别 holds 离退休 and the cursor after it: at 6 the field scrolled and
+ * showed 退休. */
+static const int field_widths[NFIELDS] = { 7, 10, 9, 10 };
 
 struct dsheet {
 	struct session *s;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "admin/audit_sql.h"
 #include "admin/user.h"
 #include "core/csv.h"
 #include "core/db.h"
@@ -110,24 +111,20 @@ static char *label_sql(void)
 	return sqlite3_str_finish(w);
 }
 
-#define RECORD_JSON "coalesce(a.new_json, a.old_json)"
-/* The record's name from its own fields, whichever names it. */
-#define RECORD_NAME "coalesce(CASE WHEN json_valid(" RECORD_JSON ") THEN coalesce(" \
-	"json_extract(" RECORD_JSON ", '$.党组织名称'), json_extract(" RECORD_JSON ", '$.姓名')," \
-	" json_extract(" RECORD_JSON ", '$.定级名称'), json_extract(" RECORD_JSON ", '$.名称')," \
-	" json_extract(" RECORD_JSON ", '$.项目名称'), json_extract(" RECORD_JSON ", '$.主题')," \
-	" json_extract(" RECORD_JSON ", '$.党组织'), json_extract(" RECORD_JSON ", '$.登录名')," \
-	" json_extract(" RECORD_JSON ", '$.文件')) END, '#' || a.row_id)"
-/* The names of the fields whose values differ, 、-separated. */
+/* 张三（五夫村第一党支部）#28: audit_name.c. */
+#define RECORD_NAME "dj_audit_record(a.tbl, a.row_id, a.old_json, a.new_json)"
+/* The labels of the fields whose values differ, 、-separated. */
 #define CHANGED_FIELDS "coalesce(CASE WHEN json_valid(a.old_json) AND json_valid(a.new_json)" \
-	" THEN (SELECT group_concat(n.key, '、') FROM json_each(a.new_json) n WHERE n.value IS NOT" \
-	" (SELECT o.value FROM json_each(a.old_json) o WHERE o.key = n.key)) END, '')"
+	" THEN (SELECT group_concat(dj_audit_label(a.tbl, n.key), '、') FROM json_each(a.new_json) n" \
+	" WHERE n.value IS NOT (SELECT o.value FROM json_each(a.old_json) o WHERE o.key = n.key)) END, '')"
 #define WHO "coalesce(u.display_name, a.login)"
 #define AUDIT_FROM "audit_log a LEFT JOIN app_user u ON u.login = a.login"
 
+/* 80 columns hold these widths and the five gaps: 对象 takes the longest
+ * label (党员变动), 操作 the longest short word (定积极分子). */
 static const struct rs_column list_cols[] = {
-	{ "时间", 16, 0, 0, 1 }, { "操作员", 8, 0, 0, 1 }, { "对象", 6, 0, 0, 1 },
-	{ "记录", 18, 1, 0, 0 }, { "操作", 4, 0, 0, 1 }, { "改动的栏目", 20, 1, 0, 0 },
+	{ "时间", 16, 0, 0, 1 }, { "操作员", 8, 0, 0, 1 }, { "对象", 8, 0, 0, 1 },
+	{ "记录", 22, 1, 0, 0 }, { "操作", 10, 0, 0, 1 }, { "改动", 10, 1, 0, 0 },
 };
 
 /* A pager over a definition made for this filter; the source the screen
@@ -202,7 +199,7 @@ static void define_list(struct audit_list *l)
 	d->cells[1] = WHO;
 	d->cells[2] = l->label;
 	d->cells[3] = RECORD_NAME;
-	d->cells[4] = "a.action";
+	d->cells[4] = "dj_audit_action(a.action)";
 	d->cells[5] = CHANGED_FIELDS;
 	d->sort[0] = "a.at";
 	d->sort[1] = WHO;
@@ -218,6 +215,8 @@ static void define_list(struct audit_list *l)
 /* The log shows every record before and after, whoever's scope it is in. */
 static int may_read(struct session *s, struct dj_err *e)
 {
+	if (audit_sql_register(s->db))
+		return db_fail(s->db, e, "读取操作日志");
 	if (s->role == ROLE_ADMIN)
 		return 0;
 	return dj_fail(e, DJ_DENIED, NULL, "只有管理员才能查看操作日志（%s 是%s）", s->login,
@@ -238,7 +237,11 @@ struct row_source *audit_list_source(struct session *s, const struct audit_filte
 	l->label = label_sql();
 	l->find = sqlite3_mprintf("a.login LIKE :fc ESCAPE '\\' OR u.display_name LIKE :fc ESCAPE '\\'"
 	                          " OR a.action LIKE :fc ESCAPE '\\' OR (%s) LIKE :fc ESCAPE '\\'"
-	                          " OR a.new_json LIKE :fc ESCAPE '\\' OR a.old_json LIKE :fc ESCAPE '\\'",
+	                          " OR a.new_json LIKE :fc ESCAPE '\\' OR a.old_json LIKE :fc ESCAPE '\\'"
+	                          /* last, and only where the entry does not hold the name
+	                           * (a 党员变动, a 签到): it reads the record's row */
+	                          " OR (a.tbl IN ('member_event', 'meeting') AND " RECORD_NAME
+	                          " LIKE :fc ESCAPE '\\')",
 	                          l->label);
 	define_list(l);
 	l->pager = l->where && l->label && l->find ? pager_new(s->db, &l->def, 0) : NULL;
@@ -263,7 +266,7 @@ static char *dup_column(sqlite3_stmt *st, int i)
 }
 
 #define ENTRY_SELECT "SELECT a.id, a.at, a.login, " WHO ", a.tbl, coalesce(a.row_id, 0)," \
-	" a.action, a.old_json, a.new_json FROM " AUDIT_FROM
+	" a.action, a.old_json, a.new_json, " RECORD_NAME " FROM " AUDIT_FROM
 
 static int read_entry(sqlite3_stmt *st, struct audit_entry *out)
 {
@@ -279,13 +282,15 @@ static int read_entry(sqlite3_stmt *st, struct audit_entry *out)
 	db_col_text(st, 6, out->action, sizeof out->action);
 	out->old_json = dup_column(st, 7);
 	out->new_json = dup_column(st, 8);
+	db_col_text(st, 9, out->record, sizeof out->record);
 	return 0;
 }
 
 int audit_get(struct session *s, int64_t id, struct audit_entry *out, struct dj_err *e)
 {
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, ENTRY_SELECT " WHERE a.id = ?", -1, &st, NULL) != SQLITE_OK)
+	if (audit_sql_register(s->db) ||
+	    sqlite3_prepare_v2(s->db, ENTRY_SELECT " WHERE a.id = ?", -1, &st, NULL) != SQLITE_OK)
 		return db_fail(s->db, e, "读取操作日志");
 	sqlite3_bind_int64(st, 1, id);
 	int rc = read_entry(st, out);
@@ -298,7 +303,8 @@ int audit_last_change(struct session *s, const char *table, int64_t row_id,
 {
 	sqlite3_stmt *st;
 	memset(out, 0, sizeof *out);
-	if (sqlite3_prepare_v2(s->db, ENTRY_SELECT " WHERE a.tbl = ? AND a.row_id = ?"
+	if (audit_sql_register(s->db) ||
+	    sqlite3_prepare_v2(s->db, ENTRY_SELECT " WHERE a.tbl = ? AND a.row_id = ?"
 	                       " ORDER BY a.id DESC LIMIT 1", -1, &st, NULL) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
@@ -316,11 +322,11 @@ void audit_entry_free(struct audit_entry *a)
 }
 
 /* A whole record as 字段：值 lines (empty fields left out). */
-static void record_lines(const char *json, char *out, size_t cap)
+static void record_lines(const char *table, const char *json, char *out, size_t cap)
 {
 	out[0] = 0;
 	if (json)
-		audit_diff_text(NULL, json, out, cap);
+		audit_diff_text(table, NULL, json, out, cap);
 }
 
 static void export_row(struct csv_writer *w, sqlite3_stmt *st, char *buf, size_t cap)
@@ -329,14 +335,15 @@ static void export_row(struct csv_writer *w, sqlite3_stmt *st, char *buf, size_t
 		csv_write_field(w, (const char *)sqlite3_column_text(st, i));
 	const char *old_json = (const char *)sqlite3_column_text(st, 7);
 	const char *new_json = (const char *)sqlite3_column_text(st, 8);
+	const char *table = (const char *)sqlite3_column_text(st, 9);
 	if (old_json && new_json)
-		audit_diff_text(old_json, new_json, buf, cap);
+		audit_diff_text(table, old_json, new_json, buf, cap);
 	else
 		buf[0] = 0;
 	csv_write_field(w, buf);
-	record_lines(old_json, buf, cap);
+	record_lines(table, old_json, buf, cap);
 	csv_write_field(w, buf);
-	record_lines(new_json, buf, cap);
+	record_lines(table, new_json, buf, cap);
 	csv_write_field(w, buf);
 	csv_end_record(w);
 }
@@ -386,7 +393,7 @@ int audit_export(struct session *s, const struct audit_filter *f, const char *pa
 	}
 	char *where = filter_sql(f), *label = label_sql();
 	char *sql = sqlite3_mprintf("SELECT a.at, a.login, " WHO ", %s, a.row_id, " RECORD_NAME ","
-	                            " a.action, a.old_json, a.new_json FROM " AUDIT_FROM
+	                            " a.action, a.old_json, a.new_json, a.tbl FROM " AUDIT_FROM
 	                            " WHERE %s ORDER BY a.id", label, where);
 	sqlite3_stmt *st = NULL;
 	int rc = 1;

@@ -3,8 +3,9 @@
  *
  * Each entry holds who (the Unix login), when, the table and row, the action
  * (新增 修改 撤销 删除 恢复 …) and the record before and after as flat JSON
- * objects whose keys are the Chinese field names.  Migration 005 makes the
- * table append-only. */
+ * objects, keyed by the Chinese field names or (发展党员, older entries) by
+ * column names; everything that shows an entry names its fields through
+ * audit_field_label.  Migration 005 makes the table append-only. */
 #ifndef DJ_AUDIT_H
 #define DJ_AUDIT_H
 
@@ -24,6 +25,16 @@ const char *audit_table_name(const char *label_or_name);
 /* Labels of the tables the log knows, NULL-terminated (filter choices). */
 extern const char *const audit_table_labels[];
 
+/* The form's label of a field an entry holds: table's column or an older
+ * key ("dev_case", "vetted_on" -> "政审日期"); keys it does not know come
+ * back as they are (most modules write labels already). */
+const char *audit_field_label(const char *table, const char *key);
+/* 1 when table's column has a label (a test holds every column to it). */
+int audit_field_known(const char *table, const char *column);
+/* The list's short word for an operation ("接收为预备党员" -> "接收预备");
+ * the word itself when it is short already. */
+const char *audit_action_short(const char *action);
+
 /* What the 操作日志 list shows; every part optional ("" / 0). */
 struct audit_filter {
 	char who[64];        /* 操作员: the login or the name in app_user */
@@ -37,8 +48,10 @@ struct audit_filter {
  * e->field to the member's name. */
 int audit_filter_check(struct audit_filter *f, struct dj_err *e);
 
-/* The list, newest first: 时间 操作员 对象 记录 操作 内容, where 记录 names
- * the record (its name field, else #id) and 内容 lists the fields changed.
+/* The list, newest first: 时间 操作员 对象 记录 操作 改动, where 记录 names
+ * the record with its id (张三（五夫村第一党支部）#28; the name the entry
+ * holds, else the record's current one), 操作 is the short word and 改动
+ * lists the labels of the fields changed.
  * F7 finds text in the login, name, object, record or action.  Admins
  * only: NULL with e set otherwise.  Free with row_source_free. */
 struct row_source *audit_list_source(struct session *s, const struct audit_filter *f,
@@ -59,7 +72,8 @@ struct audit_entry {
 	char who[64];         /* app_user's name, else the login */
 	char table[32];
 	int64_t row_id;
-	char action[16];
+	char action[32];
+	char record[160];     /* as the list's 记录 */
 	char *old_json;       /* malloc'd, NULL when none */
 	char *new_json;
 };
@@ -82,7 +96,9 @@ int audit_json_each(const char *json, int (*fn)(const char *key, const char *val
                     void *ctx);
 /* Field by field, one line each: "字段：旧 → 新" for members whose value
  * differs (only old: → （空）; only new: （空） →).  With only one side,
- * every non-empty member "字段：值".  Returns the lines written. */
-int audit_diff_text(const char *old_json, const char *new_json, char *out, size_t cap);
+ * every non-empty member "字段：值".  Fields are named by their labels in
+ * table (NULL: as the JSON has them).  Returns the lines written. */
+int audit_diff_text(const char *table, const char *old_json, const char *new_json, char *out,
+                    size_t cap);
 
 #endif

@@ -292,7 +292,8 @@ static int diff_line(char *out, size_t cap, size_t *n, const char *key, const ch
 	return 1;
 }
 
-int audit_diff_text(const char *old_json, const char *new_json, char *out, size_t cap)
+int audit_diff_text(const char *table, const char *old_json, const char *new_json, char *out,
+                    size_t cap)
 {
 	struct members a = { 0 }, b = { 0 };
 	size_t n = 0;
@@ -301,22 +302,24 @@ int audit_diff_text(const char *old_json, const char *new_json, char *out, size_
 		audit_json_each(old_json, collect, &a);
 	if (new_json)
 		audit_json_each(new_json, collect, &b);
+#define LABEL(key) (table ? audit_field_label(table, key) : (key))
 	int both = old_json && new_json;
 	const struct members *only = new_json ? &b : &a;
 	if (!both) {
 		for (int i = 0; i < only->n; i++)
 			if (*only->m[i].value)
-				lines += diff_line(out, cap, &n, only->m[i].key, NULL, only->m[i].value, 0);
+				lines += diff_line(out, cap, &n, LABEL(only->m[i].key), NULL, only->m[i].value, 0);
 	} else {
 		for (int i = 0; i < b.n; i++) {
 			const char *was = value_of(&a, b.m[i].key);
 			if (strcmp(was ? was : "", b.m[i].value) != 0)
-				lines += diff_line(out, cap, &n, b.m[i].key, was, b.m[i].value, 1);
+				lines += diff_line(out, cap, &n, LABEL(b.m[i].key), was, b.m[i].value, 1);
 		}
 		for (int i = 0; i < a.n; i++)
 			if (!value_of(&b, a.m[i].key) && *a.m[i].value)
-				lines += diff_line(out, cap, &n, a.m[i].key, a.m[i].value, NULL, 1);
+				lines += diff_line(out, cap, &n, LABEL(a.m[i].key), a.m[i].value, NULL, 1);
 	}
+#undef LABEL
 	if (cap)
 		out[whole_characters(out, n)] = 0;
 	members_free(&a);

@@ -1,11 +1,13 @@
 #include "cli/cli.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "admin/audit.h"
 #include "admin/user.h"
 #include "admin/user_priv.h"
+#include "cli/hint.h"
 #include "cli/user_cli.h"
 #include "core/db.h"
 #include "core/session.h"
@@ -17,27 +19,42 @@
 #include "orglife/dues.h"
 #include "orglife/meeting.h"
 
+/* Every command line cli_run takes has a line here: tests/unit/test_cli.c
+ * holds this text, and man/dangjian.1, to the tables below. */
 void cli_usage(FILE *to)
 {
 	fprintf(to,
 	        "用法：dangjian [--config 配置文件] [命令]\n"
 	        "\n"
 	        "不带命令时启动全屏台账程序。命令：\n"
-	        "  init [--demo]              创建数据库（--demo：生成示例乡镇数据）\n"
-	        "  import 台账 文件.csv       导入（UTF-8 或 GB18030，中文列名，全部成功或全部不导入）\n"
-	        "  export 台账 文件.csv       导出\n"
-	        "                             台账：orgs 党组织，members 党员\n"
-	        "                             meetings 会议台账（仅导出），dues 党费（仅导出；\n"
-	        "                             文件名含月份如 党费-2026-10.csv 时只导出该月）\n"
-	        "                             grading 定级台账，rectify 整改台账（均仅导出）\n"
-	        "  check                      检查数据库完整性、外键和业务规则\n"
-	        "  backup 文件                在线备份数据库（他人可同时使用；管理员）\n"
-	        "  restore 文件               用备份恢复数据库（管理员；须其他人都已退出）\n"
-	        "  user list|add|set|del      管理操作员（管理员），见 dangjian user\n"
-	        "  --version                  显示版本\n"
-	        "  --help                     显示本帮助\n"
+	        "  init [--demo]                 创建数据库（--demo：生成示例乡镇数据）\n"
+	        "  import orgs 文件.csv          导入党组织（全部成功或全部不导入）\n"
+	        "  import members 文件.csv       导入党员名册（全部成功或全部不导入）\n"
+	        "  export orgs 文件.csv          导出党组织\n"
+	        "  export members 文件.csv       导出全部党员（含各种状态），可再导入\n"
+	        "  export meetings 文件.csv      导出会议台账（应到、实到、请假缺席、会议记录）\n"
+	        "  export dues 文件.csv          导出党费；文件名含月份时只导出该月\n"
+	        "                                （如 党费-2026-10.csv、dues202610.csv）\n"
+	        "  export grading 文件.csv       导出定级台账（各轮评分、等次、升降）\n"
+	        "  export rectify 文件.csv       导出整改台账\n"
+	        "  export audit 文件.csv         导出全部操作日志（管理员）\n"
+	        "  export users 文件.csv         导出操作员名单（管理员）\n"
+	        "  check                         检查数据库完整性、外键和业务规则\n"
+	        "  backup 文件                   在线备份数据库（他人可同时使用；管理员）\n"
+	        "  restore 文件                  用备份恢复数据库（管理员；须其他人都已退出）\n"
+	        "  user list                     列出操作员（管理员）\n"
+	        "  user add 登录名 --role 角色 [--org 组织全称] [--name 姓名]\n"
+	        "                                登记操作员（管理员）\n"
+	        "  user set 登录名 [--role 角色] [--org 组织全称] [--name 姓名]\n"
+	        "                                修改操作员的角色、管辖范围或姓名（管理员）\n"
+	        "  user del 登录名               删除操作员，其操作日志保留（管理员）\n"
+	        "  --version                     显示版本\n"
+	        "  --help                        显示本帮助\n"
 	        "\n"
-	        "退出码：0 成功；1 数据被拒绝或发现问题；2 用法错误。\n");
+	        "CSV 文件为 UTF-8（可带 BOM）或 GB18030，第一行为中文列名。\n"
+	        "角色：admin（管理员）、operator（操作员）、viewer（只读）。\n"
+	        "退出码：0 成功；1 数据被拒绝或发现问题；2 用法错误。\n"
+	        "详见 man dangjian 和 docs/使用手册.md。\n");
 }
 
 /* Installed setgid, the program holds its group only while it opens or
@@ -161,7 +178,16 @@ static int cmd_import(struct config *c, int argc, char **argv)
 		close_session(&s);
 		return 1;
 	}
-	int n = 0, rc = l->import(&s, argv[2], stderr, &n);
+	/* The report is gathered, then written in the command line's words. */
+	char *text = NULL;
+	size_t len = 0;
+	FILE *report = open_memstream(&text, &len);
+	int n = 0, rc = l->import(&s, argv[2], report ? report : stderr, &n);
+	if (report) {
+		fclose(report);
+		cli_plain_lines(stderr, text);
+		free(text);
+	}
 	if (rc == 0)
 		printf("已导入 %d 条%s记录\n", n, l->what);
 	close_session(&s);
@@ -263,17 +289,38 @@ static int cmd_restore(struct config *c, int argc, char **argv)
 	return rc;
 }
 
+static const struct {
+	const char *name;
+	int (*run)(struct config *, int, char **);
+} cmds[] = {
+	{ "init", cmd_init }, { "import", cmd_import }, { "export", cmd_export },
+	{ "backup", cmd_backup }, { "check", cmd_check },
+	{ "user", cmd_user }, { "restore", cmd_restore },
+};
+enum { NCMDS = sizeof cmds / sizeof *cmds };
+
+int cli_command_names(char names[][32], int cap)
+{
+	int n = 0;
+	for (int i = 0; i < NCMDS; i++) {
+		int io = strcmp(cmds[i].name, "import") == 0 ? 0 : strcmp(cmds[i].name, "export") == 0 ? 1 : -1;
+		if (io >= 0) {
+			for (size_t k = 0; k < sizeof ledgers / sizeof *ledgers && n < cap; k++)
+				if (io ? ledgers[k].export != NULL : ledgers[k].import != NULL)
+					snprintf(names[n++], 32, "%s %s", cmds[i].name, ledgers[k].name);
+		} else if (strcmp(cmds[i].name, "user") == 0) {
+			for (int v = 0; user_cli_verb(v) && n < cap; v++)
+				snprintf(names[n++], 32, "user %s", user_cli_verb(v));
+		} else if (n < cap) {
+			snprintf(names[n++], 32, "%s", cmds[i].name);
+		}
+	}
+	return n;
+}
+
 int cli_run(struct config *c, int argc, char **argv)
 {
-	static const struct {
-		const char *name;
-		int (*run)(struct config *, int, char **);
-	} cmds[] = {
-		{ "init", cmd_init }, { "import", cmd_import }, { "export", cmd_export },
-		{ "backup", cmd_backup }, { "check", cmd_check },
-		{ "user", cmd_user }, { "restore", cmd_restore },
-	};
-	for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++)
+	for (int i = 0; i < NCMDS; i++)
 		if (strcmp(argv[0], cmds[i].name) == 0)
 			return cmds[i].run(c, argc, argv);
 	fprintf(stderr, "未知命令：%s\n\n", argv[0]);

@@ -14,7 +14,12 @@
 /* Runs the command in argv[0..argc) (after --config was taken out).
  * Returns the exit code. */
 int cli_run(struct config *c, int argc, char **argv);
+/* --help: every command line, one by one. */
 void cli_usage(FILE *to);
+/* Every command line cli_run takes, by its words: "init", "import orgs",
+ * "export audit", "user add" …  Returns how many were written (at most
+ * cap); the test that holds --help and the man page to them calls it. */
+int cli_command_names(char names[][32], int cap);
 
 /* `check`: prints each problem; returns how many were found. */
 int cli_check(struct session *s, FILE *out);

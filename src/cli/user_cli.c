@@ -7,6 +7,7 @@
 
 #include "admin/restore.h"
 #include "admin/user.h"
+#include "cli/hint.h"
 #include "core/text.h"
 
 static void usage(void)
@@ -59,7 +60,7 @@ static int add(struct session *s, int argc, char **argv)
 		return 1;
 	}
 	if (user_save(s, &u, &e)) {
-		fprintf(stderr, "%s\n", e.msg);
+		cli_error(e.msg);
 		return 1;
 	}
 	char what[400];
@@ -77,7 +78,7 @@ static int set(struct session *s, int argc, char **argv)
 	struct user u;
 	struct dj_err e;
 	if (user_find(s, argv[2], &u, &e)) {
-		fprintf(stderr, "%s\n", e.msg);
+		cli_error(e.msg);
 		return 1;
 	}
 	if (argc < 5 || read_options(argc, argv, &u)) {
@@ -85,7 +86,7 @@ static int set(struct session *s, int argc, char **argv)
 		return 2;
 	}
 	if (user_save(s, &u, &e)) {
-		fprintf(stderr, "%s\n", e.msg);
+		cli_error(e.msg);
 		return 1;
 	}
 	char what[400];
@@ -99,7 +100,7 @@ static int del(struct session *s, char **argv)
 	struct user u;
 	struct dj_err e;
 	if (user_find(s, argv[2], &u, &e) || user_delete(s, u.id, u.version, &e)) {
-		fprintf(stderr, "%s\n", e.msg);
+		cli_error(e.msg);
 		return 1;
 	}
 	printf("已删除操作员 %s（其操作日志保留）\n", u.login);
@@ -118,7 +119,7 @@ static int list(struct session *s)
 	struct dj_err e;
 	if (s->role != ROLE_ADMIN) {
 		user_may_manage(s, &e);
-		fprintf(stderr, "%s\n", e.msg);
+		cli_error(e.msg);
 		return 1;
 	}
 	struct row_source *rs = user_list_source(s);
@@ -148,16 +149,41 @@ static int list(struct session *s)
 	return failed;
 }
 
+static int list_cmd(struct session *s, int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	return list(s);
+}
+
+static int del_cmd(struct session *s, int argc, char **argv)
+{
+	(void)argc;
+	return del(s, argv);
+}
+
+/* user VERB …: the verb and how many words the whole command has. */
+static const struct {
+	const char *verb;
+	int min_argc, max_argc;
+	int (*run)(struct session *, int, char **);
+} verbs[] = {
+	{ "list", 2, 2, list_cmd }, { "add", 3, 64, add }, { "set", 3, 64, set },
+	{ "del", 3, 3, del_cmd },
+};
+enum { NVERBS = sizeof verbs / sizeof *verbs };
+
+const char *user_cli_verb(int i)
+{
+	return i >= 0 && i < NVERBS ? verbs[i].verb : NULL;
+}
+
 int user_cli(struct session *s, int argc, char **argv)
 {
-	if (argc == 2 && strcmp(argv[1], "list") == 0)
-		return list(s);
-	if (argc >= 3 && strcmp(argv[1], "add") == 0)
-		return add(s, argc, argv);
-	if (argc >= 3 && strcmp(argv[1], "set") == 0)
-		return set(s, argc, argv);
-	if (argc == 3 && strcmp(argv[1], "del") == 0)
-		return del(s, argv);
+	for (int i = 0; s && argc >= 2 && i < NVERBS; i++)
+		if (strcmp(argv[1], verbs[i].verb) == 0 && argc >= verbs[i].min_argc &&
+		    argc <= verbs[i].max_argc)
+			return verbs[i].run(s, argc, argv);
 	usage();
 	return 2;
 }
@@ -167,7 +193,7 @@ int restore_cli(struct session *s, const char *from)
 	struct dj_err e;
 	char saved[4200];
 	if (db_restore(s, from, saved, sizeof saved, &e)) {
-		fprintf(stderr, "%s\n", e.msg);
+		cli_error(e.msg);
 		return 1;
 	}
 	printf("已从 %s 恢复数据库 %s\n恢复前的数据另存为 %s\n", from, s->cfg->db_path, saved);

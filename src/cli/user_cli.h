@@ -8,6 +8,8 @@
 
 /* argv[0] is "user": list | add LOGIN … | set LOGIN … | del LOGIN. */
 int user_cli(struct session *s, int argc, char **argv);
+/* The i-th verb user_cli takes ("list" …), NULL past the last. */
+const char *user_cli_verb(int i);
 
 /* `restore FILE`: see restore.h. */
 int restore_cli(struct session *s, const char *from);

@@ -157,10 +157,56 @@ static void enter_a_month_and_the_arrears_shrink(void **state)
 	app_quit(vt);
 }
 
+/* The entry bar's 类别 shows 离退休 whole with the cursor in it (it showed
+ * 退休: the field had no room for the cursor after the word). */
+static void the_kind_shows_the_whole_word(void **state)
+{
+	struct app *a = *state;
+	char branch[128], name[64];
+	app_db_text(a, branch, sizeof branch,
+	            "SELECT o.name FROM dues d JOIN org o ON o.id = d.org_id WHERE d.month = ?1"
+	            " AND d.kind = '离退休' AND NOT EXISTS (SELECT 1 FROM org x WHERE x.id <> o.id"
+	            " AND instr(x.name, o.name) > 0) ORDER BY o.name_py LIMIT 1", MONTH, NULL);
+	app_db_text(a, name, sizeof name,
+	            "SELECT m.name FROM dues d JOIN member m ON m.id = d.member_id JOIN org o"
+	            " ON o.id = d.org_id WHERE o.name = ?1 AND d.month = ?2 AND d.kind = '离退休'"
+	            " AND (SELECT count(*) FROM member x WHERE x.name = m.name) = 1"
+	            " ORDER BY m.name_py LIMIT 1", branch, MONTH);
+	if (!*branch || !*name)
+		fail_msg("the demo has no 离退休 dues in %s", MONTH);
+	struct vt *vt = app_start(a, 24, 80, UTF8_LOCALE);
+	vt_type(vt, "f");
+	app_wait_row(vt, 0, "党费管理");
+	vt_type(vt, "1");
+	app_wait(vt, "2026年11月党费");
+	vt_key(vt, VT_KEY_LEFT);
+	app_wait(vt, "2026年10月党费");
+	vt_key(vt, VT_KEY_F7);
+	app_wait(vt, "名称或拼音首字母");
+	vt_type(vt, branch);
+	vt_key(vt, VT_KEY_ENTER);
+	app_wait(vt, "查找：");
+	vt_key(vt, VT_KEY_ENTER);
+	app_wait_row(vt, 0, "党费收缴表");
+	vt_key(vt, VT_KEY_F7);
+	app_wait(vt, "拼音首字母");
+	vt_type(vt, name);
+	vt_key(vt, VT_KEY_ENTER);
+	char text[160];
+	snprintf(text, sizeof text, "%s（%s）", name, branch);
+	app_wait_row(vt, 18, text);
+	app_settle(vt);   /* the cursor starts in 实交 */
+	vt_key(vt, VT_KEY_TAB);
+	vt_key(vt, VT_KEY_TAB);
+	app_wait_cursor_after(vt, 19, "类别：离退休");
+	app_quit(vt);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(enter_a_month_and_the_arrears_shrink, setup, teardown),
+		cmocka_unit_test_setup_teardown(the_kind_shows_the_whole_word, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

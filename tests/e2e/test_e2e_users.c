@@ -123,14 +123,15 @@ static void the_log_is_read_filtered_and_exported(void **state)
     struct vt *vt = app_start(a, 24, 80, LOCALE);
     vt_type(vt, "r");
     app_wait(vt, "全部记录（F4 筛选，F7 查找）");
-    app_wait(vt, "改动的栏目");
+    app_wait(vt, "操作       改动");
     app_wait(vt, "李四");
     app_settle(vt);
-    int top = app_row_of(vt, "改动的栏目") + 1;
+    int top = app_row_of(vt, "操作       改动") + 1;
     app_assert_at(vt, top, app_col_of(vt, top - 1, "记录"), "李四");   /* newest first */
     vt_key(vt, VT_KEY_ENTER);
     app_wait(vt, "操作日志第");
     app_wait(vt, "对象：操作员");
+    app_wait(vt, "记录：李四（lisi）#");
     app_wait(vt, "登录名：lisi");
     app_wait(vt, "角色：只读");
     vt_key(vt, VT_KEY_ENTER);
@@ -159,6 +160,42 @@ static void the_log_is_read_filtered_and_exported(void **state)
     struct stat st;
     assert_int_equal(stat(path, &st), 0);
     assert_true(st.st_size > 100);
+    app_quit(vt);
+}
+
+/* At 80x24 an auditor reads 发展党员 entries whole: 对象 and the short
+ * operation word uncut, the person named with the branch, every field by
+ * its form label (the log holds 发展党员's column names). */
+static void the_log_reads_in_chinese_at_80_columns(void **state)
+{
+    struct app *a = *state;
+    struct vt *vt = app_start(a, 24, 80, LOCALE);
+    vt_type(vt, "r");
+    app_wait(vt, "全部记录（F4 筛选，F7 查找）");
+    vt_key(vt, VT_KEY_F4);
+    app_wait(vt, "操作员：");
+    app_settle(vt);
+    vt_key(vt, VT_KEY_TAB);
+    vt_type(vt, "发展党员");
+    vt_key(vt, VT_KEY_F2);
+    app_wait(vt, "筛选：对象 发展党员");
+    app_wait(vt, " 发展党员 ");
+    app_wait(vt, "定积极分子");
+    app_wait(vt, "接收预备");
+    app_settle(vt);
+    int top = app_row_of(vt, "操作       改动") + 1;
+    char cell[64];
+    app_text_at(vt, top, app_col_of(vt, top - 1, "记录"), cell, sizeof cell);
+    if (!strstr(cell, "（"))
+        fail_msg("the record is not named with its branch: %s", cell);
+    vt_key(vt, VT_KEY_ENTER);
+    app_wait(vt, "操作日志第");
+    app_wait(vt, "阶段：");
+    app_wait(vt, "党支部）#");
+    assert_int_equal(vt_row_of(vt, "stage"), -1);
+    assert_int_equal(vt_row_of(vt, "_on"), -1);
+    vt_key(vt, VT_KEY_ENTER);
+    app_wait_gone(vt, "操作日志第");
     app_quit(vt);
 }
 
@@ -243,6 +280,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(admins_register_an_operator_through_the_form, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(the_log_is_read_filtered_and_exported, setup, teardown),
+        cmocka_unit_test_setup_teardown(the_log_reads_in_chinese_at_80_columns, setup, teardown),
         cmocka_unit_test_setup_teardown(operators_see_no_admin_screens, setup, teardown),
         cmocka_unit_test_setup_teardown(a_login_not_configured_sees_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(backup_and_restore_from_the_command_line, setup, teardown),

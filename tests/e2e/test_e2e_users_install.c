@@ -1,6 +1,8 @@
 /* `make install` into a DESTDIR (tools/install.sh with the test build of
  * the program): the modes of the shared-server layout, a database in WAL
- * mode, nothing overwritten the second time; and the installed program,
+ * mode, the man page and the manual, nothing overwritten the second time;
+ * `make uninstall` (tools/uninstall.sh) takes the program away and keeps
+ * the configuration and the data unless PURGE=1; and the installed program,
  * run setgid by an ordinary user, ignores --config.  Needs root (to hand
  * the binary to a group and to become another user); skipped otherwise. */
 #include <setjmp.h>
@@ -99,6 +101,23 @@ static int install(struct place *p, char *out, size_t cap)
 	return run(argv, env, 0, out, cap);
 }
 
+static int uninstall(struct place *p, const char *purge, char *out, size_t cap)
+{
+	char destdir[PATH_MAX + 32];
+	snprintf(destdir, sizeof destdir, "DESTDIR=%s", p->root);
+	const char *env[] = { destdir, "PREFIX=/usr/local", purge, NULL };
+	char *argv[] = { "/bin/sh", "tools/uninstall.sh", NULL };
+	return run(argv, env, 0, out, cap);
+}
+
+static int exists(struct place *p, const char *path)
+{
+	char full[PATH_MAX * 2];
+	struct stat st;
+	snprintf(full, sizeof full, "%s%s", p->root, path);
+	return lstat(full, &st) == 0;
+}
+
 static mode_t mode_of(struct place *p, const char *path)
 {
 	char full[PATH_MAX * 2];
@@ -138,6 +157,8 @@ static void the_layout_has_its_modes(void **state)
 	assert_true(S_ISDIR(mode_of(p, "/var/lib/dangjian")));
 	assert_int_equal(mode_of(p, "/var/lib/dangjian") & 07777, 02770);
 	assert_int_equal(mode_of(p, "/var/lib/dangjian/dangjian.db") & 07777, 0660);
+	assert_int_equal(mode_of(p, "/usr/local/share/man/man1/dangjian.1") & 07777, 0644);
+	assert_int_equal(mode_of(p, "/usr/local/share/doc/dangjian/使用手册.md") & 07777, 0644);
 	char text[8192];
 	read_file(p, "/etc/dangjian/dangjian.ini", text, sizeof text);
 	assert_non_null(strstr(text, "\npath = /var/lib/dangjian/dangjian.db\n"));
@@ -182,6 +203,50 @@ static void the_layout_has_its_modes(void **state)
 	assert_int_equal(mode_of(p, "/usr/local/lib/dangjian/dangjian") & 07777, 02755);
 }
 
+/* Uninstalled, the program, its command and its documents are gone; the
+ * settings and the data stay, and the output says so.  PURGE=1 removes
+ * them, leaving a file that is not the program's. */
+static void uninstall_keeps_the_data_unless_purged(void **state)
+{
+	struct place *p = *state;
+	if (!p)
+		skip();
+	char out[8192];
+	assert_int_equal(install(p, out, sizeof out), 0);
+	char other[PATH_MAX * 2];
+	snprintf(other, sizeof other, "%s/var/lib/dangjian/笔记.txt", p->root);
+	int rc = uninstall(p, "PURGE=", out, sizeof out);
+	if (rc != 0)
+		fprintf(stderr, "%s", out);
+	assert_int_equal(rc, 0);
+	static const char *const gone[] = { "/usr/local/bin/dangjian", "/usr/local/lib/dangjian/dangjian",
+	                                    "/usr/local/lib/dangjian", "/usr/local/share/man/man1/dangjian.1",
+	                                    "/usr/local/share/doc/dangjian" };
+	for (size_t i = 0; i < sizeof gone / sizeof *gone; i++)
+		if (exists(p, gone[i]))
+			fail_msg("still there after make uninstall: %s", gone[i]);
+	assert_true(exists(p, "/etc/dangjian/dangjian.ini"));
+	assert_true(exists(p, "/var/lib/dangjian/dangjian.db"));
+	assert_non_null(strstr(out, "保留配置文件 /etc/dangjian/dangjian.ini"));
+	assert_non_null(strstr(out, "保留数据目录 /var/lib/dangjian"));
+	assert_non_null(strstr(out, "make uninstall PURGE=1"));
+
+	/* PURGE=1: the program's files go, somebody else's file stays with its directory. */
+	assert_int_equal(install(p, out, sizeof out), 0);
+	FILE *f = fopen(other, "w");
+	fputs("不是本程序的文件\n", f);
+	fclose(f);
+	assert_int_equal(uninstall(p, "PURGE=1", out, sizeof out), 0);
+	assert_false(exists(p, "/etc/dangjian/dangjian.ini"));
+	assert_false(exists(p, "/var/lib/dangjian/dangjian.db"));
+	assert_false(exists(p, "/usr/local/lib/dangjian"));
+	assert_true(exists(p, "/var/lib/dangjian/笔记.txt"));
+	assert_non_null(strstr(out, "保留数据目录 /var/lib/dangjian：其中还有不是本程序的文件"));
+	remove(other);
+	assert_int_equal(uninstall(p, "PURGE=1", out, sizeof out), 0);
+	assert_false(exists(p, "/var/lib/dangjian"));
+}
+
 static void run_setgid_the_program_reads_only_the_system_configuration(void **state)
 {
 	struct place *p = *state;
@@ -220,6 +285,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(the_layout_has_its_modes, setup, teardown),
+		cmocka_unit_test_setup_teardown(uninstall_keeps_the_data_unless_purged, setup, teardown),
 		cmocka_unit_test_setup_teardown(run_setgid_the_program_reads_only_the_system_configuration,
 		                                setup, teardown),
 	};

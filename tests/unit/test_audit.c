@@ -7,7 +7,9 @@
 #include <cmocka.h>
 
 #include "admin/audit.h"
+#include "core/text.h"
 #include "admin/user.h"
+#include "demo/demo.h"
 #include "fixture.h"
 #include "org/org.h"
 
@@ -41,13 +43,13 @@ static void differences_are_listed_field_by_field(void **state)
 	char out[512];
 	const char *was = "{\"名称\":\"甲\",\"书记\":null,\"电话\":\"1\",\"旧栏\":\"x\"}";
 	const char *now = "{\"名称\":\"甲\",\"书记\":\"王五\",\"电话\":\"2\"}";
-	assert_int_equal(audit_diff_text(was, now, out, sizeof out), 3);
+	assert_int_equal(audit_diff_text(NULL, was, now, out, sizeof out), 3);
 	assert_string_equal(out, "书记：（空） → 王五\n电话：1 → 2\n旧栏：x → （空）\n");
-	assert_int_equal(audit_diff_text(NULL, now, out, sizeof out), 3);
+	assert_int_equal(audit_diff_text(NULL, NULL, now, out, sizeof out), 3);
 	assert_string_equal(out, "名称：甲\n书记：王五\n电话：2\n");
-	assert_int_equal(audit_diff_text(was, NULL, out, sizeof out), 3);
+	assert_int_equal(audit_diff_text(NULL, was, NULL, out, sizeof out), 3);
 	assert_string_equal(out, "名称：甲\n电话：1\n旧栏：x\n");
-	assert_int_equal(audit_diff_text(now, now, out, sizeof out), 0);
+	assert_int_equal(audit_diff_text(NULL, now, now, out, sizeof out), 0);
 	assert_string_equal(out, "");
 }
 
@@ -69,7 +71,7 @@ static void every_change_is_on_record(void **state)
 	assert_string_equal(a.table, "org");
 	assert_int_equal(a.row_id, id);
 	char diff[256];
-	assert_int_equal(audit_diff_text(a.old_json, a.new_json, diff, sizeof diff), 1);
+	assert_int_equal(audit_diff_text("org", a.old_json, a.new_json, diff, sizeof diff), 1);
 	assert_string_equal(diff, "书记：（空） → 王五\n");
 	struct audit_entry b;
 	assert_int_equal(audit_get(&t->s, a.id, &b, &e), 0);
@@ -161,11 +163,11 @@ static void the_list_filters_by_person_object_record_and_date(void **state)
 	assert_string_equal(rows[0].cell[0], "2026-11-02 11:00");
 	assert_string_equal(rows[0].cell[1], "张三");
 	assert_string_equal(rows[0].cell[2], "党组织");
-	assert_string_equal(rows[0].cell[3], "联桥村党支部");
+	assert_string_equal(rows[0].cell[3], "联桥村党支部#7");
 	assert_string_equal(rows[0].cell[4], "撤销");
 	assert_string_equal(rows[0].cell[5], "状态、撤销原因");
 	assert_string_equal(rows[1].cell[1], "lisi");
-	assert_string_equal(rows[1].cell[3], "王五");
+	assert_string_equal(rows[1].cell[3], "王五#3");
 	assert_string_equal(rows[1].cell[5], "电话");
 	assert_string_equal(rows[2].cell[5], "");
 	row_source_free(rs);
@@ -199,10 +201,175 @@ static void the_export_holds_before_and_after(void **state)
 	assert_non_null(strstr(text, "\"时间\",\"登录名\",\"姓名\",\"对象\",\"记录号\",\"记录\",\"操作\","
 	                             "\"改动\",\"修改前\",\"修改后\""));
 	assert_non_null(strstr(text, "\"2026-11-02 11:00:00\",\"zhangsan\",\"张三\",\"党组织\",\"7\","
-	                             "\"联桥村党支部\",\"撤销\",\"状态：正常 → 撤销\n撤销原因：（空） → 合并\n\""));
+	                             "\"联桥村党支部#7\",\"撤销\",\"状态：正常 → 撤销\n撤销原因：（空） → 合并\n\""));
 	assert_null(strstr(text, "王五"));
 	assert_int_equal(audit_export_csv(&t->s, path, stderr, &n), 0);
 	assert_int_equal(n, 3);
+}
+
+static int has_latin(const char *s)
+{
+	for (; *s; s++)
+		if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z'))
+			return 1;
+	return 0;
+}
+
+/* Every column of every table the log knows has its form's label, so a
+ * column added later cannot reach an auditor in English. */
+static void every_audited_column_has_a_label(void **state)
+{
+	struct testdb *t = *state;
+	int columns = 0;
+	for (int i = 0; audit_table_labels[i]; i++) {
+		const char *table = audit_table_name(audit_table_labels[i]);
+		char *sql = sqlite3_mprintf("SELECT name FROM pragma_table_info(%Q)", table);
+		sqlite3_stmt *st;
+		assert_int_equal(sqlite3_prepare_v2(t->s.db, sql, -1, &st, NULL), SQLITE_OK);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			const char *column = (const char *)sqlite3_column_text(st, 0);
+			if (!audit_field_known(table, column) || has_latin(audit_field_label(table, column)))
+				fail_msg("%s.%s has no Chinese label in src/admin/audit_fields.c", table, column);
+			columns++;
+		}
+		sqlite3_finalize(st);
+		sqlite3_free(sql);
+	}
+	assert_true(columns > 150);
+	assert_string_equal(audit_field_label("dev_case", "vetted_on"), "政审日期");
+	assert_string_equal(audit_field_label("member", "书记"), "书记");
+	assert_string_equal(audit_field_label("org", "任期"), "任期（年）");
+}
+
+static int64_t last_entry(struct testdb *t)
+{
+	return db_int(t->s.db, "SELECT max(id) FROM audit_log", -1, 0);
+}
+
+static void entry_record(struct testdb *t, int64_t id, char *out, size_t cap)
+{
+	struct audit_entry a;
+	struct dj_err e;
+	assert_int_equal(audit_get(&t->s, id, &a, &e), 0);
+	snprintf(out, cap, "%s", a.record);
+	audit_entry_free(&a);
+}
+
+static void add_entry(struct testdb *t, const char *table, int64_t row, const char *action,
+                      const char *old_json, const char *new_json)
+{
+	assert_int_equal(audit_record(&t->s, table, row, action, old_json, new_json), 0);
+}
+
+/* A person with the branch, an organization by name, a rectification by the
+ * organization it is for; the id kept after the name. */
+static void records_are_named_with_their_id(void **state)
+{
+	struct testdb *t = *state;
+	struct dj_err e;
+	char name[RS_CELL];
+	int64_t town = fx_org(&t->s, "中共驿亭镇委员会", "党委", "");
+	int64_t branch = fx_org(&t->s, "五夫村第一党支部", "党支部", "中共驿亭镇委员会");
+	entry_record(t, last_entry(t), name, sizeof name);
+	assert_string_equal(name, "五夫村第一党支部#2");
+	int64_t m = fx_member_row(&t->s, branch, "张三", "男", "job", "农民");
+
+	/* 发展党员 writes column names: read by their labels, named by 姓名 */
+	add_entry(t, "dev_case", 9, "接收为预备党员",
+	          "{\"所在支部\":\"五夫村第一党支部\",\"name\":\"李四\",\"vetted_on\":null}",
+	          "{\"所在支部\":\"五夫村第一党支部\",\"name\":\"李四\",\"vetted_on\":\"2026-01-02\"}");
+	entry_record(t, last_entry(t), name, sizeof name);
+	assert_string_equal(name, "李四（五夫村第一党支部）#9");
+	char diff[128];
+	assert_int_equal(audit_diff_text("dev_case", "{\"vetted_on\":null}",
+	                                 "{\"vetted_on\":\"2026-01-02\"}", diff, sizeof diff), 1);
+	assert_string_equal(diff, "政审日期：（空） → 2026-01-02\n");
+	/* a move names the member from the row, with what it was */
+	char *sql = sqlite3_mprintf("INSERT INTO member_event(member_id, type, date) VALUES (%lld,"
+	                            " '转出', '2026-11-02')", (long long)m);
+	assert_int_equal(sqlite3_exec(t->s.db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_free(sql);
+	int64_t ev = sqlite3_last_insert_rowid(t->s.db);
+	add_entry(t, "member_event", ev, "新增", NULL, "{\"类型\":\"转出\",\"日期\":\"2026-11-02\"}");
+	entry_record(t, last_entry(t), name, sizeof name);
+	char want[RS_CELL];
+	snprintf(want, sizeof want, "张三（五夫村第一党支部）转出#%lld", (long long)ev);
+	assert_string_equal(name, want);
+	/* …and F7 finds it by that name, which its JSON does not hold */
+	assert_int_equal(count_with(&t->s, (struct audit_filter){ .table = "党员变动" }, "张三"), 1);
+	/* a member's entry without its branch takes the branch from the row */
+	add_entry(t, "member", m, "修改", "{\"姓名\":\"张三\",\"工作岗位\":\"农民\"}",
+	          "{\"姓名\":\"张三\",\"工作岗位\":\"村干部\"}");
+	entry_record(t, last_entry(t), name, sizeof name);
+	snprintf(want, sizeof want, "张三（五夫村第一党支部）#%lld", (long long)m);
+	assert_string_equal(name, want);
+	/* 整改 by its organization, not by the round */
+	add_entry(t, "rectification", 5, "列入整改", NULL,
+	          "{\"党组织\":\"五夫村党总支\",\"定级名称\":\"2026年度基层党组织分类定级\"}");
+	entry_record(t, last_entry(t), name, sizeof name);
+	assert_string_equal(name, "五夫村党总支#5");
+	/* a deleted organization keeps the name its entry recorded */
+	int64_t gone = fx_org(&t->s, "联桥村党支部", "党支部", "中共驿亭镇委员会");
+	struct org o;
+	assert_int_equal(org_load(&t->s, gone, &o, &e), 0);
+	assert_int_equal(org_delete(&t->s, gone, o.version, &e), 0);
+	entry_record(t, last_entry(t), name, sizeof name);
+	snprintf(want, sizeof want, "联桥村党支部#%lld", (long long)gone);
+	assert_string_equal(name, want);
+	/* unknown and gone: the id alone */
+	add_entry(t, "meeting", 77, "签到", NULL, "{\"应到\":3}");
+	entry_record(t, last_entry(t), name, sizeof name);
+	assert_string_equal(name, "#77");
+	(void)town;
+}
+
+/* The demo's whole log as an auditor sees it: fields by their labels, every
+ * record by name, 对象 and 操作 whole in their columns at 80x24. */
+static void the_demo_log_reads_in_chinese(void **state)
+{
+	struct testdb *t = *state;
+	struct dj_err e;
+	assert_int_equal(demo_populate(&t->s, &e), 0);
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(t->s.db, "SELECT DISTINCT a.tbl, j.key FROM audit_log a,"
+	        " json_each(coalesce(a.new_json, a.old_json)) j", -1, &st, NULL), SQLITE_OK);
+	int keys = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *table = (const char *)sqlite3_column_text(st, 0);
+		const char *key = (const char *)sqlite3_column_text(st, 1);
+		if (has_latin(audit_field_label(table, key)))
+			fail_msg("%s: key %s shows in English", table, key);
+		keys++;
+	}
+	sqlite3_finalize(st);
+	assert_true(keys > 50);
+
+	struct row_source *rs = audit_list_source(&t->s, NULL, &e);
+	assert_non_null(rs);
+	long n = rs->count(rs->ctx);
+	assert_true(n > 500);
+	struct rs_row *rows = calloc((size_t)n, sizeof *rows);
+	assert_int_equal(rs->fetch(rs->ctx, NULL, 1, (int)n, rows), n);
+	/* At 80 columns the grid has 79 for the columns and their gaps: all of
+	 * them fit, so none is narrowed. */
+	int sum = rs->ncols - 1, w[RS_MAXCOLS];
+	for (int c = 0; c < rs->ncols; c++)
+		sum += w[c] = rs->cols[c].width;
+	assert_true(sum <= 79);
+	assert_false(rs->cols[2].grow || rs->cols[4].grow);
+	int dev_named = 0;
+	for (long i = 0; i < n; i++) {
+		if (utf8_cols(rows[i].cell[2]) > w[2] || utf8_cols(rows[i].cell[4]) > w[4])
+			fail_msg("cut at 80 columns: %s %s", rows[i].cell[2], rows[i].cell[4]);
+		if (rows[i].cell[3][0] == '#' || !strchr(rows[i].cell[3], '#'))
+			fail_msg("%s entry not named: %s", rows[i].cell[2], rows[i].cell[3]);
+		if (has_latin(rows[i].cell[5]))
+			fail_msg("fields in English: %s", rows[i].cell[5]);
+		dev_named += strcmp(rows[i].cell[2], "发展党员") == 0 && strstr(rows[i].cell[3], "党支部）#");
+	}
+	assert_true(dev_named > 20);
+	free(rows);
+	row_source_free(rs);
 }
 
 static void only_admins_read_the_log(void **state)
@@ -235,6 +402,9 @@ int main(void)
 		FX_DB_TEST(the_list_filters_by_person_object_record_and_date),
 		FX_DB_TEST(the_export_holds_before_and_after),
 		FX_DB_TEST(only_admins_read_the_log),
+		FX_DB_TEST(every_audited_column_has_a_label),
+		FX_DB_TEST(records_are_named_with_their_id),
+		FX_DB_TEST(the_demo_log_reads_in_chinese),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,151 @@
+/* audit_name.c — the record an 操作日志 entry is about, by name, with its
+ * id kept for reference: 张三（五夫村第一党支部）#28.
+ *
+ * The name comes from the entry's own record, after the change or else
+ * before it, so a deleted record keeps the name it had.  Entries whose
+ * record does not carry it (a 签到 holds only counts, a 党员变动 only the
+ * move) take it from the row as it is now. */
+#include <stdio.h>
+#include <string.h>
+
+#include "admin/audit.h"
+#include "admin/audit_sql.h"
+#include "core/db.h"
+#include "core/db_stmt.h"
+
+enum { NKEYS = 5 };
+
+struct namer {
+	const char *table;
+	const char *name[NKEYS];   /* keys naming the record, the first found */
+	const char *context;       /* the key shown in brackets: a person's branch */
+	const char *tail[2];       /* keys shown after the name: a month, a date */
+	/* name, context, tail of row ?1 as it is now */
+	const char *now;
+	int no_id;                 /* the record has no row of its own */
+};
+
+static const struct namer namers[] = {
+	{ "org", { "党组织名称" }, NULL, { NULL },
+	  "SELECT x.name, NULL, NULL FROM org x WHERE x.id = ?1", 0 },
+	{ "member", { "姓名" }, "所在支部", { NULL },
+	  "SELECT x.name, o.name, NULL FROM member x LEFT JOIN org o ON o.id = x.org_id"
+	  " WHERE x.id = ?1", 0 },
+	{ "dev_case", { "姓名", "name" }, "所在支部", { NULL },
+	  "SELECT x.name, o.name, NULL FROM dev_case x LEFT JOIN org o ON o.id = x.org_id"
+	  " WHERE x.id = ?1", 0 },
+	{ "member_event", { NULL }, NULL, { "类型" },
+	  "SELECT m.name, o.name, x.type FROM member_event x JOIN member m ON m.id = x.member_id"
+	  " LEFT JOIN org o ON o.id = m.org_id WHERE x.id = ?1", 0 },
+	{ "dues", { "姓名" }, NULL, { "月份" },
+	  "SELECT m.name, o.name, x.month FROM dues x JOIN member m ON m.id = x.member_id"
+	  " LEFT JOIN org o ON o.id = x.org_id WHERE x.id = ?1", 0 },
+	{ "meeting", { "组织" }, NULL, { "日期", "会议类型" },
+	  "SELECT o.name, NULL, x.date || ' ' || x.type FROM meeting x JOIN org o ON o.id = x.org_id"
+	  " WHERE x.id = ?1", 0 },
+	{ "grading_round", { "定级名称" }, NULL, { NULL },
+	  "SELECT x.name, NULL, NULL FROM grading_round x WHERE x.id = ?1", 0 },
+	{ "grading_result", { "党组织" }, NULL, { NULL },
+	  "SELECT o.name, NULL, NULL FROM grading_result x JOIN org o ON o.id = x.org_id"
+	  " WHERE x.id = ?1", 0 },
+	/* its row id is the result's */
+	{ "grading_score", { "党组织" }, NULL, { "评分来源" },
+	  "SELECT o.name, NULL, NULL FROM grading_result x JOIN org o ON o.id = x.org_id"
+	  " WHERE x.id = ?1", 0 },
+	{ "rectification", { "党组织" }, NULL, { NULL },
+	  "SELECT o.name, NULL, NULL FROM rectification x JOIN org o ON o.id = x.org_id"
+	  " WHERE x.id = ?1", 0 },
+	{ "app_user", { "姓名" }, "登录名", { NULL },
+	  "SELECT x.display_name, x.login, NULL FROM app_user x WHERE x.id = ?1", 0 },
+	{ "database", { "文件" }, NULL, { NULL }, NULL, 1 },
+};
+enum { NNAMERS = sizeof namers / sizeof *namers };
+
+/* Tables not above (written by modules yet to come) by whatever names them. */
+static const struct namer any = { "", { "党组织名称", "姓名", "名称", "党组织", "主题" }, NULL,
+                                  { NULL }, NULL, 0 };
+
+static const struct namer *namer_of(const char *table)
+{
+	for (int i = 0; i < NNAMERS; i++)
+		if (strcmp(namers[i].table, table) == 0)
+			return &namers[i];
+	return &any;
+}
+
+/* The key's value after the change, else before it; 1 when not empty. */
+static int json_value(const char *old_json, const char *new_json, const char *key, char *out,
+                      size_t cap)
+{
+	out[0] = 0;
+	if (!key)
+		return 0;
+	if (new_json && audit_json_get(new_json, key, out, cap) && *out)
+		return 1;
+	return old_json && audit_json_get(old_json, key, out, cap) && *out;
+}
+
+struct parts {
+	char name[RS_CELL], context[RS_CELL], tail[RS_CELL];
+};
+
+static void from_json(const struct namer *n, const char *old_json, const char *new_json,
+                      struct parts *p)
+{
+	for (int i = 0; i < NKEYS && n->name[i] && !p->name[0]; i++)
+		json_value(old_json, new_json, n->name[i], p->name, sizeof p->name);
+	json_value(old_json, new_json, n->context, p->context, sizeof p->context);
+	char v[RS_CELL];
+	for (int i = 0; i < 2 && n->tail[i]; i++)
+		if (json_value(old_json, new_json, n->tail[i], v, sizeof v)) {
+			size_t len = strlen(p->tail);
+			snprintf(p->tail + len, sizeof p->tail - len, "%s%s", len ? " " : "", v);
+		}
+}
+
+/* Fills what the entry's JSON left empty from the row as it is now. */
+static void from_row(sqlite3 *db, const struct namer *n, int64_t row_id, struct parts *p)
+{
+	if (!n->now || (p->name[0] && (!n->context || p->context[0]) && (!n->tail[0] || p->tail[0])))
+		return;
+	sqlite3_stmt *st = db_keep(db, n->now);
+	if (!st)
+		return;
+	sqlite3_bind_int64(st, 1, row_id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		char *slot[3] = { p->name, p->context, p->tail };
+		for (int i = 0; i < 3; i++)
+			if (!slot[i][0])
+				db_col_text(st, i, slot[i], RS_CELL);
+	}
+	db_done(st);
+}
+
+static void record_name(sqlite3 *db, const char *table, int64_t row_id, const char *old_json,
+                        const char *new_json, char *out, size_t cap)
+{
+	const struct namer *n = namer_of(table);
+	struct parts p = { "", "", "" };
+	from_json(n, old_json, new_json, &p);
+	from_row(db, n, row_id, &p);
+	size_t len = (size_t)snprintf(out, cap, "%s", p.name);
+	int bracket = p.name[0] && p.context[0];
+	if (bracket && len < cap)
+		len += (size_t)snprintf(out + len, cap - len, "（%s）", p.context);
+	/* after a bracket the tail needs no space: 张三（…）转出 */
+	if (p.name[0] && p.tail[0] && len < cap)
+		len += (size_t)snprintf(out + len, cap - len, "%s%s", bracket ? "" : " ", p.tail);
+	if (!n->no_id && len < cap)
+		snprintf(out + len, cap - len, "#%lld", (long long)row_id);
+}
+
+void audit_record_fn(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const char *table = (const char *)sqlite3_value_text(argv[0]);
+	char out[3 * RS_CELL];
+	record_name(sqlite3_context_db_handle(cx), table ? table : "", sqlite3_value_int64(argv[1]),
+	            (const char *)sqlite3_value_text(argv[2]), (const char *)sqlite3_value_text(argv[3]),
+	            out, sizeof out);
+	sqlite3_result_text(cx, out, -1, SQLITE_TRANSIENT);
+}
