@@ -50,6 +50,7 @@ static const struct field_label labels[] = {
 	{ "member", "joined_on", "入党日期" }, { "member", "confirmed_on", "转正日期" },
 	{ "member", "extension_months", "延长预备期（月）" }, { "member", "job", "工作岗位" },
 	{ "member", "status", "状态" }, { "member", "notes", "备注" },
+	{ "member", "group_id", "所在党小组" },
 	{ "member", "延长预备期", "延长预备期（月）" },
 
 	{ "member_event", "member_id", "党员" }, { "member_event", "type", "类型" },
