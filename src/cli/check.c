@@ -29,6 +29,11 @@ static const struct rule rules[] = {
 	  " WHERE m.status = '正常' AND o.status = '撤销'", 1 },
 	{ "党员未编入党支部", "SELECT m.name || '（' || o.name || '，' || o.kind || '）' FROM member m"
 	  " JOIN org o ON o.id = m.org_id WHERE m.status = '正常' AND o.kind <> '党支部'", 1 },
+	{ "党员所在党小组不符", "SELECT m.name || '（' || o.name || '）的党小组 ' || g.name || '（' || g.kind"
+	  " || CASE WHEN g.status = '撤销' THEN '，已撤销' ELSE '' END || '）'"
+	  " FROM member m JOIN org o ON o.id = m.org_id JOIN org g ON g.id = m.group_id"
+	  " WHERE m.status = '正常' AND (g.kind <> '党小组' OR g.parent_id IS NOT m.org_id"
+	  " OR g.status = '撤销')", 1 },
 	{ "预备期已满未转正（提醒）", "SELECT m.name || '（' || o.name || '，入党 ' || m.joined_on || '）'"
 	  " FROM member m JOIN org o ON o.id = m.org_id WHERE m.status = '正常'"
 	  " AND m.category = '预备党员' AND m.joined_on IS NOT NULL"

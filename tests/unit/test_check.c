@@ -48,10 +48,32 @@ static void demo_passes_and_each_broken_rule_is_named(void **state)
 	testdb_close(&t);
 }
 
+/* A member's 党小组 that is not an active group of their own branch: a
+ * group of another branch, or one dissolved since. */
+static void a_group_outside_the_branch_is_named(void **state)
+{
+	(void)state;
+	setenv("DJ_TODAY", "2026-11-21", 1);
+	struct testdb t;
+	testdb_open(&t);
+	struct dj_err e;
+	assert_int_equal(demo_populate(&t.s, &e), 0);
+	assert_int_equal(sqlite3_exec(t.s.db,
+	        "UPDATE member SET group_id = (SELECT g.id FROM org g WHERE g.kind = '党小组'"
+	        "  AND g.parent_id <> member.org_id LIMIT 1)"
+	        "  WHERE id = (SELECT min(id) FROM member WHERE status = '正常' AND group_id IS NULL);",
+	        NULL, NULL, NULL), SQLITE_OK);
+	char report[8192];
+	assert_int_equal(run_check(&t, report, sizeof report), 1);
+	assert_non_null(strstr(report, "党员所在党小组不符"));
+	testdb_close(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(demo_passes_and_each_broken_rule_is_named),
+		cmocka_unit_test(a_group_outside_the_branch_is_named),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
