@@ -64,7 +64,7 @@ static void line_cell(void *ctx, int i, int c, char *out, size_t cap)
 {
 	const struct dues_line *l = &((struct dsheet *)ctx)->sh.lines[i];
 	switch (c) {
-	case 0: snprintf(out, cap, "%s", l->name); break;
+	case 0: snprintf(out, cap, "%s%s%s", l->name, *l->tell ? " " : "", l->tell); break;
 	case 1: snprintf(out, cap, "%s", l->kind); break;
 	case 2: money_or(dues_kind_has_base(l->kind) ? l->base : -1,
 	                 dues_kind_has_base(l->kind) ? "未核定" : "", out, cap); break;
@@ -197,7 +197,8 @@ static void draw_bar(struct dsheet *w)
 		money_or(l->due, "未核定", due, sizeof due);
 		if (l->rate)
 			dues_rate_text(l->rate, rate, sizeof rate);
-		snprintf(info, sizeof info, "%s（%s）  比例 %s  应交 %s%s%s%s", l->name, l->org,
+		snprintf(info, sizeof info, "%s%s%s（%s）  比例 %s  应交 %s%s%s%s", l->name,
+		         *l->tell ? " " : "", l->tell, l->org,
 		         *rate ? rate : "定额", due, *l->relief ? "  " : "", l->relief,
 		         *l->approval ? "（已注明批准情况）" : "");
 	} else {

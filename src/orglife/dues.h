@@ -66,6 +66,7 @@ struct dues_line {
 	int64_t id, version;     /* 0, 0 when not stored yet */
 	int64_t member_id;
 	char name[64];
+	char tell[32];           /* tells namesakes on the sheet apart (MEMBER_TELL_SQL) */
 	char name_py[32];
 	char org[128];           /* the member's own organization */
 	char kind[16];

@@ -9,6 +9,7 @@
 #include "core/db_write.h"
 #include "core/json.h"
 #include "core/validate.h"
+#include "member/member.h"
 #include "orglife/compliance.h"
 #include "orglife/dues.h"
 #include "orglife/meeting.h"
@@ -18,7 +19,9 @@ static const char sheet_sql[] =
 	" SELECT mb.id, mb.name, mb.name_py, o.name, coalesce(mb.job, ''),"
 	" coalesce(d.id, 0), coalesce(d.version, 0), d.kind, coalesce(d.base, -1), d.rate, d.due,"
 	" d.paid, coalesce(d.paid_on, ''), coalesce(d.relief, ''), coalesce(d.approval, ''),"
-	" coalesce(d.notes, ''), p.kind, coalesce(p.base, -1)"
+	" coalesce(d.notes, ''), p.kind, coalesce(p.base, -1), "
+	MEMBER_TELL_SQL("mb.", "count(*) OVER (PARTITION BY mb.name) > 1",
+	                "count(*) OVER (PARTITION BY mb.name, substr(mb.birth_date, 1, 4)) > 1")
 	" FROM member mb JOIN org o ON o.id = mb.org_id"
 	" LEFT JOIN dues d ON d.member_id = mb.id AND d.month = ?2"
 	" LEFT JOIN dues p ON p.id = (SELECT id FROM dues WHERE member_id = mb.id AND month < ?2"
@@ -50,6 +53,7 @@ static void read_line(const struct dues_rules *r, sqlite3_stmt *st, struct dues_
 	db_col_text(st, 2, l->name_py, sizeof l->name_py);
 	db_col_text(st, 3, l->org, sizeof l->org);
 	db_col_text(st, 4, job, sizeof job);
+	db_col_text(st, 18, l->tell, sizeof l->tell);
 	l->id = sqlite3_column_int64(st, 5);
 	if (l->id) {
 		l->version = sqlite3_column_int64(st, 6);

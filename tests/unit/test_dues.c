@@ -288,6 +288,40 @@ static void relief_needs_an_approval_and_paid_up_to_stops_at_a_gap(void **state)
 	assert_string_equal(upto, "2026-07");
 }
 
+/* Two members of one name on a branch's sheet read apart by birth year;
+ * a name that occurs once shows nothing more (issue 19 item 9). */
+static void namesakes_on_the_sheet_read_apart(void **state)
+{
+	struct testdb *t = *state;
+	struct dues_rules r;
+	struct dues_sheet sh;
+	struct dj_err e;
+	dues_rules_default(&r);
+	int64_t grp, br = fx_town(&t->s, "", "", &grp);
+	int64_t a = add_member(&t->s, br, "曹宇航", "村干部");
+	int64_t b = add_member(&t->s, grp, "曹宇航", "村干部");
+	add_member(&t->s, br, "王五", "村干部");
+	char sql[160];
+	snprintf(sql, sizeof sql, "UPDATE member SET birth_date = CASE id WHEN %lld THEN '1947-03-01'"
+	         " ELSE '1985-07-01' END WHERE id IN (%lld, %lld)", (long long)a, (long long)a,
+	         (long long)b);
+	assert_int_equal(sqlite3_exec(t->s.db, sql, NULL, NULL, NULL), SQLITE_OK);
+
+	assert_int_equal(dues_sheet_load(&t->s, &r, br, "2026-10", &sh, &e), 0);
+	int seen = 0;
+	for (int i = 0; i < sh.n; i++) {
+		const struct dues_line *l = &sh.lines[i];
+		if (strcmp(l->name, "王五") == 0) {
+			assert_string_equal(l->tell, "");
+			continue;
+		}
+		assert_string_equal(l->tell, l->member_id == a ? "1947年生" : "1985年生");
+		seen++;
+	}
+	assert_int_equal(seen, 2);
+	dues_sheet_free(&sh);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -299,6 +333,7 @@ int main(void)
 		FX_DB_TEST(a_month_sheet_saves_carries_over_and_shrinks_arrears),
 		FX_DB_TEST(a_stale_sheet_is_a_conflict_naming_the_member),
 		FX_DB_TEST(relief_needs_an_approval_and_paid_up_to_stops_at_a_gap),
+		FX_DB_TEST(namesakes_on_the_sheet_read_apart),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	pinyin_shutdown();
