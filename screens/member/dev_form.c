@@ -1,7 +1,8 @@
 /* dev_form.c — 发展党员登记表: the person and every dated milestone of the
  * path.  The fields of the next step are open for typing; F9 offers only
  * the transitions the core allows from the current stage and saves with
- * them.  A time rule broken in warn mode is answered with a reason. */
+ * them.  A time rule broken in warn mode is answered with a reason.  The
+ * 身份证号 fills 性别 and 出生日期, as on 党员信息. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

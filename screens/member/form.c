@@ -1,8 +1,9 @@
 /* form.c — 党员信息: every field of a member, the history of their
  * moves under it, and F9 for a new move.  New members are entered in entry
  * mode (连续录入); typing the 身份证号 fills 出生日期 and 性别 (or asks, when
- * they differ).  A member transferred in from elsewhere also gets the 转入
- * details, stored with the record in one save. */
+ * they differ), and a 正式党员's 入党日期 fills 转正日期.  A member
+ * transferred in from elsewhere also gets the 转入 details, stored with the
+ * record in one save. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,7 +81,8 @@ static const struct form_field base_fields[] = {
 	  .required = 1, M(joined_on), .help = "支部大会通过接收为预备党员的日期。" },
 	{ .key = "confirmed_on", .label = "转正日期：", .row = 4, .col = 42, .width = 11,
 	  .type = FT_DATE, M(confirmed_on),
-	  .help = "预备期满之日：入党日期满一年（延长了预备期的再加延长的月数）。\n预备党员不填。" },
+	  .help = "预备期满之日：入党日期满一年（延长了预备期的再加延长的月数）。\n"
+	          "正式党员填写入党日期后自动填写。预备党员不填。" },
 	{ .key = "extension", .label = "延长预备期（月）：", .row = 5, .col = 2, .width = 2,
 	  .type = FT_INT, M(extension), .help = "预备期延长的月数（6 至 12），未延长不填。" },
 	{ .key = "status", .label = "状态：", .row = 5, .col = 42, .width = 4, .type = FT_READONLY,

@@ -613,27 +613,39 @@ static int contains_nocase(const char *hay, const char *needle)
 	return n == 0;
 }
 
-int choice_matches(const char *item, const char *filter)
+/* How well item answers filter: 2 when the filter begins its name or its
+ * initials, 1 when it is elsewhere in either, 0 not at all ("" answers 2). */
+static int choice_rank(const char *item, const char *filter)
 {
 	char f[128], py[128];
 	snprintf(f, sizeof f, "%s", filter ? filter : "");
 	utf8_trim(f);
 	for (char *c = f; *c; c++)
 		*c = (char)lower_ascii((unsigned char)*c);
-	if (!*f || contains_nocase(item, f))
-		return 1;
-	/* initials anywhere in the name: bk finds 大学本科, as part of it */
+	size_t n = strlen(f);
 	pinyin_initials(item, py, sizeof py);
-	return strstr(py, f) != NULL;
+	if (!n || strncmp(py, f, n) == 0 || strncmp(item, f, n) == 0)
+		return 2;
+	/* initials anywhere: bk finds 大学本科 (dxbk), as part of it */
+	return contains_nocase(item, f) || strstr(py, f) ? 1 : 0;
+}
+
+int choice_matches(const char *item, const char *filter)
+{
+	return choice_rank(item, filter) > 0;
 }
 
 int choice_list(const char *const *items, const char *filter, char *out, size_t cap, int cols)
 {
-	int n = 0, used = 0, cut = 0;
+	int n = 0, used = 0, cut = 0, best = 0;
 	size_t at = 0;
 	out[0] = 0;
 	for (const char *const *c = items; c && *c; c++) {
-		if (!choice_matches(*c, filter))
+		int r = choice_rank(*c, filter);
+		best = r > best ? r : best;
+	}
+	for (const char *const *c = items; best && c && *c; c++) {
+		if (choice_rank(*c, filter) < best)
 			continue;
 		n++;
 		int w = utf8_cols(*c) + (at ? 2 : 0);
@@ -650,6 +662,23 @@ int choice_list(const char *const *items, const char *filter, char *out, size_t 
 		used += w;
 	}
 	return n;
+}
+
+const char *choice_only(const char *const *items, const char *filter)
+{
+	char list[8];
+	if (choice_list(items, filter, list, sizeof list, 0) != 1)
+		return NULL;
+	int best = 0;
+	const char *only = NULL;
+	for (const char *const *c = items; c && *c; c++) {
+		int r = choice_rank(*c, filter);
+		if (r > best) {
+			best = r;
+			only = *c;
+		}
+	}
+	return only;
 }
 
 struct choice_source {

@@ -92,14 +92,17 @@ int field_check(struct field *f, char why[WHY_MAX]);
 const char *field_type_hint(enum field_type type);
 
 /* Choice matching, shared with the pick lists: 1 when `filter` is empty,
- * a substring of item, or a substring of item's pinyin initials
- * (case-insensitive: dxbk and bk both find 大学本科). */
+ * or found in item or in item's pinyin initials (case-insensitive: dxbk
+ * and bk both find 大学本科). */
 int choice_matches(const char *item, const char *filter);
 
-/* The items that choice_matches(item, filter), as "甲、乙、丙" cut to about
- * `cols` columns (ending in 等 when some were left out).  Returns how many
- * items match. */
+/* The items that answer filter best (those it begins, by name or initials,
+ * when there are any, else those containing it: jg is 机关 rather than
+ * 学校教工), as "甲、乙、丙" cut to about `cols` columns (ending in 等 when
+ * some were left out; cols 0 only counts).  Returns how many. */
 int choice_list(const char *const *items, const char *filter, char *out, size_t cap, int cols);
+/* The one item that answers filter best, or NULL when none or several. */
+const char *choice_only(const char *const *items, const char *filter);
 
 /* A row_source over a NULL-terminated list of strings (one column titled
  * `title`), filtered with choice_matches; for F4 on CHOICE fields.  The key

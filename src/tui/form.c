@@ -506,10 +506,11 @@ static int pick_lookup(struct form *f, int i)
 	return picked;
 }
 
-/* Text in a CHOICE field that is not one of the choices: a single match by
- * pinyin initials or part of the name is taken.  Several keep the cursor in
- * the field with the choices on the message line (-1): opening the list by
- * itself would swallow what the operator types next for the next field. */
+/* Text in a CHOICE field that is not one of the choices: the one choice it
+ * answers best (choice_list: by initials or part of the name) is taken.
+ * Several keep the cursor in the field with the choices on the message line
+ * (-1): opening the list by itself would swallow what the operator types
+ * next for the next field. */
 static int resolve_choice(struct form *f, int i)
 {
 	struct field *fd = &f->fields[i];
@@ -522,9 +523,7 @@ static int resolve_choice(struct form *f, int i)
 		return 0;
 	int matches = choice_list(fd->choices, text, list, sizeof list, 30);
 	if (matches == 1) {
-		for (const char *const *c = fd->choices; *c; c++)
-			if (choice_matches(*c, text))
-				field_set(fd, *c);
+		field_set(fd, choice_only(fd->choices, text));
 		return 0;
 	}
 	if (matches > 1) {
