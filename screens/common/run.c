@@ -9,6 +9,7 @@ int screens_run(struct session *s)
 {
 	struct term_opts o = {
 		.escdelay_ms = s->cfg->escdelay_ms,
+		.esc_digit_ms = s->cfg->esc_digit_ms,
 		.colours = s->cfg->colours,
 		.ascii_borders = s->cfg->ascii_borders,
 	};

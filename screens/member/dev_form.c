@@ -1,7 +1,8 @@
 /* dev_form.c — 发展党员登记表: the person and every dated milestone of the
  * path.  The fields of the next step are open for typing; F9 offers only
  * the transitions the core allows from the current stage and saves with
- * them.  A time rule broken in warn mode is answered with a reason. */
+ * them.  A time rule broken in warn mode is answered with a reason.  The
+ * 身份证号 fills 性别 and 出生日期, as on 党员信息. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include "member/member.h"
 #include "screens/common/record_form.h"
 #include "screens/common/screens.h"
+#include "screens/member/id_fill.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
 #include "tui/form.h"
@@ -65,7 +67,8 @@ static const struct form_field fields[] = {
 	  .required = 1, .max_chars = 20, D(name), .help = "入党申请人的姓名。" },
 	{ .key = "id_number", .label = "身份证号：", .row = 0, .col = 42, .width = 19,
 	  .type = FT_TEXT, .max_chars = 18, D(id_number), .check = id_check,
-	  .help = "18 位身份证号码；接收为预备党员前必须填写。出生日期和性别须与之一致。" },
+	  .help = "18 位身份证号码；接收为预备党员前必须填写。离开本栏时按号码填写出生日期\n"
+	          "和性别（与已填的不同时询问）。" },
 	{ .key = "gender", .label = "性别：", .row = 1, .col = 2, .width = 4, .type = FT_CHOICE,
 	  .required = 1, .choices = member_genders, D(gender), .help = "男或女。" },
 	{ .key = "birth_date", .label = "出生日期：", .row = 1, .col = 42, .width = 11,
@@ -82,7 +85,7 @@ static const struct form_field fields[] = {
 	  .required = 1, .lookup = &branch_lookup, .grow = 1, .carry = 1, D(org),
 	  .help = "按 F4 选择党支部。连续登记时保留上一名的支部。" },
 	{ .key = "stage", .label = "阶段：", .row = 5, .col = 2, .width = 8, .type = FT_READONLY,
-	  D(stage), .help = "按 F9 办理下一步后改变。" },
+	  .carry = 1, D(stage), .help = "按 F9 办理下一步后改变。" },
 	{ .key = "due_on", .label = "预备期满：", .row = 5, .col = 42, .width = 10,
 	  .type = FT_READONLY, D(due_on), .help = "支部大会日期起满预备期（另加延长的月数）。" },
 	DATE(applied_on, "递交申请日期：", 6, 2),
@@ -149,6 +152,14 @@ static void set_modes(struct dev_form *w)
 	}
 }
 
+/* The 身份证号 fills 性别 and 出生日期, as on 党员信息. */
+static void on_changed(struct form *f, const char *key, void *ctx)
+{
+	(void)ctx;
+	if (strcmp(key, "id_number") == 0)
+		member_form_fill_from_id(f);
+}
+
 static void *open_form(struct app *a, void *arg)
 {
 	struct dev_form *w = calloc(1, sizeof *w);
@@ -165,6 +176,7 @@ static void *open_form(struct app *a, void *arg)
 		free(w);
 		return NULL;
 	}
+	w->r.f.changed = on_changed;
 	set_modes(w);
 	return w;
 }
@@ -239,9 +251,10 @@ static int save_to(struct dev_form *w, struct dev_case *draft, enum dev_stage to
 	}
 	w->arg->saved_id = draft->id;
 	if (w->r.f.entry_mode && to == DEV_APPLICANT && !w->rec.id) {
-		record_form_stored(&w->r, draft);   /* cleared for the next applicant */
+		/* cleared for the next applicant; 阶段 carried over (申请人), so
+		 * that it is not a change of the blank form */
+		record_form_stored(&w->r, draft);
 		snprintf(w->rec.stage, sizeof w->rec.stage, "申请人");
-		form_set(&w->r.f, "stage", "申请人");
 		return 0;
 	}
 	w->r.f.entry_mode = 0;

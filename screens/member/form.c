@@ -1,8 +1,9 @@
 /* form.c — 党员信息: every field of a member, the history of their
  * moves under it, and F9 for a new move.  New members are entered in entry
  * mode (连续录入); typing the 身份证号 fills 出生日期 and 性别 (or asks, when
- * they differ).  A member transferred in from elsewhere also gets the 转入
- * details, stored with the record in one save. */
+ * they differ), and a 正式党员's 入党日期 fills 转正日期.  A member
+ * transferred in from elsewhere also gets the 转入 details, stored with the
+ * record in one save. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include "screens/common/record_form.h"
 #include "screens/common/screens.h"
 #include "screens/member/actions.h"
+#include "screens/member/id_fill.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
 #include "tui/form.h"
@@ -117,7 +119,8 @@ static const struct form_field base_fields[] = {
 	  .required = 1, M(joined_on), .help = "支部大会通过接收为预备党员的日期。" },
 	{ .key = "confirmed_on", .label = "转正日期：", .row = 4, .col = 42, .width = 11,
 	  .type = FT_DATE, M(confirmed_on),
-	  .help = "预备期满之日：入党日期满一年（延长了预备期的再加延长的月数）。\n预备党员不填。" },
+	  .help = "预备期满之日：入党日期满一年（延长了预备期的再加延长的月数）。\n"
+	          "正式党员填写入党日期后自动填写。预备党员不填。" },
 	{ .key = "extension", .label = "延长预备期（月）：", .row = 5, .col = 2, .width = 2,
 	  .type = FT_INT, M(extension), .help = "预备期延长的月数（6 至 12），未延长不填。" },
 	{ .key = "status", .label = "状态：", .row = 5, .col = 42, .width = 4, .type = FT_READONLY,
@@ -165,37 +168,25 @@ static struct form_field *make_fields(const struct member_form_arg *arg, int *n)
 	return defs;
 }
 
-/* 身份证号 typed: fill 出生日期 and 性别 from it, asking before replacing
- * what was typed there. */
+/* 入党日期 (or 人员类别) typed: a 正式党员's 转正日期 can only be the end of
+ * probation, so it is filled in when still blank. */
+static void prefill_confirmed(struct form *f, struct member_form *w)
+{
+	struct member_rec typed = w->rec;
+	char due[11];
+	form_store(f, &typed);
+	if (member_confirm_prefill(w->s, &typed.m, due)) {
+		form_set(f, "confirmed_on", due);
+		frame_message(MSG_INFO, "已填写转正日期 %s（入党满一年）", due);
+	}
+}
+
 static void on_changed(struct form *f, const char *key, void *ctx)
 {
-	(void)ctx;
-	char id[32], birth[32], gender[16], born[11], norm[11], q[256];
-	int male;
-	if (strcmp(key, "id_number") != 0)
-		return;
-	form_get(f, "id_number", id, sizeof id);
-	utf8_trim(id);
-	if (valid_id_number(id, born, &male, NULL))
-		return;
-	form_get(f, "birth_date", birth, sizeof birth);
-	form_get(f, "gender", gender, sizeof gender);
-	utf8_trim(birth);
-	utf8_trim(gender);
-	const char *sex = male ? "男" : "女";
-	int birth_ok = *birth && valid_date(birth, norm, NULL) == 0 && strcmp(norm, born) == 0;
-	int sex_ok = strcmp(gender, sex) == 0;
-	if (birth_ok && sex_ok)
-		return;
-	if ((*birth && !birth_ok) || (*gender && !sex_ok)) {
-		snprintf(q, sizeof q, "身份证号表明出生日期为 %s、性别为%s，与已填写的不同。\n按身份证号改正？",
-		         born, sex);
-		if (!dialog_ask(q, 1))
-			return;
-	}
-	form_set(f, "birth_date", born);
-	form_set(f, "gender", sex);
-	frame_message(MSG_INFO, "已按身份证号填写出生日期 %s、性别 %s", born, sex);
+	if (strcmp(key, "id_number") == 0)
+		member_form_fill_from_id(f);
+	else if (strcmp(key, "joined_on") == 0 || strcmp(key, "category") == 0)
+		prefill_confirmed(f, ctx);
 }
 
 static void load_history(struct member_form *w)

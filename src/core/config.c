@@ -32,6 +32,9 @@ void config_defaults(struct config *c)
 	c->ambiwidth = 0;
 	c->colours = 1;
 	c->escdelay_ms = 150;
+	/* Midnight Commander's wait: an operator pressing Esc, then a digit, is
+	 * slower than a terminal sending a sequence. */
+	c->esc_digit_ms = 1000;
 	snprintf(c->unit_name, sizeof c->unit_name, "未设置单位名称");
 }
 
@@ -52,21 +55,59 @@ static void describe_syntax_error(const char *path, char *why, size_t cap)
 		snprintf(why, cap, "配置文件 %s 格式错误：%s", path, parse_error);
 }
 
+/* The line of `[section] name` in the file (section and key compared as
+ * iniparser does, without case), or 0 when it is not there. */
+static int key_line(const char *path, const char *key)
+{
+	char want_sec[64] = "", want_key[64] = "", line[1024], sec[64] = "";
+	if (sscanf(key, "[%63[^]]] %63s", want_sec, want_key) != 2)
+		return 0;
+	FILE *fp = fopen(path, "r");
+	if (!fp)
+		return 0;
+	int n = 0, found = 0;
+	while (!found && fgets(line, sizeof line, fp)) {
+		char name[64];
+		n++;
+		if (sscanf(line, " [%63[^]]]", sec) == 1)
+			continue;
+		if (sscanf(line, " %63[^=; \t]", name) == 1 && strchr(line, '=') &&
+		    strcasecmp(sec, want_sec) == 0 && strcasecmp(name, want_key) == 0)
+			found = n;
+	}
+	fclose(fp);
+	return found;
+}
+
+/* "配置文件 F 第 N 行：" (or "配置文件 F 中 " when the line is unknown). */
+static void where(const char *path, const char *key, char *out, size_t cap)
+{
+	int line = key_line(path, key);
+	if (line > 0)
+		snprintf(out, cap, "配置文件 %s 第 %d 行：", path, line);
+	else
+		snprintf(out, cap, "配置文件 %s 中 ", path);
+}
+
 static int check_choice(const char *path, const char *key, const char *v, const char *a,
                         const char *b, char *why, size_t cap)
 {
+	char at[PATH_MAX + 64];
 	if (strcasecmp(v, a) == 0 || strcasecmp(v, b) == 0)
 		return 0;
-	snprintf(why, cap, "配置文件 %s 中 %s = %s 无效，应为 %s 或 %s", path, key, v, a, b);
+	where(path, key, at, sizeof at);
+	snprintf(why, cap, "%s%s = %s 无效，应为 %s 或 %s", at, key, v, a, b);
 	return -1;
 }
 
 static int check_range(const char *path, const char *key, int v, int lo, int hi, char *why,
                        size_t cap)
 {
+	char at[PATH_MAX + 64];
 	if (v >= lo && v <= hi)
 		return 0;
-	snprintf(why, cap, "配置文件 %s 中 %s = %d 超出范围（%d～%d）", path, key, v, lo, hi);
+	where(path, key, at, sizeof at);
+	snprintf(why, cap, "%s%s = %d 超出范围（%d～%d）", at, key, v, lo, hi);
 	return -1;
 }
 
@@ -95,6 +136,7 @@ static int read_known_keys(struct config *c, dictionary *d, char *why, size_t ca
 		return -1;
 	c->colours = strcasecmp(colours, "on") == 0;
 	c->escdelay_ms = iniparser_getint(d, "ui:escdelay", c->escdelay_ms);
+	c->esc_digit_ms = iniparser_getint(d, "ui:esc_digit_ms", c->esc_digit_ms);
 
 	snprintf(c->unit_name, sizeof c->unit_name, "%s",
 	         iniparser_getstring(d, "unit:name", "未设置单位名称"));
@@ -103,6 +145,7 @@ static int read_known_keys(struct config *c, dictionary *d, char *why, size_t ca
 	return check_range(p, "[database] busy_timeout", c->busy_timeout_ms, 0, 600000, why, cap) ||
 	       (c->ambiwidth && check_range(p, "[ui] ambiwidth", c->ambiwidth, 1, 2, why, cap)) ||
 	       check_range(p, "[ui] escdelay", c->escdelay_ms, 10, 2000, why, cap) ||
+	       check_range(p, "[ui] esc_digit_ms", c->esc_digit_ms, 100, 5000, why, cap) ||
 	       (c->year && check_range(p, "[unit] year", c->year, 2000, 2099, why, cap))
 	       ? -1 : 0;
 }

@@ -16,7 +16,8 @@ struct config {
 	int ambiwidth;             /* 1 or 2; 0 = not set: the terminal's charset decides */
 	int ascii_borders;         /* borders = ascii */
 	int colours;               /* colours = on|off */
-	int escdelay_ms;           /* escdelay */
+	int escdelay_ms;           /* escdelay: the rest of a key's sequence after Esc */
+	int esc_digit_ms;          /* esc_digit_ms: the digit of Esc 1 … Esc 0 after a lone Esc */
 	/* [unit] */
 	char unit_name[128];       /* the organization's own name, shown on row 0 */
 	int year;                  /* the current work year (0 = this calendar year) */
@@ -26,7 +27,8 @@ struct config {
 /* Loads `path`, or when path is NULL the first of ./dangjian.ini and
  * /etc/dangjian/dangjian.ini that exists (none: defaults).  An explicit path
  * that does not exist is an error.  Returns 0, or -1 with a Chinese reason in
- * why ("dangjian.ini 第 12 行：…"). */
+ * why naming the line ("配置文件 dangjian.ini 第 12 行：…"), for a syntax
+ * error and for a known key whose value is out of range alike. */
 int config_load(struct config *c, const char *path, char *why, size_t whycap);
 void config_free(struct config *c);
 void config_defaults(struct config *c);

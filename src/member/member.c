@@ -74,6 +74,24 @@ int member_check_identity(const char *id_number, char birth_date[11], const char
 	return 0;
 }
 
+enum member_id_fill member_id_fill(const char *id_number, const char *birth_date,
+                                   const char *gender, char born[11], const char **sex)
+{
+	char norm[11];
+	int male;
+	if (valid_id_number(id_number, born, &male, NULL))
+		return MEMBER_ID_INVALID;
+	*sex = male ? "男" : "女";
+	int birth_ok = *birth_date && valid_date(birth_date, norm, NULL) == 0 &&
+	               strcmp(norm, born) == 0;
+	int sex_ok = strcmp(gender, *sex) == 0;
+	if (birth_ok && sex_ok)
+		return MEMBER_ID_AGREES;
+	if ((*birth_date && !birth_ok) || (*gender && !sex_ok))
+		return MEMBER_ID_DIFFERS;
+	return MEMBER_ID_FILL;
+}
+
 /* ---- checks ------------------------------------------------------------ */
 
 /* A date that may be empty unless required, and never after today. */
@@ -118,6 +136,27 @@ static int check_extension(struct session *s, const struct member *m, long *mont
 	return 0;
 }
 
+int member_probation_end(struct session *s, const char *joined_on, const char *extension,
+                         char out[11])
+{
+	char joined[11], why[WHY_MAX];
+	long ext = 0;
+	if (valid_date(joined_on, joined, NULL) ||
+	    (*extension && parse_int(extension, 0, 120, &ext, why)))
+		return -1;
+	date_add_months(joined, setting(s, "develop:probation_months", 12) + (int)ext, out);
+	return 0;
+}
+
+int member_confirm_prefill(struct session *s, const struct member *m, char out[11])
+{
+	char now[11];
+	if (strcmp(m->category, "正式党员") != 0 || *m->confirmed_on ||
+	    member_probation_end(s, m->joined_on, m->extension, out))
+		return 0;
+	return strcmp(out, today(now)) <= 0;
+}
+
 /* 转正日期 is the day probation ends: 入党日期 plus the probation and any
  * extension.  A 正式党员 must be past it; a 预备党员 has no 转正日期 yet. */
 static int check_probation(struct session *s, const struct member *m, struct dj_err *e)
@@ -128,7 +167,7 @@ static int check_probation(struct session *s, const struct member *m, struct dj_
 		return DJ_INVALID;
 	if (valid_date(m->joined_on, joined, NULL))
 		return 0;
-	date_add_months(joined, setting(s, "develop:probation_months", 12) + (int)ext, due);
+	member_probation_end(s, joined, m->extension, due);
 	if (strcmp(m->category, "预备党员") == 0) {
 		if (*m->confirmed_on)
 			return dj_fail(e, DJ_INVALID, "confirmed_on",

@@ -72,6 +72,26 @@ int member_load(struct session *s, int64_t id, struct member *m, struct dj_err *
  * sex digit matches gender.  Keys: id_number, birth_date, gender. */
 int member_check_identity(const char *id_number, char birth_date[11], const char *gender,
                           struct dj_err *e);
+/* What a 身份证号 being typed says about the birth date and sex already on
+ * the form.  born and *sex get the number's own (sex "男" or "女"). */
+enum member_id_fill {
+	MEMBER_ID_INVALID,   /* not a valid number: nothing to fill */
+	MEMBER_ID_AGREES,    /* both typed and both agree */
+	MEMBER_ID_FILL,      /* what is typed agrees; the blank ones may be filled */
+	MEMBER_ID_DIFFERS,   /* a typed value differs: ask before replacing it */
+};
+enum member_id_fill member_id_fill(const char *id_number, const char *birth_date,
+                                   const char *gender, char born[11], const char **sex);
+/* The day probation ends for someone received on joined_on: the probation
+ * ([develop] probation_months, 12) plus `extension` months ("" for none).
+ * 0 with out, or -1 when joined_on is not a date or extension not a
+ * number. */
+int member_probation_end(struct session *s, const char *joined_on, const char *extension,
+                         char out[11]);
+/* The 转正日期 a form may fill in once 入党日期 is typed: for a 正式党员 with
+ * no 转正日期 yet it can only be the end of probation (when that is not
+ * after today).  1 with out, else 0. */
+int member_confirm_prefill(struct session *s, const struct member *m, char out[11]);
 /* validate.h's reason for a bad 身份证号 without its leading "身份证号", for
  * messages that already name the field (「身份证号」校验位错误，应为 9). */
 const char *member_id_why(const char *why);

@@ -8,6 +8,7 @@
 #include "core/rowsource.h"
 #include "core/text.h"
 #include "tui/draw.h"
+#include "tui/term.h"
 
 static const char *name_of(const struct field *f)
 {
@@ -166,6 +167,51 @@ static int may_insert(const struct field *f, wchar_t c)
 	}
 }
 
+/* The text as it would read with c inserted at the cursor, as UTF-8 (the
+ * caller frees), or NULL when out of memory. */
+static char *with_insert(const struct field *f, wchar_t c)
+{
+	wchar_t *w = malloc((f->len + 2) * sizeof *w);
+	size_t cap = (f->len + 1) * 4 + 1;
+	char *s = malloc(cap);
+	if (!w || !s) {
+		free(w);
+		free(s);
+		return NULL;
+	}
+	memcpy(w, f->buf, f->cur * sizeof *w);
+	w[f->cur] = c;
+	memcpy(w + f->cur + 1, f->buf + f->cur, (f->len - f->cur) * sizeof *w);
+	wcs_to_utf8(w, f->len + 1, s, cap);
+	free(w);
+	return s;
+}
+
+/* A pick field refuses the key after which its text would match no choice:
+ * an operator typing heads-down from paper would otherwise pile the next
+ * field's text into this one. */
+static int choice_accepts(const struct field *f, wchar_t c)
+{
+	char now[512], list[256];
+	if (f->type != FT_CHOICE || !f->choices)
+		return 1;
+	char *next = with_insert(f, c);
+	if (!next)
+		return 1;
+	int ok = choice_list(f->choices, next, list, sizeof list, 0) > 0;
+	if (!ok) {
+		field_get(f, now, sizeof now);
+		if (choice_list(f->choices, now, list, sizeof list, 30) == 0)
+			choice_list(f->choices, "", list, sizeof list, 30);
+		utf8_trim(next);
+		term_beep();
+		frame_message(MSG_ERROR, "「%s」没有与 %s 相符的项，可选：%s（F4 选择）", name_of(f), next,
+		              list);
+	}
+	free(next);
+	return ok;
+}
+
 static enum field_result insert_char(struct field *f, wchar_t c)
 {
 	if (f->len >= f->cap ||
@@ -306,7 +352,7 @@ enum field_result field_key(struct field *f, struct key k)
 		wchar_t c = numeric_form(f->type, k.ch);
 		if (c < 0x20 || (c >= 0x7f && c < 0xa0))
 			return FIELD_PASS;
-		if (!may_insert(f, c))
+		if (!may_insert(f, c) || !choice_accepts(f, c))
 			return FIELD_REFUSED;
 		return insert_char(f, c);
 	}
@@ -366,31 +412,69 @@ static int cursor_cell_cols(const struct field *f)
 	return w > 0 ? w : 1;
 }
 
+/* Marks for text hidden at a side of a one-line field.  ‹ and › are one
+ * column in every East Asian width setting, unlike …. */
+#define MARK_LEFT L'\u2039'
+#define MARK_RIGHT L'\u203a'
+
+/* Columns for text when the field shows from `from`: a column less for the
+ * left mark when text is hidden before it, and one for the right mark when
+ * the rest (and the cursor cell after it, when active at the end) does not
+ * fit.  *right says whether the right mark shows. */
+static int text_room(const struct field *f, size_t from, int active, int *right)
+{
+	int room = f->width - (from > 0);
+	int need = wcs_cols(f->buf + from, f->len - from) + (active && f->cur >= f->len);
+	*right = need > room && room > 1;
+	return room - *right;
+}
+
 /* Keeps the insertion point inside the field, and as much text as fits. */
 static void fix_scroll_line(struct field *f)
 {
+	int right;
 	if (f->scroll > f->cur)
 		f->scroll = f->cur;
 	while (f->scroll < f->cur &&
-	       wcs_cols(f->buf + f->scroll, f->cur - f->scroll) + cursor_cell_cols(f) > f->width)
+	       wcs_cols(f->buf + f->scroll, f->cur - f->scroll) + cursor_cell_cols(f) >
+	       text_room(f, f->scroll, 1, &right))
 		f->scroll = next_cluster(f, f->scroll);
 	while (f->scroll > 0) {
 		size_t p = prev_cluster(f, f->scroll);
-		if (wcs_cols(f->buf + p, f->len - p) + 1 > f->width)
+		if (wcs_cols(f->buf + p, f->len - p) + 1 > f->width - (p > 0))
 			break;
 		f->scroll = p;
 	}
 }
 
+/* How many characters from `from` fit in `cols` columns, whole clusters. */
+static size_t chars_fitting(const struct field *f, size_t from, int cols)
+{
+	size_t i = from;
+	while (i < f->len) {
+		size_t j = next_cluster(f, i);
+		if (wcs_cols(f->buf + from, j - from) > cols)
+			break;
+		i = j;
+	}
+	return i - from;
+}
+
 static void draw_line_field(struct field *f, int y, int x, enum style st, int active)
 {
+	int right;
 	if (active)
 		fix_scroll_line(f);
 	else
 		f->scroll = 0;    /* a field not being edited shows its beginning */
-	draw_wtext(y, x, f->width, f->buf + f->scroll, f->len - f->scroll, st);
+	int left = f->scroll > 0, room = text_room(f, f->scroll, active, &right);
+	if (left)
+		draw_wtext(y, x, 1, (wchar_t[]){ MARK_LEFT }, 1, st);
+	draw_wtext(y, x + left, room, f->buf + f->scroll, chars_fitting(f, f->scroll, room), st);
+	if (right)
+		draw_wtext(y, x + left + room, 1, (wchar_t[]){ MARK_RIGHT }, 1, st);
 	if (active)
-		cursor_want(y, x + wcs_cols(f->buf + f->scroll, f->cur - f->scroll));
+		cursor_want(y, x + left + wcs_cols(f->buf + f->scroll, f->cur - f->scroll));
 }
 
 static void draw_note_field(struct field *f, int y, int x, enum style st, int active)
@@ -529,21 +613,72 @@ static int contains_nocase(const char *hay, const char *needle)
 	return n == 0;
 }
 
-int choice_matches(const char *item, const char *filter)
+/* How well item answers filter: 2 when the filter begins its name or its
+ * initials, 1 when it is elsewhere in either, 0 not at all ("" answers 2). */
+static int choice_rank(const char *item, const char *filter)
 {
 	char f[128], py[128];
 	snprintf(f, sizeof f, "%s", filter ? filter : "");
 	utf8_trim(f);
-	if (!*f || contains_nocase(item, f))
-		return 1;
-	pinyin_initials(item, py, sizeof py);
+	for (char *c = f; *c; c++)
+		*c = (char)lower_ascii((unsigned char)*c);
 	size_t n = strlen(f);
-	if (n > strlen(py))
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		if (lower_ascii((unsigned char)f[i]) != py[i])
-			return 0;
-	return 1;
+	pinyin_initials(item, py, sizeof py);
+	if (!n || strncmp(py, f, n) == 0 || strncmp(item, f, n) == 0)
+		return 2;
+	/* initials anywhere: bk finds 大学本科 (dxbk), as part of it */
+	return contains_nocase(item, f) || strstr(py, f) ? 1 : 0;
+}
+
+int choice_matches(const char *item, const char *filter)
+{
+	return choice_rank(item, filter) > 0;
+}
+
+int choice_list(const char *const *items, const char *filter, char *out, size_t cap, int cols)
+{
+	int n = 0, used = 0, cut = 0, best = 0;
+	size_t at = 0;
+	out[0] = 0;
+	for (const char *const *c = items; c && *c; c++) {
+		int r = choice_rank(*c, filter);
+		best = r > best ? r : best;
+	}
+	for (const char *const *c = items; best && c && *c; c++) {
+		if (choice_rank(*c, filter) < best)
+			continue;
+		n++;
+		int w = utf8_cols(*c) + (at ? 2 : 0);
+		if (cut || !cols)
+			continue;
+		int k = used + w <= cols ? snprintf(out + at, cap - at, "%s%s", at ? "、" : "", *c) : -1;
+		if (k < 0 || (size_t)k >= cap - at) {
+			out[at] = 0;
+			snprintf(out + at, cap - at, "等");
+			cut = 1;
+			continue;
+		}
+		at += (size_t)k;
+		used += w;
+	}
+	return n;
+}
+
+const char *choice_only(const char *const *items, const char *filter)
+{
+	char list[8];
+	if (choice_list(items, filter, list, sizeof list, 0) != 1)
+		return NULL;
+	int best = 0;
+	const char *only = NULL;
+	for (const char *const *c = items; c && *c; c++) {
+		int r = choice_rank(*c, filter);
+		if (r > best) {
+			best = r;
+			only = *c;
+		}
+	}
+	return only;
 }
 
 struct choice_source {

@@ -8,6 +8,14 @@
  * Full-width digits and punctuation typed in an input method's full-width
  * mode (１２。) are taken as their ASCII forms in INT, MONEY and DATE fields.
  *
+ * A CHOICE field takes only keys that keep its text leading somewhere: a
+ * character after which no choice matches (choice_matches) is refused with
+ * a bell and a message naming the field and the choices, so text meant for
+ * the next field never piles up in this one.
+ *
+ * Text wider than the field scrolls; a one-column mark (‹ or ›) stands at
+ * each side where some of it is hidden, while editing and when not.
+ *
  * Keys: characters insert; Left/Right move by one character (with its
  * combining marks); Home/Ctrl-A, End/Ctrl-E; Backspace/Delete; Ctrl-U clears;
  * Ctrl-K kills to the end.  NOTE fields hold several lines: Enter inserts a
@@ -84,9 +92,17 @@ int field_check(struct field *f, char why[WHY_MAX]);
 const char *field_type_hint(enum field_type type);
 
 /* Choice matching, shared with the pick lists: 1 when `filter` is empty,
- * a substring of item, or a prefix of item's pinyin initials
- * (case-insensitive). */
+ * or found in item or in item's pinyin initials (case-insensitive: dxbk
+ * and bk both find 大学本科). */
 int choice_matches(const char *item, const char *filter);
+
+/* The items that answer filter best (those it begins, by name or initials,
+ * when there are any, else those containing it: jg is 机关 rather than
+ * 学校教工), as "甲、乙、丙" cut to about `cols` columns (ending in 等 when
+ * some were left out; cols 0 only counts).  Returns how many. */
+int choice_list(const char *const *items, const char *filter, char *out, size_t cap, int cols);
+/* The one item that answers filter best, or NULL when none or several. */
+const char *choice_only(const char *const *items, const char *filter);
 
 /* A row_source over a NULL-terminated list of strings (one column titled
  * `title`), filtered with choice_matches; for F4 on CHOICE fields.  The key

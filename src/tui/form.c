@@ -120,12 +120,20 @@ void form_free(struct form *f)
 
 /* ---- focus ---- */
 
+/* The cursor goes to the end of the text, ready to go on typing; text
+ * wider than the field is shown from its beginning instead (a name cut at
+ * its head reads as another name), End going to its end. */
+static void layout(struct form *f);
+
 static void set_focus(struct form *f, int i)
 {
 	f->cur = i;
 	if (i >= 0 && i < f->n) {
+		layout(f);   /* the widths of this terminal */
 		struct field *fd = &f->fields[i];
-		fd->cur = fd->len;
+		int fits = fd->height > 1 || wcs_cols(fd->buf, fd->len) < fd->width;
+		fd->cur = fits ? fd->len : 0;
+		fd->scroll = 0;
 		replace(&f->focus_val, value_dup(fd));
 	}
 }
@@ -462,6 +470,17 @@ static int64_t exact_row(struct row_source *rs, int col, const char *text)
 	return id;
 }
 
+/* 1 when the list has a row for the filter text. */
+static int lists_any(struct row_source *rs, const char *text)
+{
+	struct rs_row row;
+	if (!*text || !rs->set_filter || rs->set_filter(rs->ctx, text) != 0)
+		return 1;
+	int k = rs->fetch(rs->ctx, NULL, 1, 1, &row);
+	rs->set_filter(rs->ctx, "");
+	return k > 0;
+}
+
 static int pick_lookup(struct form *f, int i)
 {
 	const struct form_lookup *lk = def(f, i)->lookup;
@@ -478,8 +497,8 @@ static int pick_lookup(struct form *f, int i)
 	/* A field already naming a record opens the whole list on that record,
 	 * so F4 is for choosing another one, not for editing the filter. */
 	int64_t current = exact_row(rs, lk->col, filter);
-	if (current)
-		filter[0] = 0;
+	if (current || !lists_any(rs, filter))
+		filter[0] = 0;   /* text the list does not answer is no query */
 	int picked = grid_pick(rs, title, filter, sizeof filter, current, &row);
 	if (picked && lk->col >= 0 && lk->col < RS_MAXCOLS)
 		field_set(&f->fields[i], row.cell[lk->col]);
@@ -487,33 +506,32 @@ static int pick_lookup(struct form *f, int i)
 	return picked;
 }
 
-/* Text in a CHOICE field that is not one of the choices: a single match by
- * pinyin initials or part of the name is taken; several open the pick list
- * narrowed to them (so "dz" then Enter offers 党总支 and 党支部). */
-static void resolve_choice(struct form *f, int i)
+/* Text in a CHOICE field that is not one of the choices: the one choice it
+ * answers best (choice_list: by initials or part of the name) is taken.
+ * Several keep the cursor in the field with the choices on the message line
+ * (-1): opening the list by itself would swallow what the operator types
+ * next for the next field. */
+static int resolve_choice(struct form *f, int i)
 {
 	struct field *fd = &f->fields[i];
-	char text[128];
+	char text[128], list[256];
 	if (fd->type != FT_CHOICE || !fd->choices)
-		return;
+		return 0;
 	field_get(fd, text, sizeof text);
 	utf8_trim(text);
-	if (!*text)
-		return;
-	int matches = 0;
-	const char *only = NULL;
-	for (const char *const *c = fd->choices; *c; c++) {
-		if (strcmp(*c, text) == 0)
-			return;
-		if (choice_matches(*c, text)) {
-			matches++;
-			only = *c;
-		}
+	if (!*text || choice_id(f, i))
+		return 0;
+	int matches = choice_list(fd->choices, text, list, sizeof list, 30);
+	if (matches == 1) {
+		field_set(fd, choice_only(fd->choices, text));
+		return 0;
 	}
-	if (matches == 1)
-		field_set(fd, only);
-	else if (matches > 1)
-		pick_choice(f, i, text);
+	if (matches > 1) {
+		frame_message(MSG_ERROR, "「%s」%s 有 %d 项相符：%s；请再输入，或按 F4 选择", f->names[i],
+		              text, matches, list);
+		return -1;
+	}
+	return 0;
 }
 
 /* Text typed in a LINK field (a name, or pinyin initials such as "cgz"):
@@ -560,8 +578,7 @@ static int leave_current(struct form *f)
 	char msg[2 * WHY_MAX];
 	if (!editable(f, i))
 		return 0;
-	resolve_choice(f, i);
-	if (resolve_link(f, i) < 0) {
+	if (resolve_choice(f, i) < 0 || resolve_link(f, i) < 0) {
 		draw_field(f, i);
 		return -1;
 	}
@@ -662,23 +679,30 @@ static void help(struct form *f)
 	dialog_message(f->names[f->cur], text);
 }
 
-static void lookup(struct form *f)
+/* F4: the list, narrowed by what was typed when that is a query the list
+ * answers.  A pick moves on to the next field, as Enter does. */
+static enum form_result lookup(struct form *f)
 {
-	int i = f->cur;
+	int i = f->cur, picked = 0;
 	const struct form_field *d = def(f, i);
 	if (d->lookup && d->lookup->open)
-		pick_lookup(f, i);
+		picked = pick_lookup(f, i);
 	else if (d->type == FT_CHOICE && d->choices) {
-		char text[128];
+		char text[128], list[8];
 		field_get(&f->fields[i], text, sizeof text);
 		utf8_trim(text);
-		if (choice_id(f, i))
-			text[0] = 0;   /* a complete value: the whole list, on it */
-		pick_choice(f, i, text);
+		/* a complete value opens the whole list on it; text matching
+		 * nothing is no query, and opens the whole list too */
+		if (choice_id(f, i) || choice_list(d->choices, text, list, sizeof list, 0) == 0)
+			text[0] = 0;
+		picked = pick_choice(f, i, text);
 	} else
 		frame_message(MSG_INFO, "「%s」没有可选列表", f->names[i]);
 	f->fields[i].cur = f->fields[i].len;
+	if (picked && next_editable(f, i, 1) >= 0)
+		return move(f, 1, 0);
 	draw_field(f, i);
+	return FORM_HANDLED;
 }
 
 static void restore(struct form *f, const char *from, const char *what)
@@ -708,7 +732,7 @@ enum form_result form_key(struct form *f, struct key k)
 	case K_F2:               return try_save(f, FORM_SAVE);
 	case K_F3: case K_ESC:   return back(f);
 	case K_F1:               help(f);   return FORM_HANDLED;
-	case K_F4:               lookup(f); return FORM_HANDLED;
+	case K_F4:               return lookup(f);
 	case K_F5:
 		restore(f, f->orig[f->cur], "已恢复原值");
 		return FORM_HANDLED;

@@ -8,10 +8,16 @@
  *   Tab, Down    next field            Shift-Tab, Up   previous field
  *   F2           save (checks every field first)
  *   F3, Esc      back; asks 保存修改？ when something changed
- *   F4           pick list (CHOICE) or lookup (LINK) with pinyin-initial filter
+ *   F4           pick list (CHOICE) or lookup (LINK) with pinyin-initial
+ *                filter, narrowed by the text typed when the list answers
+ *                it; a pick moves on to the next field, as Enter does
  *   F5           the field's value as loaded
  *   F1           help on the current field
  *   Ctrl-D       同上: this field's value in the record saved before
+ *
+ * Leaving a CHOICE field takes the one choice its text matches; text that
+ * matches several keeps the cursor there with them on the message line (a
+ * list opened by itself would swallow what is typed for the next field).
  *
  * Saving is the screen's: form_key returns FORM_SAVE after every field passed
  * its checks; the screen calls form_store, the domain's save, then either
@@ -60,7 +66,8 @@ struct form_field {
 	const char *const *choices;        /* FT_CHOICE, NULL-terminated */
 	const struct form_lookup *lookup;  /* FT_LINK */
 	size_t offset, size;    /* the char[] member: FORM_MEMBER(type, member) */
-	int carry;              /* entry mode keeps the value for the next record */
+	int carry;              /* entry mode keeps the value for the next record
+	                           (and a kept value is no change of that record) */
 	int grow;               /* takes spare width on wider terminals */
 	const char *help;       /* F1 text (the type's typing hint is added) */
 	/* Optional check when leaving the field and on save; matches

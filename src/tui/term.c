@@ -19,6 +19,7 @@
 static struct {
 	SCREEN *scr;
 	int escdelay_ms;
+	int esc_digit_ms;
 	int colour;
 	int ascii_borders;
 	struct key pushed;      /* one key read ahead while decoding Esc+key */
@@ -92,6 +93,7 @@ int term_start(const struct term_opts *o)
 		return -1;
 	}
 	T.escdelay_ms = o->escdelay_ms > 0 ? o->escdelay_ms : 150;
+	T.esc_digit_ms = o->esc_digit_ms > 0 ? o->esc_digit_ms : 1000;
 	cbreak();
 	noecho();
 	nonl();
@@ -248,13 +250,15 @@ static struct key decode_split_sequence(wint_t intro)
 	return mk(K_NONE);
 }
 
-/* After a lone Esc: a digit within ESCDELAY makes an F-key (Esc 1 = F1 …
- * Esc 0 = F10; Alt-digit arrives the same way); nothing makes K_ESC; any
- * other key makes K_ESC and is kept for the next read. */
+/* After a lone Esc: a digit within esc_digit_ms makes an F-key (Esc 1 = F1
+ * … Esc 0 = F10; Alt-digit arrives the same way); nothing makes K_ESC; any
+ * other key makes K_ESC and is kept for the next read.  The wait is a
+ * person's, not ESCDELAY: curses has already waited ESCDELAY for a
+ * terminal's sequence before handing over the lone Esc. */
 static struct key after_escape(void)
 {
 	wint_t wc;
-	int r = raw_get(T.escdelay_ms, &wc);
+	int r = raw_get(T.esc_digit_ms, &wc);
 	if (r == ERR)
 		return mk(K_ESC);
 	if (r == OK && wc >= '1' && wc <= '9')
@@ -294,6 +298,8 @@ static struct key read_key(int ms)
 struct key term_getkey(void) { return read_key(-1); }
 
 struct key term_getkey_timeout(int ms) { return read_key(ms < 0 ? 0 : ms); }
+
+void term_beep(void) { beep(); }
 
 int term_rows(void) { return LINES; }
 int term_cols(void) { return COLS; }

@@ -3,7 +3,11 @@
  * Keys arrive as one `struct key`, whatever the terminal sent: F1..F10 from
  * terminfo, PuTTY's ESC[11~..ESC[14~ (bound with define_key), and Esc followed
  * by a digit (Esc 1 = F1 … Esc 0 = F10) for SSH clients that swallow F-keys.
- * A lone Esc (nothing within ESCDELAY) is K_ESC. */
+ * Two waits tell these apart: a terminal's sequence arrives within ESCDELAY
+ * ([ui] escdelay, so arrow keys decode fast), while the digit an operator
+ * presses after Esc may come up to [ui] esc_digit_ms later (a second, as in
+ * Midnight Commander).  A lone Esc, nothing following within that time, is
+ * K_ESC. */
 #ifndef DJ_TUI_TERM_H
 #define DJ_TUI_TERM_H
 
@@ -27,6 +31,7 @@ struct key {
 
 struct term_opts {
 	int escdelay_ms;   /* [ui] escdelay, default 150 */
+	int esc_digit_ms;  /* [ui] esc_digit_ms, default 1000 */
 	int colours;       /* [ui] colours: 1 use colours when the terminal has them, 0 never */
 	int ascii_borders; /* [ui] borders = ascii */
 };
@@ -42,6 +47,9 @@ struct key term_getkey(void);
 /* Same, giving up after ms milliseconds with K_NONE (for tests of timing-free
  * code paths and dialogs that poll). */
 struct key term_getkey_timeout(int ms);
+
+/* Rings the terminal's bell (a refused key). */
+void term_beep(void);
 
 int term_rows(void);
 int term_cols(void);

@@ -155,7 +155,8 @@ static void open_tree(struct vt *vt)
     app_assert_row(vt, 1, "主菜单 > 组织管理");
 }
 
-/* 类型 by F4: "dzb" narrows the list to 党支部, Enter takes it. */
+/* 类型 by F4: "dzb" narrows the list to 党支部, Enter takes it and the
+ * cursor moves on. */
 static void choose_kind_with_f4(struct vt *vt)
 {
     vt_key(vt, VT_KEY_F4);
@@ -164,11 +165,12 @@ static void choose_kind_with_f4(struct vt *vt)
     app_wait(vt, "共 1 条");
     vt_key(vt, VT_KEY_ENTER);
     app_wait_gone(vt, "选择类型");
-    wait_in_field(vt, "类型：", "党支部");
+    app_wait(vt, "类型：党支部");
 }
 
 /* 上级组织 by F4 on the prefilled field: "wfc" narrows the list to
- * 五夫村's three organizations, Enter takes 五夫村党总支. */
+ * 五夫村's three organizations, Enter takes 五夫村党总支 and the cursor
+ * moves on. */
 static void choose_parent_with_f4(struct vt *vt)
 {
     vt_key(vt, VT_KEY_F4);
@@ -183,7 +185,7 @@ static void choose_parent_with_f4(struct vt *vt)
     select_row(vt, PARENT, 3);
     vt_key(vt, VT_KEY_ENTER);
     app_wait_gone(vt, "选择上级组织");
-    wait_in_field(vt, "上级组织：", PARENT);
+    app_wait(vt, "上级组织：" PARENT);
 }
 
 static void enter_new_org(struct vt *vt)
@@ -201,10 +203,8 @@ static void enter_new_org(struct vt *vt)
     vt_key(vt, VT_KEY_ENTER);
     wait_in_field(vt, "类型：", "");
     choose_kind_with_f4(vt);
-    vt_key(vt, VT_KEY_ENTER);
     wait_in_field(vt, "上级组织：", TOP);
     choose_parent_with_f4(vt);
-    vt_key(vt, VT_KEY_ENTER);
     wait_in_field(vt, "类别：", "");
     vt_type(vt, "nc"); /* 农村 by its pinyin initials */
     vt_key(vt, VT_KEY_ENTER);
