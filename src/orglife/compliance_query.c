@@ -155,17 +155,21 @@ int compliance_compute(struct session *s, int64_t scope, const struct period *p,
 	return 0;
 }
 
-/* "10/12!" needs six columns. */
+/* A year's monthly cell in November, "10/10+2", needs seven columns; at 80
+ * the branch name keeps 16. */
 static const struct rs_column compliance_cols[] = {
-	{ "党支部", 18, 1, 0, 1 }, { "大会", 6, 0, 1, 1 }, { "支委", 6, 0, 1, 1 },
-	{ "小组", 6, 0, 1, 1 }, { "党课", 6, 0, 1, 1 }, { "生活", 6, 0, 1, 1 },
-	{ "评议", 6, 0, 1, 1 }, { "党日", 6, 0, 1, 1 }, { "出席率", 6, 0, 1, 1 },
+	{ "党支部", 16, 1, 0, 1 }, { "大会", 7, 0, 1, 1 }, { "支委", 7, 0, 1, 1 },
+	{ "小组", 7, 0, 1, 1 }, { "党课", 7, 0, 1, 1 }, { "生活", 7, 0, 1, 1 },
+	{ "评议", 7, 0, 1, 1 }, { "党日", 7, 0, 1, 1 }, { "出席率", 6, 0, 1, 1 },
 };
 
 static void cell_text(const struct cycle_result *r, char *out, size_t cap)
 {
-	if (r->required > 0)
-		snprintf(out, cap, "%d/%d%s", r->met, r->required, r->missed ? "!" : "");
+	char open[16] = "";
+	if (r->open > 0)
+		snprintf(open, sizeof open, "+%d", r->open);
+	if (r->required > 0 || r->open > 0)
+		snprintf(out, cap, "%d/%d%s%s", r->met, r->required, open, r->missed ? "!" : "");
 	else if (r->held > 0)
 		snprintf(out, cap, "%d", r->held);
 	else
