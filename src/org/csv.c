@@ -70,7 +70,7 @@ static int store_rows(struct session *s, const struct csv_import *t, void *recs,
 				        lines[i], w->o.parent, lines[p]);
 				w->failed = 1;
 				bad++;
-			} else if (org_save(s, &w->o, 1, &e)) {
+			} else if (org_save_unordered(s, &w->o, &e)) {
 				csv_import_report(t, lines[i], w, &e, report);
 				w->failed = 1;
 				bad++;
@@ -86,6 +86,11 @@ static int store_rows(struct session *s, const struct csv_import *t, void *recs,
 			        lines[i], rows[i].o.parent);
 			bad++;
 		}
+	struct dj_err e;
+	if (bad == 0 && org_order_rebuild(s->db, &e)) {   /* once, for every row stored */
+		fprintf(report, "%s\n", e.msg);
+		bad++;
+	}
 	return bad;
 }
 

@@ -390,7 +390,8 @@ static int order_changed(const struct org *old, const struct org *o)
 	       strcmp(old->sort_no, o->sort_no) != 0 || strcmp(old->name, o->name) != 0;
 }
 
-static int save_in_txn(struct session *s, struct org *o, const char *py, struct dj_err *e)
+static int save_in_txn(struct session *s, struct org *o, const char *py, int order,
+                       struct dj_err *e)
 {
 	char before[2048] = "", after[2048];
 	struct org old = { 0 };
@@ -412,7 +413,8 @@ static int save_in_txn(struct session *s, struct org *o, const char *py, struct 
 		org_json(&old, before, sizeof before);
 	place_among_siblings(s, o);
 	if (write_row(s, o, py, e) ||
-	    ((is_new || order_changed(&old, o)) && org_order_refresh(s->db, o->parent_id, e)) ||
+	    (order && (is_new || order_changed(&old, o)) &&
+	     org_order_refresh(s->db, o->parent_id, e)) ||
 	    write_term(s, o, e) ||
 	    write_liaisons(s, o, "联系领导", o->leader, e) ||
 	    write_liaisons(s, o, "联系干部", o->cadre, e))
@@ -421,7 +423,7 @@ static int save_in_txn(struct session *s, struct org *o, const char *py, struct 
 	                   org_json(o, after, sizeof after), e);
 }
 
-int org_save(struct session *s, struct org *o, int in_txn, struct dj_err *e)
+static int save(struct session *s, struct org *o, int in_txn, int order, struct dj_err *e)
 {
 	normalise(o);
 	char py[128];
@@ -430,10 +432,20 @@ int org_save(struct session *s, struct org *o, int in_txn, struct dj_err *e)
 	if (db_txn_begin(&t, s->db, in_txn, NULL, e))
 		return DJ_DB;
 	struct org keep = *o;
-	int rc = db_txn_end(&t, save_in_txn(s, o, py, e), e);
+	int rc = db_txn_end(&t, save_in_txn(s, o, py, order, e), e);
 	if (rc && !in_txn)
 		*o = keep;   /* a failed save leaves the operator's record as it was */
 	return rc;
+}
+
+int org_save(struct session *s, struct org *o, int in_txn, struct dj_err *e)
+{
+	return save(s, o, in_txn, 1, e);
+}
+
+int org_save_unordered(struct session *s, struct org *o, struct dj_err *e)
+{
+	return save(s, o, 1, 0, e);
 }
 
 static int status_update(struct session *s, int64_t id, int64_t version, const char *date,
