@@ -412,6 +412,43 @@ static void ledger_lists_the_tree_in_order(void **state)
 	row_source_free(rs);
 }
 
+/* A database from before migration 007: its organizations are numbered
+ * among their siblings by kind, then name in pinyin order (第一 before 第二),
+ * and listed in tree order. */
+static void migration_numbers_existing_organizations(void **state)
+{
+	struct testdb *t = *state;
+	fx_org(&t->s, "镇党委", "党委", "");
+	fx_org(&t->s, "甲村第二党支部", "党支部", "镇党委");
+	fx_org(&t->s, "甲村第二党支部第一党小组", "党小组", "甲村第二党支部");
+	fx_org(&t->s, "乙村党总支", "党总支", "镇党委");
+	fx_org(&t->s, "甲村第一党支部", "党支部", "镇党委");
+	/* Back to the schema before 007, as an office's file would be. */
+	assert_int_equal(sqlite3_exec(t->s.db, "DROP INDEX org_order; ALTER TABLE org DROP COLUMN"
+	                              " sort_key; ALTER TABLE org DROP COLUMN sort_no;"
+	                              " PRAGMA user_version = 6", NULL, NULL, NULL), SQLITE_OK);
+	db_close(t->s.db);
+	struct dj_err e;
+	assert_int_equal(db_open(&t->cfg, t->path, 0, &t->s.db, &e), 0);
+	assert_int_equal(db_int(t->s.db, "PRAGMA user_version", -1, 0), db_schema_latest());
+	int64_t id;
+	struct org o;
+	org_find_by_name(&t->s, "甲村第一党支部", &id);
+	org_load(&t->s, id, &o, &e);
+	assert_string_equal(o.sort_no, "2");   /* after 乙村党总支 (a 党总支 ranks first) */
+	org_find_by_name(&t->s, "甲村第二党支部", &id);
+	org_load(&t->s, id, &o, &e);
+	assert_string_equal(o.sort_no, "3");
+	struct row_source *rs = org_list_source(&t->s, 0);
+	char got[8][RS_CELL];
+	list_names(rs, got, 5);
+	static const char *const want[] = { "镇党委", "乙村党总支", "甲村第一党支部", "甲村第二党支部",
+	                                    "甲村第二党支部第一党小组" };
+	for (int i = 0; i < 5; i++)
+		assert_string_equal(got[i], want[i]);
+	row_source_free(rs);
+}
+
 /* F4 on 上级组织 offers only organizations that may hold the kind, never
  * the organization itself or anything under it, in tree order. */
 static void parent_picker_offers_only_valid_parents(void **state)
@@ -639,6 +676,7 @@ int main(void)
 		FX_DB_TEST(chinese_sorts_by_pinyin_with_numbers_as_numbers),
 		FX_DB_TEST(ledger_lists_the_tree_in_order),
 		FX_DB_TEST(parent_picker_offers_only_valid_parents),
+		FX_DB_TEST(migration_numbers_existing_organizations),
 		FX_DB_TEST(import_is_all_or_nothing_with_a_line_per_problem),
 		FX_DB_TEST(import_refuses_unknown_columns_by_name),
 		FX_DB_TEST(import_and_export_carry_the_sort_number),
