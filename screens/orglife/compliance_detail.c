@@ -86,7 +86,7 @@ static void missed_text(const struct cycle_result *r, int every, char *out, size
 	if (r->missed > r->nlisted && n + 1 < cap)
 		n += (size_t)snprintf(out + n, cap - n, "等 %d 个", r->missed);
 	if (r->open > 0 && n + 1 < cap)
-		snprintf(out + n, cap - n, "%s%d 个周期进行中或未到，不计入应开", n ? "；" : "", r->open);
+		snprintf(out + n, cap - n, "%s%d 个周期进行中", n ? "；另 " : "", r->open);
 }
 
 static const int col_x[] = { 2, 16, 26, 32, 38, 44 };

@@ -209,6 +209,9 @@ static void a_cell_shows_the_running_period_apart(void **state)
 	const char *year[] = { "2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06",
 	                       "2026-07", "2026-08", "2026-09", "2026-10", NULL };
 	row.r[4] = count(1, range("2026-01", "2026-12"), year, "2026-11");
+	const char *no_january[] = { "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07",
+	                             "2026-08", "2026-09", "2026-10", "2026-11", NULL };
+	row.r[5] = count(1, range("2026-01", "2026-12"), no_january, "2026-12");
 	struct row_source *rs = compliance_source(&row, 1);
 	struct rs_row r;
 	assert_int_equal(rs->fetch(rs->ctx, NULL, 1, 1, &r), 1);
@@ -217,6 +220,7 @@ static void a_cell_shows_the_running_period_apart(void **state)
 	assert_string_equal(r.cell[4], "1/2+1!");    /* October passed without one */
 	assert_string_equal(r.cell[5], "10/10+2");   /* a year in November: seven columns */
 	assert_true(utf8_cols(r.cell[5]) <= rs->cols[5].width);
+	assert_string_equal(r.cell[6], "10/11+!");   /* 10/11+1! does not fit: the + stays */
 	row_source_free(rs);
 }
 
