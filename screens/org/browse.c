@@ -207,7 +207,7 @@ static const char *const list_legend[10] = { "帮助", NULL, "返回", NULL, "�
 
 const struct screen org_tree_screen = {
 	.name = "组织管理",
-	.help = "组织树：党委 → 党总支 → 党支部 → 党小组。\n"
+	.help = "组织树：党委 → 党总支 → 党支部 → 党小组；同级按类型、排序号、名称拼音排列。\n"
 	        "→ 或 + 展开，← 或 - 收起（已收起时回到上级），F4 展开/收起，* 全部展开。\n"
 	        COMMON_HELP,
 	.legend = tree_legend,
@@ -221,7 +221,9 @@ const struct screen org_tree_screen = {
 const struct screen org_list_screen = {
 	.name = "组织台账",
 	.help = "全部党组织一览（含已撤销的组织）。\n"
-	        "< 和 > 选择排序列，r 反向排序。\n"
+	        "按组织树排列：上级在前、下级随后；同一上级下先按类型（党委、党总支、党支部、党小组），"
+	        "再按排序号，再按名称拼音（第一、第二……第十按数字顺序）。排序号在登记表中修改。\n"
+	        "< 和 > 选择排序列（党组织名称按拼音，上级组织即组织树的次序），r 反向排序。\n"
 	        COMMON_HELP,
 	.legend = list_legend,
 	.open = open_list,

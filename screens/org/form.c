@@ -22,9 +22,14 @@ struct org_form {
 	int readonly;
 };
 
+/* Only the organizations that may hold the kind typed above (党小组 under a
+ * 党支部 …), never this one or its own subtree. */
 static struct row_source *open_parents(void *ctx)
 {
-	return org_pick_source(((struct org_form *)ctx)->s);
+	struct org_form *w = ctx;
+	char kind[16];
+	form_get(&w->r.f, "kind", kind, sizeof kind);
+	return org_parent_pick_source(w->s, kind, w->rec.id);
 }
 
 static const struct form_lookup parent_lookup = {
@@ -44,7 +49,8 @@ static const struct form_field fields[] = {
 	{ .key = "parent", .label = "上级组织：", .row = 2, .col = 2, .width = 46, .type = FT_LINK,
 	  .lookup = &parent_lookup, .carry = 1, .grow = 1, M(parent),
 	  .help = "直接上级党组织的全称。按 F4 从列表中选择（可输入拼音首字母筛选）。\n"
-	          "改为另一个上级即调整隶属关系；不能设到自己的下级之下。" },
+	          "列表只有能做本组织上级的组织：党小组设在党支部下，党支部设在党委或党总支下，"
+	          "党总支和党委设在党委下。\n改为另一个上级即调整隶属关系；不能设到自己的下级之下。" },
 	{ .key = "category", .label = "类别：", .row = 3, .col = 2, .width = 10, .type = FT_CHOICE,
 	  .required = 1, .choices = org_categories, .carry = 1, M(category),
 	  .help = "农村、社区、机关、事业单位、国有企业、非公企业、社会组织、学校教工、学校学生、其他。按 F4 选择。" },
@@ -56,6 +62,9 @@ static const struct form_field fields[] = {
 	  M(secretary), .help = "现任书记姓名（党小组填组长）。" },
 	{ .key = "phone", .label = "联系电话：", .row = 5, .col = 2, .width = 16, .type = FT_TEXT,
 	  M(phone), .check = valid_phone, .help = "手机号码（11 位）或固定电话（如 0575-82551234）。" },
+	{ .key = "sort_no", .label = "排序号：", .row = 5, .col = 42, .width = 5, .type = FT_INT,
+	  M(sort_no), .help = "在同一上级组织下的排列次序：先按类型（党委、党总支、党支部、党小组），"
+	  "同类型按排序号从小到大，排序号相同的按名称拼音。\n不填时新增的组织排在同级最后。" },
 	{ .key = "address", .label = "地址：", .row = 6, .col = 2, .width = 50, .type = FT_TEXT,
 	  .grow = 1, M(address), .help = "办公或活动阵地地址。" },
 	{ .key = "leader", .label = "联系领导：", .row = 7, .col = 2, .width = 20, .type = FT_TEXT,

@@ -94,7 +94,7 @@ static void draw(void *st, struct app *a)
 	int w = term_cols(), sw = utf8_cols(scope) < w / 2 ? utf8_cols(scope) : w / 2;
 	draw_text(frame_body_top(), 0, w - sw, head, ST_HEADING);
 	draw_text_right(frame_body_top(), w - sw, sw, scope, ST_HEADING);
-	snprintf(status, sizeof status, "%d 个党支部，%d 个未按要求召开（!）；格内为 达标周期/应开周期",
+	snprintf(status, sizeof status, "%d 个党支部，%d 个未按要求召开（!）；格内为 达标/应开+进行中",
 	         c->n, c->short_n);
 	draw_text(frame_body_top() + 1, 0, w, status, ST_NORMAL);
 	grid_draw(&c->list.g);
@@ -174,7 +174,7 @@ static enum outcome actions(struct comp *c, struct app *a)
 		period_label(&c->p, label, sizeof label);
 		list_file_date(date);
 		snprintf(name, sizeof name, "组织生活落实情况-%s-%s.csv", label, date);
-		snprintf(heading, sizeof heading, "组织生活落实情况 %s %s（达标周期/应开周期）", label,
+		snprintf(heading, sizeof heading, "组织生活落实情况 %s %s（达标周期/应开周期+进行中周期）", label,
 		         c->scope_name);
 		list_export_rows(c->list.rs, "导出组织生活落实情况", name, heading);
 		return SCR_REDRAW;
@@ -226,7 +226,9 @@ const struct screen compliance_browse_screen = {
 	.help = "各党支部在所选期间内召开三会一课的情况，与 dangjian.ini 规定的频次比较。\n"
 	        "列：大会＝支部党员大会，支委＝支委会，小组＝党小组会，党课，生活＝组织生活会，"
 	        "评议＝民主评议，党日＝主题党日；最后一列为出席率（实到/应到）。\n"
-	        "格内「2/3」表示应开 3 个周期、已按要求开了 2 个；带 ! 表示有已结束的周期没有召开；"
+	        "格内「2/3」表示应开 3 个周期、已按要求开了 2 个；「2/2+1」另有 1 个周期正在进行"
+	        "（或尚未开始）、还没开会，不算未落实（格内放不下时只写 +，个数见明细）；"
+	        "带 ! 表示有已结束的周期没有召开；"
 	        "只写数字表示本期不作要求但开了几次；- 表示本期不作要求。\n"
 	        "左右方向键（← →）换到上一期或下一期；M 按月，Q 按季度，Y 按年。F4 选择统计范围。\n"
 	        "回车：所选党支部的明细（哪几个月、哪个季度没开）。\n"

@@ -85,9 +85,8 @@ static void missed_text(const struct cycle_result *r, int every, char *out, size
 	}
 	if (r->missed > r->nlisted && n + 1 < cap)
 		n += (size_t)snprintf(out + n, cap - n, "等 %d 个", r->missed);
-	int running = r->required - r->met - r->missed;
-	if (running > 0 && n + 1 < cap)
-		snprintf(out + n, cap - n, "%s%d 个周期尚未结束", n ? "；" : "", running);
+	if (r->open > 0 && n + 1 < cap)
+		snprintf(out + n, cap - n, "%s%d 个周期进行中", n ? "；另 " : "", r->open);
 }
 
 static const int col_x[] = { 2, 16, 26, 32, 38, 44 };
@@ -147,7 +146,7 @@ static void draw(void *st, struct app *a)
 	         d->absentees ? "，按 F9 查看" : "");
 	draw_text(top + 14, 2, term_cols() - 2, line, d->absentees ? ST_WARN : ST_NORMAL);
 	draw_text(top + 16, 2, term_cols() - 2,
-	          "应开：在本期内结束的周期数；达标：其中至少开过一次的；已开：本期内召开的次数。",
+	          "应开：已结束的周期和已开过会的周期；达标：其中开过会的；已开：本期内召开的次数。",
 	          ST_DIM);
 	frame_status(d->bc.short_types ? "有会议未按要求召开（行首 !）"
 	                               : "已结束的周期都按要求召开了会议", "");
@@ -176,9 +175,10 @@ static const char *const legend[10] = { "帮助", NULL, "返回", NULL, "刷新"
 const struct screen compliance_detail_screen = {
 	.name = "落实情况明细",
 	.help = "一个党支部在所选期间内各类会议的召开情况。\n"
-	        "要求：dangjian.ini 规定的频次；应开：在本期内结束的周期（月、季度、半年、年）数；"
-	        "达标：其中至少开过一次的周期数；已开：本期内召开的次数。\n"
-	        "未按要求召开的周期已经结束仍没有召开；本期尚未结束的周期不算。\n"
+	        "要求：dangjian.ini 规定的频次；应开：本期内已经结束的周期（月、季度、半年、年），"
+	        "加上尚未结束但已开过会的周期；达标：其中至少开过一次的周期数；已开：本期内召开的次数。\n"
+	        "未按要求召开的周期已经结束仍没有召开；进行中（或尚未开始）又还没开会的周期"
+	        "另行说明，不计入应开，也不算未落实。\n"
 	        "党小组会只要求设有党小组的党支部。\n"
 	        "F9 或回车：本支部的缺勤预警名单。F5 刷新。F3 或 Esc 返回。",
 	.legend = legend,

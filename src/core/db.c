@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/collate.h"
 #include "core/db_queue.h"
 #include "core/db_stmt.h"
 #include "core/schema.h"
@@ -21,9 +22,12 @@ static void sql_today(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, today(buf), -1, SQLITE_TRANSIENT);
 }
 
+/* ORDER BY … COLLATE zh: pinyin order with numbers as numbers (collate.h);
+ * migrations use it too, so it is there before they run. */
 static void register_functions(sqlite3 *db)
 {
 	sqlite3_create_function(db, "dj_today", 0, SQLITE_UTF8, NULL, sql_today, NULL, NULL);
+	collate_register(db);
 }
 
 int db_schema_latest(void)

@@ -748,9 +748,27 @@ static int is_han(uint32_t cp)
 	return uscript_getScript((UChar32)cp, &st) == USCRIPT_HAN && U_SUCCESS(st);
 }
 
+/* Characters ICU's Han-Latin has no reading for, because Unihan gives them
+ * none, read as the character they are a variant of.  Supplementary-plane
+ * Han that has a Mandarin reading of its own (the 196 of the 通用规范汉字表,
+ * 赵孟𫖯's 𫖯) ICU reads already. */
+static const struct { uint32_t cp, base; } variants[] = {
+	{ 0xFA11, 0x5D0E },    /* 﨑 of 山﨑: 崎 qi */
+	{ 0x20BB7, 0x5409 },   /* 𠮷 of 𠮷田: 吉 ji */
+};
+
+static uint32_t variant_base(uint32_t cp)
+{
+	for (size_t i = 0; i < sizeof variants / sizeof *variants; i++)
+		if (variants[i].cp == cp)
+			return variants[i].base;
+	return cp;
+}
+
 /* Initial of a Han character: a letter, 0 for none, -1 when ICU is missing. */
 static int han_initial_of(struct reading *r, uint32_t cp)
 {
+	cp = variant_base(cp);
 	if (r != &general && !(cp >= HAN_FIRST && cp <= HAN_LAST))
 		r = &general;
 	unsigned char *slot = initial_slot(r, cp);

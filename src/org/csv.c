@@ -20,7 +20,7 @@ static const struct csv_column cols[] = {
 	C("联系领导", leader, 0), C("联系干部", cadre, 0), C("联系电话", phone, 0),
 	C("备注", notes, 0), C("简称", short_name, 0), C("批准文号", founding_doc, 0),
 	C("地址", address, 0), C("本届选举日期", elected_on, 0), C("任期（年）", term_years, 0),
-	C("状态", status, 0), C("届满日期", due_on, 0),
+	C("状态", status, 0), C("届满日期", due_on, 0), C("排序号", sort_no, 0),
 };
 #undef C
 enum { NCOLS = sizeof cols / sizeof *cols };
@@ -70,7 +70,7 @@ static int store_rows(struct session *s, const struct csv_import *t, void *recs,
 				        lines[i], w->o.parent, lines[p]);
 				w->failed = 1;
 				bad++;
-			} else if (org_save(s, &w->o, 1, &e)) {
+			} else if (org_save_unordered(s, &w->o, &e)) {
 				csv_import_report(t, lines[i], w, &e, report);
 				w->failed = 1;
 				bad++;
@@ -86,6 +86,11 @@ static int store_rows(struct session *s, const struct csv_import *t, void *recs,
 			        lines[i], rows[i].o.parent);
 			bad++;
 		}
+	struct dj_err e;
+	if (bad == 0 && org_order_rebuild(s->db, &e)) {   /* once, for every row stored */
+		fprintf(report, "%s\n", e.msg);
+		bad++;
+	}
 	return bad;
 }
 
@@ -121,7 +126,7 @@ int org_export_csv(struct session *s, const char *path, FILE *report, int *expor
 		.what = "组织", .cols = cols, .ncols = NCOLS, .write_row = write_org, .ctx = s,
 	};
 	sqlite3_stmt *st = NULL;
-	sqlite3_prepare_v2(s->db, "SELECT id FROM org ORDER BY coalesce(parent_id, 0), id", -1, &st,
-	                   NULL);
+	/* Tree order: a parent before its children, so the file imports as it is. */
+	sqlite3_prepare_v2(s->db, "SELECT id FROM org ORDER BY sort_key, id", -1, &st, NULL);
 	return csv_export_rows(s->db, st, &x, path, report, exported);
 }

@@ -1,5 +1,13 @@
-/* ledger.c — the organization list and the F4 parent picker, as keyset
- * pagers over the org table. */
+/* ledger.c — the organization list and the F4 pickers.  The list and the
+ * general picker are keyset pagers in tree order (org.sort_key, order.c);
+ * the 上级组织 picker lists only the organizations that may be the parent,
+ * in the same order. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/db.h"
+#include "core/memrows.h"
 #include "core/pager.h"
 #include "org/org.h"
 
@@ -28,15 +36,18 @@ static const struct pager_def list_def = {
 	.ncols = 7,
 	.cells = { "o.name", "o.kind", "coalesce(p.name, '')", "coalesce(o.secretary, '')",
 	           LIAISON("联系领导"), LIAISON("联系干部"), DUE_ON },
-	.sort = { "o.name_py || o.name", KIND_RANK " || o.name_py || o.name",
-	          "coalesce(p.name_py, '') || o.name_py || o.name",
+	/* 上级组织 sorts in tree order, the default: a parent, then its
+	 * children, walked along the org_order index a page at a time.  Names
+	 * sort by pinyin with numbers as numbers (COLLATE zh). */
+	.sort = { "o.name COLLATE zh", KIND_RANK " || o.sort_key", "o.sort_key",
 	          "coalesce(o.secretary, '')", LIAISON("联系领导"), LIAISON("联系干部"), DUE_ON },
+	.keys = { [1] = { KIND_RANK, "o.name COLLATE zh" } },
 	.id = "o.id",
 	.from = "org o LEFT JOIN org p ON p.id = o.parent_id",
 	.where = IN_SCOPE,
 	.find = ORG_FIND,
 	.flags = ORG_FLAGS,
-	.default_sort = 0,
+	.default_sort = 2,
 };
 
 struct row_source *org_list_source(struct session *s, int64_t scope)
@@ -52,17 +63,76 @@ static const struct pager_def pick_def = {
 	.cols = pick_cols,
 	.ncols = 2,
 	.cells = { "o.name", "o.kind" },
-	.sort = { "o.name", KIND_RANK " || o.name" },
+	.sort = { "o.sort_key", KIND_RANK " || o.sort_key" },
 	.id = "o.id",
 	.from = "org o",
 	.where = "o.status = '正常' AND o.kind IN ('党委', '党总支', '党支部') AND " IN_SCOPE,
 	.find = ORG_FIND,
-	.default_sort = 1,
+	.default_sort = 0,
 };
 
 struct row_source *org_pick_source(struct session *s)
 {
 	return pager_new(s->db, &pick_def, s->scope_org);
+}
+
+/* ---- the 上级组织 picker ---- */
+
+struct parent_pick {
+	struct session *s;
+	char kind[16];
+	int64_t self;
+};
+
+/* Active organizations of the kinds that may hold `kind`, inside the
+ * operator's scope, never the organization itself nor anything under it
+ * (its subtree is the range of keys its own key begins), in tree order. */
+static int load_parents(void *ctx, struct memrows *m)
+{
+	struct parent_pick *pp = ctx;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(pp->s->db,
+	        "SELECT o.id, o.name, o.kind, o.name_py, coalesce(o.short_name, ''), o.sort_key"
+	        " FROM org o LEFT JOIN org me ON me.id = :self"
+	        " WHERE o.status = '正常' AND instr('、' || :kinds || '、', '、' || o.kind || '、') > 0"
+	        " AND (me.id IS NULL OR substr(o.sort_key, 1, length(me.sort_key)) <> me.sort_key)"
+	        " AND " IN_SCOPE " ORDER BY o.sort_key, o.id", -1, &st, NULL) != SQLITE_OK) {
+		memrows_fail(m, "读取上级组织失败");
+		return -1;
+	}
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":self"), pp->self);
+	sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":kinds"),
+	                  org_parent_kinds(pp->kind), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":scope"), pp->s->scope_org);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		char find[512];
+		snprintf(find, sizeof find, "%s %s %s", (const char *)sqlite3_column_text(st, 1),
+		         (const char *)sqlite3_column_text(st, 4), (const char *)sqlite3_column_text(st, 3));
+		struct rs_row *r = memrows_add(m, sqlite3_column_int64(st, 0), find,
+		                               (const char *)sqlite3_column_text(st, 5));
+		if (!r)
+			break;
+		db_col_text(st, 1, r->cell[0], RS_CELL);
+		db_col_text(st, 2, r->cell[1], RS_CELL);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		memrows_fail(m, "读取上级组织失败");
+		return -1;
+	}
+	return 0;
+}
+
+struct row_source *org_parent_pick_source(struct session *s, const char *kind, int64_t self)
+{
+	struct parent_pick *pp = calloc(1, sizeof *pp);
+	if (!pp)
+		return NULL;
+	pp->s = s;
+	snprintf(pp->kind, sizeof pp->kind, "%s", kind ? kind : "");
+	pp->self = self;
+	return memrows_new(pick_cols, 2, load_parents, pp, free);
 }
 
 void org_source_free(struct row_source *rs)

@@ -2,6 +2,7 @@
 #include "org/org.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/db.h"
@@ -25,14 +26,24 @@ static int in_list(const char *const *list, const char *s)
 	return 0;
 }
 
-/* Which kinds may stand directly above a kind (党委 may also be top level). */
-static int parent_fits(const char *kind, const char *parent_kind)
+const char *org_parent_kinds(const char *kind)
 {
 	if (strcmp(kind, "党委") == 0 || strcmp(kind, "党总支") == 0)
-		return strcmp(parent_kind, "党委") == 0;
+		return "党委";
 	if (strcmp(kind, "党支部") == 0)
-		return strcmp(parent_kind, "党委") == 0 || strcmp(parent_kind, "党总支") == 0;
-	return strcmp(parent_kind, "党支部") == 0 || strcmp(parent_kind, "党总支") == 0;
+		return "党委、党总支";
+	if (strcmp(kind, "党小组") == 0)
+		return "党支部";
+	return "党委、党总支、党支部";
+}
+
+static int parent_fits(const char *kind, const char *parent_kind)
+{
+	if (!in_list(org_kinds, parent_kind))
+		return 0;
+	const char *fits = org_parent_kinds(kind), *at = strstr(fits, parent_kind);
+	/* 党支部 must not match inside a longer kind: the list is 、-separated */
+	return at && (at[strlen(parent_kind)] == 0 || strncmp(at + strlen(parent_kind), "、", 3) == 0);
 }
 
 int org_term_default_years(const char *kind, const char *category)
@@ -82,7 +93,8 @@ int org_load(struct session *s, int64_t id, struct org *o, struct dj_err *e)
 		"SELECT o.id, o.version, coalesce(o.parent_id, 0), coalesce(p.name, ''), o.name,"
 		" o.short_name, o.kind, o.category, o.founded_on, o.founding_doc, o.secretary, o.phone,"
 		" o.address, " LIAISONS("联系领导") ", " LIAISONS("联系干部") ", t.elected_on,"
-		" t.term_years, t.due_on, o.notes, o.status, o.dissolved_on, o.reason"
+		" t.term_years, t.due_on, o.notes, o.status, o.dissolved_on, o.reason,"
+		" coalesce(o.sort_no, '')"
 		" FROM org o LEFT JOIN org p ON p.id = o.parent_id"
 		" LEFT JOIN org_term t ON t.id = " CURRENT_TERM " WHERE o.id = ?";
 	sqlite3_stmt *st;
@@ -96,13 +108,13 @@ int org_load(struct session *s, int64_t id, struct org *o, struct dj_err *e)
 	char *text[] = { o->parent, o->name, o->short_name, o->kind, o->category, o->founded_on,
 	                 o->founding_doc, o->secretary, o->phone, o->address, o->leader, o->cadre,
 	                 o->elected_on, o->term_years, o->due_on, o->notes, o->status,
-	                 o->dissolved_on, o->reason };
+	                 o->dissolved_on, o->reason, o->sort_no };
 	size_t cap[] = { sizeof o->parent, sizeof o->name, sizeof o->short_name, sizeof o->kind,
 	                 sizeof o->category, sizeof o->founded_on, sizeof o->founding_doc,
 	                 sizeof o->secretary, sizeof o->phone, sizeof o->address, sizeof o->leader,
 	                 sizeof o->cadre, sizeof o->elected_on, sizeof o->term_years,
 	                 sizeof o->due_on, sizeof o->notes, sizeof o->status,
-	                 sizeof o->dissolved_on, sizeof o->reason };
+	                 sizeof o->dissolved_on, sizeof o->reason, sizeof o->sort_no };
 	for (size_t i = 0; i < sizeof text / sizeof *text; i++)
 		db_col_text(st, (int)i + 3, text[i], cap[i]);
 	db_done(st);
@@ -140,8 +152,8 @@ static int check_parent(struct session *s, const struct org *o, struct dj_err *e
 	if (strcmp(p.status, "撤销") == 0)
 		return dj_fail(e, DJ_INVALID, "parent", "上级组织「%s」已撤销", o->parent);
 	if (!parent_fits(o->kind, p.kind))
-		return dj_fail(e, DJ_INVALID, "parent", "%s不能设在%s「%s」之下", o->kind, p.kind,
-		               o->parent);
+		return dj_fail(e, DJ_INVALID, "parent", "%s不能设在%s「%s」之下（%s只能设在%s之下）",
+		               o->kind, p.kind, o->parent, o->kind, org_parent_kinds(o->kind));
 	if (o->id && org_in_subtree(s->db, o->id, pid))
 		return dj_fail(e, DJ_INVALID, "parent",
 		               "不能把组织移到它自己或它的下级「%s」之下", o->parent);
@@ -197,6 +209,10 @@ int org_validate(struct session *s, const struct org *o, struct dj_err *e)
 		return e ? e->code : DJ_INVALID;
 	if (*o->phone && valid_phone(o->phone, why))
 		return dj_fail(e, DJ_INVALID, "phone", "「联系电话」%s：%s", why, o->phone);
+	long n;
+	if (*o->sort_no && parse_int(o->sort_no, 1, 99999, &n, why))
+		return dj_fail(e, DJ_INVALID, "sort_no", "「排序号」%s：%s（应为 1～99999，不填则排在同级最后）",
+		               why, o->sort_no);
 	return 0;
 }
 
@@ -218,6 +234,7 @@ static const char *org_json(const struct org *o, char *buf, size_t cap)
 	json_str(&j, "联系干部", o->cadre);
 	json_str(&j, "本届选举日期", o->elected_on);
 	json_str(&j, "任期", o->term_years);
+	json_str(&j, "排序号", o->sort_no);
 	json_str(&j, "备注", o->notes);
 	json_str(&j, "状态", o->status);
 	json_str(&j, "撤销日期", o->dissolved_on);
@@ -229,7 +246,8 @@ static const char *org_json(const struct org *o, char *buf, size_t cap)
 static void normalise(struct org *o)
 {
 	char *fields[] = { o->parent, o->name, o->short_name, o->kind, o->category, o->founding_doc,
-	                   o->secretary, o->phone, o->address, o->leader, o->cadre, o->term_years };
+	                   o->secretary, o->phone, o->address, o->leader, o->cadre, o->term_years,
+	                   o->sort_no };
 	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
 		utf8_trim(fields[i]);
 	char norm[11];
@@ -245,14 +263,14 @@ static int write_row(struct session *s, struct org *o, const char *py, struct dj
 {
 	static const char ins[] =
 		"INSERT INTO org(parent_id, name, name_py, short_name, kind, category, founded_on,"
-		" founding_doc, secretary, phone, address, notes, updated_at, updated_by)"
+		" founding_doc, secretary, phone, address, notes, updated_at, updated_by, sort_no)"
 		" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,"
-		" strftime('%Y-%m-%d %H:%M:%S','now','localtime'), ?13)";
+		" strftime('%Y-%m-%d %H:%M:%S','now','localtime'), ?13, ?16)";
 	static const char upd[] =
 		"UPDATE org SET parent_id=?1, name=?2, name_py=?3, short_name=?4, kind=?5, category=?6,"
 		" founded_on=?7, founding_doc=?8, secretary=?9, phone=?10, address=?11, notes=?12,"
 		" updated_at=strftime('%Y-%m-%d %H:%M:%S','now','localtime'), updated_by=?13,"
-		" version = version + 1 WHERE id=?14 AND version=?15";
+		" sort_no=?16, version = version + 1 WHERE id=?14 AND version=?15";
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(s->db, o->id ? upd : ins, -1, &st, NULL) != SQLITE_OK)
 		return db_fail(s->db, e, "保存组织");
@@ -267,6 +285,7 @@ static int write_row(struct session *s, struct org *o, const char *py, struct dj
 		sqlite3_bind_int64(st, 14, o->id);
 		sqlite3_bind_int64(st, 15, o->version);
 	}
+	sqlite3_bind_int64(st, 16, atol(o->sort_no));   /* validated, or set by place_among_siblings */
 	return db_step_save(s->db, st, &o->id, &o->version, "保存组织", e);
 }
 
@@ -357,10 +376,25 @@ static int write_liaisons(struct session *s, const struct org *o, const char *ro
 	return rc == SQLITE_DONE ? 0 : db_fail(s->db, e, "保存联系人");
 }
 
-static int save_in_txn(struct session *s, struct org *o, const char *py, struct dj_err *e)
+/* A new or moved organization with no 排序号 comes last among its siblings. */
+static void place_among_siblings(struct session *s, struct org *o)
+{
+	if (!*o->sort_no)
+		snprintf(o->sort_no, sizeof o->sort_no, "%ld", org_next_sort_no(s->db, o->parent_id));
+}
+
+/* What decides where an organization stands in the tree order. */
+static int order_changed(const struct org *old, const struct org *o)
+{
+	return old->parent_id != o->parent_id || strcmp(old->kind, o->kind) != 0 ||
+	       strcmp(old->sort_no, o->sort_no) != 0 || strcmp(old->name, o->name) != 0;
+}
+
+static int save_in_txn(struct session *s, struct org *o, const char *py, int order,
+                       struct dj_err *e)
 {
 	char before[2048] = "", after[2048];
-	struct org old;
+	struct org old = { 0 };
 	if (o->id && org_load(s, o->id, &old, e))
 		return e ? e->code : DJ_DB;
 	if (o->id && old.version != o->version)
@@ -377,7 +411,11 @@ static int save_in_txn(struct session *s, struct org *o, const char *py, struct 
 	int is_new = o->id == 0;
 	if (!is_new)
 		org_json(&old, before, sizeof before);
-	if (write_row(s, o, py, e) || write_term(s, o, e) ||
+	place_among_siblings(s, o);
+	if (write_row(s, o, py, e) ||
+	    (order && (is_new || order_changed(&old, o)) &&
+	     org_order_refresh(s->db, o->parent_id, e)) ||
+	    write_term(s, o, e) ||
 	    write_liaisons(s, o, "联系领导", o->leader, e) ||
 	    write_liaisons(s, o, "联系干部", o->cadre, e))
 		return e ? e->code : DJ_DB;
@@ -385,7 +423,7 @@ static int save_in_txn(struct session *s, struct org *o, const char *py, struct 
 	                   org_json(o, after, sizeof after), e);
 }
 
-int org_save(struct session *s, struct org *o, int in_txn, struct dj_err *e)
+static int save(struct session *s, struct org *o, int in_txn, int order, struct dj_err *e)
 {
 	normalise(o);
 	char py[128];
@@ -394,10 +432,20 @@ int org_save(struct session *s, struct org *o, int in_txn, struct dj_err *e)
 	if (db_txn_begin(&t, s->db, in_txn, NULL, e))
 		return DJ_DB;
 	struct org keep = *o;
-	int rc = db_txn_end(&t, save_in_txn(s, o, py, e), e);
+	int rc = db_txn_end(&t, save_in_txn(s, o, py, order, e), e);
 	if (rc && !in_txn)
 		*o = keep;   /* a failed save leaves the operator's record as it was */
 	return rc;
+}
+
+int org_save(struct session *s, struct org *o, int in_txn, struct dj_err *e)
+{
+	return save(s, o, in_txn, 1, e);
+}
+
+int org_save_unordered(struct session *s, struct org *o, struct dj_err *e)
+{
+	return save(s, o, 1, 0, e);
 }
 
 static int status_update(struct session *s, int64_t id, int64_t version, const char *date,

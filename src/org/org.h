@@ -7,6 +7,7 @@
 #ifndef DJ_ORG_H
 #define DJ_ORG_H
 
+#include <sqlite3.h>
 #include <stdint.h>
 
 #include "core/err.h"
@@ -38,10 +39,16 @@ struct org {
 	char term_years[4];       /* 任期（年）: "" = the default for the kind */
 	char due_on[11];          /* 届满日期, computed */
 	char notes[256];          /* 备注 */
+	char sort_no[8];          /* 排序号 among its siblings: "" = the next one */
 	char status[8];           /* 正常 / 撤销 */
 	char dissolved_on[11];
 	char reason[128];
 };
+
+/* The kinds that may stand directly above `kind`, as a message names them:
+ * 党小组 → 党支部; 党支部 → 党委、党总支; 党总支 → 党委; 党委 → 党委 (or
+ * none: a 党委 may be at the top). */
+const char *org_parent_kinds(const char *kind);
 
 /* Loads one organization with its parent's name, liaisons and current term. */
 int org_load(struct session *s, int64_t id, struct org *o, struct dj_err *e);
@@ -56,6 +63,10 @@ int org_validate(struct session *s, const struct org *o, struct dj_err *e);
  * own BEGIN IMMEDIATE unless `in_txn`.  Fills parent_id, due_on, and the new
  * id/version.  A moved version gives DJ_CONFLICT (此记录已被他人修改). */
 int org_save(struct session *s, struct org *o, int in_txn, struct dj_err *e);
+/* The same inside the caller's transaction, leaving the tree order for one
+ * org_order_rebuild before it commits (an import of a county's 2,400
+ * organizations: 5.2 s with a refresh per row, tests/bench/NOTES.md). */
+int org_save_unordered(struct session *s, struct org *o, struct dj_err *e);
 
 /* 撤销: dissolves with a date and reason (version-checked).  Refused while
  * the organization has active child organizations. */
@@ -88,9 +99,25 @@ int org_tree_is_expanded(struct row_source *tree, int64_t id);
 int64_t org_tree_first_match(struct row_source *tree);
 /* Expands every ancestor of id so it is listed (after it was saved). */
 void org_tree_reveal(struct row_source *tree, int64_t id);
-/* Parent candidates for F4 on 上级组织: active 党委/党总支/党支部. */
+/* Organizations to pick (an operator's scope, a grading round's): active
+ * 党委/党总支/党支部, in tree order. */
 struct row_source *org_pick_source(struct session *s);
+/* F4 on 上级组织: only the active organizations that may hold a `kind`
+ * (org_parent_kinds; any of 党委/党总支/党支部 when kind is ""), never
+ * `self` (0 for a new one) nor its descendants, in tree order. */
+struct row_source *org_parent_pick_source(struct session *s, const char *kind, int64_t self);
 void org_source_free(struct row_source *rs);
+
+/* Tree order (order.c): each organization's org.sort_key places it after
+ * its parent and among its siblings by kind, 排序号, then name in pinyin
+ * order.  org_save keeps it; refresh renumbers the children of parent_id
+ * (0: the top level) and rewrites their subtrees' keys; rebuild numbers
+ * organizations without a 排序号 and rewrites every key (for rows written
+ * straight into the table).  Both run inside the caller's transaction. */
+int org_order_refresh(sqlite3 *db, int64_t parent_id, struct dj_err *e);
+int org_order_rebuild(sqlite3 *db, struct dj_err *e);
+/* The 排序号 a new organization under parent_id (0: top level) gets. */
+long org_next_sort_no(sqlite3 *db, int64_t parent_id);
 
 /* Counts for the status line. */
 long org_count_active(struct session *s);

@@ -96,16 +96,15 @@ static int push_node(struct tree *t, int64_t id, int depth, int children)
 	return 0;
 }
 
-/* Children of one parent, read whole before recursing so no statement is
+/* Children of one parent in tree order (by kind, 排序号, then name in
+ * pinyin order: order.c), read whole before recursing so no statement is
  * open across the recursion. */
 static int read_children(struct tree *t, int64_t parent, struct node **out, int *n)
 {
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(t->s->db,
 	        "SELECT o.id, (SELECT count(*) FROM org c WHERE c.parent_id = o.id) FROM org o"
-	        " WHERE o.parent_id IS ?1 ORDER BY CASE o.status WHEN '正常' THEN 0 ELSE 1 END,"
-	        " CASE o.kind WHEN '党委' THEN 1 WHEN '党总支' THEN 2 WHEN '党支部' THEN 3 ELSE 4 END,"
-	        " o.name_py, o.name", -1, &st, NULL) != SQLITE_OK) {
+	        " WHERE o.parent_id IS ?1 ORDER BY o.sort_key, o.id", -1, &st, NULL) != SQLITE_OK) {
 		snprintf(t->err, sizeof t->err, "读取组织树失败：%s", sqlite3_errmsg(t->s->db));
 		return -1;
 	}

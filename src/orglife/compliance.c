@@ -195,13 +195,16 @@ void count_cycles(int every, const struct period *p, const int *held_months, int
 		int end = start + every - 1;
 		if (end < p->from || end > p->to || start < alive_from || end > alive_to)
 			continue;
-		r->required++;
 		if (held_in(held_months, nheld, start, end) > 0) {
+			r->required++;
 			r->met++;
 		} else if (end < now_month) {
+			r->required++;
 			if (r->nlisted < MISSED_MAX)
 				r->missed_start[r->nlisted++] = start;
 			r->missed++;
+		} else {
+			r->open++;   /* still running or to come: neither met nor missed */
 		}
 	}
 }

@@ -6,15 +6,20 @@
  *
  * For a reporting period (a month, a quarter, a year — any run of whole
  * months):
- *   应开 (required) = the cycles that END inside the period, during all of
+ *   the period's cycles = those that END inside the period, during all of
  *                     which the branch existed (founded in or before the
  *                     cycle's first month, not dissolved before its end);
  *   达标 (met)      = those cycles with at least one meeting of the type
  *                     anywhere in the cycle (a meeting in February satisfies
  *                     the first quarter when the period is March);
- *   缺   (missed)   = required cycles that are over (ended before the
- *                     current month) and not met — a cycle still running is
- *                     not yet a shortfall;
+ *   应开 (required) = the cycles that are over (ended before the current
+ *                     month), and those not over but already met;
+ *   进行中 (open)   = the cycles not over and not met yet: the running one
+ *                     and those still to come.  They are counted apart, so
+ *                     on 2 December a quarter with October's and November's
+ *                     支委会 held reads 2/2+1, not 2/3;
+ *   缺   (missed)   = required cycles not met — only ever cycles that are
+ *                     over;
  *   已开 (held)     = meetings of the type dated inside the period.
  * So a quarterly requirement is required 0 times in January, once in March;
  * a yearly one once in December (or in Q4, or the year).
@@ -70,6 +75,7 @@ const char *frequency_name(int every, char *buf, size_t cap);
 #define MISSED_MAX 24
 struct cycle_result {
 	int required, met, missed, held;
+	int open;                     /* cycles not over and not met yet (进行中) */
 	int nlisted;                  /* missed cycles listed (at most MISSED_MAX) */
 	int missed_start[MISSED_MAX]; /* first month of each missed cycle */
 };
@@ -105,8 +111,9 @@ int compliance_compute(struct session *s, int64_t scope, const struct period *p,
 void attendance_rate_text(const struct att_counts *c, char *out, size_t cap);
 
 /* The compliance table: 党支部 大会 支委 小组 党课 生活 评议 党日 出席率; a
- * cell reads 达标/应开 ("2/3", "!" appended when a cycle was missed), the
- * held count when nothing is required ("-" when none).  Row ids are
+ * cell reads 达标/应开, then +进行中 when cycles are still open ("2/2+1"),
+ * then "!" when a cycle was missed; the held count when nothing is required
+ * ("-" when none).  Row ids are
  * branch ids; a branch with a shortfall is flagged. */
 struct row_source *compliance_source(const struct branch_compliance *rows, int n);
 

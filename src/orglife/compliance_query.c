@@ -155,17 +155,27 @@ int compliance_compute(struct session *s, int64_t scope, const struct period *p,
 	return 0;
 }
 
-/* "10/12!" needs six columns. */
+/* A year's monthly cell in November, "10/10+2", needs seven columns; at 80
+ * the branch name keeps 16. */
+#define CELL_COLS 7
 static const struct rs_column compliance_cols[] = {
-	{ "党支部", 18, 1, 0, 1 }, { "大会", 6, 0, 1, 1 }, { "支委", 6, 0, 1, 1 },
-	{ "小组", 6, 0, 1, 1 }, { "党课", 6, 0, 1, 1 }, { "生活", 6, 0, 1, 1 },
-	{ "评议", 6, 0, 1, 1 }, { "党日", 6, 0, 1, 1 }, { "出席率", 6, 0, 1, 1 },
+	{ "党支部", 16, 1, 0, 1 }, { "大会", CELL_COLS, 0, 1, 1 }, { "支委", CELL_COLS, 0, 1, 1 },
+	{ "小组", CELL_COLS, 0, 1, 1 }, { "党课", CELL_COLS, 0, 1, 1 }, { "生活", CELL_COLS, 0, 1, 1 },
+	{ "评议", CELL_COLS, 0, 1, 1 }, { "党日", CELL_COLS, 0, 1, 1 }, { "出席率", 6, 0, 1, 1 },
 };
 
+/* "2/2+1"; when a missed cycle's ! would not fit ("10/11+1!"), the + keeps
+ * saying that cycles are still open and the detail gives their number. */
 static void cell_text(const struct cycle_result *r, char *out, size_t cap)
 {
-	if (r->required > 0)
-		snprintf(out, cap, "%d/%d%s", r->met, r->required, r->missed ? "!" : "");
+	char open[16] = "";
+	if (r->open > 0)
+		snprintf(open, sizeof open, "+%d", r->open);
+	if (r->required > 0 || r->open > 0) {
+		snprintf(out, cap, "%d/%d%s%s", r->met, r->required, open, r->missed ? "!" : "");
+		if (strlen(out) > CELL_COLS && r->open > 0)
+			snprintf(out, cap, "%d/%d+%s", r->met, r->required, r->missed ? "!" : "");
+	}
 	else if (r->held > 0)
 		snprintf(out, cap, "%d", r->held);
 	else

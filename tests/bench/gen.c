@@ -23,6 +23,7 @@
 #include "core/config.h"
 #include "core/db.h"
 #include "core/text.h"
+#include "org/org.h"
 
 /* ---- random numbers and dates ---------------------------------------- */
 
@@ -676,6 +677,11 @@ int main(int argc, char **argv)
 		gen_grading(&g);
 	gen_exec(&g, "COMMIT");
 	create_indexes(&g, &ix);
+	/* 排序号 and the tree order the ledgers page by, as a save would keep them. */
+	if (org_order_rebuild(g.db, &e)) {
+		fprintf(stderr, "gen: %s\n", e.msg);
+		return 1;
+	}
 	phase(&t0, "索引");
 	gen_exec(&g, "PRAGMA journal_mode = WAL");
 	db_close(g.db);

@@ -100,7 +100,7 @@ static struct vt *collide(struct app *a, char *old_secretary, size_t cap)
     replace_field(first, "书记：", NEW_SECRETARY);
     vt_key(first, VT_KEY_F2);
     app_wait(first, "已保存「" ORG "」");
-    go_to_field(second, 9, "地址：", address);
+    go_to_field(second, 10, "地址：", address);   /* past 联系电话 and 排序号 */
     replace_field(second, "地址：", NEW_ADDRESS);
     vt_key(second, VT_KEY_F2);
     app_wait(second, "此记录已被他人修改");

@@ -168,20 +168,24 @@ static void choose_kind_with_f4(struct vt *vt)
     app_wait(vt, "类型：党支部");
 }
 
-/* 上级组织 by F4 on the prefilled field: "wfc" narrows the list to
- * 五夫村's three organizations, Enter takes 五夫村党总支 and the cursor
- * moves on. */
+/* 上级组织 by F4 on the prefilled field for a 党支部: the list holds only
+ * 党委 and 党总支 (a 党支部 cannot hold a 党支部), so "wfc" narrows it to
+ * 五夫村党总支 alone, without 五夫村's two branches; Enter takes it and the
+ * cursor moves on. */
 static void choose_parent_with_f4(struct vt *vt)
 {
     vt_key(vt, VT_KEY_F4);
     app_wait(vt, "选择上级组织");
+    app_settle(vt);
+    APP_CHECK(vt, vt_row_of(vt, "党小组") < 0);
+    APP_CHECK(vt, vt_row_of(vt, "联桥村党支部") < 0);
     vt_type(vt, "wfc");
     app_wait(vt, "查找：wfc");
-    app_wait(vt, "共 3 条");
+    app_wait(vt, "共 1 条");
     app_settle(vt);
     assert_no_stand_ins(vt, 22); /* the hint: ↑↓选择 */
-    app_wait(vt, "五夫村第一党支部");
-    app_wait(vt, "五夫村第二党支部");
+    APP_CHECK(vt, vt_row_of(vt, "五夫村第一党支部") < 0);
+    APP_CHECK(vt, vt_row_of(vt, "五夫村第二党支部") < 0);
     select_row(vt, PARENT, 3);
     vt_key(vt, VT_KEY_ENTER);
     app_wait_gone(vt, "选择上级组织");
@@ -219,6 +223,8 @@ static void enter_new_org(struct vt *vt)
     vt_type(vt, "李明");
     vt_key(vt, VT_KEY_ENTER);
     wait_in_field(vt, "联系电话：", "");
+    vt_key(vt, VT_KEY_ENTER);
+    wait_in_field(vt, "排序号：", ""); /* left empty: last among its siblings */
     vt_key(vt, VT_KEY_ENTER);
     wait_in_field(vt, "地址：", "");
     vt_key(vt, VT_KEY_ENTER);
@@ -267,8 +273,12 @@ static void check_tree(struct vt *vt)
     int row = app_row_of(vt, NEW_ORG);
     APP_CHECK(vt, row > parent_row);
     APP_CHECK(vt, app_col_of(vt, row, NEW_ORG) == parent_col + 2);
-    for (int r = parent_row + 1; r < row; r++) /* only 五夫村党总支's own rows between */
-        app_assert_at(vt, r, parent_col, " ");
+    /* Only 五夫村党总支's own rows between, indented under it: the new
+     * branch comes last among its siblings (排序号 left empty), after
+     * 五夫村第一党支部 and 五夫村第二党支部. */
+    for (int r = parent_row + 1; r < row; r++)
+        app_assert_at(vt, r, parent_col - 2, "  ");
+    APP_CHECK(vt, app_row_of(vt, "五夫村第二党支部") < row);
     app_assert_at(vt, row, app_col_of(vt, 2, "类型"), "党支部 ");
     app_assert_at(vt, row, app_col_of(vt, 2, "类别"), "农村 ");
     app_assert_at(vt, row, app_col_of(vt, 2, "书记"), "李明");
@@ -653,6 +663,39 @@ static void test_entering_an_org_costs_text_plus_a_key_per_field(void **state)
     app_quit(vt);
 }
 
+/* ---- the ledger's order ---------------------------------------------- */
+
+/* The 组织台账 lists the tree: each 党总支 before its 党支部, each 党支部
+ * before its 党小组, 第一 before 第二 (issue 19: it sorted by initials, so
+ * 第二 came first and a branch after its own groups).  Each name's row. */
+static void test_ledger_is_in_tree_order(void **state)
+{
+    struct app *a = *state;
+    struct vt *vt = app_start(a, 40, 120, UTF8_LOCALE);
+    vt_type(vt, "2");
+    app_wait_row(vt, 1, "主菜单 > 组织台账");
+    app_wait(vt, "共 ");
+    app_settle(vt);
+    static const char *const order[] = {
+        TOP, "五夫村党总支", "五夫村第一党支部", "五夫村第一党支部第一党小组",
+        "五夫村第一党支部第二党小组", "五夫村第二党支部", "五夫村第二党支部第一党小组",
+    };
+    int last = 2;
+    for (size_t i = 0; i < sizeof order / sizeof *order; i++) {
+        int row = app_row_of(vt, order[i]);
+        if (row <= last) {
+            vt_dump(vt, stderr);
+            fail_msg("「%s」 on row %d, not after row %d", order[i], row, last);
+        }
+        last = row;
+    }
+    /* The tree order is the first row at once, not at the end of a sort. */
+    app_assert_at(vt, 3, app_col_of(vt, 2, "党组织名称"), TOP);
+    vt_key(vt, VT_KEY_END);
+    app_wait_row(vt, 37, "第 ");
+    app_quit(vt);
+}
+
 /* ---- 7: leaving the program ------------------------------------------ */
 
 static void test_f10_enter_quits_cleanly(void **state)
@@ -702,6 +745,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_entering_an_org_costs_text_plus_a_key_per_field,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_f10_enter_quits_cleanly, setup_colour, teardown),
+        cmocka_unit_test_setup_teardown(test_ledger_is_in_tree_order, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

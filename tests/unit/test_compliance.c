@@ -158,9 +158,10 @@ static void cycles_across_the_year_boundary(void **state)
 	r = count(12, range("2025-07", "2025-09"), march, "2026-11");
 	assert_int_equal(r.required, 0);
 	r = count(12, range("2026-12", "2026-12"), march, "2026-11");
-	assert_int_equal(r.required, 1);
+	assert_int_equal(r.required, 0);   /* 2026 is not over yet: open, not owed */
+	assert_int_equal(r.open, 1);
 	assert_int_equal(r.met, 0);
-	assert_int_equal(r.missed, 0);     /* 2026 is not over yet */
+	assert_int_equal(r.missed, 0);
 }
 
 static void a_running_cycle_is_not_a_shortfall(void **state)
@@ -168,11 +169,59 @@ static void a_running_cycle_is_not_a_shortfall(void **state)
 	(void)state;
 	const char *october[] = { "2026-10", NULL };
 	struct cycle_result r = count(1, range("2026-10", "2026-12"), october, "2026-11");
-	assert_int_equal(r.required, 3);
+	assert_int_equal(r.required, 1);   /* October, met */
 	assert_int_equal(r.met, 1);
-	assert_int_equal(r.missed, 0);     /* November runs, December is to come */
+	assert_int_equal(r.open, 2);       /* November runs, December is to come */
+	assert_int_equal(r.missed, 0);
 	r = count(1, range("2026-10", "2026-12"), NULL, "2026-12");
 	assert_int_equal(r.missed, 2);     /* October and November are over */
+	assert_int_equal(r.required, 2);   /* December runs: not in the denominator */
+	assert_int_equal(r.open, 1);
+	/* 2 December, October's and November's 支委会 held: 2 of 2, one running. */
+	const char *two[] = { "2026-10", "2026-11", NULL };
+	r = count(1, range("2026-10", "2026-12"), two, "2026-12");
+	assert_int_equal(r.required, 2);
+	assert_int_equal(r.met, 2);
+	assert_int_equal(r.open, 1);
+	assert_int_equal(r.missed, 0);
+	/* Once the running month has its meeting it is owed and met. */
+	const char *three[] = { "2026-10", "2026-11", "2026-12", NULL };
+	r = count(1, range("2026-10", "2026-12"), three, "2026-12");
+	assert_int_equal(r.required, 3);
+	assert_int_equal(r.met, 3);
+	assert_int_equal(r.open, 0);
+	/* The quarter looked at from its first day: nothing owed yet. */
+	r = count(3, range("2026-10", "2026-12"), NULL, "2026-10");
+	assert_int_equal(r.required, 0);
+	assert_int_equal(r.open, 1);
+}
+
+/* The table's cell shows the open cycles apart: 2/2+1, not 2/3. */
+static void a_cell_shows_the_running_period_apart(void **state)
+{
+	(void)state;
+	struct branch_compliance row = { .b = { .id = 7, .name = "联桥村党支部" } };
+	const char *two[] = { "2026-10", "2026-11", NULL };
+	row.r[1] = count(1, range("2026-10", "2026-12"), two, "2026-12");
+	row.r[0] = count(3, range("2026-10", "2026-12"), NULL, "2026-12");
+	const char *one[] = { "2026-11", NULL };
+	row.r[3] = count(1, range("2026-10", "2026-12"), one, "2026-12");
+	const char *year[] = { "2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06",
+	                       "2026-07", "2026-08", "2026-09", "2026-10", NULL };
+	row.r[4] = count(1, range("2026-01", "2026-12"), year, "2026-11");
+	const char *no_january[] = { "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07",
+	                             "2026-08", "2026-09", "2026-10", "2026-11", NULL };
+	row.r[5] = count(1, range("2026-01", "2026-12"), no_january, "2026-12");
+	struct row_source *rs = compliance_source(&row, 1);
+	struct rs_row r;
+	assert_int_equal(rs->fetch(rs->ctx, NULL, 1, 1, &r), 1);
+	assert_string_equal(r.cell[2], "2/2+1");     /* 支委: October, November; December runs */
+	assert_string_equal(r.cell[1], "0/0+1");     /* 大会: the quarter itself runs */
+	assert_string_equal(r.cell[4], "1/2+1!");    /* October passed without one */
+	assert_string_equal(r.cell[5], "10/10+2");   /* a year in November: seven columns */
+	assert_true(utf8_cols(r.cell[5]) <= rs->cols[5].width);
+	assert_string_equal(r.cell[6], "10/11+!");   /* 10/11+1! does not fit: the + stays */
+	row_source_free(rs);
 }
 
 static void founding_and_dissolution_limit_the_cycles(void **state)
@@ -297,13 +346,15 @@ static void a_branch_table_from_its_meetings(void **state)
 	/* 五夫村党总支 has a 党支部 of its own, so it is not a row. */
 	assert_int_equal(n, 3);
 	const struct branch_compliance *b = find(rows, n, "联桥村党支部");
-	assert_int_equal(b->r[1].required, 3);   /* 支委会: Oct, Nov, Dec */
+	assert_int_equal(b->r[1].required, 2);   /* 支委会: Oct, Nov; Dec is to come */
+	assert_int_equal(b->r[1].open, 1);
 	assert_int_equal(b->r[1].met, 2);
 	assert_int_equal(b->r[1].held, 2);
 	assert_int_equal(b->r[1].missed, 0);
-	assert_int_equal(b->r[0].required, 1);   /* 支部党员大会: Q4, running */
+	assert_int_equal(b->r[0].required, 0);   /* 支部党员大会: Q4, running */
+	assert_int_equal(b->r[0].open, 1);
 	assert_int_equal(b->r[0].missed, 0);
-	assert_int_equal(b->r[3].required, 1);   /* 党课 held in Q3: not this quarter's */
+	assert_int_equal(b->r[3].open, 1);       /* 党课 held in Q3: not this quarter's */
 	assert_int_equal(b->r[3].met, 0);
 	assert_int_equal(b->applies[2], 1);      /* has a 党小组 */
 	assert_int_equal(b->r[2].met, 1);
@@ -320,7 +371,7 @@ static void a_branch_table_from_its_meetings(void **state)
 	assert_int_equal(sq->r[1].missed, 1);    /* October passed without a 支委会 */
 	assert_int_equal(sq->short_types, 1);
 	const struct branch_compliance *wf = find(rows, n, "五夫村第一党支部");
-	assert_int_equal(wf->r[1].required, 3);  /* founded in August: Q4 in full */
+	assert_int_equal(wf->r[1].required + wf->r[1].open, 3);  /* founded in August: Q4 in full */
 	free(rows);
 
 	/* The third quarter: the branch founded in August owes August's and
@@ -343,11 +394,12 @@ static void a_branch_table_from_its_meetings(void **state)
 	struct rs_row r;
 	assert_int_equal(rs->fetch(rs->ctx, NULL, 1, 1, &r), 1);
 	assert_string_equal(r.cell[0], "联桥村党支部");
-	assert_string_equal(r.cell[1], "0/1");
-	assert_string_equal(r.cell[2], "2/3");
-	assert_string_equal(r.cell[3], "1/3");
-	assert_string_equal(r.cell[4], "0/1");
-	assert_string_equal(r.cell[5], "0/1");   /* 组织生活会 owed in December */
+	/* 21 November: the quarter, November and December are still open. */
+	assert_string_equal(r.cell[1], "0/0+1");
+	assert_string_equal(r.cell[2], "2/2+1");   /* was 2/3, which read as a shortfall */
+	assert_string_equal(r.cell[3], "1/1+2");
+	assert_string_equal(r.cell[4], "0/0+1");
+	assert_string_equal(r.cell[5], "0/0+1");   /* 组织生活会 owed in December */
 	assert_string_equal(r.cell[7], "-");     /* 主题党日 not required, none held */
 	assert_string_equal(r.cell[8], "70%");
 	assert_int_equal(r.flags & RS_FLAG_WARN, 0);
@@ -507,6 +559,7 @@ int main(void)
 		cmocka_unit_test(quarterly_requirement_falls_due_in_the_quarters_last_month),
 		cmocka_unit_test(cycles_across_the_year_boundary),
 		cmocka_unit_test(a_running_cycle_is_not_a_shortfall),
+		cmocka_unit_test(a_cell_shows_the_running_period_apart),
 		cmocka_unit_test(founding_and_dissolution_limit_the_cycles),
 		cmocka_unit_test(frequencies_from_the_ini_file),
 		FX_DB_TEST(a_branch_table_from_its_meetings),

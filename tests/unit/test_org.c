@@ -6,6 +6,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "core/collate.h"
+#include "core/db.h"
 #include "demo/demo.h"
 #include "fixture.h"
 #include "org/csv.h"
@@ -222,19 +224,21 @@ static void list_pages_by_keyset_and_finds_by_initials(void **state)
 		fx_org(&t->s, names[i], "党支部", "镇党委");
 	struct row_source *rs = org_list_source(&t->s, 0);
 	assert_int_equal(rs->count(rs->ctx), 7);
+	/* Tree order: the 党委, then its branches in the order they were added. */
 	struct rs_row page[3];
 	assert_int_equal(rs->fetch(rs->ctx, NULL, 1, 3, page), 3);
-	assert_string_equal(page[0].cell[0], "A村党支部");
-	assert_string_equal(page[2].cell[0], "C村党支部");
-	assert_string_equal(page[0].cell[2], "镇党委");
+	assert_string_equal(page[0].cell[0], "镇党委");
+	assert_string_equal(page[1].cell[0], "A村党支部");
+	assert_string_equal(page[2].cell[0], "B村党支部");
+	assert_string_equal(page[1].cell[2], "镇党委");
 	char got[8][RS_CELL];
 	assert_int_equal(fetch_names(rs, &page[2].key, 1, 3, got), 3);
-	assert_string_equal(got[0], "D村党支部");
-	assert_int_equal(fetch_names(rs, &page[2].key, -1, 5, got), 2);   /* only A, B before C */
-	assert_string_equal(got[0], "A村党支部");
-	assert_string_equal(got[1], "B村党支部");
+	assert_string_equal(got[0], "C村党支部");
+	assert_int_equal(fetch_names(rs, &page[2].key, -1, 5, got), 2);   /* only 镇党委, A before B */
+	assert_string_equal(got[0], "镇党委");
+	assert_string_equal(got[1], "A村党支部");
 	assert_int_equal(fetch_names(rs, NULL, -1, 2, got), 2);           /* the last page */
-	assert_string_equal(got[1], "镇党委");
+	assert_string_equal(got[1], "洪辉村党支部");
 	assert_int_equal(rs->ordinal(rs->ctx, &page[2].key), 3);
 	assert_int_equal(rs->set_filter(rs->ctx, "hh"), 0);
 	assert_int_equal(rs->count(rs->ctx), 1);
@@ -246,15 +250,238 @@ static void list_pages_by_keyset_and_finds_by_initials(void **state)
 	rs->set_filter(rs->ctx, "50%");                                   /* wildcards are literal */
 	assert_int_equal(rs->count(rs->ctx), 0);
 	rs->set_filter(rs->ctx, "");
+	/* By name: pinyin order (ICU puts Han before Latin), and the keyset
+	 * compares with the same collation, so a page follows its anchor. */
+	assert_int_equal(rs->set_sort(rs->ctx, 0, 0), 0);
+	assert_int_equal(rs->fetch(rs->ctx, NULL, 1, 3, page), 3);
+	assert_string_equal(page[0].cell[0], "洪辉村党支部");
+	assert_string_equal(page[1].cell[0], "镇党委");
+	assert_string_equal(page[2].cell[0], "A村党支部");
+	assert_int_equal(fetch_names(rs, &page[2].key, 1, 8, got), 4);
+	assert_string_equal(got[0], "B村党支部");
+	assert_string_equal(got[3], "E村党支部");
 	assert_int_equal(rs->set_sort(rs->ctx, 0, 1), 0);                 /* name, descending */
 	assert_int_equal(fetch_names(rs, NULL, 1, 2, got), 2);
-	assert_string_equal(got[0], "镇党委");
+	assert_string_equal(got[0], "E村党支部");
 	struct rs_key k;
 	int64_t id;
 	org_find_by_name(&t->s, "C村党支部", &id);
 	assert_int_equal(rs->key_of(rs->ctx, id, &k), 0);
-	assert_int_equal(rs->ordinal(rs->ctx, &k), 5);
+	assert_int_equal(rs->ordinal(rs->ctx, &k), 3);
 	row_source_free(rs);
+}
+
+/* Names in the order a SELECT … ORDER BY name COLLATE zh gives. */
+static int sorted_by_zh(sqlite3 *db, const char *const *names, int n, char out[][64])
+{
+	char sql[1024] = "SELECT v FROM (";
+	for (int i = 0; i < n; i++)
+		snprintf(sql + strlen(sql), sizeof sql - strlen(sql), "%sSELECT '%s' AS v",
+		         i ? " UNION ALL " : "", names[i]);
+	snprintf(sql + strlen(sql), sizeof sql - strlen(sql), ") ORDER BY v COLLATE zh");
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	int k = 0;
+	while (k < n && sqlite3_step(st) == SQLITE_ROW)
+		snprintf(out[k++], 64, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return k;
+}
+
+static void chinese_sorts_by_pinyin_with_numbers_as_numbers(void **state)
+{
+	struct testdb *t = *state;
+	char got[8][64], buf[64];
+	static const char *const numbered[] = { "第十一党支部", "第二党支部", "第十党支部",
+	                                        "第一党支部", "第三党支部", "第二十党支部" };
+	assert_int_equal(sorted_by_zh(t->s.db, numbered, 6, got), 6);
+	static const char *const want[] = { "第一党支部", "第二党支部", "第三党支部", "第十党支部",
+	                                    "第十一党支部", "第二十党支部" };
+	for (int i = 0; i < 6; i++)
+		assert_string_equal(got[i], want[i]);
+	/* by pinyin, not by code point: bai, chun, wu, xin, zhong */
+	static const char *const towns[] = { "中共驿亭镇委员会", "五夫村党总支", "新驿亭村党总支",
+	                                     "春晖村党总支", "白马湖村党总支" };
+	assert_int_equal(sorted_by_zh(t->s.db, towns, 5, got), 5);
+	assert_string_equal(got[0], "白马湖村党总支");
+	assert_string_equal(got[1], "春晖村党总支");
+	assert_string_equal(got[2], "五夫村党总支");
+	assert_string_equal(got[3], "新驿亭村党总支");
+	assert_string_equal(got[4], "中共驿亭镇委员会");
+	/* Which numbers count: after 第, before a unit word; not in a place name. */
+	collate_numbers("第十一党支部", strlen("第十一党支部"), buf, sizeof buf);
+	assert_string_equal(buf, "第11党支部");
+	collate_numbers("机关二支部", strlen("机关二支部"), buf, sizeof buf);
+	assert_string_equal(buf, "机关2支部");
+	collate_numbers("第一百零五组", strlen("第一百零五组"), buf, sizeof buf);
+	assert_string_equal(buf, "第105组");
+	collate_numbers("三星村统一党支部", strlen("三星村统一党支部"), buf, sizeof buf);
+	assert_string_equal(buf, "三星村统1党支部");
+	collate_numbers("三星村", strlen("三星村"), buf, sizeof buf);
+	assert_string_equal(buf, "三星村");
+	assert_true(collate_zh("第九", 6, "第十", 6) < 0);
+	assert_int_equal(collate_zh("甲", 3, "甲", 3), 0);
+}
+
+static int64_t org_with_no(struct session *s, const char *name, const char *kind,
+                           const char *parent, const char *sort_no)
+{
+	struct org o = fx_org_draft(name, kind, parent);
+	snprintf(o.sort_no, sizeof o.sort_no, "%s", sort_no);
+	struct dj_err e;
+	if (org_save(s, &o, 0, &e))
+		fail_msg("%s: %s", name, e.msg);
+	return o.id;
+}
+
+static void list_names(struct row_source *rs, char names[][RS_CELL], int n)
+{
+	struct rs_row rows[16];
+	assert_int_equal(rs->fetch(rs->ctx, NULL, 1, n, rows), n);
+	for (int i = 0; i < n; i++)
+		snprintf(names[i], RS_CELL, "%s", rows[i].cell[0]);
+}
+
+/* The ledger's default order is the tree: a parent, then its children;
+ * siblings by kind, 排序号, then name in pinyin order with 一 < 二 < 十. */
+static void ledger_lists_the_tree_in_order(void **state)
+{
+	struct testdb *t = *state;
+	fx_org(&t->s, "镇党委", "党委", "");
+	fx_org(&t->s, "白马湖村党总支", "党总支", "镇党委");
+	/* Entered out of order, all with one 排序号: the names decide. */
+	org_with_no(&t->s, "白马湖村第十党支部", "党支部", "白马湖村党总支", "1");
+	org_with_no(&t->s, "白马湖村第二党支部", "党支部", "白马湖村党总支", "1");
+	org_with_no(&t->s, "白马湖村第二党支部第二党小组", "党小组", "白马湖村第二党支部", "1");
+	org_with_no(&t->s, "白马湖村第二党支部第一党小组", "党小组", "白马湖村第二党支部", "1");
+	int64_t first = org_with_no(&t->s, "白马湖村第一党支部", "党支部", "白马湖村党总支", "1");
+	int64_t lone = fx_org(&t->s, "机关党支部", "党支部", "镇党委");
+	struct row_source *rs = org_list_source(&t->s, 0);
+	char got[16][RS_CELL];
+	list_names(rs, got, 8);
+	static const char *const want[] = {
+		"镇党委", "白马湖村党总支", "白马湖村第一党支部", "白马湖村第二党支部",
+		"白马湖村第二党支部第一党小组", "白马湖村第二党支部第二党小组", "白马湖村第十党支部",
+		"机关党支部",   /* a 党支部 after the 党总支: kinds first */
+	};
+	for (int i = 0; i < 8; i++)
+		assert_string_equal(got[i], want[i]);
+	/* A new organization takes the next 排序号 among its siblings. */
+	struct org o;
+	struct dj_err e;
+	org_load(&t->s, lone, &o, &e);
+	assert_string_equal(o.sort_no, "2");
+	/* A 排序号 moves a branch with its groups ahead of its siblings. */
+	int64_t second;
+	org_find_by_name(&t->s, "白马湖村第二党支部", &second);
+	org_load(&t->s, second, &o, &e);
+	snprintf(o.sort_no, sizeof o.sort_no, "0");
+	assert_int_equal(org_save(&t->s, &o, 0, &e), DJ_INVALID);   /* 1 to 99999 */
+	assert_string_equal(e.field, "sort_no");
+	org_load(&t->s, first, &o, &e);
+	snprintf(o.sort_no, sizeof o.sort_no, "9");
+	assert_int_equal(org_save(&t->s, &o, 0, &e), 0);
+	list_names(rs, got, 8);
+	assert_string_equal(got[2], "白马湖村第二党支部");
+	assert_string_equal(got[3], "白马湖村第二党支部第一党小组");
+	assert_string_equal(got[5], "白马湖村第十党支部");
+	assert_string_equal(got[6], "白马湖村第一党支部");
+	/* A move takes the subtree along: the groups follow their branch. */
+	org_load(&t->s, second, &o, &e);
+	snprintf(o.parent, sizeof o.parent, "镇党委");
+	o.sort_no[0] = 0;   /* cleared: last among the new siblings */
+	assert_int_equal(org_save(&t->s, &o, 0, &e), 0);
+	list_names(rs, got, 8);
+	assert_string_equal(got[3], "白马湖村第一党支部");
+	assert_string_equal(got[4], "机关党支部");
+	assert_string_equal(got[5], "白马湖村第二党支部");
+	assert_string_equal(got[6], "白马湖村第二党支部第一党小组");
+	row_source_free(rs);
+	/* The tree shows the same order. */
+	rs = org_tree_source(&t->s, 0);
+	org_tree_expand_all(rs, 1);
+	list_names(rs, got, 8);
+	static const char *const tree[] = { "镇党委", "白马湖村党总支", "白马湖村第十党支部",
+	                                    "白马湖村第一党支部", "机关党支部", "白马湖村第二党支部",
+	                                    "白马湖村第二党支部第一党小组",
+	                                    "白马湖村第二党支部第二党小组" };
+	for (int i = 0; i < 8; i++) {
+		const char *name = got[i] + strspn(got[i], " +-");
+		assert_string_equal(name, tree[i]);
+	}
+	row_source_free(rs);
+}
+
+/* A database from before migration 007: its organizations are numbered
+ * among their siblings by kind, then name in pinyin order (第一 before 第二),
+ * and listed in tree order. */
+static void migration_numbers_existing_organizations(void **state)
+{
+	struct testdb *t = *state;
+	fx_org(&t->s, "镇党委", "党委", "");
+	fx_org(&t->s, "甲村第二党支部", "党支部", "镇党委");
+	fx_org(&t->s, "甲村第二党支部第一党小组", "党小组", "甲村第二党支部");
+	fx_org(&t->s, "乙村党总支", "党总支", "镇党委");
+	fx_org(&t->s, "甲村第一党支部", "党支部", "镇党委");
+	/* Back to the schema before 007, as an office's file would be. */
+	assert_int_equal(sqlite3_exec(t->s.db, "DROP INDEX org_order; ALTER TABLE org DROP COLUMN"
+	                              " sort_key; ALTER TABLE org DROP COLUMN sort_no;"
+	                              " PRAGMA user_version = 6", NULL, NULL, NULL), SQLITE_OK);
+	db_close(t->s.db);
+	struct dj_err e;
+	assert_int_equal(db_open(&t->cfg, t->path, 0, &t->s.db, &e), 0);
+	assert_int_equal(db_int(t->s.db, "PRAGMA user_version", -1, 0), db_schema_latest());
+	int64_t id;
+	struct org o;
+	org_find_by_name(&t->s, "甲村第一党支部", &id);
+	org_load(&t->s, id, &o, &e);
+	assert_string_equal(o.sort_no, "2");   /* after 乙村党总支 (a 党总支 ranks first) */
+	org_find_by_name(&t->s, "甲村第二党支部", &id);
+	org_load(&t->s, id, &o, &e);
+	assert_string_equal(o.sort_no, "3");
+	struct row_source *rs = org_list_source(&t->s, 0);
+	char got[8][RS_CELL];
+	list_names(rs, got, 5);
+	static const char *const want[] = { "镇党委", "乙村党总支", "甲村第一党支部", "甲村第二党支部",
+	                                    "甲村第二党支部第一党小组" };
+	for (int i = 0; i < 5; i++)
+		assert_string_equal(got[i], want[i]);
+	row_source_free(rs);
+}
+
+/* F4 on 上级组织 offers only organizations that may hold the kind, never
+ * the organization itself or anything under it, in tree order. */
+static void parent_picker_offers_only_valid_parents(void **state)
+{
+	struct testdb *t = *state;
+	int64_t top = fx_org(&t->s, "镇党委", "党委", "");
+	fx_org(&t->s, "机关党委", "党委", "镇党委");
+	fx_org(&t->s, "机关第一党支部", "党支部", "机关党委");
+	fx_org(&t->s, "五夫村党总支", "党总支", "镇党委");
+	fx_org(&t->s, "五夫村第一党支部", "党支部", "五夫村党总支");
+	fx_org(&t->s, "五夫村第一党支部第一党小组", "党小组", "五夫村第一党支部");
+	struct { const char *kind; int64_t self; int n; const char *names[4]; } cases[] = {
+		{ "党小组", 0, 2, { "机关第一党支部", "五夫村第一党支部" } },
+		{ "党支部", 0, 3, { "镇党委", "机关党委", "五夫村党总支" } },
+		{ "党总支", 0, 2, { "镇党委", "机关党委" } },
+		{ "党委", top, 0, { NULL } },   /* 镇党委 itself and 机关党委 under it */
+		{ "", 0, 5, { "镇党委", "机关党委", "机关第一党支部", "五夫村党总支" } },
+	};
+	for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+		struct row_source *rs = org_parent_pick_source(&t->s, cases[c].kind, cases[c].self);
+		assert_non_null(rs);
+		assert_int_equal(rs->count(rs->ctx), cases[c].n);
+		struct rs_row rows[8];
+		int got = rs->fetch(rs->ctx, NULL, 1, 8, rows);
+		for (int i = 0; i < got && i < 4 && cases[c].names[i]; i++)
+			assert_string_equal(rows[i].cell[0], cases[c].names[i]);
+		row_source_free(rs);
+	}
+	/* The rule the picker follows is the one a save checks. */
+	struct org o = fx_org_draft("甲党小组", "党小组", "五夫村党总支");
+	struct dj_err e;
+	assert_int_equal(org_save(&t->s, &o, 0, &e), DJ_INVALID);
+	assert_non_null(strstr(e.msg, "党小组只能设在党支部之下"));
 }
 
 static void tree_expands_and_finds(void **state)
@@ -352,6 +579,54 @@ static void import_refuses_unknown_columns_by_name(void **state)
 	assert_int_equal(db_int(t->s.db, "SELECT count(*) FROM org", -1, 0), 0);
 }
 
+/* 排序号 is an optional column: a file with it keeps the office's order, an
+ * older file without it numbers siblings as the file lists them. */
+static void import_and_export_carry_the_sort_number(void **state)
+{
+	struct testdb *t = *state;
+	char path[160], report[2048] = "";
+	snprintf(path, sizeof path, "%s/orgs.csv", t->dir);
+	fx_write_file(path, "党组织名称,类型,类别,上级组织,排序号\n"
+	                    "驿亭镇党委,党委,机关,,1\n"
+	                    "二都村党支部,党支部,农村,驿亭镇党委,2\n"
+	                    "联桥村党支部,党支部,农村,驿亭镇党委,1\n");
+	FILE *r = fmemopen(report, sizeof report, "w");
+	int n;
+	assert_int_equal(org_import_csv(&t->s, path, r, &n), 0);
+	fclose(r);
+	struct row_source *rs = org_list_source(&t->s, 0);
+	char got[4][RS_CELL];
+	list_names(rs, got, 3);
+	assert_string_equal(got[1], "联桥村党支部");   /* 1 before 2, whatever the file order */
+	assert_string_equal(got[2], "二都村党支部");
+	row_source_free(rs);
+	fx_write_file(path, "党组织名称,类型,类别,上级组织\n"
+	                    "孝丰村党支部,党支部,农村,驿亭镇党委\n"
+	                    "杨梅村党支部,党支部,农村,驿亭镇党委\n");
+	r = fmemopen(report, sizeof report, "w");
+	assert_int_equal(org_import_csv(&t->s, path, r, &n), 0);
+	fclose(r);
+	int64_t id;
+	struct org o;
+	struct dj_err e;
+	org_find_by_name(&t->s, "杨梅村党支部", &id);
+	org_load(&t->s, id, &o, &e);
+	assert_string_equal(o.sort_no, "4");
+	snprintf(path, sizeof path, "%s/out.csv", t->dir);
+	r = fmemopen(report, sizeof report, "w");
+	assert_int_equal(org_export_csv(&t->s, path, r, &n), 0);
+	fclose(r);
+	char text[4096] = "";
+	FILE *f = fopen(path, "r");
+	assert_non_null(f);
+	text[fread(text, 1, sizeof text - 1, f)] = 0;
+	fclose(f);
+	assert_non_null(strstr(text, "排序号"));
+	/* in tree order: the 党委 first, then 联桥村 (1) before 二都村 (2) */
+	assert_true(strstr(text, "驿亭镇党委") < strstr(text, "联桥村党支部"));
+	assert_true(strstr(text, "联桥村党支部") < strstr(text, "二都村党支部"));
+}
+
 static void export_reads_back_through_import(void **state)
 {
 	struct testdb *t = *state;
@@ -398,8 +673,13 @@ int main(void)
 		cmocka_unit_test(terms_and_their_reminders),
 		FX_DB_TEST(list_pages_by_keyset_and_finds_by_initials),
 		FX_DB_TEST(tree_expands_and_finds),
+		FX_DB_TEST(chinese_sorts_by_pinyin_with_numbers_as_numbers),
+		FX_DB_TEST(ledger_lists_the_tree_in_order),
+		FX_DB_TEST(parent_picker_offers_only_valid_parents),
+		FX_DB_TEST(migration_numbers_existing_organizations),
 		FX_DB_TEST(import_is_all_or_nothing_with_a_line_per_problem),
 		FX_DB_TEST(import_refuses_unknown_columns_by_name),
+		FX_DB_TEST(import_and_export_carry_the_sort_number),
 		FX_DB_TEST(export_reads_back_through_import),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -444,6 +444,13 @@ static void test_pinyin(void **state)
 	assert_initials("①·—ABC xyz!", "abcxyz");
 	assert_initials("洪辉", "hh");      /* now from the cache */
 	assert_initials("〇", "l");
+	/* Supplementary-plane Han (CJK Ext B+) in names */
+	assert_initials("𠮷田春", "jtc");   /* 𠮷, a variant of 吉, has no reading of its own */
+	assert_person("𠮷田春", "jtc");
+	assert_initials("山﨑", "sq");       /* 﨑 (U+FA11) reads as 崎 */
+	assert_person("赵孟𫖯", "zmf");     /* Ext C, in the 通用规范汉字表 */
+	assert_initials("𡈼", "t");         /* Ext B: ting */
+	assert_initials("𬘡𫄸", "yx");      /* Ext E and C: yin, xun */
 
 	assert_int_equal(pinyin_initials("洪辉同志", out, 3), 0);
 	assert_string_equal(out, "hh");
