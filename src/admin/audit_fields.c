@@ -32,6 +32,7 @@ static const struct field_label labels[] = {
 	{ "org", "secretary", "书记" }, { "org", "phone", "联系电话" }, { "org", "address", "地址" },
 	{ "org", "notes", "备注" }, { "org", "status", "状态" }, { "org", "dissolved_on", "撤销日期" },
 	{ "org", "reason", "撤销原因" }, { "org", "任期", "任期（年）" },
+	{ "org", "sort_no", "排序号" }, { "org", "sort_key", "组织树次序" },
 
 	{ "org_term", "org_id", "党组织" }, { "org_term", "elected_on", "本届选举日期" },
 	{ "org_term", "term_years", "任期（年）" }, { "org_term", "due_on", "届满日期" },
