@@ -9,6 +9,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "core/fit.h"
 #include "core/text.h"
 #include "core/validate.h"
 #include "tui/draw.h"
@@ -46,9 +47,23 @@ static const struct { short fg, bg; attr_t attr; } colour_style[N_STYLES] = {
 
 static int styles_ready;
 
+/* The cut mark must take one column for both ncurses (the locale) and
+ * text.c (ambiwidth): … does in UTF-8; in GB18030, or with ambiwidth 2,
+ * it takes two, and › is used. */
+static void mark_init(void)
+{
+	if (wcwidth(L'…') == 1 && wc_cols(L'…') == 1)
+		fit_set_mark("…");
+	else if (wcwidth(L'›') == 1 && wc_cols(L'›') == 1)
+		fit_set_mark("›");
+	else
+		fit_set_mark(">");
+}
+
 static void styles_init(void)
 {
 	styles_ready = 1;
+	mark_init();
 	if (!term_has_colour())
 		return;
 	for (int st = 1; st < N_STYLES; st++) {
@@ -164,12 +179,30 @@ static wchar_t *decode(const char *utf8, wchar_t *buf, size_t cap, size_t *n)
 	return w;
 }
 
+/* Draws s in exactly `cols` columns; a text too long keeps its head and
+ * ends in the cut mark (core/fit.h), so a cut never passes for a whole
+ * name.  Returns the columns used before padding. */
+static int draw_fitted(int y, int x, int cols, const wchar_t *s, size_t n, enum style st)
+{
+	int used, cut;
+	size_t k = fit_wcs(s, n, cols, &used, &cut);
+	if (!cut)
+		return draw_wtext(y, x, cols, s, n, st);
+	wchar_t m[8];
+	size_t mn = utf8_to_wcs(fit_mark(), strlen(fit_mark()), m, 8);
+	draw_wtext(y, x, used, s, k, st);
+	draw_wtext(y, x + used, cols - used, m, mn, st);
+	return cols > used ? used + 1 : used;
+}
+
 int draw_text(int y, int x, int cols, const char *utf8, enum style st)
 {
 	wchar_t buf[512];
 	size_t n;
+	if (!styles_ready)
+		styles_init();
 	wchar_t *w = decode(utf8, buf, 512, &n);
-	int used = draw_wtext(y, x, cols, w, n, st);
+	int used = draw_fitted(y, x, cols, w, n, st);
 	if (w != buf)
 		free(w);
 	return used;
@@ -179,11 +212,13 @@ int draw_text_right(int y, int x, int cols, const char *utf8, enum style st)
 {
 	wchar_t buf[512];
 	size_t n;
+	if (!styles_ready)
+		styles_init();
 	wchar_t *w = decode(utf8, buf, 512, &n);
 	int width = wcs_cols(w, n);
 	int used;
 	if (width >= cols) {
-		used = draw_wtext(y, x, cols, w, n, st);
+		used = draw_fitted(y, x, cols, w, n, st);
 	} else {
 		draw_wtext(y, x, cols - width, L"", 0, st);
 		used = draw_wtext(y, x + cols - width, width, w, n, st);
@@ -290,9 +325,14 @@ static int join_title(char *out, size_t cap, const char *part[T_PARTS], const in
 		if (!keep[i] || part[i] == NULL || part[i][0] == '\0')
 			continue;
 		size_t len = strlen(part[i]);
-		if (i == T_UNIT && unit_cols >= 0)
-			len = utf8_prefix_fitting(part[i], unit_cols);
-		if (n + len + 4 >= cap)
+		const char *tail = "";
+		if (i == T_UNIT && unit_cols == 0) {
+			len = 0;
+		} else if (i == T_UNIT && unit_cols > 0 && utf8_cols(part[i]) > unit_cols) {
+			len = utf8_prefix_fitting(part[i], unit_cols - 1);
+			tail = fit_mark();   /* a cut unit name says so */
+		}
+		if (n + len + strlen(tail) + 4 >= cap)
 			break;
 		if (n) {
 			memcpy(out + n, " | ", 3);
@@ -300,7 +340,8 @@ static int join_title(char *out, size_t cap, const char *part[T_PARTS], const in
 		}
 		memcpy(out + n, part[i], len);
 		n += len;
-		out[n] = '\0';
+		memcpy(out + n, tail, strlen(tail) + 1);
+		n += strlen(tail);
 	}
 	return utf8_cols(out);
 }
