@@ -11,6 +11,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "core/fit.h"
 #include "core/text.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
@@ -117,23 +118,6 @@ struct lines {
 	int n, widest;
 };
 
-static int is_word_char(wchar_t c)
-{
-	return c < 0x80 && c != ' ' && c > 0x20;
-}
-
-/* Where to break a line that overflows at `at`: inside an ASCII word, at
- * the last space when there is one in the second half of the line. */
-static size_t break_point(const wchar_t *t, size_t start, size_t at)
-{
-	if (at == start || !is_word_char(t[at]) || !is_word_char(t[at - 1]))
-		return at;
-	for (size_t i = at; i > start + (at - start) / 2; i--)
-		if (t[i - 1] == ' ')
-			return i;
-	return at;
-}
-
 static void lines_add(struct lines *L, size_t start, size_t end)
 {
 	L->start[L->n] = start;
@@ -144,27 +128,20 @@ static void lines_add(struct lines *L, size_t start, size_t end)
 	L->n++;
 }
 
+/* Lines break where core/fit.h allows: ASCII words whole, and 禁则 (no
+ * line starts with 、。）… nor ends with （「). */
 static void wrap_paragraph(struct lines *L, size_t p, size_t end, int width)
 {
-	size_t start = p, i = p;
-	int used = 0, w;
-	wchar_t cell[TEXT_CELL_MAX];
-	for (;;) {
-		size_t before = i;
-		if (!text_cell_next(L->text, end, &i, cell, &w))
-			break;
-		if (used + w > width && before > start) {
-			size_t cut = break_point(L->text, start, before);
-			lines_add(L, start, cut);
-			start = cut;
-			while (start < i && L->text[start] == ' ')
-				start++;
-			used = wcs_cols(L->text + start, i - start);
-			continue;
-		}
-		used += w;
+	size_t start = p, next;
+	if (p == end) {
+		lines_add(L, p, p);
+		return;
 	}
-	lines_add(L, start, end);
+	while (start < end) {
+		size_t stop = fit_line(L->text, end, start, width, &next);
+		lines_add(L, start, stop);
+		start = next;
+	}
 }
 
 static int lines_make(struct lines *L, const char *utf8, int width)

@@ -235,10 +235,65 @@ static int ascii_borders(void)
 	return term_ascii_borders() || text_ambiwidth() == 2;
 }
 
+static int cell_is_blank(int y, int x, attr_t *attr, short *pair)
+{
+	cchar_t cc;
+	wchar_t wc[CCHARW_MAX + 1] = { 0 };
+	if (mvin_wch(y, x, &cc) == ERR || getcchar(&cc, wc, attr, pair, NULL) == ERR)
+		return 1;
+	return wc[0] == L' ' || wc[0] == 0;
+}
+
+/* 1 when (y, x) holds a box border already (the box is drawn again on
+ * every key of a dialog; what was beside it was blanked the first time). */
+static int edge_drawn(int y, int x)
+{
+	cchar_t cc;
+	wchar_t wc[CCHARW_MAX + 1] = { 0 }, bw[CCHARW_MAX + 1] = { 0 };
+	attr_t a, ba;
+	short p, bp;
+	if (mvin_wch(y, x, &cc) == ERR || getcchar(&cc, wc, &a, &p, NULL) == ERR)
+		return 0;
+	if (ascii_borders())
+		return wc[0] == L'|' || wc[0] == L'+';
+	const cchar_t *glyphs[] = { WACS_VLINE, WACS_ULCORNER, WACS_URCORNER, WACS_LLCORNER,
+	                            WACS_LRCORNER };
+	for (size_t i = 0; i < sizeof glyphs / sizeof *glyphs; i++)
+		if (getcchar(glyphs[i], bw, &ba, &bp, NULL) != ERR && bw[0] == wc[0] &&
+		    (ba & A_ALTCHARSET) == (a & A_ALTCHARSET))
+			return 1;
+	return 0;
+}
+
+/* What shows of a word a box cuts, right beside its edge, reads as a word
+ * of its own ("20" of a date, "支部党" of 支部党员大会, half a wide
+ * character): when text runs on under the edge, the run of cells touching
+ * it outside is blanked, in its own style.  dir -1 walks left from x, +1 right.  The whole run is found
+ * before any cell is written, as writing over half of a wide character
+ * changes the other half. */
+static void blank_fragment(int y, int x, int dir)
+{
+	attr_t attr[512];
+	short pair[512];
+	int n = 0;
+	if (x - dir < 0 || x - dir >= COLS || cell_is_blank(y, x - dir, &attr[0], &pair[0]) ||
+	    edge_drawn(y, x - dir))
+		return;   /* nothing runs on under the edge, or the box is there already */
+	while (x + dir * n >= 0 && x + dir * n < COLS && n < 512 &&
+	       !cell_is_blank(y, x + dir * n, &attr[n], &pair[n]))
+		n++;
+	for (int i = 0; i < n; i++)
+		put_cell(y, x + dir * i, L" ", attr[i], pair[i]);
+}
+
 void draw_box(int y, int x, int h, int w, const char *title)
 {
 	if (h < 2 || w < 2)
 		return;
+	for (int r = 0; r < h && y + r < LINES; r++) {
+		blank_fragment(y + r, x - 1, -1);
+		blank_fragment(y + r, x + w, 1);
+	}
 	int ascii = ascii_borders();
 	for (int r = 1; r < h - 1; r++) {
 		draw_wtext(y + r, x + 1, w - 2, L"", 0, ST_NORMAL);

@@ -713,7 +713,7 @@ static void pick_filter(struct grid *g, const char *filter)
 {
 	if (g->rs->set_filter)
 		g->rs->set_filter(g->rs->ctx, filter);
-	g->empty_text = *filter ? "没有相符的项，请修改查找内容（退格删除）" : "列表为空";
+	g->empty_text = *filter ? "没有相符的项，请退格修改查找内容" : "列表为空";
 	g->count = -1;
 	load_first(g);
 }

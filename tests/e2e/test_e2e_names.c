@@ -156,7 +156,7 @@ static void walk(const struct app *a, struct vt *vt, int head, const struct name
             /* The status line is drawn after the rows above it. */
             app_wait_row(vt, status, want);
             /* The page scrolled by one: the selection is on the last row. */
-            int y = app_selected_row(vt, head + 1, status - 1, 1);
+            int y = app_selected_row(vt, head + 1, status - 1, 1), settled = 0;
             APP_CHECK(vt, y > head);
             /* Widths follow the page: the columns are found again. */
             for (int c = 0; c < ncols; c++) {
@@ -165,6 +165,13 @@ static void walk(const struct app *a, struct vt *vt, int head, const struct name
             }
             for (int c = 0; c < ncols; c++) {
                 cell_at(vt, y, x0[c], x1[c], drawn, sizeof drawn);
+                if (strstr(drawn, MARK) && !settled) {
+                    /* The rest of the status line may still be coming. */
+                    app_settle(vt);
+                    settled = 1;
+                    c = -1;
+                    continue;
+                }
                 if (strstr(drawn, MARK))
                     full_from_status(vt, status, &cols[c], full, sizeof full);
                 else
