@@ -387,10 +387,23 @@ static void input_draw(void *ctx)
 	for (int r = 0; r < rows; r++)
 		draw_line(&in->prompt, r, b.y + 1 + r, b.x + 2, b.w - 4, ST_NORMAL);
 	int fy = b.y + b.h - 2, fx = b.x + 2;
-	input_follow(in, fw);
-	draw_wtext(fy, fx, fw, in->buf + in->scroll, in->len - in->scroll, ST_FIELD_EDIT);
+	if (wcs_cols(in->buf, in->len) + 1 <= fw) {
+		in->scroll = 0;
+		draw_wtext(fy, fx, fw, in->buf, in->len, ST_FIELD_EDIT);
+		cursor_want(fy, fx + wcs_cols(in->buf, in->cur));
+	} else {
+		/* Too long for the field: it scrolls, and a mark stands on each
+		 * side where text is hidden. */
+		input_follow(in, fw - 2);
+		size_t from = in->scroll, n = in->len - from;
+		int used, cut;
+		size_t k = fit_wcs(in->buf + from, n, fw - 1, &used, &cut);
+		draw_text(fy, fx, 1, from > 0 ? fit_mark() : "", ST_FIELD_EDIT);
+		draw_wtext(fy, fx + 1, used, in->buf + from, k, ST_FIELD_EDIT);
+		draw_text(fy, fx + 1 + used, fw - 1 - used, cut ? fit_mark() : "", ST_FIELD_EDIT);
+		cursor_want(fy, fx + 1 + wcs_cols(in->buf + from, in->cur - from));
+	}
 	box_footer(&b, "回车确定 Esc取消");
-	cursor_want(fy, fx + wcs_cols(in->buf + in->scroll, in->cur - in->scroll));
 }
 
 static void input_insert(struct input *in, wchar_t c)
