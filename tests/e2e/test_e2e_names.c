@@ -244,6 +244,23 @@ static void ledgers_at(void **state, int rows, int cols)
 }
 
 static void test_names_apart_at_80x24(void **state) { ledgers_at(state, 24, 80); }
+
+/* In GB18030 … takes two columns (glibc counts it wide, as the terminal
+ * does): a cut ends in the one-column › instead, and the row stays aligned. */
+static void test_gb18030_cuts_end_in_a_narrow_mark(void **state)
+{
+    struct app *a = *state;
+    struct vt *vt = app_start(a, 24, 80, "zh_CN.GB18030");
+    vt_type(vt, "2");
+    app_wait(vt, "党组织名称");
+    app_wait(vt, "白马湖村第二党支部第二党小›");
+    app_settle(vt);
+    int r = app_row_of(vt, "白马湖村第二党支部第二党小›");
+    APP_CHECK(vt, vt_col_of(vt, r, "党小组") == app_col_of(vt, 2, "类型"));
+    for (int row = 3; row < 21; row++)
+        APP_CHECK(vt, vt_col_of(vt, row, MARK) < 0);
+    app_quit(vt);
+}
 static void test_names_apart_at_120x40(void **state) { ledgers_at(state, 40, 120); }
 
 int main(void)
@@ -251,6 +268,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_names_apart_at_80x24, setup, teardown),
         cmocka_unit_test_setup_teardown(test_names_apart_at_120x40, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_gb18030_cuts_end_in_a_narrow_mark, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
