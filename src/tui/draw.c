@@ -374,29 +374,27 @@ enum { T_SYSTEM, T_UNIT, T_SCREEN, T_OP, T_DATE, T_PARTS };
 static int join_title(char *out, size_t cap, const char *part[T_PARTS], const int keep[T_PARTS],
                       int unit_cols)
 {
+	char unit[sizeof F.unit + 8];
 	size_t n = 0;
 	out[0] = '\0';
 	for (int i = 0; i < T_PARTS; i++) {
 		if (!keep[i] || part[i] == NULL || part[i][0] == '\0')
 			continue;
-		size_t len = strlen(part[i]);
-		const char *tail = "";
-		if (i == T_UNIT && unit_cols == 0) {
-			len = 0;
-		} else if (i == T_UNIT && unit_cols > 0 && utf8_cols(part[i]) > unit_cols) {
-			len = utf8_prefix_fitting(part[i], unit_cols - 1);
-			tail = fit_mark();   /* a cut unit name says so */
+		const char *text = part[i];
+		if (i == T_UNIT && unit_cols >= 0) {
+			/* A cut unit name says so with the mark. */
+			fit_utf8(part[i], unit_cols, unit, sizeof unit);
+			text = unit;
 		}
-		if (n + len + strlen(tail) + 4 >= cap)
+		size_t len = strlen(text);
+		if (n + len + 4 >= cap)
 			break;
 		if (n) {
 			memcpy(out + n, " | ", 3);
 			n += 3;
 		}
-		memcpy(out + n, part[i], len);
+		memcpy(out + n, text, len + 1);
 		n += len;
-		memcpy(out + n, tail, strlen(tail) + 1);
-		n += strlen(tail);
 	}
 	return utf8_cols(out);
 }

@@ -263,12 +263,33 @@ static void test_gb18030_cuts_end_in_a_narrow_mark(void **state)
 }
 static void test_names_apart_at_120x40(void **state) { ledgers_at(state, 40, 120); }
 
+/* A unit name too long for the title row is cut with the mark, so it does
+ * not pass for a shorter unit's name. */
+static void test_title_marks_a_cut_unit(void **state)
+{
+    struct app *a = *state;
+    FILE *f = fopen(a->ini, "w");
+    assert_non_null(f);
+    fprintf(f, "[database]\npath = %s\n\n[unit]\nname = %s\n\n[ui]\ncolours = off\n", a->db,
+            "中共绍兴市上虞区驿亭镇白马湖村第二党支部第一党小组");
+    fclose(f);
+    struct vt *vt = app_start(a, 24, 80, LOCALE);
+    char title[512];
+    vt_row(vt, 0, title, sizeof title);
+    if (!strstr(title, "中共绍兴市上虞区") || !strstr(title, MARK " | 主菜单")) {
+        vt_dump(vt, stderr);
+        fail_msg("the title does not mark the cut unit name: %s", title);
+    }
+    app_quit(vt);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_names_apart_at_80x24, setup, teardown),
         cmocka_unit_test_setup_teardown(test_names_apart_at_120x40, setup, teardown),
         cmocka_unit_test_setup_teardown(test_gb18030_cuts_end_in_a_narrow_mark, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_title_marks_a_cut_unit, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
