@@ -495,8 +495,9 @@ static void cut_cells(const struct grid *g, char *out, size_t cap)
 			const struct rs_column *col = &g->rs->cols[c];
 			if ((col->key != 0) != (pass == 0) || utf8_cols(r->cell[c]) <= g->w[c])
 				continue;
-			int k = snprintf(out + len, cap - len, "%s%s%s%s", len ? "  " : "",
-			                 col->key ? "" : col->title, col->key ? "" : "：", r->cell[c]);
+			const char *title = col->key || !col->title ? "" : col->title;
+			int k = snprintf(out + len, cap - len, "%s%s%s%s", len ? "  " : "", title,
+			                 *title ? "：" : "", r->cell[c]);
 			if (k < 0 || (size_t)k >= cap - len) {
 				out[len] = 0;
 				return;

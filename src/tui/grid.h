@@ -6,7 +6,8 @@
  *   top            column headings (ST_HEADING; the sort column marked ↑/↓)
  *   top+1 ..       one row per record; a 1-column gutter shows '!' on
  *                  RS_FLAG_WARN rows (so it shows without colour)
- *   status line    共 N 条  第 K 条  查找：…        ↑更多… / 更多…↓
+ *   status line    共 N 条  第 K 条  查找：…  <the selected row's cut cells,
+ *                  whole>        ↑更多… / 更多…↓
  *
  * Column widths (rs_column in core/rowsource.h): each column its `width`,
  * then what the current page's longest text takes up to `max` (name
