@@ -32,12 +32,21 @@ struct rs_row {
 	char cell[RS_MAXCOLS][RS_CELL];
 };
 
+/* How the grid shares a line (core/fit.h): every column gets `width`; then
+ * the `key` columns (the row's name) and then the others get what the
+ * longest text on the page takes (the heading included), up to `max`; what
+ * is left goes to the `grow` columns.  A text still too long ends in a
+ * one-column mark, and the selected row's cut cells show whole on the
+ * status line. */
 struct rs_column {
 	const char *title;  /* UTF-8 heading */
-	int width;          /* columns at 80 wide; the grid gives spare room to `grow` ones */
-	int grow;           /* 1: takes extra width on wider terminals */
+	int width;          /* least columns; the widths (one space between, one
+	                       for the gutter) add up to at most 80 */
+	int grow;           /* 1: takes what is left on wider terminals */
 	int right;          /* 1: right-aligned (numbers, money) */
 	int sortable;
+	int max;            /* most columns it takes by need; 0: width */
+	int key;            /* 1: the row's name: its need is met first */
 };
 
 struct row_source {

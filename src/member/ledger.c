@@ -20,9 +20,9 @@
 	" OR o.name_py LIKE :fp ESCAPE '\\'"
 
 static const struct rs_column list_cols[] = {
-	{ "姓名", 8, 0, 0, 1 }, { "性别", 4, 0, 0, 1 }, { "年龄", 4, 0, 1, 1 },
-	{ "学历", 8, 0, 0, 1 }, { "人员类别", 8, 0, 0, 1 }, { "入党日期", 10, 0, 0, 1 },
-	{ "所在支部", 24, 1, 0, 1 }, { "状态", 4, 0, 0, 1 },
+	{ "姓名", 8, 0, 0, 1, 16, 1 }, { "性别", 4, 0, 0, 1 }, { "年龄", 4, 0, 1, 1 },
+	{ "学历", 8, 0, 0, 1, 10 }, { "人员类别", 8, 0, 0, 1 }, { "入党日期", 10, 0, 0, 1 },
+	{ "所在支部", 12, 1, 0, 1, 40 }, { "状态", 4, 0, 0, 1 },
 };
 
 /* By 所在支部 (the default) the pager pages on (o.name_py, o.id,
@@ -70,13 +70,13 @@ struct row_source *member_list_source(struct session *s, int64_t root, int all)
 }
 
 static const struct rs_column branch_cols[] = {
-	{ "党支部名称", 32, 1, 0, 1 }, { "上级组织", 20, 1, 0, 1 },
+	{ "党支部名称", 20, 1, 0, 1, 40, 1 }, { "上级组织", 12, 1, 0, 1, 24 },
 };
 
 static const struct pager_def branch_def = {
 	.cols = branch_cols,
 	.ncols = 2,
-	.cells = { "o.name", "coalesce(p.name, '')" },
+	.cells = { "o.name", "coalesce(nullif(p.short_name, ''), p.name, '')" },
 	.sort = { "o.name_py || o.name", "coalesce(p.name_py, '') || o.name_py || o.name" },
 	.id = "o.id",
 	.from = "org o LEFT JOIN org p ON p.id = o.parent_id",
@@ -91,7 +91,7 @@ struct row_source *member_branch_source(struct session *s)
 }
 
 static const struct rs_column full_cols[] = {
-	{ "姓名", 10, 0, 0, 1 }, { "所在支部", 30, 1, 0, 1 }, { "入党日期", 10, 0, 0, 1 },
+	{ "姓名", 8, 0, 0, 1, 16, 1 }, { "所在支部", 16, 1, 0, 1, 40 }, { "入党日期", 10, 0, 0, 1 },
 	{ "区分", 10, 0, 0, 0 },
 };
 

@@ -26,15 +26,17 @@
 	" UNION ALL SELECT c.id FROM org c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub))"
 
 static const struct rs_column list_cols[] = {
-	{ "党组织名称", 20, 1, 0, 1 }, { "类型", 6, 0, 0, 1 }, { "上级组织", 12, 1, 0, 1 },
-	{ "书记", 8, 0, 0, 1 }, { "联系领导", 8, 0, 0, 1 }, { "联系干部", 8, 0, 0, 1 },
+	{ "党组织名称", 16, 0, 0, 1, 40, 1 }, { "类型", 6, 0, 0, 1 }, { "上级组织", 8, 1, 0, 1, 24 },
+	{ "书记", 6, 0, 0, 1, 10 }, { "联系领导", 8, 0, 0, 1, 14 }, { "联系干部", 8, 0, 0, 1, 14 },
 	{ "届满日期", 10, 0, 0, 1 },
 };
 
 static const struct pager_def list_def = {
 	.cols = list_cols,
 	.ncols = 7,
-	.cells = { "o.name", "o.kind", "coalesce(p.name, '')", "coalesce(o.secretary, '')",
+	/* The parent by its 简称 where one is set: the column is narrow. */
+	.cells = { "o.name", "o.kind", "coalesce(nullif(p.short_name, ''), p.name, '')",
+	           "coalesce(o.secretary, '')",
 	           LIAISON("联系领导"), LIAISON("联系干部"), DUE_ON },
 	/* 上级组织 sorts in tree order, the default: a parent, then its
 	 * children, walked along the org_order index a page at a time.  Names
@@ -56,7 +58,7 @@ struct row_source *org_list_source(struct session *s, int64_t scope)
 }
 
 static const struct rs_column pick_cols[] = {
-	{ "党组织名称", 30, 1, 0, 1 }, { "类型", 6, 0, 0, 1 },
+	{ "党组织名称", 20, 1, 0, 1, 40, 1 }, { "类型", 6, 0, 0, 1 },
 };
 
 static const struct pager_def pick_def = {

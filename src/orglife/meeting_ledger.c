@@ -14,15 +14,17 @@
 	" WHEN '民主评议' THEN 6 ELSE 7 END)"
 
 static const struct rs_column list_cols[] = {
-	{ "日期", 10, 0, 0, 1 }, { "会议类型", 12, 0, 0, 1 }, { "组织", 14, 1, 0, 1 },
-	{ "主题", 14, 1, 0, 1 }, { "应到", 4, 0, 1, 0 }, { "实到", 4, 0, 1, 0 },
+	{ "日期", 10, 0, 0, 1 }, { "会议类型", 12, 0, 0, 1 }, { "组织", 12, 0, 0, 1, 30, 1 },
+	{ "主题", 8, 1, 0, 1, 40 }, { "应到", 4, 0, 1, 0 }, { "实到", 4, 0, 1, 0 },
 	{ "请假", 4, 0, 1, 0 }, { "缺席", 4, 0, 1, 0 },
 };
 
 static const struct pager_def list_def = {
 	.cols = list_cols,
 	.ncols = 8,
-	.cells = { "m.date", "m.type", "o.name", "m.topic", COUNT("'出席','请假','缺席'"),
+	/* The organization by its 简称 where one is set, so a 党小组 reads as
+	 * itself and not as the branch its name begins with. */
+	.cells = { "m.date", "m.type", "coalesce(nullif(o.short_name, ''), o.name)", "m.topic", COUNT("'出席','请假','缺席'"),
 	           COUNT("'出席'"), COUNT("'请假'"), COUNT("'缺席'") },
 	.sort = { DATE_DESC, TYPE_RANK " || " DATE_DESC, "o.name_py || o.name || " DATE_DESC,
 	          "m.topic" },
@@ -30,6 +32,7 @@ static const struct pager_def list_def = {
 	.from = "meeting m JOIN org o ON o.id = m.org_id",
 	.where = IN_SCOPE("m.org_id"),
 	.find = "m.topic LIKE :fc ESCAPE '\\' OR o.name LIKE :fc ESCAPE '\\'"
+	        " OR o.short_name LIKE :fc ESCAPE '\\'"
 	        " OR o.name_py LIKE :fp ESCAPE '\\' OR m.type LIKE :fc ESCAPE '\\'"
 	        " OR m.host LIKE :fc ESCAPE '\\' OR m.date LIKE :fc ESCAPE '\\'",
 	.default_sort = 0,
@@ -41,7 +44,7 @@ struct row_source *meeting_list_source(struct session *s, int64_t scope)
 }
 
 static const struct rs_column org_cols[] = {
-	{ "组织名称", 34, 1, 0, 1 }, { "类型", 6, 0, 0, 1 },
+	{ "组织名称", 20, 1, 0, 1, 40, 1 }, { "类型", 6, 0, 0, 1 },
 };
 
 static const struct pager_def org_def = {

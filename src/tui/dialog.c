@@ -11,6 +11,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "core/fit.h"
 #include "core/text.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
@@ -117,23 +118,6 @@ struct lines {
 	int n, widest;
 };
 
-static int is_word_char(wchar_t c)
-{
-	return c < 0x80 && c != ' ' && c > 0x20;
-}
-
-/* Where to break a line that overflows at `at`: inside an ASCII word, at
- * the last space when there is one in the second half of the line. */
-static size_t break_point(const wchar_t *t, size_t start, size_t at)
-{
-	if (at == start || !is_word_char(t[at]) || !is_word_char(t[at - 1]))
-		return at;
-	for (size_t i = at; i > start + (at - start) / 2; i--)
-		if (t[i - 1] == ' ')
-			return i;
-	return at;
-}
-
 static void lines_add(struct lines *L, size_t start, size_t end)
 {
 	L->start[L->n] = start;
@@ -144,27 +128,20 @@ static void lines_add(struct lines *L, size_t start, size_t end)
 	L->n++;
 }
 
+/* Lines break where core/fit.h allows: ASCII words whole, and 禁则 (no
+ * line starts with 、。）… nor ends with （「). */
 static void wrap_paragraph(struct lines *L, size_t p, size_t end, int width)
 {
-	size_t start = p, i = p;
-	int used = 0, w;
-	wchar_t cell[TEXT_CELL_MAX];
-	for (;;) {
-		size_t before = i;
-		if (!text_cell_next(L->text, end, &i, cell, &w))
-			break;
-		if (used + w > width && before > start) {
-			size_t cut = break_point(L->text, start, before);
-			lines_add(L, start, cut);
-			start = cut;
-			while (start < i && L->text[start] == ' ')
-				start++;
-			used = wcs_cols(L->text + start, i - start);
-			continue;
-		}
-		used += w;
+	size_t start = p, next;
+	if (p == end) {
+		lines_add(L, p, p);
+		return;
 	}
-	lines_add(L, start, end);
+	while (start < end) {
+		size_t stop = fit_line(L->text, end, start, width, &next);
+		lines_add(L, start, stop);
+		start = next;
+	}
 }
 
 static int lines_make(struct lines *L, const char *utf8, int width)
@@ -410,10 +387,23 @@ static void input_draw(void *ctx)
 	for (int r = 0; r < rows; r++)
 		draw_line(&in->prompt, r, b.y + 1 + r, b.x + 2, b.w - 4, ST_NORMAL);
 	int fy = b.y + b.h - 2, fx = b.x + 2;
-	input_follow(in, fw);
-	draw_wtext(fy, fx, fw, in->buf + in->scroll, in->len - in->scroll, ST_FIELD_EDIT);
+	if (wcs_cols(in->buf, in->len) + 1 <= fw) {
+		in->scroll = 0;
+		draw_wtext(fy, fx, fw, in->buf, in->len, ST_FIELD_EDIT);
+		cursor_want(fy, fx + wcs_cols(in->buf, in->cur));
+	} else {
+		/* Too long for the field: it scrolls, and a mark stands on each
+		 * side where text is hidden. */
+		input_follow(in, fw - 2);
+		size_t from = in->scroll, n = in->len - from;
+		int used, cut;
+		size_t k = fit_wcs(in->buf + from, n, fw - 1, &used, &cut);
+		draw_text(fy, fx, 1, from > 0 ? fit_mark() : "", ST_FIELD_EDIT);
+		draw_wtext(fy, fx + 1, used, in->buf + from, k, ST_FIELD_EDIT);
+		draw_text(fy, fx + 1 + used, fw - 1 - used, cut ? fit_mark() : "", ST_FIELD_EDIT);
+		cursor_want(fy, fx + 1 + wcs_cols(in->buf + from, in->cur - from));
+	}
 	box_footer(&b, "回车确定 Esc取消");
-	cursor_want(fy, fx + wcs_cols(in->buf + in->scroll, in->cur - in->scroll));
 }
 
 static void input_insert(struct input *in, wchar_t c)

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "core/fit.h"
 #include "core/text.h"
 #include "core/validate.h"
 #include "tui/draw.h"
@@ -46,9 +47,23 @@ static const struct { short fg, bg; attr_t attr; } colour_style[N_STYLES] = {
 
 static int styles_ready;
 
+/* The cut mark must take one column for both ncurses (the locale) and
+ * text.c (ambiwidth): … does in UTF-8; in GB18030, or with ambiwidth 2,
+ * it takes two, and › is used. */
+static void mark_init(void)
+{
+	if (wcwidth(L'…') == 1 && wc_cols(L'…') == 1)
+		fit_set_mark("…");
+	else if (wcwidth(L'›') == 1 && wc_cols(L'›') == 1)
+		fit_set_mark("›");
+	else
+		fit_set_mark(">");
+}
+
 static void styles_init(void)
 {
 	styles_ready = 1;
+	mark_init();
 	if (!term_has_colour())
 		return;
 	for (int st = 1; st < N_STYLES; st++) {
@@ -164,12 +179,30 @@ static wchar_t *decode(const char *utf8, wchar_t *buf, size_t cap, size_t *n)
 	return w;
 }
 
+/* Draws s in exactly `cols` columns; a text too long keeps its head and
+ * ends in the cut mark (core/fit.h), so a cut never passes for a whole
+ * name.  Returns the columns used before padding. */
+static int draw_fitted(int y, int x, int cols, const wchar_t *s, size_t n, enum style st)
+{
+	int used, cut;
+	size_t k = fit_wcs(s, n, cols, &used, &cut);
+	if (!cut)
+		return draw_wtext(y, x, cols, s, n, st);
+	wchar_t m[8];
+	size_t mn = utf8_to_wcs(fit_mark(), strlen(fit_mark()), m, 8);
+	draw_wtext(y, x, used, s, k, st);
+	draw_wtext(y, x + used, cols - used, m, mn, st);
+	return cols > used ? used + 1 : used;
+}
+
 int draw_text(int y, int x, int cols, const char *utf8, enum style st)
 {
 	wchar_t buf[512];
 	size_t n;
+	if (!styles_ready)
+		styles_init();
 	wchar_t *w = decode(utf8, buf, 512, &n);
-	int used = draw_wtext(y, x, cols, w, n, st);
+	int used = draw_fitted(y, x, cols, w, n, st);
 	if (w != buf)
 		free(w);
 	return used;
@@ -179,11 +212,13 @@ int draw_text_right(int y, int x, int cols, const char *utf8, enum style st)
 {
 	wchar_t buf[512];
 	size_t n;
+	if (!styles_ready)
+		styles_init();
 	wchar_t *w = decode(utf8, buf, 512, &n);
 	int width = wcs_cols(w, n);
 	int used;
 	if (width >= cols) {
-		used = draw_wtext(y, x, cols, w, n, st);
+		used = draw_fitted(y, x, cols, w, n, st);
 	} else {
 		draw_wtext(y, x, cols - width, L"", 0, st);
 		used = draw_wtext(y, x + cols - width, width, w, n, st);
@@ -200,10 +235,65 @@ static int ascii_borders(void)
 	return term_ascii_borders() || text_ambiwidth() == 2;
 }
 
+static int cell_is_blank(int y, int x, attr_t *attr, short *pair)
+{
+	cchar_t cc;
+	wchar_t wc[CCHARW_MAX + 1] = { 0 };
+	if (mvin_wch(y, x, &cc) == ERR || getcchar(&cc, wc, attr, pair, NULL) == ERR)
+		return 1;
+	return wc[0] == L' ' || wc[0] == 0;
+}
+
+/* 1 when (y, x) holds a box border already (the box is drawn again on
+ * every key of a dialog; what was beside it was blanked the first time). */
+static int edge_drawn(int y, int x)
+{
+	cchar_t cc;
+	wchar_t wc[CCHARW_MAX + 1] = { 0 }, bw[CCHARW_MAX + 1] = { 0 };
+	attr_t a, ba;
+	short p, bp;
+	if (mvin_wch(y, x, &cc) == ERR || getcchar(&cc, wc, &a, &p, NULL) == ERR)
+		return 0;
+	if (ascii_borders())
+		return wc[0] == L'|' || wc[0] == L'+';
+	const cchar_t *glyphs[] = { WACS_VLINE, WACS_ULCORNER, WACS_URCORNER, WACS_LLCORNER,
+	                            WACS_LRCORNER };
+	for (size_t i = 0; i < sizeof glyphs / sizeof *glyphs; i++)
+		if (getcchar(glyphs[i], bw, &ba, &bp, NULL) != ERR && bw[0] == wc[0] &&
+		    (ba & A_ALTCHARSET) == (a & A_ALTCHARSET))
+			return 1;
+	return 0;
+}
+
+/* What shows of a word a box cuts, right beside its edge, reads as a word
+ * of its own ("20" of a date, "支部党" of 支部党员大会, half a wide
+ * character): when text runs on under the edge, the run of cells touching
+ * it outside is blanked, in its own style.  dir -1 walks left from x, +1 right.  The whole run is found
+ * before any cell is written, as writing over half of a wide character
+ * changes the other half. */
+static void blank_fragment(int y, int x, int dir)
+{
+	attr_t attr[512];
+	short pair[512];
+	int n = 0;
+	if (x - dir < 0 || x - dir >= COLS || cell_is_blank(y, x - dir, &attr[0], &pair[0]) ||
+	    edge_drawn(y, x - dir))
+		return;   /* nothing runs on under the edge, or the box is there already */
+	while (x + dir * n >= 0 && x + dir * n < COLS && n < 512 &&
+	       !cell_is_blank(y, x + dir * n, &attr[n], &pair[n]))
+		n++;
+	for (int i = 0; i < n; i++)
+		put_cell(y, x + dir * i, L" ", attr[i], pair[i]);
+}
+
 void draw_box(int y, int x, int h, int w, const char *title)
 {
 	if (h < 2 || w < 2)
 		return;
+	for (int r = 0; r < h && y + r < LINES; r++) {
+		blank_fragment(y + r, x - 1, -1);
+		blank_fragment(y + r, x + w, 1);
+	}
 	int ascii = ascii_borders();
 	for (int r = 1; r < h - 1; r++) {
 		draw_wtext(y + r, x + 1, w - 2, L"", 0, ST_NORMAL);
@@ -284,23 +374,27 @@ enum { T_SYSTEM, T_UNIT, T_SCREEN, T_OP, T_DATE, T_PARTS };
 static int join_title(char *out, size_t cap, const char *part[T_PARTS], const int keep[T_PARTS],
                       int unit_cols)
 {
+	char unit[sizeof F.unit + 8];
 	size_t n = 0;
 	out[0] = '\0';
 	for (int i = 0; i < T_PARTS; i++) {
 		if (!keep[i] || part[i] == NULL || part[i][0] == '\0')
 			continue;
-		size_t len = strlen(part[i]);
-		if (i == T_UNIT && unit_cols >= 0)
-			len = utf8_prefix_fitting(part[i], unit_cols);
+		const char *text = part[i];
+		if (i == T_UNIT && unit_cols >= 0) {
+			/* A cut unit name says so with the mark. */
+			fit_utf8(part[i], unit_cols, unit, sizeof unit);
+			text = unit;
+		}
+		size_t len = strlen(text);
 		if (n + len + 4 >= cap)
 			break;
 		if (n) {
 			memcpy(out + n, " | ", 3);
 			n += 3;
 		}
-		memcpy(out + n, part[i], len);
+		memcpy(out + n, text, len + 1);
 		n += len;
-		out[n] = '\0';
 	}
 	return utf8_cols(out);
 }

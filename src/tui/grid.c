@@ -15,36 +15,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/fit.h"
 #include "core/text.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
-
-void grid_layout(const struct rs_column *cols, int ncols, int avail, int out[])
-{
-	int sum = 0, ngrow = 0;
-	for (int i = 0; i < ncols; i++) {
-		out[i] = cols[i].width > 0 ? cols[i].width : 1;
-		sum += out[i];
-		ngrow += cols[i].grow != 0;
-	}
-	int spare = avail - sum;
-	for (int i = 0, nth = 0; spare > 0 && i < ncols; i++)
-		if (cols[i].grow)
-			out[i] += spare / ngrow + (nth++ < spare % ngrow);
-	/* Too narrow: shrink grow columns first, then the others from the right. */
-	for (int pass = 0; pass < 2 && spare < 0; pass++) {
-		int shrunk = 1;
-		while (spare < 0 && shrunk) {
-			shrunk = 0;
-			for (int i = ncols - 1; i >= 0 && spare < 0; i--)
-				if ((pass == 1 || cols[i].grow) && out[i] > 2) {
-					out[i]--;
-					spare++;
-					shrunk = 1;
-				}
-		}
-	}
-}
 
 static int area_cols(const struct grid *g)
 {
@@ -52,10 +26,52 @@ static int area_cols(const struct grid *g)
 	return w > 1 ? w : 1;
 }
 
-static void widths(const struct grid *g, int w[RS_MAXCOLS])
+static int ncols(const struct grid *g)
 {
-	int n = g->rs->ncols < RS_MAXCOLS ? g->rs->ncols : RS_MAXCOLS;
-	grid_layout(g->rs->cols, n, area_cols(g) - 1 - (n > 0 ? n - 1 : 0), w);
+	return g->rs->ncols < RS_MAXCOLS ? g->rs->ncols : RS_MAXCOLS;
+}
+
+static const char *heading_of(const struct grid *g, int c, char *buf, size_t cap)
+{
+	const char *t = g->rs->cols[c].title ? g->rs->cols[c].title : "";
+	if (c != g->sort_col)
+		return t;
+	snprintf(buf, cap, "%s%s", t, g->sort_desc ? "↓" : "↑");
+	return buf;
+}
+
+/* Columns the longest text of column c on this page takes, its heading
+ * included. */
+static int column_need(const struct grid *g, int c)
+{
+	char head[96];
+	int need = utf8_cols(heading_of(g, c, head, sizeof head));
+	for (int i = 0; i < g->n; i++) {
+		int w = utf8_cols(g->page[i].cell[c]);
+		need = w > need ? w : need;
+	}
+	return need;
+}
+
+static void column_fit(const struct grid *g, struct fit_col fc[RS_MAXCOLS])
+{
+	for (int c = 0; c < ncols(g); c++) {
+		const struct rs_column *col = &g->rs->cols[c];
+		fc[c] = (struct fit_col){ .min = col->width, .need = col->width, .max = col->max,
+		                          .key = col->key, .grow = col->grow };
+		if (col->max > col->width)
+			fc[c].need = column_need(g, c);
+	}
+}
+
+/* The widths for the page on screen: measured once per full draw, so the
+ * moves within a page draw two rows in the widths already on screen. */
+static void measure(struct grid *g)
+{
+	struct fit_col fc[RS_MAXCOLS];
+	int n = ncols(g);
+	column_fit(g, fc);
+	fit_share(fc, n, area_cols(g) - 1 - (n > 0 ? n - 1 : 0), g->w);
 }
 
 static int fetch(struct grid *g, const struct rs_key *anchor, int dir, int n, struct rs_row *out)
@@ -387,18 +403,17 @@ static enum style row_style(const struct grid *g, int i)
 	return ST_NORMAL;
 }
 
-/* Draws one line of cells: the gutter, each column clipped to the area, one
- * space between columns, the rest of the line padded in the same style. */
+/* Draws one line of cells: the gutter, each column in its width (a cut
+ * ends in the mark), one space between columns, the rest of the line
+ * padded in the same style. */
 static void draw_cells(const struct grid *g, int y, const char *gutter,
                        const char *const cells[], enum style st)
 {
-	int w[RS_MAXCOLS], right = g->x + area_cols(g);
-	int n = g->rs->ncols < RS_MAXCOLS ? g->rs->ncols : RS_MAXCOLS;
-	widths(g, w);
+	int right = g->x + area_cols(g);
 	draw_text(y, g->x, 1, gutter, st);
 	int cx = g->x + 1;
-	for (int c = 0; c < n && cx < right; c++) {
-		int cw = cx + w[c] <= right ? w[c] : right - cx;
+	for (int c = 0; c < ncols(g) && cx < right; c++) {
+		int cw = cx + g->w[c] <= right ? g->w[c] : right - cx;
 		if (g->rs->cols[c].right)
 			draw_text_right(y, cx, cw, cells[c], st);
 		else
@@ -415,13 +430,8 @@ static void draw_heading(const struct grid *g)
 {
 	const char *titles[RS_MAXCOLS];
 	char marked[96];
-	int n = g->rs->ncols < RS_MAXCOLS ? g->rs->ncols : RS_MAXCOLS;
-	for (int c = 0; c < n; c++)
-		titles[c] = g->rs->cols[c].title ? g->rs->cols[c].title : "";
-	if (g->sort_col >= 0 && g->sort_col < n) {
-		snprintf(marked, sizeof marked, "%s%s", titles[g->sort_col], g->sort_desc ? "↓" : "↑");
-		titles[g->sort_col] = marked;
-	}
+	for (int c = 0; c < ncols(g); c++)
+		titles[c] = heading_of(g, c, marked, sizeof marked);
 	draw_cells(g, g->top, "", titles, ST_HEADING);
 }
 
@@ -438,16 +448,31 @@ static void draw_row(const struct grid *g, int i)
 	draw_cells(g, y, g->page[i].flags & RS_FLAG_WARN ? "!" : "", cells, row_style(g, i));
 }
 
+/* The empty list's text, wrapped over the rows (a pick box is narrow). */
 static void draw_empty(const struct grid *g)
 {
-	char text[256];
+	char text[512];
+	wchar_t w[512];
 	if (g->filter[0])
 		snprintf(text, sizeof text, "没有找到与「%s」相符的记录（按 F7 重新查找，空白查找显示全部）",
 		         g->filter);
 	else
 		snprintf(text, sizeof text, "%s", g->empty_text ? g->empty_text : "");
-	draw_text(data_y(g, 0), g->x, 2, "", ST_NORMAL);
-	draw_text(data_y(g, 0), g->x + 2, area_cols(g) - 2, text, ST_NORMAL);
+	size_t n = utf8_to_wcs(text, strlen(text), w, 512), start = 0, next;
+	int width = area_cols(g) - 2;
+	for (int r = 0; r < g->cap && start < n; r++) {
+		size_t end = fit_line(w, n, start, width, &next);
+		int y = data_y(g, r);
+		draw_text(y, g->x, 2, "", ST_NORMAL);
+		/* The last row takes what is left, with the mark if it is cut. */
+		if (r == g->cap - 1) {
+			wcs_to_utf8(w + start, n - start, text, sizeof text);
+			draw_text(y, g->x + 2, width, text, ST_NORMAL);
+		} else {
+			draw_wtext(y, g->x + 2, width, w + start, end - start, ST_NORMAL);
+		}
+		start = next;
+	}
 }
 
 static void draw_rows(const struct grid *g)
@@ -456,6 +481,29 @@ static void draw_rows(const struct grid *g)
 		draw_row(g, i);
 	if (g->n == 0)
 		draw_empty(g);
+}
+
+/* The selected row's cells that are cut on screen, whole: the name first
+ * as it is, the others after their column's title. */
+static void cut_cells(const struct grid *g, char *out, size_t cap)
+{
+	const struct rs_row *r = grid_selected(g);
+	size_t len = 0;
+	out[0] = 0;
+	for (int pass = 0; r && pass < 2; pass++)
+		for (int c = 0; c < ncols(g); c++) {
+			const struct rs_column *col = &g->rs->cols[c];
+			if ((col->key != 0) != (pass == 0) || utf8_cols(r->cell[c]) <= g->w[c])
+				continue;
+			const char *title = col->key || !col->title ? "" : col->title;
+			int k = snprintf(out + len, cap - len, "%s%s%s%s", len ? "  " : "", title,
+			                 *title ? "：" : "", r->cell[c]);
+			if (k < 0 || (size_t)k >= cap - len) {
+				out[len] = 0;
+				return;
+			}
+			len += (size_t)k;
+		}
 }
 
 static long selected_ordinal(struct grid *g)
@@ -469,7 +517,7 @@ static long selected_ordinal(struct grid *g)
 
 static void draw_status(struct grid *g)
 {
-	char left[256], right[64];
+	char left[6 * RS_CELL], right[64];
 	int len = 0;
 	if (g->count < 0 && g->rs->count)
 		g->count = g->rs->count(g->rs->ctx);
@@ -481,7 +529,11 @@ static void draw_status(struct grid *g)
 	if (ord > 0 && len >= 0 && (size_t)len < sizeof left)
 		len += snprintf(left + len, sizeof left - (size_t)len, "  第 %ld 条", ord);
 	if (g->filter[0] && len >= 0 && (size_t)len < sizeof left)
-		snprintf(left + len, sizeof left - (size_t)len, "  查找：%s", g->filter);
+		len += snprintf(left + len, sizeof left - (size_t)len, "  查找：%s", g->filter);
+	char whole[4 * RS_CELL];
+	cut_cells(g, whole, sizeof whole);
+	if (whole[0] && len >= 0 && (size_t)len < sizeof left)
+		snprintf(left + len, sizeof left - (size_t)len, "  %s", whole);
 	snprintf(right, sizeof right, "%s%s%s", g->more_above ? "↑" : "",
 	         g->more_above || g->more_below ? "更多…" : "", g->more_below ? "↓" : "");
 	if (g->status_y < 0) {
@@ -497,6 +549,7 @@ void grid_draw(struct grid *g)
 {
 	if (g->fill && g->rows != rows_to_body_end(g->top))
 		grid_resize(g, g->top, 0);
+	measure(g);
 	draw_heading(g);
 	draw_rows(g);
 	draw_status(g);
@@ -623,11 +676,24 @@ struct pick_box {
 	int y, x, h, w;
 };
 
-static void pick_place(struct pick_box *b, const struct row_source *rs)
+/* Columns the page's rows take whole (gutter and separators included). */
+static int page_width(const struct grid *g)
 {
-	int need = 2 + 1;    /* the borders and the gutter */
-	for (int c = 0; c < rs->ncols && c < RS_MAXCOLS; c++)
-		need += rs->cols[c].width + 1;
+	struct fit_col fc[RS_MAXCOLS];
+	int n = ncols(g), w = 1 + (n > 0 ? n - 1 : 0);
+	column_fit(g, fc);
+	for (int c = 0; c < n; c++) {
+		int most = fc[c].max > fc[c].min ? fc[c].max : fc[c].min;
+		w += fc[c].need < fc[c].min ? fc[c].min : fc[c].need > most ? most : fc[c].need;
+	}
+	return w;
+}
+
+/* Wide enough for the first page whole when the terminal allows, and for
+ * the hints; the box then keeps its place while the operator types. */
+static void pick_place(struct pick_box *b, const struct grid *g)
+{
+	int need = 2 + 1 + page_width(g);    /* the borders, a space before the right one */
 	int maxw = term_cols() - 2;
 	b->w = need < 40 ? 40 : need;
 	if (b->w > maxw)
@@ -648,7 +714,7 @@ static void pick_filter(struct grid *g, const char *filter)
 {
 	if (g->rs->set_filter)
 		g->rs->set_filter(g->rs->ctx, filter);
-	g->empty_text = *filter ? "没有相符的项，请修改查找内容（退格删除）" : "列表为空";
+	g->empty_text = *filter ? "没有相符的项，请退格修改查找内容" : "列表为空";
 	g->count = -1;
 	load_first(g);
 }
@@ -660,15 +726,18 @@ static void pick_draw(struct grid *g, const struct pick_box *b, const char *titl
 	int lw = utf8_cols(label), fw = b->w - 2 - lw;
 	draw_box(b->y, b->x, b->h, b->w, title);
 	draw_text(b->y + 1, b->x + 1, lw, label, ST_HEADING);
-	/* Show the end of a long filter, where the operator is typing. */
-	const char *shown = filter;
-	while (*shown && utf8_cols(shown) >= fw)
-		do
-			shown++;
-		while (((unsigned char)*shown & 0xC0) == 0x80);
-	draw_text(b->y + 1, b->x + 1 + lw, fw, shown, ST_FIELD_EDIT);
+	/* Show the end of a long filter, where the operator is typing, with
+	 * the mark in front when its start is hidden. */
+	wchar_t w[256];
+	size_t n = utf8_to_wcs(filter, strlen(filter), w, 256);
+	int used, cut, fx = b->x + 1 + lw;
+	size_t skip = fit_wcs_tail(w, n, fw - 1, &used, &cut);
+	draw_wtext(b->y + 1, fx, fw, L"", 0, ST_FIELD_EDIT);
+	if (cut)
+		draw_text(b->y + 1, fx, 1, fit_mark(), ST_FIELD_EDIT);
+	draw_wtext(b->y + 1, fx + cut, used, w + skip, n - skip, ST_FIELD_EDIT);
 	grid_draw(g);
-	cursor_want(b->y + 1, b->x + 1 + lw + utf8_cols(shown));
+	cursor_want(b->y + 1, fx + cut + used);
 }
 
 static void filter_edit(char *filter, size_t fcap, struct key k)
@@ -700,9 +769,11 @@ int grid_pick(struct row_source *rs, const char *title, char *filter, size_t fca
 		under_restore(&u);
 		return 0;
 	}
-	pick_place(&b, rs);
+	pick_place(&b, &g);
 	pick_fit(&g, &b);
 	pick_filter(&g, filter);
+	pick_place(&b, &g);    /* now that the first page is there to measure */
+	pick_fit(&g, &b);
 	if (initial)
 		grid_select_id(&g, initial);
 	frame_message(MSG_INFO, "输入名称或拼音首字母筛选，↑↓选择，回车选定，Esc 取消");

@@ -6,11 +6,14 @@
  *   top            column headings (ST_HEADING; the sort column marked ↑/↓)
  *   top+1 ..       one row per record; a 1-column gutter shows '!' on
  *                  RS_FLAG_WARN rows (so it shows without colour)
- *   status line    共 N 条  第 K 条  查找：…        ↑更多… / 更多…↓
+ *   status line    共 N 条  第 K 条  查找：…  <the selected row's cut cells,
+ *                  whole>        ↑更多… / 更多…↓
  *
- * Column widths: rs_column.width is the width at 80 columns.  Widths, one
- * space between columns and the gutter should add up to at most 80; wider
- * terminals give the spare columns to `grow` columns.
+ * Column widths (rs_column in core/rowsource.h): each column its `width`,
+ * then what the current page's longest text takes up to `max` (name
+ * columns first), then the rest to `grow` columns.  A cell still too long
+ * ends in a one-column mark, and the status line shows the selected row's
+ * cut cells whole.
  *
  * Keys (grid_key): Up/Down, PgUp/PgDn, Home/End move; Enter opens (GRID_OPEN);
  * F5 refreshes; F7 or '/' asks for find text (name or pinyin initials; empty
@@ -48,6 +51,7 @@ struct grid {
 	char filter[128];
 	int sort_col, sort_desc;  /* -1: the source's own order */
 	int fill;               /* rows follow the body's end */
+	int w[RS_MAXCOLS];      /* column widths for the page on screen */
 };
 
 /* Sets up the grid on screen rows [top_row, top_row + rows) and loads the
@@ -81,11 +85,6 @@ void grid_resize(struct grid *g, int top_row, int rows);
 /* Find text as if typed at F7 ("" clears); reloads from the top. */
 int grid_set_filter(struct grid *g, const char *text);
 const char *grid_filter(const struct grid *g);
-
-/* Widths for ncols columns in `avail` screen columns (gutter and separators
- * already taken out): the 80-column widths, spare columns shared among
- * `grow` columns, and when too narrow, grow columns shrunk first (to 2). */
-void grid_layout(const struct rs_column *cols, int ncols, int avail, int out[]);
 
 /* A modal pick list in a box over the body: typing narrows it (set_filter
  * with the text, so pinyin initials work), Up/Down/PgUp/PgDn move, Enter
