@@ -390,6 +390,49 @@ static int order_changed(const struct org *old, const struct org *o)
 	       strcmp(old->sort_no, o->sort_no) != 0 || strcmp(old->name, o->name) != 0;
 }
 
+static const char group_members_sql[] =
+	"SELECT m.id, json_object('姓名', m.name, '所在支部', b.name, '所在党小组', g.name),"
+	" json_object('姓名', m.name, '所在支部', b.name, '所在党小组', NULL)"
+	" FROM member m JOIN org b ON b.id = m.org_id JOIN org g ON g.id = m.group_id"
+	" WHERE m.group_id = ?1 AND m.org_id IS NOT ?2";
+
+/* Members of a 党小组 that is dissolved, or moved under another branch (all
+ * but those of branch keep_branch; 0: all), leave it: their group is
+ * cleared and each member's record logs the change, so no member is left
+ * pointing at a group their branch no longer has. */
+static int release_group_members(struct session *s, int64_t group, int64_t keep_branch,
+                                 struct dj_err *e)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, group_members_sql, -1, &st, NULL) != SQLITE_OK)
+		return db_fail(s->db, e, "调整党小组的党员");
+	sqlite3_bind_int64(st, 1, group);
+	if (keep_branch)
+		sqlite3_bind_int64(st, 2, keep_branch);
+	/* The log first, while only reading member; then one UPDATE. */
+	int rc = 0, step;
+	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW)
+		rc = audit_write(s, "member", sqlite3_column_int64(st, 0), "修改",
+		                 (const char *)sqlite3_column_text(st, 1),
+		                 (const char *)sqlite3_column_text(st, 2), e);
+	if (!rc && step != SQLITE_DONE)
+		rc = db_fail(s->db, e, "调整党小组的党员");
+	sqlite3_finalize(st);
+	if (rc)
+		return rc;
+	if (sqlite3_prepare_v2(s->db, "UPDATE member SET group_id = NULL, version = version + 1,"
+	        " updated_at = strftime('%Y-%m-%d %H:%M:%S','now','localtime'), updated_by = ?3"
+	        " WHERE group_id = ?1 AND org_id IS NOT ?2", -1, &st, NULL) != SQLITE_OK)
+		return db_fail(s->db, e, "调整党小组的党员");
+	sqlite3_bind_int64(st, 1, group);
+	if (keep_branch)
+		sqlite3_bind_int64(st, 2, keep_branch);
+	sqlite3_bind_text(st, 3, s->login, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s->db, e, "调整党小组的党员");
+	sqlite3_finalize(st);
+	return rc;
+}
+
 static int save_in_txn(struct session *s, struct org *o, const char *py, int order,
                        struct dj_err *e)
 {
@@ -417,7 +460,10 @@ static int save_in_txn(struct session *s, struct org *o, const char *py, int ord
 	     org_order_refresh(s->db, o->parent_id, e)) ||
 	    write_term(s, o, e) ||
 	    write_liaisons(s, o, "联系领导", o->leader, e) ||
-	    write_liaisons(s, o, "联系干部", o->cadre, e))
+	    write_liaisons(s, o, "联系干部", o->cadre, e) ||
+	    (!is_new && strcmp(old.kind, "党小组") == 0 &&
+	     (strcmp(o->kind, "党小组") != 0 || old.parent_id != o->parent_id) &&
+	     release_group_members(s, o->id, strcmp(o->kind, "党小组") == 0 ? o->parent_id : -1, e)))
 		return e ? e->code : DJ_DB;
 	return audit_saved(s, "org", o->id, is_new, before,
 	                   org_json(o, after, sizeof after), e);
@@ -483,7 +529,8 @@ static int dissolve_in_txn(struct session *s, int64_t id, int64_t version, const
 		return dj_fail(e, DJ_INVALID, NULL, "「%s」还有未撤销的下级组织，请先撤销或移走下级组织",
 		               o.name);
 	org_json(&o, before, sizeof before);
-	if (status_update(s, id, version, norm, reason, e))
+	if (status_update(s, id, version, norm, reason, e) ||
+	    (strcmp(o.kind, "党小组") == 0 && release_group_members(s, id, 0, e)))
 		return e ? e->code : DJ_DB;
 	snprintf(o.status, sizeof o.status, "撤销");
 	snprintf(o.dissolved_on, sizeof o.dissolved_on, "%s", norm);

@@ -310,6 +310,44 @@ static void the_group_picker_lists_the_branchs_groups(void **state)
 	row_source_free(rs);
 }
 
+/* A 党小组 dissolved, or moved under another branch, takes nobody with it:
+ * its members stay in their branch without a group, and each member's
+ * record logs the change (issue 19 item 1). */
+static void a_group_dissolved_or_moved_releases_its_members(void **state)
+{
+	struct fixture *f = *state;
+	struct groups g = make_groups(f);
+	struct dj_err e;
+	struct member a = in_group("王一", "1970-01-01", "东村党支部", "第一党小组");
+	struct member b = in_group("王二", "1971-01-01", "东村党支部", "第二党小组");
+	struct member c = in_group("王三", "1972-01-01", "东村党支部", "第二党小组");
+	assert_true(fx_add(f->s, a) > 0 && fx_add(f->s, b) > 0 && fx_add(f->s, c) > 0);
+	int64_t ia = db_int(f->s->db, "SELECT id FROM member WHERE name = '王一'", -1, 0);
+	int64_t ib = db_int(f->s->db, "SELECT id FROM member WHERE name = '王二'", -1, 0);
+
+	struct org o;
+	assert_int_equal(org_load(f->s, g.g1, &o, &e), 0);
+	assert_int_equal(org_dissolve(f->s, g.g1, o.version, "2026-11-20", "合并", &e), 0);
+	assert_int_equal(group_of(f, ia), 0);
+	assert_int_equal(group_of(f, ib), g.g2);
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM audit_log WHERE tbl = 'member'"
+	                        " AND row_id = ? AND old_json LIKE '%东村党支部第一党小组%'", ia, 0), 1);
+
+	assert_int_equal(org_load(f->s, g.g2, &o, &e), 0);
+	snprintf(o.parent, sizeof o.parent, "西村党支部");
+	assert_int_equal(org_save(f->s, &o, 0, &e), 0);
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM member WHERE group_id IS NOT NULL",
+	                        -1, 0), 0);
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM member WHERE name LIKE '王%'"
+	                        " AND org_id = (SELECT id FROM org WHERE name = '东村党支部')", -1, 0), 3);
+	/* Saving the moved group again touches nobody. */
+	assert_int_equal(org_load(f->s, g.g2, &o, &e), 0);
+	long before = db_int(f->s->db, "SELECT count(*) FROM audit_log", -1, 0);
+	snprintf(o.notes, sizeof o.notes, "备注");
+	assert_int_equal(org_save(f->s, &o, 0, &e), 0);
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM audit_log", -1, 0), before + 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -319,6 +357,7 @@ int main(void)
 		FX_TEST(statistics_count_each_member_once_by_branch),
 		FX_TEST(the_people_picker_lists_the_branch_first),
 		FX_TEST(the_group_picker_lists_the_branchs_groups),
+		FX_TEST(a_group_dissolved_or_moved_releases_its_members),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
