@@ -18,7 +18,7 @@ int grading_bottom(struct session *s, const struct grading_round *r, int64_t *id
 	if (share <= 0 || sqlite3_prepare_v2(s->db,
 	        "SELECT x.id, o.category FROM grading_result x JOIN org o ON o.id = x.org_id"
 	        " WHERE x.round_id = ? AND x.total IS NOT NULL"
-	        " ORDER BY x.total, coalesce(x.grade, x.suggested) DESC, o.name_py, o.name", -1, &st,
+	        " ORDER BY x.total, coalesce(x.grade, x.suggested) DESC, o.sort_key", -1, &st,
 	        NULL) != SQLITE_OK)
 		return 0;
 	sqlite3_bind_int64(st, 1, r->id);

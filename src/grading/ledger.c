@@ -126,7 +126,7 @@ static int read_lines(struct session *s, const struct grading_round *r, struct l
 	        " LEFT JOIN rectification z ON z.round_id = x.round_id AND z.org_id = x.org_id"
 	        " LEFT JOIN dict d ON d.kind = '组织类别' AND d.label = o.category"
 	        " WHERE x.round_id = ?1 AND " IN_SCOPE("x.org_id")
-	        " ORDER BY coalesce(d.sort, 99), o.name_py, o.name, x.id", -1, &st, NULL) != SQLITE_OK) {
+	        " ORDER BY coalesce(d.sort, 99), o.sort_key, x.id", -1, &st, NULL) != SQLITE_OK) {
 		snprintf(err, errcap, "读取定级台账失败：%s", sqlite3_errmsg(s->db));
 		free(sums);
 		return -1;

@@ -61,7 +61,7 @@ static int load_plans(void *ctx, struct memrows *m)
 	/* Overdue plans first, then those still running by deadline, then the
 	 * accepted ones. */
 	sqlite3_stmt *st = plans(pl->s, pl->round_id,
-	                         "ORDER BY z.accepted_on IS NOT NULL, z.deadline, o.name_py, z.id");
+	                         "ORDER BY z.accepted_on IS NOT NULL, z.deadline, o.sort_key, z.id");
 	if (!st) {
 		memrows_fail(m, "读取整改台账失败");
 		return -1;
@@ -140,7 +140,7 @@ static int export_plans(struct session *s, int64_t round_id, const char *path, F
 		.what = "整改台账", .headers = head, .ncols = sizeof head / sizeof *head,
 		.write_row = write_plan,
 	};
-	sqlite3_stmt *st = plans(s, round_id, "ORDER BY r.year, r.id, o.name_py, z.id");
+	sqlite3_stmt *st = plans(s, round_id, "ORDER BY r.year, r.id, o.sort_key, z.id");
 	return csv_export_rows(s->db, st, &x, path, report, exported);
 }
 

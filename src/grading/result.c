@@ -96,7 +96,7 @@ static int read_lines(struct session *s, const struct grading_round *r, struct l
 	        "SELECT x.id, x.org_id, o.name, o.category, coalesce(x.total, -1),"
 	        " coalesce(x.grade, x.suggested, 0) FROM grading_result x JOIN org o ON o.id = x.org_id"
 	        " LEFT JOIN dict d ON d.kind = '组织类别' AND d.label = o.category WHERE x.round_id = ?"
-	        " ORDER BY coalesce(d.sort, 99), o.name_py, o.name", -1, &st, NULL) != SQLITE_OK)
+	        " ORDER BY coalesce(d.sort, 99), o.sort_key", -1, &st, NULL) != SQLITE_OK)
 		return db_fail(s->db, e, "检查定级");
 	sqlite3_bind_int64(st, 1, r->id);
 	int cap = 0;

@@ -339,7 +339,7 @@ static const struct pager_def round_def = {
 	.ncols = 6,
 	.cells = { "CAST(r.year AS TEXT)", "r.name", "o.name", "r.status", "CAST(" ROUND_ORGS " AS TEXT)",
 	           "coalesce(r.published_on, '')" },
-	.sort = { ROUND_NEWEST, "r.name", "o.name_py || o.name", "r.status",
+	.sort = { ROUND_NEWEST, "r.name", "o.sort_key", "r.status",
 	          "printf('%06d', " ROUND_ORGS ")", "coalesce(r.published_on, '')" },
 	.id = "r.id",
 	.from = "grading_round r JOIN org o ON o.id = r.org_id",

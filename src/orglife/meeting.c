@@ -256,7 +256,8 @@ int meeting_branches(struct session *s, int64_t scope, struct branch_ref **out, 
 	        " FROM org o WHERE (?1 = 0 OR o.id IN (SELECT id FROM sub))"
 	        " AND (o.kind = '党支部' OR (o.kind = '党总支' AND NOT EXISTS (SELECT 1 FROM org c"
 	        " WHERE c.parent_id = o.id AND c.kind = '党支部' AND c.status = '正常')))"
-	        " ORDER BY CASE o.status WHEN '正常' THEN 0 ELSE 1 END, o.name_py, o.name", -1, &st, NULL) != SQLITE_OK)
+	        " ORDER BY CASE o.status WHEN '正常' THEN 0 ELSE 1 END, o.sort_key, o.id",
+	        -1, &st, NULL) != SQLITE_OK)
 		return db_fail(s->db, e, "读取党支部");
 	sqlite3_bind_int64(st, 1, scope);
 	int cap = 0, rc;

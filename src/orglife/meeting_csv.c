@@ -22,7 +22,7 @@ static const char sql[] =
 	COUNT("'出席','请假','缺席'") ", " COUNT("'出席'") ", " COUNT("'请假'") ", "
 	COUNT("'缺席'") ", " COUNT("'列席'") ", " NAMES("请假") ", " NAMES("缺席") ","
 	" coalesce(m.minutes, '') FROM meeting m JOIN org o ON o.id = m.org_id"
-	" WHERE ?1 = 0 OR m.org_id IN (SELECT id FROM sub) ORDER BY m.date, o.name_py, m.id";
+	" WHERE ?1 = 0 OR m.org_id IN (SELECT id FROM sub) ORDER BY m.date, o.sort_key, m.id";
 
 int meeting_export_scope(struct session *s, int64_t scope, const char *path, FILE *report,
                          int *exported)

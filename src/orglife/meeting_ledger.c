@@ -26,7 +26,7 @@ static const struct pager_def list_def = {
 	 * itself and not as the branch its name begins with. */
 	.cells = { "m.date", "m.type", "coalesce(nullif(o.short_name, ''), o.name)", "m.topic", COUNT("'出席','请假','缺席'"),
 	           COUNT("'出席'"), COUNT("'请假'"), COUNT("'缺席'") },
-	.sort = { DATE_DESC, TYPE_RANK " || " DATE_DESC, "o.name_py || o.name || " DATE_DESC,
+	.sort = { DATE_DESC, TYPE_RANK " || " DATE_DESC, "o.sort_key || '/' || " DATE_DESC,
 	          "m.topic" },
 	.id = "m.id",
 	.from = "meeting m JOIN org o ON o.id = m.org_id",
@@ -51,8 +51,8 @@ static const struct pager_def org_def = {
 	.cols = org_cols,
 	.ncols = 2,
 	.cells = { "o.name", "o.kind" },
-	.sort = { "o.name_py || o.name", "(CASE o.kind WHEN '党委' THEN 1 WHEN '党总支' THEN 2"
-	          " WHEN '党支部' THEN 3 ELSE 4 END) || o.name_py || o.name" },
+	.sort = { "o.sort_key", "(CASE o.kind WHEN '党委' THEN 1 WHEN '党总支' THEN 2"
+	          " WHEN '党支部' THEN 3 ELSE 4 END) || o.sort_key" },
 	.id = "o.id",
 	.from = "org o",
 	.where = "o.status = '正常' AND " IN_SCOPE("o.id"),

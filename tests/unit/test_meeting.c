@@ -345,6 +345,29 @@ static void a_viewer_may_not_record(void **state)
 	assert_int_equal(m.id, 0);
 }
 
+/* The branches a compliance table and the dues ledger list come in tree
+ * order (by 排序号, which follows entry), not by pinyin initials, which put
+ * 第二 (dezb) and 第十 (dszb) before 第一 (dyzb): issue 19 item 10. */
+static void branches_come_in_tree_order(void **state)
+{
+	struct testdb *t = *state;
+	int64_t g;
+	fx_town(&t->s, "2001-07-01", "2001-07-01", &g);
+	static const char *const made[] = { "五夫村第一党支部", "五夫村第二党支部", "五夫村第十党支部" };
+	for (int i = 0; i < 3; i++)
+		fx_org_founded(&t->s, made[i], "党支部", FX_TOWN, "2001-07-01");
+	struct branch_ref *b;
+	int n;
+	struct dj_err e;
+	assert_int_equal(meeting_branches(&t->s, 0, &b, &n, &e), 0);
+	assert_int_equal(n, 4);
+	assert_string_equal(b[0].name, "联桥村党支部");   /* lian before wu */
+	assert_string_equal(b[1].name, "五夫村第一党支部");
+	assert_string_equal(b[2].name, "五夫村第二党支部");
+	assert_string_equal(b[3].name, "五夫村第十党支部");
+	free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -356,6 +379,7 @@ int main(void)
 		FX_DB_TEST(ledger_newest_first_scope_and_find),
 		FX_DB_TEST(delete_and_export),
 		FX_DB_TEST(a_viewer_may_not_record),
+		FX_DB_TEST(branches_come_in_tree_order),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	pinyin_shutdown();
