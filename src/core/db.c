@@ -10,6 +10,7 @@
 #include "core/db_queue.h"
 #include "core/db_stmt.h"
 #include "core/schema.h"
+#include "core/text.h"
 #include "core/validate.h"
 
 /* dj_today(): today as the core sees it (DJ_TODAY in tests), so queries that
@@ -22,11 +23,32 @@ static void sql_today(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, today(buf), -1, SQLITE_TRANSIENT);
 }
 
+/* dj_pinyin(name, person): the initials the program stores in name_py
+ * (text.h; person 1 reads a first character as a surname), for migrations
+ * that recompute them when a reading was added. */
+static void sql_pinyin(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const char *name = (const char *)sqlite3_value_text(argv[0]);
+	char py[256];
+	if (!name) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	if (sqlite3_value_int(argv[1]))
+		pinyin_initials_person(name, py, sizeof py);
+	else
+		pinyin_initials(name, py, sizeof py);
+	sqlite3_result_text(ctx, py, -1, SQLITE_TRANSIENT);
+}
+
 /* ORDER BY … COLLATE zh: pinyin order with numbers as numbers (collate.h);
- * migrations use it too, so it is there before they run. */
+ * migrations use it and dj_pinyin too, so they are there before they run. */
 static void register_functions(sqlite3 *db)
 {
 	sqlite3_create_function(db, "dj_today", 0, SQLITE_UTF8, NULL, sql_today, NULL, NULL);
+	sqlite3_create_function(db, "dj_pinyin", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+	                        sql_pinyin, NULL, NULL);
 	collate_register(db);
 }
 

@@ -249,6 +249,31 @@ static void scope_and_viewer(void **state)
 	f->s->scope_org = 0;
 }
 
+/* A 𠮷田春 stored before 𠮷 had a reading (issue 19) gets its initials when
+ * the file is next opened (migration 008), so jtc finds her; other names
+ * are left as they were. */
+static void old_names_with_new_readings_are_found(void **state)
+{
+	struct fixture *f = *state;
+	struct dj_err e;
+	struct member m = fx_member("𠮷田春", "女", "1980-05-05", "东村党支部");
+	assert_int_equal(member_save(f->s, &m, 0, &e), 0);
+	struct member n = fx_member("洪辉", "男", "1981-05-05", "东村党支部");
+	assert_int_equal(member_save(f->s, &n, 0, &e), 0);
+	/* As an office's file from before: 𠮷 read as nothing; 洪辉 marked to
+	 * show the migration leaves names without 𠮷 or 﨑 alone. */
+	assert_int_equal(sqlite3_exec(f->t.s.db, "UPDATE member SET name_py = CASE name"
+	                              " WHEN '洪辉' THEN 'keep' ELSE 'tc' END; PRAGMA user_version = 7",
+	                              NULL, NULL, NULL), SQLITE_OK);
+	db_close(f->t.s.db);
+	assert_int_equal(db_open(&f->t.cfg, f->t.path, 0, &f->t.s.db, &e), 0);
+	assert_int_equal(db_int(f->t.s.db, "PRAGMA user_version", -1, 0), db_schema_latest());
+	assert_int_equal(db_int(f->t.s.db, "SELECT count(*) FROM member WHERE name_py = 'jtc'", -1, 0),
+	                 1);
+	assert_int_equal(db_int(f->t.s.db, "SELECT count(*) FROM member WHERE name_py = 'keep'", -1,
+	                        0), 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -263,6 +288,7 @@ int main(void)
 		FX_TEST(branch_must_be_an_active_branch),
 		FX_TEST(moved_version_is_a_conflict),
 		FX_TEST(scope_and_viewer),
+		FX_TEST(old_names_with_new_readings_are_found),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	pinyin_shutdown();
