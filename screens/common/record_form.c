@@ -108,6 +108,8 @@ void record_form_lock(struct form *f)
 static enum outcome form_outcome(struct form *f, struct key k, int (*save)(void *st), void *st,
                                  int leave_after_save)
 {
+	if (k.code == K_F10 && form_is_dirty(f))
+		return app_quit_unsaved(save, st);
 	switch (form_key(f, k)) {
 	case FORM_HANDLED:
 		return SCR_HANDLED;

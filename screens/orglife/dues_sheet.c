@@ -471,6 +471,8 @@ static enum outcome back(struct dsheet *w)
 	}
 }
 
+static int save_any(void *w) { return save(w); }
+
 /* 减交 / 免交 with the approval, 取消减免, 备注. */
 static void relief(struct dsheet *w, const char *kind)
 {
@@ -606,6 +608,9 @@ static enum outcome key(void *st, struct app *a, struct key k)
 		return SCR_REDRAW;
 	case K_F3: case K_ESC:
 		return back(w);
+	case K_F10:
+		/* the line being typed counts as unsaved work, as on F3 */
+		return commit(w) != 0 || w->dirty ? app_quit_unsaved(save_any, w) : SCR_PASS;
 	case K_F4:
 		if (may_edit(w))
 			pick_kind(w);

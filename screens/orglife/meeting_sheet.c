@@ -249,6 +249,8 @@ static enum outcome back(struct sheet *w)
 	}
 }
 
+static int save_any(void *w) { return save(w); }
+
 static void set_all(struct sheet *w, int state)
 {
 	if (!may_edit(w))
@@ -305,6 +307,8 @@ static enum outcome key(void *st, struct app *a, struct key k)
 		return SCR_REDRAW;
 	case K_F3: case K_ESC:
 		return back(w);
+	case K_F10:
+		return w->dirty ? app_quit_unsaved(save_any, w) : SCR_PASS;
 	case K_F5:
 		if (w->dirty && !dialog_ask("放弃未保存的标记，重新读取签到表？", 0))
 			return SCR_HANDLED;

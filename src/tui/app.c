@@ -123,6 +123,19 @@ static void show_help(struct app *a)
 	dialog_message(title, s->help && *s->help ? s->help : "此屏幕没有帮助说明。");
 }
 
+enum outcome app_quit_unsaved(int (*save)(void *st), void *st)
+{
+	static const char *const answers[] = { "是，保存后退出", "否，不保存，退出" };
+	switch (dialog_pick("退出系统前保存修改？", answers, 2, 0)) {
+	case 0:
+		return save(st) == 0 ? SCR_QUIT : SCR_REDRAW;
+	case 1:
+		return SCR_QUIT;
+	default:
+		return SCR_REDRAW;
+	}
+}
+
 /* The keys every screen shares, for keys the screen passed on. */
 static enum outcome shared_key(struct app *a, struct key k)
 {

@@ -53,6 +53,12 @@ struct app {
 /* Asks the loop to open s with arg after the current handler returns. */
 void app_push(struct app *a, const struct screen *s, void *arg);
 
+/* F10 on a screen holding unsaved work (a form or a sheet): asks whether to
+ * save first — 是 saves (save(st) returns 0) and quits, 否 quits without,
+ * Esc stays — so 退出系统？'s default answer never drops what was typed.
+ * Returns SCR_QUIT or SCR_REDRAW (stay: cancelled, or the save refused). */
+enum outcome app_quit_unsaved(int (*save)(void *st), void *st);
+
 /* Runs until the bottom screen goes back or a handler returns SCR_QUIT.
  * Returns 0. */
 int app_run(struct app *a, const struct screen *first, void *arg);

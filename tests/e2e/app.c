@@ -132,8 +132,25 @@ struct vt *app_start(struct app *a, int rows, int cols, const char *locale)
 void app_quit(struct vt *vt)
 {
     vt_key(vt, VT_KEY_F10);
-    app_wait(vt, "退出系统？");
-    vt_key(vt, VT_KEY_ENTER);
+    /* 退出系统？, or on a form or sheet holding unsaved work its own
+     * question (app_quit_unsaved), answered 不保存: tests that mean to save
+     * press F2 first. */
+    int asked = 0;
+    for (int waited = 0; !asked && waited < VT_TIMEOUT_MS; waited += 20) {
+        vt_pump(vt, 20);
+        if (vt_row_of(vt, "退出系统前保存修改？") >= 0)
+            asked = 2;
+        else if (vt_row_of(vt, "退出系统？") >= 0)
+            asked = 1;
+    }
+    if (!asked) {
+        vt_dump(vt, stderr);
+        fail_msg("never on screen: 退出系统？");
+    }
+    if (asked == 2)
+        vt_type(vt, "2");
+    else
+        vt_key(vt, VT_KEY_ENTER);
     int status = -1;
     if (!vt_wait_exit(vt, VT_TIMEOUT_MS, &status)) {
         vt_dump(vt, stderr);

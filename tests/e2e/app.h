@@ -49,7 +49,8 @@ int app_teardown(void **state);
  * for the main menu. */
 struct vt *app_start(struct app *a, int rows, int cols, const char *locale);
 
-/* F10, Enter on 退出系统？; the program must exit with status 0 and leave no
+/* F10, Enter on 退出系统？ (or 不保存 where a form or sheet asks to save its
+ * unsaved work first); the program must exit with status 0 and leave no
  * sanitizer report. */
 void app_quit(struct vt *vt);
 

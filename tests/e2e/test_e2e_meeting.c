@@ -9,6 +9,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/wait.h>
 #include <string.h>
 
 #include "app.h"
@@ -249,11 +250,58 @@ static void compliance_year_and_absentees_in_gb18030(void **state)
 	app_quit(vt);
 }
 
+/* F10 on a sign-in sheet with unmarked work asks to save it first; 是 saves
+ * the marks and leaves the program (退出系统？ used to drop them). */
+static void f10_on_a_marked_sheet_saves_first(void **state)
+{
+	struct app *a = *state;
+	char branch[128], month[8], date[11], text[256];
+	pick_branch_and_month(a, branch, sizeof branch, month);
+	snprintf(date, sizeof date, "%s-16", month);
+	struct vt *vt = app_start(a, 24, 80, UTF8_LOCALE);
+	vt_type(vt, "4");
+	app_wait_row(vt, 0, "三会一课");
+	vt_type(vt, "1");
+	app_wait_row(vt, 0, "会议台账");
+	vt_key(vt, VT_KEY_F4);
+	app_wait(vt, "选择组织");
+	vt_type(vt, branch);
+	app_wait(vt, "共 1 条");
+	vt_key(vt, VT_KEY_ENTER);
+	snprintf(text, sizeof text, "组织：%s（含下级）", branch);
+	app_wait_row(vt, 2, text);
+	vt_key(vt, VT_KEY_F6);
+	app_wait_cursor_after(vt, 3, "会议类型：");
+	vt_type(vt, "zwh");
+	vt_key(vt, VT_KEY_ENTER);
+	vt_type(vt, date);
+	vt_key(vt, VT_KEY_ENTER);
+	vt_type(vt, "退出前的签到");
+	vt_key(vt, VT_KEY_F2);
+	app_wait_row(vt, 0, "签到表");
+	vt_type(vt, "1");
+	vt_type(vt, "3");
+	app_wait(vt, "应到 2 人  实到 1 人  请假 0 人  缺席 1 人");
+	vt_key(vt, VT_KEY_F10);
+	app_wait(vt, "退出系统前保存修改？");
+	vt_key(vt, VT_KEY_ENTER);
+	int status = -1;
+	if (!vt_wait_exit(vt, VT_TIMEOUT_MS, &status)) {
+		vt_dump(vt, stderr);
+		fail_msg("the program did not exit after 是，保存后退出");
+	}
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	assert_int_equal(app_db_int(a, "SELECT count(*) FROM attendance t JOIN meeting m"
+	                            " ON m.id = t.meeting_id WHERE m.topic = '退出前的签到'"
+	                            " AND t.state IN ('出席', '缺席')", NULL, NULL), 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(record_committee_and_see_it_counted, setup, teardown),
 		cmocka_unit_test_setup_teardown(compliance_year_and_absentees_in_gb18030, setup, teardown),
+		cmocka_unit_test_setup_teardown(f10_on_a_marked_sheet_saves_first, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -163,7 +163,21 @@ static void wrong_check_digit_keeps_the_form(void **state)
     key(vt, VT_KEY_F2);
     app_wait_row(vt, 22, "「人员类别」不能为空");
     assert_int_equal(app_db_int(a, "SELECT count(*) FROM member", NULL, NULL), before);
-    app_quit(vt);
+    /* F10 with the refused record: 保存后退出 is refused the same way and
+     * keeps the form; 不保存 leaves. */
+    key(vt, VT_KEY_F10);
+    app_wait(vt, "退出系统前保存修改？");
+    vt_type(vt, "1");
+    app_wait_gone(vt, "退出系统前保存修改？");
+    app_wait_row(vt, 22, "「人员类别」不能为空");
+    app_wait_row(vt, 2, "姓名：丙测试");
+    key(vt, VT_KEY_F10);
+    app_wait(vt, "否，不保存，退出");
+    vt_type(vt, "2");
+    int status = -1;
+    assert_true(vt_wait_exit(vt, VT_TIMEOUT_MS, &status));
+    assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    assert_int_equal(app_db_int(a, "SELECT count(*) FROM member", NULL, NULL), before);
 }
 
 static void transfer_out_changes_the_counts(void **state)
@@ -326,11 +340,56 @@ static void development_path_creates_the_member(void **state)
     app_quit(vt);
 }
 
+/* F10 in a form with a change asks whether to save first (退出系统？'s
+ * default 是 used to drop what was typed): Esc stays with the text, 是 saves
+ * and leaves the program. */
+static void f10_in_a_changed_form_saves_first(void **state)
+{
+    struct app *a = *state;
+    struct vt *vt = app_start(a, 24, 80, UTF8_LOCALE);
+    open_roster(vt);
+    key(vt, VT_KEY_F7);
+    app_settle(vt);
+    vt_type(vt, "hh");
+    key(vt, VT_KEY_ENTER);
+    app_wait_row(vt, 21, "查找：hh");
+    app_settle(vt);
+    int row = app_row_of(vt, "洪辉");
+    assert_true(row >= 4 && row <= 20);
+    while (app_selected_row(vt, 4, 20, 1) < row)
+        key(vt, VT_KEY_DOWN), app_settle(vt);
+    key(vt, VT_KEY_ENTER);
+    app_wait(vt, "姓名：洪辉");
+    key(vt, VT_KEY_END);
+    vt_type(vt, "甲");
+    app_wait(vt, "姓名：洪辉甲");
+    key(vt, VT_KEY_F10);
+    app_wait(vt, "退出系统前保存修改？");
+    key(vt, VT_KEY_ESC);
+    app_wait_gone(vt, "退出系统前保存修改？");
+    app_wait(vt, "姓名：洪辉甲");
+    assert_int_equal(app_db_int(a, "SELECT count(*) FROM member WHERE name = '洪辉甲'", NULL, NULL),
+                     0);
+    key(vt, VT_KEY_F10);
+    app_wait(vt, "是，保存后退出");
+    key(vt, VT_KEY_ENTER);
+    int status = -1;
+    if (!vt_wait_exit(vt, VT_TIMEOUT_MS, &status)) {
+        vt_dump(vt, stderr);
+        fail_msg("the program did not exit after 是，保存后退出");
+    }
+    assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    assert_false(vt_sanitizer_reported(vt));
+    assert_int_equal(app_db_int(a, "SELECT count(*) FROM member WHERE name = '洪辉甲'", NULL, NULL),
+                     1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(entry_mode_with_ctrl_d, setup, teardown),
         cmocka_unit_test_setup_teardown(find_by_pinyin_initials, setup, teardown),
+        cmocka_unit_test_setup_teardown(f10_in_a_changed_form_saves_first, setup, teardown),
         cmocka_unit_test_setup_teardown(wrong_check_digit_keeps_the_form, setup, teardown),
         cmocka_unit_test_setup_teardown(transfer_out_changes_the_counts, setup, teardown),
         cmocka_unit_test_setup_teardown(gb18030_import_with_a_bad_row_stores_nothing, setup,
