@@ -13,11 +13,12 @@ struct rule {
 };
 
 static const struct rule rules[] = {
+	/* The kinds org_parent_kinds allows (org.c), so check and save agree. */
 	{ "上下级类型不符", "SELECT c.name || '（' || c.kind || '）在 ' || p.name || '（' || p.kind || '）之下'"
 	  " FROM org c JOIN org p ON p.id = c.parent_id WHERE NOT ("
 	  " (c.kind IN ('党委','党总支') AND p.kind = '党委') OR"
 	  " (c.kind = '党支部' AND p.kind IN ('党委','党总支')) OR"
-	  " (c.kind = '党小组' AND p.kind IN ('党支部','党总支')))", 1 },
+	  " (c.kind = '党小组' AND p.kind = '党支部'))", 1 },
 	{ "没有上级组织", "SELECT name || '（' || kind || '）' FROM org WHERE parent_id IS NULL"
 	  " AND kind <> '党委'", 1 },
 	{ "上级已撤销", "SELECT c.name || ' 的上级 ' || p.name || ' 已撤销' FROM org c"

@@ -78,7 +78,7 @@ static const char export_sql[] =
 	" FROM member m JOIN org o ON o.id = m.org_id LEFT JOIN org g ON g.id = m.group_id"
 	" WHERE ?1 = 0 OR m.org_id IN (WITH RECURSIVE sub(id) AS (SELECT ?1 UNION ALL"
 	" SELECT c.id FROM org c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub)"
-	" ORDER BY o.name_py, o.name, m.name_py, m.id";
+	" ORDER BY o.sort_key, m.name_py, m.id";
 
 int member_export_subtree(struct session *s, int64_t root, const char *path, FILE *report,
                           int *exported)

@@ -120,7 +120,7 @@ struct row_source *dev_list_source(struct session *s, int64_t root)
 		           o->text[0], BRANCH },
 		.sort = { "c.name_py || c.name", "c.gender || c.name_py",
 		          "coalesce(printf('%03d', " AGE "), '')", o->text[3], "c.applied_on",
-		          o->text[3], "o.name_py || o.name || '|' || c.name_py" },
+		          o->text[3], "o.sort_key || '/' || c.name_py" },
 		.id = "c.id",
 		.from = "dev_case c JOIN org o ON o.id = c.org_id",
 		.where = SUBTREE("c.org_id"),
@@ -174,7 +174,7 @@ struct row_source *dev_remind_source(struct session *s, int64_t root)
 		.cells = { "r.kind", "r.name", BRANCH, "r.due",
 		           "CASE WHEN r.note = '' THEN " DAYS_LEFT("r.due") " ELSE r.note || '，' || "
 		           DAYS_LEFT("r.due") " END" },
-		.sort = { "r.kind || r.due", "r.name_py || r.name", "o.name_py || r.due", "r.due" },
+		.sort = { "r.kind || r.due", "r.name_py || r.name", "o.sort_key || '/' || r.due", "r.due" },
 		.id = "r.id",
 		.from = o->text[0],
 		.where = SUBTREE("r.org_id"),

@@ -25,12 +25,12 @@ static const struct rs_column list_cols[] = {
 	{ "所在支部", 12, 1, 0, 1, 40 }, { "状态", 4, 0, 0, 1 },
 };
 
-/* By 所在支部 (the default) the pager pages on (o.name_py, o.id,
+/* By 所在支部 (the default) the pager pages on (o.sort_key, o.id,
  * m.name_py, m.id): with org as the outer loop (CROSS JOIN fixes the order)
- * SQLite walks org_py and each branch's members through member_org and
+ * SQLite walks org_order and each branch's members through member_org and
  * stops after a page — 0.3 ms instead of sorting 200,000 members for every
- * key (150 ms, tests/bench).  Branches whose initials are equal follow
- * their id rather than their name. */
+ * key (150 ms, tests/bench).  Branches come in tree order (第一 before
+ * 第二, as the 组织台账 lists them). */
 #define LIST_DEF(status_cond, scope_cond) { \
 	.cols = list_cols, \
 	.ncols = 8, \
@@ -39,7 +39,7 @@ static const struct rs_column list_cols[] = {
 	.sort = { "m.name_py || m.name", "m.gender || m.name_py", \
 	          "coalesce(printf('%03d', " AGE "), '')", EDU_RANK " || m.name_py", \
 	          "m.category || m.name_py", "coalesce(m.joined_on, '')", \
-	          "o.name_py || o.name || '|' || m.name_py", "m.status || m.name_py" }, \
+	          "o.sort_key || '/' || m.name_py", "m.status || m.name_py" }, \
 	.id = "m.id", \
 	.from = "org o CROSS JOIN member m ON m.org_id = o.id", \
 	.where = status_cond scope_cond, \
@@ -47,7 +47,7 @@ static const struct rs_column list_cols[] = {
 	.find_initials = "m.name_py >= :flo AND m.name_py < :fhi", \
 	.flags = "CASE WHEN m.status = '正常' THEN 0 ELSE 2 END", \
 	.default_sort = 6, \
-	.keys = { [6] = { "o.name_py", "o.id", "m.name_py" } }, \
+	.keys = { [6] = { "o.sort_key", "o.id", "m.name_py" } }, \
 }
 
 /* A 党小组's roster is its members, who belong to the branch above it. */
@@ -77,7 +77,9 @@ static const struct pager_def branch_def = {
 	.cols = branch_cols,
 	.ncols = 2,
 	.cells = { "o.name", "coalesce(nullif(p.short_name, ''), p.name, '')" },
-	.sort = { "o.name_py || o.name", "coalesce(p.name_py, '') || o.name_py || o.name" },
+	/* By name in pinyin order, or (the default) in tree order, which
+	 * groups a 党总支's branches under it. */
+	.sort = { "o.name COLLATE zh", "o.sort_key" },
 	.id = "o.id",
 	.from = "org o LEFT JOIN org p ON p.id = o.parent_id",
 	.where = "o.status = '正常' AND o.kind = '党支部' AND " SUBTREE("o.id"),
@@ -108,7 +110,7 @@ static const struct pager_def full_def = {
 	.cols = full_cols,
 	.ncols = 4,
 	.cells = { "m.name", BRANCH, "coalesce(m.joined_on, '')", TELL },
-	.sort = { FIRST "m.name_py || m.name", FIRST "o.name_py || m.name_py",
+	.sort = { FIRST "m.name_py || m.name", FIRST "o.sort_key || '/' || m.name_py",
 	          FIRST "coalesce(m.joined_on, '')" },
 	.id = "m.id",
 	.from = "member m JOIN org o ON o.id = m.org_id",
@@ -128,7 +130,7 @@ static const struct rs_column group_cols[] = {
 	{ "党小组名称", 36, 1, 0, 1 }, { "党员数", 6, 0, 1, 0 },
 };
 
-/* In the order they were set up (第一党小组 before 第二党小组).  Initials
+/* In tree order (by 排序号: 第一党小组 before 第二党小组).  Initials
  * are also matched after the branch's own (五夫村第一党支部第二党小组:
  * de), which every group of the list shares. */
 static const struct pager_def group_def = {
@@ -136,7 +138,7 @@ static const struct pager_def group_def = {
 	.ncols = 2,
 	.cells = { "o.name", "(SELECT count(*) FROM member m WHERE m.group_id = o.id"
 	           " AND m.status = '正常')" },
-	.sort = { "printf('%012d', o.id)" },
+	.sort = { "o.sort_key" },
 	.id = "o.id",
 	.from = "org o JOIN org p ON p.id = o.parent_id",
 	.where = "o.parent_id = :scope AND o.kind = '党小组' AND o.status = '正常'",

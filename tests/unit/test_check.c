@@ -45,6 +45,13 @@ static void demo_passes_and_each_broken_rule_is_named(void **state)
 	assert_non_null(strstr(report, "身份证号有误"));
 	assert_non_null(strstr(report, "党员所在组织已撤销"));
 	assert_non_null(strstr(report, "上下级类型不符"));
+	/* A 党小组 straight under a 党总支: refused on save, so named here too. */
+	assert_int_equal(sqlite3_exec(t.s.db,
+	        "UPDATE org SET parent_id = (SELECT id FROM org WHERE kind = '党总支' LIMIT 1)"
+	        "  WHERE id = (SELECT id FROM org WHERE kind = '党小组' ORDER BY id DESC LIMIT 1)",
+	        NULL, NULL, NULL), SQLITE_OK);
+	run_check(&t, report, sizeof report);
+	assert_non_null(strstr(report, "（党小组）在"));
 	testdb_close(&t);
 }
 

@@ -274,6 +274,37 @@ static void old_names_with_new_readings_are_found(void **state)
 	                        0), 1);
 }
 
+/* The 所在支部 picker and the roster by 所在支部 list branches in tree order
+ * (a 党总支's branches under it, 第一 before 第二), not by initials, which
+ * put 南村第二 (ncdezb) before 南村第一 (ncdyzb): issue 19 item 10. */
+static void branches_come_in_tree_order(void **state)
+{
+	struct fixture *f = *state;
+	int64_t c2 = fx_org(f->s, "南村第二党支部", "党支部", "南村党总支");
+	struct dj_err e;
+	struct member m = fx_member("甲一", "男", "1970-01-01", "南村第二党支部");
+	assert_int_equal(member_save(f->s, &m, 0, &e), 0);
+	m = fx_member("乙二", "男", "1971-01-01", "南村第一党支部");
+	assert_int_equal(member_save(f->s, &m, 0, &e), 0);
+
+	struct rs_row rows[8];
+	struct row_source *rs = member_branch_source(f->s);
+	int n = rs->fetch(rs->ctx, NULL, 1, 8, rows), first = -1, second = -1;
+	for (int i = 0; i < n; i++) {
+		first = strcmp(rows[i].cell[0], "南村第一党支部") == 0 ? i : first;
+		second = strcmp(rows[i].cell[0], "南村第二党支部") == 0 ? i : second;
+	}
+	row_source_free(rs);
+	assert_true(first >= 0 && second == first + 1);
+
+	rs = member_list_source(f->s, f->zz, 0);
+	assert_int_equal(rs->fetch(rs->ctx, NULL, 1, 8, rows), 2);
+	assert_string_equal(rows[0].cell[0], "乙二");   /* 南村第一党支部 */
+	assert_string_equal(rows[1].cell[0], "甲一");   /* 南村第二党支部 */
+	row_source_free(rs);
+	(void)c2;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -289,6 +320,7 @@ int main(void)
 		FX_TEST(moved_version_is_a_conflict),
 		FX_TEST(scope_and_viewer),
 		FX_TEST(old_names_with_new_readings_are_found),
+		FX_TEST(branches_come_in_tree_order),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	pinyin_shutdown();
