@@ -6,6 +6,8 @@
  *
  *   Enter        next field; on the last field, save
  *   Tab, Down    next field            Shift-Tab, Up   previous field
+ *                (a pick or lookup field whose text matches several rows
+ *                stays, with them on the message line: see below)
  *   F2           save (checks every field first)
  *   F3, Esc      back; asks 保存修改？ when something changed
  *   F4           pick list (CHOICE) or lookup (LINK) with pinyin-initial
@@ -46,12 +48,17 @@
 	.offset = offsetof(type, member), .size = sizeof(((type *)0)->member)
 
 /* F4 on a LINK field: a list to pick from (e.g. org_pick_source), the column
- * whose text is copied into the field, and how to free the list. */
+ * whose text is copied into the field, and how to free the list.  The list
+ * is also what typing is checked against: open it cheaply, filter through
+ * an index (a strict field probes it on every key; the form keeps it open
+ * while the cursor stays in the field). */
 struct form_lookup {
 	struct row_source *(*open)(void *ctx);     /* ctx: form_init's ctx */
 	void (*close)(struct row_source *rs);      /* NULL: row_source_free */
 	int col;
 	const char *title;                          /* box title, e.g. "选择上级组织" */
+	int strict;   /* the domain takes only a row of this list (所在支部):
+	                 keys leading nowhere are refused */
 };
 
 struct form_field {
@@ -97,7 +104,9 @@ struct form {
 	char **prev;             /* values of the record saved before (Ctrl-D) */
 	char **names;            /* labels without the colon, for messages */
 	char *focus_val;         /* the current field's value when it was entered */
-	char *declined;          /* LINK text whose lookup was left with Esc */
+	char *declined;          /* ambiguous LINK text Enter was refused once */
+	struct row_source *probe;  /* the current LINK field's lookup, kept open */
+	int probe_at;            /* the field it belongs to */
 	int *y, *x;              /* where each input is drawn, body-relative row */
 	int cur;                 /* current field */
 	int top;                 /* first body row shown (tall forms) */
