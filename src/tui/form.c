@@ -790,16 +790,23 @@ static enum form_result back(struct form *f)
 static void help(struct form *f)
 {
 	const struct form_field *d = def(f, f->cur);
+	const char *link = "";
+	if (d->type == FT_LINK && d->lookup)
+		link = d->lookup->strict
+		       ? "输入名称或拼音首字母后回车：只有一项相符即填入全称；几项相符时留在本栏，"
+		         "底行列出它们；列表中找不到的字不能输入。\n"
+		       : "输入姓名或拼音首字母后回车：只有一项相符即填入；几项相符时留在本栏，"
+		         "底行列出它们，再按回车保留所输入的；列表中没有的照输入保留。\n";
 	char text[1536];
 	snprintf(text, sizeof text,
-	         "%s%s%s%s%s\n\n"
+	         "%s%s%s%s%s%s\n\n"
 	         "回车：下一项（在最后一项按回车即保存）\n"
 	         "Tab 或 ↓：下一项；Shift-Tab 或 ↑：上一项\n"
 	         "F2：保存　F3 或 Esc：返回（有修改时询问是否保存）\n"
 	         "F4：选择或查找　F5：恢复此项原值\n"
 	         "Ctrl-D：同上（复制上一条保存的记录的此项）",
 	         d->help ? d->help : "", d->help ? "\n" : "",
-	         field_type_hint(d->type), *field_type_hint(d->type) ? "\n" : "",
+	         field_type_hint(d->type), *field_type_hint(d->type) ? "\n" : "", link,
 	         d->required ? "此项必填。" : "此项可以不填。");
 	dialog_message(f->names[f->cur], text);
 }
