@@ -20,6 +20,14 @@
  * Leaving a CHOICE field takes the one choice its text matches; text that
  * matches several keeps the cursor there with them on the message line (a
  * list opened by itself would swallow what is typed for the next field).
+ * A LINK field does the same with its lookup's rows: the row its text names
+ * exactly stays, a single match is taken, several keep the cursor there with
+ * a bell and the first few on the message line; the list never opens by
+ * itself.  A strict lookup (its value must be one of the rows) refuses, with
+ * a bell, a key after which the list answers nothing, and does not let text
+ * the list lacks leave the field; any other keeps text that matches nothing
+ * as typed (the domain decides on save), and ambiguous text on a second
+ * Enter.
  *
  * Saving is the screen's: form_key returns FORM_SAVE after every field passed
  * its checks; the screen calls form_store, the domain's save, then either
