@@ -29,6 +29,7 @@ static struct row_source *open_orgs(void *ctx)
 
 static const struct form_lookup org_lookup = {
 	.open = open_orgs, .col = 0, .title = "选择组织单位",
+	.strict = 1,   /* the save takes only one of the list's */
 };
 
 static int check_points(const char *v, char why[WHY_MAX])

@@ -43,6 +43,7 @@ static struct row_source *open_full_members(void *ctx)
 
 static const struct form_lookup branch_lookup = {
 	.open = open_branches, .col = 0, .title = "选择所在支部（可输入拼音首字母）",
+	.strict = 1,   /* the save takes only one of the list's */
 };
 static const struct form_lookup member_lookup = {
 	.open = open_full_members, .col = 0, .title = "选择正式党员（本支部的在前；可输入拼音首字母）",

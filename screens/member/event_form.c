@@ -30,6 +30,7 @@ static struct row_source *open_branches(void *ctx)
 
 static const struct form_lookup branch_lookup = {
 	.open = open_branches, .col = 0, .title = "选择党支部（可输入拼音首字母）",
+	.strict = 1,   /* the save takes only one of the list's */
 };
 
 #define E(f) FORM_MEMBER(struct member_event, f)

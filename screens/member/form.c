@@ -45,6 +45,7 @@ static struct row_source *open_branches(void *ctx)
 
 static const struct form_lookup branch_lookup = {
 	.open = open_branches, .col = 0, .title = "选择所在支部（可输入拼音首字母）",
+	.strict = 1,   /* the save takes only one of the list's */
 };
 
 /* The branch named in 所在支部 as the form stands, or 0. */
@@ -65,6 +66,7 @@ static struct row_source *open_groups(void *ctx)
 
 static const struct form_lookup group_lookup = {
 	.open = open_groups, .col = 0, .title = "选择所在党小组（本支部的党小组）",
+	.strict = 1,   /* the save takes only one of the list's */
 };
 
 /* F4 on 所在党小组 with nothing to choose from says why, instead of an

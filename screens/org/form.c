@@ -34,6 +34,7 @@ static struct row_source *open_parents(void *ctx)
 
 static const struct form_lookup parent_lookup = {
 	.open = open_parents, .col = 0, .title = "选择上级组织",
+	.strict = 1,   /* the save takes only one of the list's */
 };
 
 #define M(member) FORM_MEMBER(struct org, member)

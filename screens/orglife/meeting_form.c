@@ -30,6 +30,7 @@ static struct row_source *open_orgs(void *ctx)
 
 static const struct form_lookup org_lookup = {
 	.open = open_orgs, .col = 0, .title = "选择召开会议的组织",
+	.strict = 1,   /* the save takes only one of the list's */
 };
 
 #define M(member) FORM_MEMBER(struct meeting, member)

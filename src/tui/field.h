@@ -36,7 +36,7 @@ enum field_type {
 	FT_MONEY,     /* yuan: digits, one '.', at most two decimals */
 	FT_DATE,      /* digits and - . / ; normalised to YYYY-MM-DD when left */
 	FT_CHOICE,    /* one of a list; F4 picks, typing pinyin initials narrows */
-	FT_LINK,      /* free text naming another record; F4 looks it up */
+	FT_LINK,      /* text naming another record; F4 looks it up (form.h) */
 	FT_NOTE,      /* several lines; Enter is a line break */
 	FT_READONLY,  /* shown dim, never focused */
 };

@@ -95,8 +95,11 @@ fail:
 	return -1;
 }
 
+static void drop_probe(struct form *f);
+
 void form_free(struct form *f)
 {
+	drop_probe(f);
 	for (int i = 0; i < f->n; i++) {
 		if (f->fields)
 			field_free(&f->fields[i]);
@@ -127,6 +130,7 @@ static void layout(struct form *f);
 
 static void set_focus(struct form *f, int i)
 {
+	drop_probe(f);
 	f->cur = i;
 	if (i >= 0 && i < f->n) {
 		layout(f);   /* the widths of this terminal */
@@ -534,10 +538,100 @@ static int resolve_choice(struct form *f, int i)
 	return 0;
 }
 
+/* ---- LINK fields: typing checked against the lookup ---- */
+
+/* The current field's lookup, opened on first use and kept while the
+ * cursor stays in the field: a strict field asks it on every key. */
+static struct row_source *probe_source(struct form *f)
+{
+	const struct form_lookup *lk = editable(f, f->cur) ? def(f, f->cur)->lookup : NULL;
+	if (!f->probe && lk && lk->open) {
+		f->probe = lk->open(f->ctx);
+		f->probe_at = f->cur;
+	}
+	return f->probe;
+}
+
+static void drop_probe(struct form *f)
+{
+	if (f->probe)
+		close_lookup(def(f, f->probe_at)->lookup, f->probe);
+	f->probe = NULL;
+}
+
+/* Up to n rows of the current field's lookup that answer text, or -1
+ * when the list cannot be asked (the domain decides then). */
+static int link_rows(struct form *f, const char *text, struct rs_row *rows, int n)
+{
+	struct row_source *rs = probe_source(f);
+	if (!rs || !rs->set_filter || rs->set_filter(rs->ctx, text) != 0)
+		return -1;
+	return rs->fetch(rs->ctx, NULL, 1, n, rows);
+}
+
+/* 1 when a row answering text is text itself: the first k fetched, then on
+ * page by page (the exact name can sort after longer ones containing it:
+ * 五夫村第一党支部 among its 党小组), up to LINK_SCAN rows. */
+#define LINK_SCAN 256
+static int lists_exactly(struct row_source *rs, int col, const char *text,
+                         const struct rs_row *rows, int k)
+{
+	for (int r = 0; r < k; r++)
+		if (strcmp(rows[r].cell[col], text) == 0)
+			return 1;
+	if (k < LINK_PROBE)
+		return 0;
+	struct rs_row *page = calloc(LINK_PROBE, sizeof *page);
+	struct rs_key last = rows[k - 1].key;
+	int found = 0;
+	for (int seen = k; page && !found && k == LINK_PROBE && seen < LINK_SCAN; seen += k) {
+		k = rs->fetch(rs->ctx, &last, 1, LINK_PROBE, page);
+		for (int r = 0; r < k && !found; r++)
+			found = strcmp(page[r].cell[col], text) == 0;
+		if (k > 0)
+			last = page[k - 1].key;
+	}
+	free(page);
+	return found;
+}
+
+/* Several rows answer text and none is it: the cursor stays with the first
+ * few on the message line (a list opened by itself would swallow what is
+ * typed next for the next field).  A field that may hold a value off its
+ * list keeps the text as typed on a second Enter. */
+static int ambiguous_link(struct form *f, int i, const char *text, struct rs_row *rows, int k)
+{
+	const struct form_lookup *lk = def(f, i)->lookup;
+	if (!lk->strict && f->declined && strcmp(f->declined, text) == 0) {
+		frame_message(MSG_INFO, "「%s」按输入保留「%s」（不是列表中的一项）", f->names[i], text);
+		return 0;
+	}
+	const char *names[LINK_PROBE + 1] = { 0 };
+	char head[256], list[256];
+	/* short: an organization's name alone takes a fifth of the line */
+	const char *tail = lk->strict ? "（按 F4 选择）" : "（F4 选择；再按回车保留原样）";
+	for (int r = 0; r < k && r < LINK_PROBE; r++)
+		names[r] = rows[r].cell[lk->col];
+	long count = k < LINK_PROBE || !f->probe->count ? k : f->probe->count(f->probe->ctx);
+	snprintf(head, sizeof head, "「%s」%s 有 %ld 项相符：", f->names[i], text,
+	         count > k ? count : (long)k);
+	/* as many names as the message line has room for */
+	int room = term_cols() - 1 - utf8_cols(head) - utf8_cols(tail) - (count > k ? 2 : 0);
+	choice_list(names, "", list, sizeof list, room > 8 ? room : 8);
+	if (count > k && !strstr(list, "等"))
+		snprintf(list + strlen(list), sizeof list - strlen(list), "等");
+	term_beep();
+	frame_message(MSG_ERROR, "%s%s%s", head, list, tail);
+	if (!lk->strict)
+		replace(&f->declined, strdup(text));
+	return -1;
+}
+
 /* Text typed in a LINK field (a name, or pinyin initials such as "cgz"):
- * when the lookup lists it exactly it stays; a single match is taken; several
- * open the lookup narrowed to them (Esc there stays in the field: -1).
- * With no match the text stays as typed (the domain decides on save). */
+ * when the lookup lists it exactly it stays; a single match is taken;
+ * several stay in the field (ambiguous_link).  Text that matches nothing
+ * stays as typed (the domain decides on save), but not in a strict field,
+ * whose value must be one of the list's. */
 static int resolve_link(struct form *f, int i)
 {
 	const struct form_lookup *lk = def(f, i)->lookup;
@@ -546,27 +640,58 @@ static int resolve_link(struct form *f, int i)
 		return 0;
 	field_get(&f->fields[i], text, sizeof text);
 	utf8_trim(text);
-	if (!*text || (f->focus_val && value_equals(&f->fields[i], f->focus_val)) ||
-	    (f->declined && strcmp(f->declined, text) == 0))
+	if (!*text || (f->focus_val && value_equals(&f->fields[i], f->focus_val)))
 		return 0;
-	struct row_source *rs = lk->open(f->ctx);
 	struct rs_row *rows = calloc(LINK_PROBE, sizeof *rows);
-	int k = 0, exact = 0;
-	if (rs && rows && rs->set_filter && rs->set_filter(rs->ctx, text) == 0)
-		k = rs->fetch(rs->ctx, NULL, 1, LINK_PROBE, rows);
-	for (int r = 0; r < k; r++)
-		exact |= strcmp(rows[r].cell[lk->col], text) == 0;
+	int k = rows ? link_rows(f, text, rows, LINK_PROBE) : -1, stay = 0;
+	int exact = k > 0 && lists_exactly(f->probe, lk->col, text, rows, k);
 	if (k == 1 && !exact)
 		field_set(&f->fields[i], rows[0].cell[lk->col]);
-	free(rows);
-	close_lookup(lk, rs);
-	if (k > 1 && !exact && !pick_lookup(f, i)) {
-		/* Esc in the list: the next Enter keeps the text as typed. */
-		replace(&f->declined, strdup(text));
-		frame_message(MSG_INFO, "未选择；再按回车保留「%s」原样", text);
-		return -1;
+	else if (k > 1 && !exact)
+		stay = ambiguous_link(f, i, text, rows, k);
+	else if (k == 0 && lk->strict) {
+		term_beep();
+		frame_message(MSG_ERROR, "「%s」列表中没有与 %s 相符的项，请改正，或按 F4 选择", f->names[i],
+		              text);
+		stay = -1;
 	}
-	return 0;
+	free(rows);
+	return stay;
+}
+
+/* A key in the current field.  A strict LINK field refuses the character
+ * after which its lookup answers nothing, so text meant for the next field
+ * never piles up in this one (the text stays as it was). */
+static enum field_result field_key_at(struct form *f, struct key k)
+{
+	const struct form_lookup *lk = def(f, f->cur)->lookup;
+	struct field *fd = &f->fields[f->cur];
+	if (k.code != K_CHAR || !lk || !lk->strict || fd->type != FT_LINK)
+		return field_key(fd, k);
+	char *before = value_dup(fd), text[512];
+	size_t cur = fd->cur, scroll = fd->scroll;
+	struct rs_row row;
+	enum field_result r = field_key(fd, k);
+	if (!before || r != FIELD_HANDLED) {
+		free(before);
+		return r;
+	}
+	field_get(fd, text, sizeof text);
+	utf8_trim(text);
+	if (*text && strcmp(text, before) != 0 && link_rows(f, text, &row, 1) == 0) {
+		field_set(fd, before);
+		fd->cur = cur;
+		fd->scroll = scroll;
+		term_beep();
+		if (link_rows(f, "", &row, 1) == 0)   /* e.g. 党小组 before 所在支部 */
+			frame_message(MSG_ERROR, "「%s」现在没有可选的项（按 F4 查看）", f->names[f->cur]);
+		else
+			frame_message(MSG_ERROR, "「%s」列表中没有与 %s 相符的项（按 F4 选择）",
+			              f->names[f->cur], text);
+		r = FIELD_REFUSED;
+	}
+	free(before);
+	return r;
 }
 
 /* The checks made when the cursor leaves the current field.  Returns -1 to
@@ -665,16 +790,23 @@ static enum form_result back(struct form *f)
 static void help(struct form *f)
 {
 	const struct form_field *d = def(f, f->cur);
+	const char *link = "";
+	if (d->type == FT_LINK && d->lookup)
+		link = d->lookup->strict
+		       ? "输入名称或拼音首字母后回车：只有一项相符即填入全称；几项相符时留在本栏，"
+		         "底行列出它们；列表中找不到的字不能输入。\n"
+		       : "输入姓名或拼音首字母后回车：只有一项相符即填入；几项相符时留在本栏，"
+		         "底行列出它们，再按回车保留所输入的；列表中没有的照输入保留。\n";
 	char text[1536];
 	snprintf(text, sizeof text,
-	         "%s%s%s%s%s\n\n"
+	         "%s%s%s%s%s%s\n\n"
 	         "回车：下一项（在最后一项按回车即保存）\n"
 	         "Tab 或 ↓：下一项；Shift-Tab 或 ↑：上一项\n"
 	         "F2：保存　F3 或 Esc：返回（有修改时询问是否保存）\n"
 	         "F4：选择或查找　F5：恢复此项原值\n"
 	         "Ctrl-D：同上（复制上一条保存的记录的此项）",
 	         d->help ? d->help : "", d->help ? "\n" : "",
-	         field_type_hint(d->type), *field_type_hint(d->type) ? "\n" : "",
+	         field_type_hint(d->type), *field_type_hint(d->type) ? "\n" : "", link,
 	         d->required ? "此项必填。" : "此项可以不填。");
 	dialog_message(f->names[f->cur], text);
 }
@@ -721,7 +853,7 @@ enum form_result form_key(struct form *f, struct key k)
 	if (f->n == 0)
 		return FORM_PASS;
 	layout(f);
-	if (editable(f, f->cur) && field_key(&f->fields[f->cur], k) != FIELD_PASS) {
+	if (editable(f, f->cur) && field_key_at(f, k) != FIELD_PASS) {
 		draw_field(f, f->cur);
 		return FORM_HANDLED;
 	}

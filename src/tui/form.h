@@ -6,6 +6,8 @@
  *
  *   Enter        next field; on the last field, save
  *   Tab, Down    next field            Shift-Tab, Up   previous field
+ *                (a pick or lookup field whose text matches several rows
+ *                stays, with them on the message line: see below)
  *   F2           save (checks every field first)
  *   F3, Esc      back; asks 保存修改？ when something changed
  *   F4           pick list (CHOICE) or lookup (LINK) with pinyin-initial
@@ -18,6 +20,14 @@
  * Leaving a CHOICE field takes the one choice its text matches; text that
  * matches several keeps the cursor there with them on the message line (a
  * list opened by itself would swallow what is typed for the next field).
+ * A LINK field does the same with its lookup's rows: the row its text names
+ * exactly stays, a single match is taken, several keep the cursor there with
+ * a bell and the first few on the message line; the list never opens by
+ * itself.  A strict lookup (its value must be one of the rows) refuses, with
+ * a bell, a key after which the list answers nothing, and does not let text
+ * the list lacks leave the field; any other keeps text that matches nothing
+ * as typed (the domain decides on save), and ambiguous text on a second
+ * Enter.
  *
  * Saving is the screen's: form_key returns FORM_SAVE after every field passed
  * its checks; the screen calls form_store, the domain's save, then either
@@ -46,12 +56,17 @@
 	.offset = offsetof(type, member), .size = sizeof(((type *)0)->member)
 
 /* F4 on a LINK field: a list to pick from (e.g. org_pick_source), the column
- * whose text is copied into the field, and how to free the list. */
+ * whose text is copied into the field, and how to free the list.  The list
+ * is also what typing is checked against: open it cheaply, filter through
+ * an index (a strict field probes it on every key; the form keeps it open
+ * while the cursor stays in the field). */
 struct form_lookup {
 	struct row_source *(*open)(void *ctx);     /* ctx: form_init's ctx */
 	void (*close)(struct row_source *rs);      /* NULL: row_source_free */
 	int col;
 	const char *title;                          /* box title, e.g. "选择上级组织" */
+	int strict;   /* the domain takes only a row of this list (所在支部):
+	                 keys leading nowhere are refused */
 };
 
 struct form_field {
@@ -97,7 +112,9 @@ struct form {
 	char **prev;             /* values of the record saved before (Ctrl-D) */
 	char **names;            /* labels without the colon, for messages */
 	char *focus_val;         /* the current field's value when it was entered */
-	char *declined;          /* LINK text whose lookup was left with Esc */
+	char *declined;          /* ambiguous LINK text Enter was refused once */
+	struct row_source *probe;  /* the current LINK field's lookup, kept open */
+	int probe_at;            /* the field it belongs to */
 	int *y, *x;              /* where each input is drawn, body-relative row */
 	int cur;                 /* current field */
 	int top;                 /* first body row shown (tall forms) */

@@ -1,6 +1,8 @@
 /* test_e2e_entry.c — data entry that never traps the typist (issue 19):
  * a pick field refuses what would match none of its choices instead of
- * piling the next field's text into it, F4 opens narrowed by a plausible
+ * piling the next field's text into it, a lookup field (所在支部, 培养联系人)
+ * whose text matches several stays and names them without opening its list,
+ * a strict one refuses keys its list does not answer, F4 opens narrowed by a plausible
  * query and a pick moves on, Esc then a digit a moment later is still the
  * F-key, the carried-over values of 连续录入 are no change, 入党日期 fills
  * 转正日期, the 发展党员 form fills 性别 and 出生日期 from the 身份证号, and a
@@ -114,27 +116,127 @@ static void pick_field_keeps_nothing_meant_for_the_next(void **state)
     app_quit(vt);
 }
 
+/* Tab until the cursor is on `row` (the first editable field there). */
+static void tab_to_row(struct vt *vt, int row)
+{
+    for (int i = 0; i < 30; i++) {
+        int r, c;
+        app_settle(vt);
+        vt_cursor(vt, &r, &c);
+        if (r == row)
+            return;
+        vt_key(vt, VT_KEY_TAB);
+    }
+    vt_dump(vt, stderr);
+    fail_msg("the cursor never reached row %d", row);
+}
+
 /* F4 on a link field whose text the list does not answer opens the whole
- * list, not an empty one. */
+ * list, not an empty one (培养联系人 may hold a name off the list, so the
+ * text is there to be no query). */
 static void f4_opens_unfiltered_on_text_that_is_no_query(void **state)
 {
     struct app *a = *state;
     struct vt *vt = app_start(a, 24, 80, UTF8_LOCALE);
-    open_new_member(vt);
-    for (int i = 0; i < 11; i++)   /* to 所在支部 */
-        vt_key(vt, VT_KEY_TAB);
-    app_wait_cursor_after(vt, 8, "所在支部：");
+    open_new_applicant(vt);
+    tab_to_row(vt, 10);
+    app_wait_cursor_after(vt, 10, "培养联系人一：");
     vt_type(vt, "qqqq");
+    app_wait_cursor_after(vt, 10, "培养联系人一：qqqq");
     vt_key(vt, VT_KEY_F4);
-    app_wait(vt, "选择所在支部");
+    app_wait(vt, "选择正式党员");
     app_settle(vt);
     APP_CHECK(vt, vt_row_of(vt, "查找：qqqq") < 0);
     char all[64];
-    snprintf(all, sizeof all, "共 %ld 条", (long)app_db_int(a, "SELECT count(*) FROM org WHERE"
-             " kind = '党支部' AND status = '正常'", NULL, NULL));
+    snprintf(all, sizeof all, "共 %ld 条", (long)app_db_int(a, "SELECT count(*) FROM member WHERE"
+             " status = '正常' AND category = '正式党员'", NULL, NULL));
     app_wait(vt, all);
     vt_key(vt, VT_KEY_ESC);
+    app_wait_gone(vt, "选择正式党员");
+    app_quit(vt);
+}
+
+/* wfc in 所在支部 answers two branches (五夫村第一党支部, 五夫村第二党支部):
+ * Enter stays and names them, never opening the list by itself (where 张
+ * and the digits typed next would go into its find box); 所在支部 takes
+ * only a branch, so the keys after which the list answers nothing are
+ * refused and the field keeps wfc; F4 opens narrowed by it. */
+static void link_field_keeps_nothing_meant_for_the_next(void **state)
+{
+    struct app *a = *state;
+    char text[128];
+    struct vt *vt = app_start(a, 24, 80, UTF8_LOCALE);
+    open_new_member(vt);
+    tab_to_row(vt, 8);
+    app_wait_cursor_after(vt, 8, "所在支部：");
+    vt_type(vt, "wfc");
+    vt_key(vt, VT_KEY_ENTER);
+    app_wait_row(vt, 22, "「所在支部」wfc 有 2 项相符：五夫村第");
+    char line[512];
+    vt_row(vt, 22, line, sizeof line);   /* both, in the picker's order */
+    APP_CHECK(vt, strstr(line, "五夫村第一党支部") && strstr(line, "五夫村第二党支部") &&
+                  strstr(line, "党支部（按 F4 选择）"));
+    app_wait_cursor_after(vt, 8, "所在支部：wfc");
+    vt_type(vt, "张");
+    app_wait_row(vt, 22, "「所在支部」列表中没有与 wfc张 相符的项（按 F4 选择）");
+    vt_type(vt, "967512345");
+    app_wait_row(vt, 22, "「所在支部」列表中没有与 wfc5 相符的项（按 F4 选择）");
+    app_settle(vt);
+    APP_CHECK(vt, vt_row_of(vt, "选择所在支部") < 0);
+    field_text(vt, 8, "所在支部：", text, sizeof text);
+    assert_string_equal(text, "所在支部：wfc");
+    app_wait_cursor_after(vt, 8, "所在支部：wfc");
+    /* Tab says so again, and stays */
+    vt_key(vt, VT_KEY_TAB);
+    app_wait_row(vt, 22, "「所在支部」wfc 有 2 项相符");
+    app_wait_cursor_after(vt, 8, "所在支部：wfc");
+    vt_key(vt, VT_KEY_F4);
+    app_wait(vt, "选择所在支部");
+    app_wait(vt, "查找：wfc");
+    app_wait(vt, "共 2 条");
+    vt_key(vt, VT_KEY_ESC);
     app_wait_gone(vt, "选择所在支部");
+    app_wait_cursor_after(vt, 8, "所在支部：wfc");
+    /* a key that narrows it is taken, and the one branch left on Enter */
+    vt_type(vt, "dy");
+    vt_key(vt, VT_KEY_ENTER);
+    app_wait_cursor_after(vt, 9, "所在党小组：");
+    field_text(vt, 8, "所在支部：", text, sizeof text);
+    assert_string_equal(text, "所在支部：五夫村第一党支部");
+    app_quit(vt);
+}
+
+/* 培养联系人 may be someone off the list of 正式党员: text that matches
+ * nothing is kept as typed, and an ambiguous one stays on the first Enter
+ * (naming the matches) and is kept as typed on the second. */
+static void people_field_keeps_a_free_name(void **state)
+{
+    struct app *a = *state;
+    char text[128];
+    int r, c;
+    struct vt *vt = app_start(a, 24, 80, UTF8_LOCALE);
+    open_new_applicant(vt);
+    tab_to_row(vt, 10);
+    app_wait_cursor_after(vt, 10, "培养联系人一：");
+    vt_type(vt, "王晓");
+    vt_key(vt, VT_KEY_ENTER);
+    app_wait_row(vt, 22, "「培养联系人一」王晓 有 2 项相符：王晓东、王晓东（F4 选择；再按回车保留原样）");
+    app_settle(vt);
+    APP_CHECK(vt, vt_row_of(vt, "选择正式党员") < 0);
+    app_wait_cursor_after(vt, 10, "培养联系人一：王晓");
+    vt_key(vt, VT_KEY_ENTER);
+    app_wait_row(vt, 22, "「培养联系人一」按输入保留「王晓」（不是列表中的一项）");
+    app_wait_cursor_after(vt, 10, "培养联系人二：");
+    field_text(vt, 10, "培养联系人一：", text, sizeof text);
+    assert_string_equal(text, "培养联系人一：王晓");
+    /* a name the list does not have goes on at once */
+    vt_type(vt, "欧阳修远");
+    vt_key(vt, VT_KEY_ENTER);
+    app_settle(vt);
+    vt_cursor(vt, &r, &c);
+    APP_CHECK(vt, r != 10 || c < app_col_of(vt, 10, "培养联系人二："));
+    field_text(vt, 10, "培养联系人二：", text, sizeof text);
+    assert_string_equal(text, "培养联系人二：欧阳修远");
     app_quit(vt);
 }
 
@@ -268,6 +370,9 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(f4_opens_unfiltered_on_text_that_is_no_query, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(link_field_keeps_nothing_meant_for_the_next, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(people_field_keeps_a_free_name, setup, teardown),
         cmocka_unit_test_setup_teardown(esc_then_digit_after_a_pause_is_the_f_key, setup, teardown),
         cmocka_unit_test_setup_teardown(entry_mode_carried_values_are_no_change, setup, teardown),
         cmocka_unit_test_setup_teardown(joined_on_fills_confirmed_on, setup, teardown),

@@ -195,14 +195,17 @@ static void the_form_sets_the_group_with_f4(void **state)
 	            " WHERE m.name = ?1", name, NULL);
 	assert_string_equal(text, first);
 
-	/* A name that is no group of the branch is refused at F2, the cursor
-	 * back on the field with the text as typed. */
+	/* A name that is no group of the branch is refused as it is typed:
+	 * each key after which the branch's list answers nothing rings and is
+	 * not kept; F2 then stays on the field, 第 naming both groups. */
 	tab_to_row(vt, row);
 	vt_send(vt, "\x15", 1);
 	vt_type(vt, "第九党小组");
+	app_wait_row(vt, 22, "「所在党小组」列表中没有与 第组 相符的项（按 F4 选择）");
+	app_wait_cursor_after(vt, row, "所在党小组：第");
 	vt_key(vt, VT_KEY_F2);
-	app_wait_row(vt, 22, "「所在党小组」「第九党小组」不是");
-	app_wait_cursor_after(vt, row, "所在党小组：第九党小组");
+	app_wait_row(vt, 22, "「所在党小组」第 有 2 项相符：");
+	app_wait_cursor_after(vt, row, "所在党小组：第");
 	app_db_text(a, text, sizeof text, "SELECT g.name FROM member m JOIN org g ON g.id = m.group_id"
 	            " WHERE m.name = ?1", name, NULL);
 	assert_string_equal(text, first);
