@@ -62,7 +62,7 @@ static int id_check(const char *v, char why[WHY_MAX])
 	.type = FT_DATE, D(k), .help = "日期，不能晚于今天，须在前一步骤之后。" }
 #define PERSON(k, l, r, c, lk) { .key = #k, .label = l, .row = r, .col = c, .width = 10, \
 	.type = FT_LINK, .lookup = lk, D(k), \
-	.help = "姓名；按 F4 从正式党员中选择（本支部的在前，同名的注出生年份）。" }
+	.help = "姓名；按 F4 从正式党员中选择（本支部的在前，同名的注出生年份，同年生的注身份证号末四位）。" }
 static const struct form_field fields[] = {
 	{ .key = "name", .label = "姓名：", .row = 0, .col = 2, .width = 12, .type = FT_TEXT,
 	  .required = 1, .max_chars = 20, D(name), .help = "入党申请人的姓名。" },
