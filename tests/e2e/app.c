@@ -151,10 +151,15 @@ void app_quit(struct vt *vt)
         vt_type(vt, "2");
     else
         vt_key(vt, VT_KEY_ENTER);
+    app_wait_exit(vt, "F10, Enter");
+}
+
+void app_wait_exit(struct vt *vt, const char *after)
+{
     int status = -1;
     if (!vt_wait_exit(vt, VT_TIMEOUT_MS, &status)) {
         vt_dump(vt, stderr);
-        fail_msg("the program did not exit after F10, Enter");
+        fail_msg("the program did not exit after %s", after);
     }
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
         vt_dump(vt, stderr);

@@ -53,6 +53,9 @@ struct vt *app_start(struct app *a, int rows, int cols, const char *locale);
  * unsaved work first); the program must exit with status 0 and leave no
  * sanitizer report. */
 void app_quit(struct vt *vt);
+/* The program exits with status 0 and no sanitizer report; `after` names
+ * the keys that should have ended it, for the failure message. */
+void app_wait_exit(struct vt *vt, const char *after);
 
 /* ---- waiting for the screen (each fails with a dump) ----------------- */
 

@@ -9,7 +9,6 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <sys/wait.h>
 #include <string.h>
 
 #include "app.h"
@@ -285,12 +284,7 @@ static void f10_on_a_marked_sheet_saves_first(void **state)
 	vt_key(vt, VT_KEY_F10);
 	app_wait(vt, "退出系统前保存修改？");
 	vt_key(vt, VT_KEY_ENTER);
-	int status = -1;
-	if (!vt_wait_exit(vt, VT_TIMEOUT_MS, &status)) {
-		vt_dump(vt, stderr);
-		fail_msg("the program did not exit after 是，保存后退出");
-	}
-	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	app_wait_exit(vt, "是，保存后退出");
 	assert_int_equal(app_db_int(a, "SELECT count(*) FROM attendance t JOIN meeting m"
 	                            " ON m.id = t.meeting_id WHERE m.topic = '退出前的签到'"
 	                            " AND t.state IN ('出席', '缺席')", NULL, NULL), 2);
