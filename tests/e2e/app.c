@@ -224,6 +224,20 @@ void app_wait_cursor_after(struct vt *vt, int row, const char *utf8)
     app_wait_cursor(vt, row, app_col_of(vt, row, utf8) + app_width(utf8));
 }
 
+void app_tab_to_row(struct vt *vt, int row)
+{
+    for (int i = 0; i < 30; i++) {
+        int r, c;
+        app_settle(vt);
+        vt_cursor(vt, &r, &c);
+        if (r == row)
+            return;
+        vt_key(vt, VT_KEY_TAB);
+    }
+    vt_dump(vt, stderr);
+    fail_msg("the cursor never reached row %d", row);
+}
+
 void app_settle(struct vt *vt)
 {
     vt_wait_idle(vt, 150, VT_TIMEOUT_MS);

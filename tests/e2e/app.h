@@ -67,6 +67,9 @@ void app_wait_cursor(struct vt *vt, int row, int col);
 /* Until `utf8` is on `row` and the cursor stands right after it (a form
  * field "label：value" with the insertion point at its end). */
 void app_wait_cursor_after(struct vt *vt, int row, const char *utf8);
+/* Tab until the cursor stands in a field on screen row `row` (a form's
+ * first editable field there); fails with the screen after 30 Tabs. */
+void app_tab_to_row(struct vt *vt, int row);
 /* Until the program has been quiet a moment (the rest of a frame arrived). */
 void app_settle(struct vt *vt);
 

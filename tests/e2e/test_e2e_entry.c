@@ -116,21 +116,6 @@ static void pick_field_keeps_nothing_meant_for_the_next(void **state)
     app_quit(vt);
 }
 
-/* Tab until the cursor is on `row` (the first editable field there). */
-static void tab_to_row(struct vt *vt, int row)
-{
-    for (int i = 0; i < 30; i++) {
-        int r, c;
-        app_settle(vt);
-        vt_cursor(vt, &r, &c);
-        if (r == row)
-            return;
-        vt_key(vt, VT_KEY_TAB);
-    }
-    vt_dump(vt, stderr);
-    fail_msg("the cursor never reached row %d", row);
-}
-
 /* F4 on a link field whose text the list does not answer opens the whole
  * list, not an empty one (培养联系人 may hold a name off the list, so the
  * text is there to be no query). */
@@ -139,7 +124,7 @@ static void f4_opens_unfiltered_on_text_that_is_no_query(void **state)
     struct app *a = *state;
     struct vt *vt = app_start(a, 24, 80, UTF8_LOCALE);
     open_new_applicant(vt);
-    tab_to_row(vt, 10);
+    app_tab_to_row(vt, 10);
     app_wait_cursor_after(vt, 10, "培养联系人一：");
     vt_type(vt, "qqqq");
     app_wait_cursor_after(vt, 10, "培养联系人一：qqqq");
@@ -167,7 +152,7 @@ static void link_field_keeps_nothing_meant_for_the_next(void **state)
     char text[128];
     struct vt *vt = app_start(a, 24, 80, UTF8_LOCALE);
     open_new_member(vt);
-    tab_to_row(vt, 8);
+    app_tab_to_row(vt, 8);
     app_wait_cursor_after(vt, 8, "所在支部：");
     vt_type(vt, "wfc");
     vt_key(vt, VT_KEY_ENTER);
@@ -216,7 +201,7 @@ static void people_field_keeps_a_free_name(void **state)
     int r, c;
     struct vt *vt = app_start(a, 24, 80, UTF8_LOCALE);
     open_new_applicant(vt);
-    tab_to_row(vt, 10);
+    app_tab_to_row(vt, 10);
     app_wait_cursor_after(vt, 10, "培养联系人一：");
     vt_type(vt, "王晓");
     vt_key(vt, VT_KEY_ENTER);

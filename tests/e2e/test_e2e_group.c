@@ -112,21 +112,6 @@ static void a_group_meeting_expects_the_groups_members(void **state)
 	app_quit(vt);
 }
 
-/* Tab until the cursor stands in the field on screen row `row`. */
-static void tab_to_row(struct vt *vt, int row)
-{
-	for (int i = 0; i < 20; i++) {
-		int r, c;
-		app_settle(vt);
-		vt_cursor(vt, &r, &c);
-		if (r == row)
-			return;
-		vt_key(vt, VT_KEY_TAB);
-	}
-	vt_dump(vt, stderr);
-	fail_msg("the cursor never reached row %d", row);
-}
-
 static void the_form_sets_the_group_with_f4(void **state)
 {
 	struct app *a = *state;
@@ -162,7 +147,7 @@ static void the_form_sets_the_group_with_f4(void **state)
 	snprintf(text, sizeof text, "所在党小组：%s", first);
 	app_wait(vt, text);
 	int row = app_row_of(vt, "所在党小组：");
-	tab_to_row(vt, row);
+	app_tab_to_row(vt, row);
 
 	/* F4 lists the branch's two groups only; Down, Enter picks the other. */
 	vt_key(vt, VT_KEY_F4);
@@ -182,7 +167,7 @@ static void the_form_sets_the_group_with_f4(void **state)
 	assert_string_equal(text, second);
 
 	/* Typed pinyin initials and Enter resolve the same way. */
-	tab_to_row(vt, row);
+	app_tab_to_row(vt, row);
 	vt_send(vt, "\x15", 1);   /* Ctrl-U: clear the field */
 	vt_type(vt, py);
 	vt_key(vt, VT_KEY_ENTER);
@@ -198,7 +183,7 @@ static void the_form_sets_the_group_with_f4(void **state)
 	/* A name that is no group of the branch is refused as it is typed:
 	 * each key after which the branch's list answers nothing rings and is
 	 * not kept; F2 then stays on the field, 第 naming both groups. */
-	tab_to_row(vt, row);
+	app_tab_to_row(vt, row);
 	vt_send(vt, "\x15", 1);
 	vt_type(vt, "第九党小组");
 	app_wait_row(vt, 22, "「所在党小组」列表中没有与 第组 相符的项（按 F4 选择）");
