@@ -8,6 +8,8 @@
 #                                    program reads no other configuration (src/admin/user_priv.h)
 #   $DATADIR (/var/lib/dangjian)     2770 root:dangjian        operators are NOT in this group
 #   $DATADIR/dangjian.db             0660 root:dangjian, WAL mode, created here, never replaced
+#   $DATADIR/dangjian.db-lock        0660 root:dangjian, the writers' queue (src/core/db_queue.h);
+#                                    repaired on every install (-wal and -shm too, when there)
 #   $PREFIX/share/man/man1/dangjian.1          0644  man dangjian
 #   $PREFIX/share/doc/dangjian/使用手册.md     0644  the Chinese manual
 #
@@ -25,9 +27,13 @@ BIN=${1:?"用法：sh tools/install.sh 程序文件"}
 PREFIX=${PREFIX:-/usr/local}
 DESTDIR=${DESTDIR:-}
 DATADIR=${DATADIR:-/var/lib/dangjian}
-DATA_GROUP=dangjian
-USER_GROUP=dangjian-users
-CONFDIR=/etc/dangjian
+# The groups and the configuration's folder are fixed for a real server;
+# tests/e2e/test_e2e_installed.c installs a whole layout as root with
+# groups and a folder of its own (its program reads that folder's
+# dangjian.ini, PRIV_SYSTEM_CONFIG), leaving the machine's alone.
+DATA_GROUP=${DATA_GROUP:-dangjian}
+USER_GROUP=${USER_GROUP:-dangjian-users}
+CONFDIR=${CONFDIR:-/etc/dangjian}
 HERE=$(cd "$(dirname "$0")/.." && pwd)
 
 libdir=$DESTDIR$PREFIX/lib/dangjian
@@ -105,17 +111,35 @@ else
 	trap 'rm -f "$ini"' EXIT
 	printf '[database]\npath = %s\n' "$db" > "$ini"
 	# init switches the file to WAL mode, which is kept in the file itself.
-	"$BIN" --config "$ini" init >/dev/null || fail "创建数据库 $db 失败"
+	# umask 007: the database and its lock file are born group-writable
+	# (a lock file of 0644 root turned every operator's queue off).
+	(umask 007; "$BIN" --config "$ini" init >/dev/null) || fail "创建数据库 $db 失败"
 	say "已创建数据库 $DATADIR/dangjian.db（WAL 模式）"
 fi
 place 0660 "$DATA_GROUP" "$db"
+
+# The files beside the database get its owner, group and mode, whoever made
+# them: an operator who cannot write the lock file writes unqueued.
+[ -e "$db-lock" ] || (umask 007; : > "$db-lock")
+for f in "$db-lock" "$db-wal" "$db-shm"; do
+	[ -f "$f" ] && [ ! -L "$f" ] || continue
+	was=$(stat -c %a "$f")
+	if [ -z "$DESTDIR" ]; then
+		chown "$(stat -c %u "$db")" "$f"
+	fi
+	place 0660 "$DATA_GROUP" "$f"
+	if [ "$was" != 660 ]; then
+		say "已修复 ${f#"$DESTDIR"} 的权限（原为 0$was，现为 0660，与数据库文件相同）"
+	fi
+done
 
 if [ -n "$DESTDIR" ]; then
 	say "DESTDIR 安装：未创建组，也未设置属组。在目标系统上请执行："
 	say "  groupadd --system $DATA_GROUP; groupadd --system $USER_GROUP"
 	say "  chgrp $USER_GROUP $PREFIX/lib/dangjian && chmod 0750 $PREFIX/lib/dangjian"
 	say "  chgrp $DATA_GROUP $PREFIX/lib/dangjian/dangjian && chmod 2755 $PREFIX/lib/dangjian/dangjian"
-	say "  chgrp $DATA_GROUP $DATADIR $DATADIR/dangjian.db && chmod 2770 $DATADIR && chmod 0660 $DATADIR/dangjian.db"
+	say "  chgrp $DATA_GROUP $DATADIR $DATADIR/dangjian.db $DATADIR/dangjian.db-lock && chmod 2770 $DATADIR"
+	say "  chmod 0660 $DATADIR/dangjian.db $DATADIR/dangjian.db-lock"
 else
 	say "下一步：把本单位名称写入 $CONFDIR/dangjian.ini；用 usermod -aG $USER_GROUP 登录名 让操作员能运行程序；"
 	say "        先登记自己为管理员：dangjian user add 您的登录名 --role admin --name 姓名"

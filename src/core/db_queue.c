@@ -35,20 +35,73 @@ static struct queue *queue_of(sqlite3 *db)
 	return NULL;
 }
 
-/* The lock file, created with the database's mode so that every operator
- * who may write the database may queue. */
+/* Why the last lock file could not be used ("" when it could): told to
+ * the operator once by db_queue_problem. */
+static char problem[600];
+
+/* Gives the lock file the database file's owner (root alone can, which is
+ * who runs `make install`'s init) and permission bits, so that everyone who
+ * may write the database may queue.  Also repairs a lock file left with
+ * other rights by an older program, when we own it or are root. */
+static void match_database(int fd, const struct stat *db)
+{
+	struct stat st;
+	if (fstat(fd, &st) != 0)
+		return;
+	if (geteuid() == 0 && (st.st_uid != db->st_uid || st.st_gid != db->st_gid))
+		if (fchown(fd, db->st_uid, db->st_gid) != 0)
+			return;
+	if ((geteuid() == 0 || st.st_uid == geteuid()) && (st.st_mode & 0666) != (db->st_mode & 0666))
+		fchmod(fd, db->st_mode & 0666);
+}
+
+/* A new lock file appears with its final owner and mode or not at all: it
+ * is made under a name of its own and linked into place, so that nobody
+ * opens it while it still has the creator's 0600. */
+static int create_lock_file(const char *lock, const struct stat *db)
+{
+	char tmp[4200];
+	snprintf(tmp, sizeof tmp, "%s.%ld.new", lock, (long)getpid());
+	int fd = open(tmp, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return -1;
+	match_database(fd, db);
+	if (link(tmp, lock) != 0) {
+		close(fd);
+		fd = -1;
+	}
+	unlink(tmp);
+	return fd;
+}
+
 static int open_lock_file(const char *path)
 {
 	char lock[4096];
 	struct stat st;
 	if (snprintf(lock, sizeof lock, "%s-lock", path) >= (int)sizeof lock || stat(path, &st) != 0)
 		return -1;
-	int fd = open(lock, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	int fd = open(lock, O_RDWR | O_NOFOLLOW | O_CLOEXEC);   /* write locks need a writable descriptor */
+	if (fd < 0 && errno == ENOENT && (fd = create_lock_file(lock, &st)) < 0 && errno == EEXIST)
+		fd = open(lock, O_RDWR | O_NOFOLLOW | O_CLOEXEC);   /* another made it meanwhile */
 	if (fd >= 0) {
-		fchmod(fd, st.st_mode & 0666);   /* failing that 0600: the others write unqueued */
+		match_database(fd, &st);
 		return fd;
 	}
-	return open(lock, O_RDWR | O_CLOEXEC);   /* write locks need a writable descriptor */
+	/* The essentials first: the message line of 80 columns shows the start. */
+	snprintf(problem, sizeof problem,
+	         "写入不排队：无法打开 %s（%s），请告知管理员（它须与数据库文件的属主、属组和权限相同，"
+	         "重新运行 make install 即可修复）；多人同时保存时会等得更久",
+	         lock, errno == EACCES || errno == EPERM ? "没有权限" : strerror(errno));
+	return -1;
+}
+
+int db_queue_problem(char *out, size_t cap)
+{
+	if (!problem[0])
+		return 0;
+	snprintf(out, cap, "%s", problem);
+	problem[0] = 0;
+	return 1;
 }
 
 void db_queue_attach(sqlite3 *db, const char *path, int timeout_ms)
