@@ -1,4 +1,5 @@
 /* user_priv.c — see user_priv.h. */
+#define _GNU_SOURCE   /* setresgid, getresgid */
 #include "admin/user_priv.h"
 
 #include <stdio.h>
@@ -10,6 +11,7 @@ extern char **environ;
 
 static int running_setgid;
 static gid_t data_gid;   /* the setgid group, kept as the saved set-group-ID */
+static int given_up;     /* priv_give_up: the group is gone for good */
 
 static int kept(const char *entry)
 {
@@ -83,12 +85,30 @@ static void set_group(gid_t g)
 
 void priv_raise(void)
 {
-	if (running_setgid)
+	if (running_setgid && !given_up)
 		set_group(data_gid);
 }
 
 void priv_drop(void)
 {
-	if (running_setgid)
+	if (running_setgid && !given_up)
 		set_group(getgid());
+}
+
+void priv_give_up(sqlite3 *db)
+{
+	if (!running_setgid || given_up)
+		return;
+	int keep = 1;
+	if (db)
+		sqlite3_file_control(db, "main", SQLITE_FCNTL_PERSIST_WAL, &keep);
+	gid_t g = getgid(), r, e, s;
+	/* Checked afterwards too: a process that still has the group in any of
+	 * the three must not go on to read the terminal description. */
+	if (setresgid(g, g, g) != 0 || getresgid(&r, &e, &s) != 0 || r != g || e != g || s != g) {
+		perror("setresgid");
+		_exit(2);
+	}
+	given_up = 1;
+	unsetenv("HOME");
 }
