@@ -5,7 +5,7 @@
 #include "tui/draw.h"
 #include "tui/term.h"
 
-int screens_run(struct session *s)
+int screens_run(struct session *s, const char *notice)
 {
 	struct term_opts o = {
 		.escdelay_ms = s->cfg->escdelay_ms,
@@ -22,6 +22,8 @@ int screens_run(struct session *s)
 		.op = s->display,
 	};
 	frame_set_identity(a.system, a.unit, a.op);
+	if (notice && *notice)
+		frame_message(MSG_ERROR, "%s", notice);
 	int rc = app_run(&a, &main_menu_screen, NULL);
 	term_stop();
 	return rc;

@@ -6,8 +6,10 @@
 #include "tui/app.h"
 
 /* Starts the terminal, runs the main menu until the operator leaves, and
- * restores the terminal.  Returns the process exit code. */
-int screens_run(struct session *s);
+ * restores the terminal.  notice (may be NULL or ""): a fault to show on the
+ * message line of the first screen (the writers' queue unusable).  Returns
+ * the process exit code. */
+int screens_run(struct session *s, const char *notice);
 
 extern const struct screen main_menu_screen;
 extern const struct screen org_tree_screen;

@@ -1,5 +1,6 @@
 /* check.c — `dangjian check`: the file's integrity, its foreign keys, and the
  * rules of the registry and the member records, each problem on a line. */
+#include <limits.h>
 #include <stdio.h>
 
 #include "cli/cli.h"
@@ -112,6 +113,9 @@ static int check_identities(struct session *s, FILE *out)
 
 int cli_check(struct session *s, FILE *out)
 {
+	char where[2 * PATH_MAX + 128];   /* which files were checked, first */
+	cli_where(s->cfg, where, sizeof where);
+	fprintf(out, "%s\n", where);
 	int problems = run_pragma(s, "PRAGMA quick_check", "完整性检查", out) +
 	               run_pragma(s, "PRAGMA foreign_key_check", "外键检查", out);
 	for (size_t i = 0; i < sizeof rules / sizeof *rules; i++)

@@ -1,5 +1,6 @@
 #include "cli/cli.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -10,6 +11,7 @@
 #include "cli/hint.h"
 #include "cli/user_cli.h"
 #include "core/db.h"
+#include "core/db_queue.h"
 #include "core/session.h"
 #include "demo/demo.h"
 #include "grading/grading.h"
@@ -57,6 +59,35 @@ void cli_usage(FILE *to)
 	        "详见 man dangjian 和 docs/使用手册.md。\n");
 }
 
+/* name as given when absolute, else the current directory before it. */
+static void absolute(const char *name, char *out, size_t cap)
+{
+	char cwd[PATH_MAX];
+	if (name[0] == '/' || !getcwd(cwd, sizeof cwd))
+		snprintf(out, cap, "%s", name);
+	else
+		snprintf(out, cap, "%s/%s", strcmp(cwd, "/") == 0 ? "" : cwd,
+		         strncmp(name, "./", 2) == 0 ? name + 2 : name);
+}
+
+void cli_where(const struct config *c, char *out, size_t cap)
+{
+	char ini[PATH_MAX + 8], db[PATH_MAX + 8];
+	absolute(c->db_path, db, sizeof db);
+	if (c->path[0])
+		absolute(c->path, ini, sizeof ini);
+	else
+		snprintf(ini, sizeof ini, "无（当前目录没有 dangjian.ini，也没有 /etc/dangjian/dangjian.ini，用默认设置）");
+	snprintf(out, cap, "配置文件：%s；数据库：%s", ini, db);
+}
+
+void cli_refuse(const struct config *c, const char *msg)
+{
+	char where[2 * PATH_MAX + 128];
+	cli_where(c, where, sizeof where);
+	fprintf(stderr, "%s\n%s\n", msg, where);
+}
+
 /* Installed setgid, the program holds its group only while it opens or
  * closes the database (user_priv.h). */
 static void close_session(struct session *s)
@@ -69,18 +100,20 @@ static void close_session(struct session *s)
 static int open_session(struct config *c, int create, struct session *s)
 {
 	struct dj_err e;
-	char why[256];
+	char why[700];
 	memset(s, 0, sizeof *s);
 	s->cfg = c;
 	priv_raise();
 	int failed = db_open(c, c->db_path, create, &s->db, &e);
 	priv_drop();
 	if (failed) {
-		fprintf(stderr, "%s\n", e.msg);
+		cli_refuse(c, e.msg);
 		return -1;
 	}
-	if (session_identify(s, why, sizeof why)) {
+	if (db_queue_problem(why, sizeof why))
 		fprintf(stderr, "%s\n", why);
+	if (session_identify(s, why, sizeof why)) {
+		cli_refuse(c, why);
 		close_session(s);
 		return -1;
 	}

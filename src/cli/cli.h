@@ -21,6 +21,15 @@ void cli_usage(FILE *to);
  * cap); the test that holds --help and the man page to them calls it. */
 int cli_command_names(char names[][32], int cap);
 
+/* The configuration file and the database this run uses, on one line
+ * ("配置文件：/etc/dangjian/dangjian.ini；数据库：/var/lib/dangjian/dangjian.db",
+ * relative names made absolute), for --version, check and every refusal to
+ * start: where /etc/dangjian/dangjian.ini exists, a start in a folder
+ * without ./dangjian.ini uses the system's database, and should say so. */
+void cli_where(const struct config *c, char *out, size_t cap);
+/* A refusal to start: msg, then cli_where's line, on stderr. */
+void cli_refuse(const struct config *c, const char *msg);
+
 /* `check`: prints each problem; returns how many were found. */
 int cli_check(struct session *s, FILE *out);
 
