@@ -95,15 +95,35 @@ build/tests/test_e2e_%: tests/e2e/test_e2e_%.c $(E2E_LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(SANFLAGS) $(LDFLAGS) -Itests/e2e -o $@ $(filter %.c %.o,$^) $(LDLIBS) -lvterm -lcmocka -lutil
 
+# The program that tests/e2e/test_e2e_installed.c installs as root into a
+# tree of its own, with two throwaway users: the -O2 build, but reading its
+# configuration from that tree instead of /etc/dangjian (PRIV_SYSTEM_CONFIG),
+# so that the test leaves the machine's own installation alone.  The tree
+# lies in /tmp (every user may reach it), named after this checkout.
+INSTALLED_ROOT := /tmp/dj-installed-$(shell printf '%s' '$(CURDIR)' | cksum | cut -d' ' -f1)
+INSTALLED_DEF  := -DPRIV_SYSTEM_CONFIG='"$(INSTALLED_ROOT)/etc/dangjian/dangjian.ini"'
+build/installed/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(INSTALLED_DEF) $(CFLAGS) -c -o $@ $<
+build/installed/dangjian: $(filter-out build/src/admin/user_priv.o,$(OBJ)) build/installed/src/admin/user_priv.o \
+                          build/installed/src/main.o
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+build/tests/test_e2e_installed: tests/e2e/test_e2e_installed.c $(E2E_LIB) build/installed/dangjian
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) -DINSTALLED_ROOT='"$(INSTALLED_ROOT)"' $(CFLAGS) $(SANFLAGS) $(LDFLAGS) -Itests/e2e -o $@ \
+	      $(filter %.c %.o,$^) $(LDLIBS) -lvterm -lcmocka -lutil
+
+# The build's own runs always name their configuration: without --config a
+# folder with no dangjian.ini would use an installed /etc/dangjian's database.
 $(DB): dangjian
-	./dangjian init --demo
+	./dangjian --config dangjian.ini init --demo
 
 # After the packages are in, build on every core (the first build is ~170 files).
 NPROC := $(shell nproc 2>/dev/null || echo 2)
 
 run: deps
 	$(MAKE) -j$(NPROC) dangjian $(DB)
-	./dangjian
+	./dangjian --config dangjian.ini
 
 unit: $(UNIT_BIN)
 e2e: $(E2E_BIN) build/dangjian-san

@@ -180,17 +180,25 @@ void bench_import(struct bench *b)
 {
 	char log[400], csv[400], orgs_db[400], orgs_ini[400], plain_db[400];
 	snprintf(log, sizeof log, "%s/import.log", b->dir);
-	char *probe[] = { (char *)b->program, "import", NULL };
+	snprintf(csv, sizeof csv, "%s/members.csv", b->dir);
+	snprintf(orgs_db, sizeof orgs_db, "%s/import.db", b->dir);
+	snprintf(orgs_ini, sizeof orgs_ini, "%s/import.ini", b->dir);
+	snprintf(plain_db, sizeof plain_db, "%s/plain.db", b->dir);
+	/* Every run names its configuration: the work folder has no
+	 * dangjian.ini, and without --config an installed /etc/dangjian's
+	 * database would be measured. */
+	FILE *ini = fopen(orgs_ini, "w");
+	if (ini) {
+		fprintf(ini, "[database]\npath = %s\n", orgs_db);
+		fclose(ini);
+	}
+	char *probe[] = { (char *)b->program, "--config", orgs_ini, "import", NULL };
 	double ms;
 	run_timed(probe, log, &ms);
 	if (!file_has(log, "members")) {
 		bench_fig(b, "导入党员 CSV", "≤ 10 s 且 ≤ 5× .import", -1, "待 `dangjian import members`（issue 3）");
 		return;
 	}
-	snprintf(csv, sizeof csv, "%s/members.csv", b->dir);
-	snprintf(orgs_db, sizeof orgs_db, "%s/import.db", b->dir);
-	snprintf(orgs_ini, sizeof orgs_ini, "%s/import.ini", b->dir);
-	snprintf(plain_db, sizeof plain_db, "%s/plain.db", b->dir);
 	long rows = write_roster(b->county, csv);
 	/* The same organizations with no members: the generator with the same
 	 * seed draws the tree first, so the tree is identical. */
@@ -199,11 +207,6 @@ void bench_import(struct bench *b)
 	char *gen[] = { "build/bench/gen", "--today", (char *)bench_today, "--orgs", so, "--members", "0",
 	                "--meetings", "0", orgs_db, NULL };
 	int rc = run_timed(gen, log, &ms);
-	FILE *ini = fopen(orgs_ini, "w");
-	if (ini) {
-		fprintf(ini, "[database]\npath = %s\n", orgs_db);
-		fclose(ini);
-	}
 	char *imp[] = { (char *)b->program, "--config", orgs_ini, "import", "members", csv, NULL };
 	double ours_ms = 0;
 	if (rc == 0)
