@@ -1,6 +1,7 @@
 /* `make install` into a DESTDIR (tools/install.sh with the test build of
  * the program): the modes of the shared-server layout, a database in WAL
- * mode, the man page and the manual, nothing overwritten the second time;
+ * mode, the writers' lock file as writable as the database, the man page
+ * and the manual, nothing overwritten the second time;
  * `make uninstall` (tools/uninstall.sh) takes the program away and keeps
  * the configuration and the data unless PURGE=1; and the installed program,
  * run setgid by an ordinary user, ignores --config.  Needs root (to hand
@@ -157,6 +158,8 @@ static void the_layout_has_its_modes(void **state)
 	assert_true(S_ISDIR(mode_of(p, "/var/lib/dangjian")));
 	assert_int_equal(mode_of(p, "/var/lib/dangjian") & 07777, 02770);
 	assert_int_equal(mode_of(p, "/var/lib/dangjian/dangjian.db") & 07777, 0660);
+	/* The writers' queue: a lock file the operators cannot write turns it off. */
+	assert_int_equal(mode_of(p, "/var/lib/dangjian/dangjian.db-lock") & 07777, 0660);
 	assert_int_equal(mode_of(p, "/usr/local/share/man/man1/dangjian.1") & 07777, 0644);
 	assert_int_equal(mode_of(p, "/usr/local/share/doc/dangjian/使用手册.md") & 07777, 0644);
 	char text[8192];
