@@ -47,7 +47,7 @@ static int run_screens(struct config *c)
 		priv_give_up(s.db);
 		rc = screens_run(&s, queue);
 	}
-	priv_raise();   /* nothing once given up; the refusals above still hold it */
+	priv_raise();   /* does nothing once given up; after a refusal, closes as it opened */
 	db_close(s.db);
 	priv_drop();
 	return rc;
@@ -59,6 +59,8 @@ static int show_version(const char *config_path)
 	struct config c;
 	char why[512], where[2 * PATH_MAX + 128];
 	config_path = priv_config_path(config_path, why, sizeof why);
+	if (*why)
+		printf("%s\n", why);
 	if (config_load(&c, config_path, why, sizeof why)) {
 		printf("%s\n", why);
 		return 2;

@@ -66,11 +66,19 @@ static int create_lock_file(const char *lock, const struct stat *db)
 	if (fd < 0)
 		return -1;
 	match_database(fd, db);
-	if (link(tmp, lock) != 0) {
-		close(fd);
-		fd = -1;
-	}
+	int linked = link(tmp, lock), why = errno;
 	unlink(tmp);
+	if (linked == 0)
+		return fd;
+	close(fd);
+	if (why == EEXIST) {
+		errno = EEXIST;   /* somebody else's is in place: open theirs */
+		return -1;
+	}
+	/* A file system without hard links: made in place, as before. */
+	fd = open(lock, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd >= 0)
+		match_database(fd, db);
 	return fd;
 }
 
