@@ -7,8 +7,9 @@
  *   - a lock file an older install left 0644 is told on stderr and on the
  *     message line, and the next install repairs it;
  *   - the full-screen program has given up the data group for good (real,
- *     effective and saved group all the operator's) while it runs, and the
- *     operator's own $HOME/.terminfo is not read.
+ *     effective and saved group all the operator's) while it runs, the
+ *     operator's own $HOME/.terminfo is not read, and it leaves without the
+ *     group: the WAL file stays until the next command removes it.
  *
  * Why a tree of its own and not the machine's /etc/dangjian: the setgid
  * program reads only PRIV_SYSTEM_CONFIG.  Installing the real /etc/dangjian
@@ -39,6 +40,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "app.h"
 #include "vt.h"
 
 #ifndef INSTALLED_ROOT
@@ -329,6 +331,19 @@ static void the_full_screen_program_holds_no_group_and_reads_no_home_terminfo(vo
 	gids_of(vt_pid(vt), g);
 	for (int i = 0; i < 4; i++)
 		assert_int_equal(g[i], (long)pw->pw_gid);
+	/* Leaving closes the database without the group: the WAL file stays
+	 * (the operator may not remove it from the data directory) and the
+	 * next command, which closes holding the group, takes it away. */
+	app_quit(vt);
+	assert_int_equal(access(DB "-wal", F_OK), 0);
+	char out[8192];
+	char *argv[] = { PROG, "check", NULL };
+	int rc = run_as(r->user[0], argv, NULL, out, sizeof out);
+	if (rc != 0)
+		fprintf(stderr, "%s", out);
+	assert_int_equal(rc, 0);
+	assert_non_null(strstr(out, "检查通过"));
+	assert_int_equal(access(DB "-wal", F_OK), -1);
 }
 
 int main(void)
