@@ -2,6 +2,7 @@
 #define _GNU_SOURCE   /* setresgid, getresgid */
 #include "admin/user_priv.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,7 +107,7 @@ void priv_give_up(sqlite3 *db)
 	/* Checked afterwards too: a process that still has the group in any of
 	 * the three must not go on to read the terminal description. */
 	if (setresgid(g, g, g) != 0 || getresgid(&r, &e, &s) != 0 || r != g || e != g || s != g) {
-		perror("setresgid");
+		fprintf(stderr, "无法永久放弃数据组的权限（setresgid：%s），程序停止\n", strerror(errno));
 		_exit(2);
 	}
 	given_up = 1;
