@@ -120,7 +120,7 @@ place 0660 "$DATA_GROUP" "$db"
 
 # The files beside the database get its owner, group and mode, whoever made
 # them: an operator who cannot write the lock file writes unqueued.
-[ -e "$db-lock" ] || (umask 007; : > "$db-lock")
+[ -e "$db-lock" ] || [ -L "$db-lock" ] || (umask 007; : > "$db-lock")
 for f in "$db-lock" "$db-wal" "$db-shm"; do
 	[ -f "$f" ] && [ ! -L "$f" ] || continue
 	was=$(stat -c %a "$f")
