@@ -39,11 +39,17 @@ void db_bulk(sqlite3 *db, int on);
 int db_readonly(sqlite3 *db);
 
 /* What an operator is told when others held the write lock past the busy
- * timeout. */
-#define DB_BUSY_WHY "数据库正忙（其他操作员正在保存），请稍后再试"
+ * timeout; db_fail adds who, when it can tell (db_busy.h). */
+#define DB_BUSY_WHY "数据库正忙：其他操作员正在写入（如导入），请稍候再试"
+/* … and when the disk (or the quota) is full, whatever SQLite called it. */
+#define DB_FULL_WHY "磁盘已满，无法写入数据库"
 
 /* BEGIN IMMEDIATE, after waiting in line behind other writers (db_queue.h);
- * db_commit and db_rollback let the next one in. */
+ * db_commit and db_rollback let the next one in.  From db_begin to the end
+ * the job-control stops (Ctrl-Z's SIGTSTP, SIGTTIN, SIGTTOU) are held back
+ * and take effect once the transaction is over: a process stopped while it
+ * holds the write lock would stop every other operator's saves and starts
+ * with it. */
 int db_begin(sqlite3 *db, struct dj_err *e);
 int db_commit(sqlite3 *db, struct dj_err *e);
 void db_rollback(sqlite3 *db);
