@@ -235,7 +235,15 @@ int64_t db_int(sqlite3 *db, const char *sql, int64_t param, int64_t def)
 	return v;
 }
 
-static int pragmas(sqlite3 *db, const struct config *c, struct dj_err *e)
+/* db_fail at a start, noting whether the disk is full (db_open then
+ * tries once more without the -shm file, see there). */
+static int start_fail(sqlite3 *db, struct dj_err *e, const char *what, int *full)
+{
+	*full = disk_full(db, sqlite3_extended_errcode(db));
+	return db_fail(db, e, what);
+}
+
+static int pragmas(sqlite3 *db, const struct config *c, int *full, struct dj_err *e)
 {
 	char sql[256];
 	sqlite3_busy_timeout(db, c->busy_timeout_ms);
@@ -247,7 +255,9 @@ static int pragmas(sqlite3 *db, const struct config *c, struct dj_err *e)
 	 * These three are settings of this connection: nothing is written. */
 	snprintf(sql, sizeof sql, "PRAGMA foreign_keys=ON; PRAGMA synchronous=%s;"
 	         " PRAGMA cache_size=-%d;", c->synchronous, DB_CACHE_KB);
-	return db_exec(db, sql, e) ? DJ_DB : 0;
+	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return start_fail(db, e, "打开数据库", full);
+	return 0;
 }
 
 /* What a start reads before deciding whether it must write anything. */
@@ -259,16 +269,16 @@ struct schema_state {
 /* Reads the file's marks in one read transaction (a reader never waits for
  * a writer in WAL mode).  The first read opens the WAL of a file in WAL
  * mode, so journal_mode reports the file's mode, not the default. */
-static int read_state(sqlite3 *db, struct schema_state *s, struct dj_err *e)
+static int read_state(sqlite3 *db, struct schema_state *s, int *full, struct dj_err *e)
 {
+	memset(s, 0, sizeof *s);
 	if (sqlite3_exec(db, "BEGIN DEFERRED", NULL, NULL, NULL) != SQLITE_OK)
-		return db_fail(db, e, "打开数据库");
+		return start_fail(db, e, "打开数据库", full);
+	s->tables = db_int(db, "SELECT count(*) FROM sqlite_schema", -1, -1);
+	int rc = s->tables < 0 ? start_fail(db, e, "读取数据库", full) : 0;
 	s->appid = db_int(db, "PRAGMA application_id", -1, 0);
 	s->version = db_int(db, "PRAGMA user_version", -1, 0);
-	s->tables = db_int(db, "SELECT count(*) FROM sqlite_schema", -1, -1);
-	int rc = s->tables < 0 ? db_fail(db, e, "读取数据库") : 0;
 	sqlite3_stmt *st;
-	s->wal = 0;
 	if (rc == 0 && sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &st, NULL) == SQLITE_OK) {
 		if (sqlite3_step(st) == SQLITE_ROW)
 			s->wal = sqlite3_stricmp((const char *)sqlite3_column_text(st, 0), "wal") == 0;
@@ -334,16 +344,14 @@ static int run_migrations(sqlite3 *db, const char *path, struct dj_err *e)
 
 /* A current file is only read; a new or older one is migrated under the
  * write lock. */
-static int migrate(sqlite3 *db, const char *path, struct dj_err *e)
+static int migrate(sqlite3 *db, const char *path, const struct schema_state *s,
+                   struct dj_err *e)
 {
-	struct schema_state s;
-	if (read_state(db, &s, e))
-		return DJ_DB;
-	if (not_ours(&s))
+	if (not_ours(s))
 		return dj_fail(e, DJ_DB, NULL, "%s 不是党建台账数据库", path);
-	if (current(&s))
+	if (current(s))
 		return 0;
-	if (!s.wal && set_wal(db, e))
+	if (!s->wal && set_wal(db, e))
 		return DJ_DB;
 	if (db_begin(db, e))
 		return DJ_DB;
@@ -354,45 +362,68 @@ static int migrate(sqlite3 *db, const char *path, struct dj_err *e)
 	return db_commit(db, e);
 }
 
-/* A file with a newer user_version was written by a newer program: we may
- * read it, never write it, so it is reopened read-only. */
-static int newer_than_us(sqlite3 *db)
+/* Opens the file and reads its marks.  heap_index: the WAL's index in
+ * this process's memory instead of the -shm file, under an exclusive lock
+ * on the file (SQLite's locking_mode=EXCLUSIVE before the first read). */
+static int open_and_read(const struct config *c, const char *path, int flags, int heap_index,
+                         sqlite3 **db, struct schema_state *s, int *full, struct dj_err *e)
 {
-	return db_int(db, "PRAGMA user_version", -1, 0) > db_schema_latest();
+	*full = 0;
+	if (sqlite3_open_v2(path, db, flags, NULL) != SQLITE_OK)
+		return start_fail(*db, e, "打开数据库", full);
+	if (heap_index && sqlite3_exec(*db, "PRAGMA locking_mode=EXCLUSIVE", NULL, NULL, NULL))
+		return start_fail(*db, e, "打开数据库", full);
+	if (pragmas(*db, c, full, e) || read_state(*db, s, full, e))
+		return DJ_DB;
+	return 0;
 }
 
+/* A file with a newer user_version was written by a newer program: we may
+ * read it, never write it, so it is reopened read-only. */
+static int open_newer(const struct config *c, const char *path, sqlite3 **out, struct dj_err *e)
+{
+	sqlite3 *db;
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+		db_fail(db, e, "打开数据库");
+		db_close(db);
+		return DJ_DB;
+	}
+	sqlite3_busy_timeout(db, c->busy_timeout_ms);
+	register_functions(db);
+	*out = db;
+	return 0;
+}
+
+/* The first process to open a file in WAL mode creates its -shm file and
+ * grows it to 32 KB; on a full disk that fails, and nobody could even
+ * read.  Then (and only then: nobody else has the file open, or the -shm
+ * would be there) this process keeps the index in its own memory and the
+ * file to itself while it runs: check, export and viewing work, a save
+ * says 磁盘已满, and others wait as behind a writer until it ends. */
 int db_open(const struct config *c, const char *path, int create, sqlite3 **out, struct dj_err *e)
 {
 	*out = NULL;
 	struct stat st;   /* stat, not access(): a setgid program sees with its effective group */
 	if (!create && stat(path, &st) != 0)
 		return dj_fail(e, DJ_DB, NULL, "数据库文件 %s 不存在，请先运行 dangjian init", path);
-	sqlite3 *db;
-	int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
-	if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
-		db_fail(db, e, "打开数据库");
+	sqlite3 *db = NULL;
+	struct schema_state s;
+	int full, flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+	int rc = open_and_read(c, path, flags, 0, &db, &s, &full, e);
+	if (rc && full) {
 		db_close(db);
-		return DJ_DB;
+		rc = open_and_read(c, path, flags, 1, &db, &s, &full, e);
 	}
-	if (pragmas(db, c, e))
-		goto fail;
-	if (newer_than_us(db)) {
+	if (rc == 0 && s.version > db_schema_latest()) {
 		db_close(db);
-		if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
-			db_fail(db, e, "打开数据库");
-			goto fail;
-		}
-		sqlite3_busy_timeout(db, c->busy_timeout_ms);
-		register_functions(db);
+		return open_newer(c, path, out, e);
+	}
+	if (rc == 0)
+		db_queue_attach(db, path, c->busy_timeout_ms);
+	if (rc == 0 && migrate(db, path, &s, e) == 0) {
 		*out = db;
 		return 0;
 	}
-	db_queue_attach(db, path, c->busy_timeout_ms);
-	if (migrate(db, path, e))
-		goto fail;
-	*out = db;
-	return 0;
-fail:
 	db_close(db);
 	return DJ_DB;
 }
