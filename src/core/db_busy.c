@@ -36,13 +36,30 @@ static pid_t write_lock_pid(sqlite3 *db)
 	return pid > 0 ? pid : 0;
 }
 
-/* The command line of pid, its arguments joined by spaces, cut at a
- * character boundary to fit.  Another user typed it: control characters
- * (an ESC sequence in a file name) become '?' before they reach our
- * operator's terminal. */
+/* Appends s to out (of cap, holding *len bytes) as far as it fits, cut at
+ * a character boundary.  Another user typed it: control characters (an ESC
+ * sequence in a file name) become '?' before they reach our operator's
+ * terminal. */
+static void append(char *out, size_t cap, size_t *len, const char *s)
+{
+	size_t n = strlen(s);
+	if (*len + n >= cap) {
+		n = cap - 1 - *len;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;   /* back off to a character boundary */
+	}
+	for (size_t i = 0; i < n; i++)
+		out[*len + i] = (unsigned char)s[i] < 0x20 || s[i] == 0x7f ? '?' : s[i];
+	*len += n;
+	out[*len] = 0;
+}
+
+/* The command line of pid as an operator would type it: the program's
+ * name without its directory, then the arguments but --config and its
+ * file ("dangjian import members a.csv"). */
 static int command_of(pid_t pid, char *out, size_t cap)
 {
-	char path[64], buf[512];
+	char path[64], buf[1024];
 	snprintf(path, sizeof path, "/proc/%ld/cmdline", (long)pid);
 	FILE *f = fopen(path, "r");
 	if (!f)
@@ -52,24 +69,21 @@ static int command_of(pid_t pid, char *out, size_t cap)
 	if (n == 0)
 		return -1;
 	buf[n] = 0;
-	while (n > 0 && buf[n - 1] == 0)
-		buf[--n] = 0;
-	for (size_t i = 0; i < n; i++)
-		if (buf[i] == 0)
-			buf[i] = ' ';
-		else if ((unsigned char)buf[i] < 0x20 || buf[i] == 0x7f)
-			buf[i] = '?';
-	const char *base = strrchr(buf, '/');
-	const char *space = strchr(buf, ' ');
-	base = base && (!space || base < space) ? base + 1 : buf;   /* dangjian, not /usr/bin/dangjian */
-	size_t len = strlen(base);
-	if (len >= cap) {
-		len = cap - 1;
-		while (len > 0 && ((unsigned char)base[len] & 0xc0) == 0x80)
-			len--;   /* back off to a character boundary */
+	size_t len = 0;
+	out[0] = 0;
+	for (const char *arg = buf; arg < buf + n; arg += strlen(arg) + 1) {
+		if (arg == buf) {
+			const char *slash = strrchr(arg, '/');
+			append(out, cap, &len, slash ? slash + 1 : arg);
+			continue;
+		}
+		if (strcmp(arg, "--config") == 0) {
+			arg += strlen(arg) + 1;   /* and its file */
+			continue;
+		}
+		append(out, cap, &len, " ");
+		append(out, cap, &len, arg);
 	}
-	memcpy(out, base, len);
-	out[len] = 0;
 	return 0;
 }
 
