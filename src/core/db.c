@@ -1,5 +1,6 @@
 #include "core/db.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/stat.h>
@@ -91,18 +92,28 @@ static const char *why_of(int rc, int *detail)
 	}
 }
 
-int db_fail(sqlite3 *db, struct dj_err *e, const char *what)
+const char *db_why(sqlite3 *db, char *out, size_t cap)
 {
 	int rc = db ? sqlite3_extended_errcode(db) : SQLITE_ERROR, detail;
-	if (db && disk_full(db, rc))
-		return dj_fail(e, DJ_DB, NULL, "%s失败：%s", what, DB_FULL_WHY);
+	if (db && disk_full(db, rc)) {
+		snprintf(out, cap, "%s", DB_FULL_WHY);
+		return out;
+	}
 	const char *why = why_of(rc, &detail);
 	char holder[160] = "";
 	if (db && ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED))
 		db_busy_holder(db, holder, sizeof holder);
 	if (detail && db)
-		return dj_fail(e, DJ_DB, NULL, "%s失败：%s（%s）", what, why, sqlite3_errmsg(db));
-	return dj_fail(e, DJ_DB, NULL, "%s失败：%s%s", what, why, holder);
+		snprintf(out, cap, "%s（%s）", why, sqlite3_errmsg(db));
+	else
+		snprintf(out, cap, "%s%s", why, holder);
+	return out;
+}
+
+int db_fail(sqlite3 *db, struct dj_err *e, const char *what)
+{
+	char why[sizeof e->msg];
+	return dj_fail(e, DJ_DB, NULL, "%s失败：%s", what, db_why(db, why, sizeof why));
 }
 
 int db_exec(sqlite3 *db, const char *sql, struct dj_err *e)
@@ -522,10 +533,12 @@ int db_backup(sqlite3 *db, const char *dest, struct dj_err *e)
 	sqlite3_close(to);
 	/* Personal data (身份证号, phones): only the one who made the copy reads it. */
 	if (chmod(tmp, 0600) != 0 || sync_file(tmp) != 0 || rename(tmp, dest) != 0) {
+		int err = errno;
 		unlink(tmp);
-		return dj_fail(e, DJ_DB, NULL, "备份失败：无法写入 %s", dest);
+		return dj_fail(e, DJ_DB, NULL, "备份失败：无法写入 %s（%s）", dest, dj_io_why(err));
 	}
 	if (sync_dir_of(dest) != 0)
-		return dj_fail(e, DJ_DB, NULL, "备份已写入 %s，但无法同步其所在目录", dest);
+		return dj_fail(e, DJ_DB, NULL, "备份已写入 %s，但无法同步其所在目录（%s）", dest,
+		               dj_io_why(errno));
 	return 0;
 }

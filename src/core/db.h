@@ -8,6 +8,7 @@
 #define DJ_DB_H
 
 #include <sqlite3.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "core/config.h"
@@ -59,6 +60,10 @@ int db_exec(sqlite3 *db, const char *sql, struct dj_err *e);
  * busy, disk full, read-only, I/O error, corrupt, constraint … `what` names
  * the action ("保存组织"). Returns DJ_DB. */
 int db_fail(sqlite3 *db, struct dj_err *e, const char *what);
+/* The same reason alone, into out, for a message of the caller's own
+ * ("查询失败：%s"): a read path never shows SQLite's English for busy, a
+ * full disk or an I/O error.  Returns out. */
+const char *db_why(sqlite3 *db, char *out, size_t cap);
 
 /* Prepared-statement helpers: bind text ("" binds NULL when null_if_empty). */
 void db_bind_text(sqlite3_stmt *st, int i, const char *s, int null_if_empty);

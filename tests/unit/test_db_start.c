@@ -330,6 +330,22 @@ static void a_first_start_on_a_full_disk_works_too(void **state)
 	db_close(db);
 }
 
+/* A backup onto a full disk says so, in Chinese only. */
+static void a_backup_on_a_full_disk_says_so(void **state)
+{
+	struct testdb *t = *state;
+	char dest[160];
+	snprintf(dest, sizeof dest, "%s/copy.db", t->dir);
+	struct dj_err e;
+	disk_full();
+	int rc = db_backup(t->s.db, dest, &e);
+	disk_has_room();
+	assert_int_equal(rc, DJ_DB);
+	if (!strstr(e.msg, "磁盘已满") || strstr(e.msg, "disk") || strstr(e.msg, "full"))
+		fail_msg("a backup on a full disk says: %s", e.msg);
+	assert_int_equal(access(dest, F_OK), -1);
+}
+
 /* SQLite's own name for a failure on a full disk is an I/O error in many
  * places (the -shm, an fsync, a truncate): the errno decides. */
 static void an_io_error_with_enospc_is_a_full_disk(void **state)
@@ -437,6 +453,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(a_start_on_a_full_disk_works_and_a_write_says_so, setup,
 		                                teardown),
 		cmocka_unit_test_setup_teardown(a_first_start_on_a_full_disk_works_too, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_backup_on_a_full_disk_says_so, setup, teardown),
 		cmocka_unit_test(an_io_error_with_enospc_is_a_full_disk),
 		cmocka_unit_test_setup_teardown(ctrl_z_in_a_write_stops_only_after_the_commit, setup,
 		                                teardown),
