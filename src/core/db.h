@@ -41,7 +41,7 @@ int db_readonly(sqlite3 *db);
 
 /* What an operator is told when others held the write lock past the busy
  * timeout; db_fail adds who, when it can tell (db_busy.h). */
-#define DB_BUSY_WHY "数据库正忙：其他操作员正在写入（如导入），请稍候再试"
+#define DB_BUSY_WHY "其他操作员正在写入（如导入），请稍候再试"
 /* … and when the disk (or the quota) is full, whatever SQLite called it. */
 #define DB_FULL_WHY "磁盘已满，无法写入数据库"
 

@@ -100,7 +100,7 @@ void db_busy_holder(sqlite3 *db, char *out, size_t cap)
 	if (command_of(pid, cmd, sizeof cmd) != 0)
 		snprintf(cmd, sizeof cmd, "党建台账");
 	if (pw)
-		snprintf(out, cap, "：%s 正在运行 %s（进程 %ld）", pw->pw_name, cmd, (long)pid);
+		snprintf(out, cap, "：%s（进程 %ld）正在运行 %s", pw->pw_name, (long)pid, cmd);
 	else
-		snprintf(out, cap, "：用户 %ld 正在运行 %s（进程 %ld）", (long)st.st_uid, cmd, (long)pid);
+		snprintf(out, cap, "：用户 %ld（进程 %ld）正在运行 %s", (long)st.st_uid, (long)pid, cmd);
 }

@@ -12,9 +12,10 @@
 #include <sqlite3.h>
 #include <stddef.h>
 
-/* Writes "：zhang 正在运行 dangjian import members a.csv（进程 1234）" —
- * the login and command of the process holding db's write lock — into
- * out, or "" when nobody else holds it or it cannot be told. */
+/* Writes "：zhang（进程 1234）正在运行 dangjian import members a.csv" —
+ * the login, process and command holding db's write lock, the command last
+ * since a narrow message line cuts the end — into out, or "" when nobody
+ * else holds it or it cannot be told. */
 void db_busy_holder(sqlite3 *db, char *out, size_t cap);
 
 #endif

@@ -54,7 +54,7 @@ static void a_viewer_starts_and_reads_while_an_import_writes(void **state)
     sqlite3 *lock = hold_write_lock(a);
     /* The old start took the write lock: it waited busy_timeout (5 s) and
      * left with 数据库正忙.  (test_db_start times a start: no wait.) */
-    struct vt *vt = a->vt = app_start(a, 24, 120, LOCALE);
+    struct vt *vt = a->vt = app_start(a, 24, 80, LOCALE);
     open_org(vt);
 
     for (int i = 0; i < 7; i++)

@@ -170,7 +170,7 @@ static void readers_start_while_a_long_write_holds_the_lock(void **state)
 	assert_int_equal(began, DJ_DB);
 	assert_non_null(strstr(busy.msg, DB_BUSY_WHY));
 	char by[64];
-	snprintf(by, sizeof by, "（进程 %ld）", (long)h.pid);
+	snprintf(by, sizeof by, "%s（进程 %ld）正在运行 ", t->s.login, (long)h.pid);
 	if (!strstr(busy.msg, by) || !strstr(busy.msg, t->s.login))
 		fail_msg("the message does not name the holder %s %s: %s", t->s.login, by, busy.msg);
 	assert_null(strstr(busy.msg, "locked"));
