@@ -166,6 +166,29 @@ static void stops_release(sqlite3 *db)
 	}
 }
 
+static void (*wait_notice)(const char *msg);
+static int wait_ms = 5000;   /* the last busy_timeout db_open set, for the notice */
+
+void db_on_wait(void (*notice)(const char *msg))
+{
+	wait_notice = notice;
+}
+
+/* Before a write waits for another process's lock: says who holds it and
+ * how long this one may wait.  One F_GETLK, only when someone listens. */
+static void notice_wait(sqlite3 *db)
+{
+	char holder[160], msg[256];
+	if (!wait_notice)
+		return;
+	db_busy_holder(db, holder, sizeof holder);
+	if (!*holder)
+		return;
+	snprintf(msg, sizeof msg, "正在等待其他操作员写入完成（最多 %d 秒）%s", (wait_ms + 999) / 1000,
+	         holder);
+	wait_notice(msg);
+}
+
 /* Writers queue for their turn (db_queue.h) before asking SQLite for the
  * write lock; inside a transaction already open BEGIN just fails.  The
  * stops are held from the queue on: our turn in it holds up the others
@@ -173,8 +196,10 @@ static void stops_release(sqlite3 *db)
 int db_begin(sqlite3 *db, struct dj_err *e)
 {
 	int queued = sqlite3_get_autocommit(db);
-	if (queued)
+	if (queued) {
 		stops_hold(db);
+		notice_wait(db);
+	}
 	if (queued && db_queue_enter(db) != 0) {
 		char holder[160];
 		db_busy_holder(db, holder, sizeof holder);
@@ -429,8 +454,10 @@ int db_open(const struct config *c, const char *path, int create, sqlite3 **out,
 		db_close(db);
 		return open_newer(c, path, out, e);
 	}
-	if (rc == 0)
+	if (rc == 0) {
 		db_queue_attach(db, path, c->busy_timeout_ms);
+		wait_ms = c->busy_timeout_ms;
+	}
 	if (rc == 0 && migrate(db, path, &s, e) == 0) {
 		*out = db;
 		return 0;

@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "core/config.h"
+#include "core/db_wait.h"
 #include "core/err.h"
 
 #define DJ_APPLICATION_ID 0x444a4a31   /* "DJJ1" */
@@ -52,6 +53,7 @@ int db_readonly(sqlite3 *db);
  * holds the write lock would stop every other operator's saves and starts
  * with it. */
 int db_begin(sqlite3 *db, struct dj_err *e);
+/* db_on_wait (db_wait.h): what a writer is told before it waits. */
 int db_commit(sqlite3 *db, struct dj_err *e);
 void db_rollback(sqlite3 *db);
 int db_exec(sqlite3 *db, const char *sql, struct dj_err *e);

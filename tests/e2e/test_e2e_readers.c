@@ -1,7 +1,8 @@
 /* test_e2e_readers.c — the full-screen program while another process holds
  * the write lock longer than busy_timeout (an import): it starts at once,
- * lists and opens records; only a save waits, and after busy_timeout it
- * says in Chinese that someone else is writing, and who.  Once the lock is
+ * lists and opens records; only a save waits, saying so while it waits,
+ * and after busy_timeout it says in Chinese that someone else is writing,
+ * and who.  Once the lock is
  * free the same F2 saves what was typed. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -64,6 +65,7 @@ static void a_viewer_starts_and_reads_while_an_import_writes(void **state)
     vt_type(vt, NEW_SECRETARY);
     app_wait(vt, "书记：" NEW_SECRETARY);
     vt_key(vt, VT_KEY_F2);
+    app_wait(vt, "正在等待其他操作员写入完成（最多 5 秒）");   /* at once, while it waits */
     app_wait(vt, "其他操作员正在写入（如导入），请稍候");
     char by[64];
     snprintf(by, sizeof by, "（进程 %ld）", (long)getpid());
