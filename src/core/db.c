@@ -1,12 +1,15 @@
 #include "core/db.h"
 
+#include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "core/collate.h"
+#include "core/db_busy.h"
 #include "core/db_queue.h"
 #include "core/db_stmt.h"
 #include "core/schema.h"
@@ -60,24 +63,57 @@ int db_schema_latest(void)
 	return v;
 }
 
-int db_fail(sqlite3 *db, struct dj_err *e, const char *what)
+/* The operating system's part of the last failure: an I/O error on a full
+ * disk (a WAL or -shm file that cannot grow, an fsync) is a full disk. */
+static int disk_full(sqlite3 *db, int rc)
 {
-	int rc = db ? sqlite3_extended_errcode(db) : SQLITE_ERROR;
-	const char *why;
+	int base = rc & 0xff;
+	if (base == SQLITE_FULL)
+		return 1;
+	return (base == SQLITE_IOERR || base == SQLITE_CANTOPEN) && dj_disk_full(sqlite3_system_errno(db));
+}
+
+/* The Chinese reason, and whether SQLite's own (English) text adds
+ * anything an administrator needs: only for constraints and the rest. */
+static const char *why_of(int rc, int *detail)
+{
+	*detail = 0;
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
-	case SQLITE_LOCKED: why = DB_BUSY_WHY; break;
-	case SQLITE_FULL: why = "磁盘已满，无法写入数据库"; break;
-	case SQLITE_READONLY: why = "数据库为只读，不能修改"; break;
-	case SQLITE_IOERR: why = "读写数据库文件出错（磁盘或文件系统故障）"; break;
+	case SQLITE_LOCKED: return DB_BUSY_WHY;
+	case SQLITE_READONLY: return "数据库为只读，不能修改";
+	case SQLITE_IOERR: return "读写数据库文件出错（磁盘或文件系统故障）";
 	case SQLITE_CORRUPT:
-	case SQLITE_NOTADB: why = "数据库文件已损坏，请联系管理员用备份恢复"; break;
-	case SQLITE_CANTOPEN: why = "无法打开数据库文件（路径或权限有误）"; break;
-	case SQLITE_PERM: why = "没有访问数据库文件的权限"; break;
-	case SQLITE_CONSTRAINT: why = "数据违反约束"; break;
-	default: why = "数据库错误"; break;
+	case SQLITE_NOTADB: return "数据库文件已损坏，请联系管理员用备份恢复";
+	case SQLITE_CANTOPEN: return "无法打开数据库文件（路径或权限有误）";
+	case SQLITE_PERM: return "没有访问数据库文件的权限";
+	case SQLITE_CONSTRAINT: *detail = 1; return "数据违反约束";
+	default: *detail = 1; return "数据库错误";
 	}
-	return dj_fail(e, DJ_DB, NULL, "%s失败：%s（%s）", what, why, db ? sqlite3_errmsg(db) : "");
+}
+
+const char *db_why(sqlite3 *db, char *out, size_t cap)
+{
+	int rc = db ? sqlite3_extended_errcode(db) : SQLITE_ERROR, detail;
+	if (db && disk_full(db, rc)) {
+		snprintf(out, cap, "%s", DB_FULL_WHY);
+		return out;
+	}
+	const char *why = why_of(rc, &detail);
+	char holder[160] = "";
+	if (db && ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED))
+		db_busy_holder(db, holder, sizeof holder);
+	if (detail && db)
+		snprintf(out, cap, "%s（%s）", why, sqlite3_errmsg(db));
+	else
+		snprintf(out, cap, "%s%s", why, holder);
+	return out;
+}
+
+int db_fail(sqlite3 *db, struct dj_err *e, const char *what)
+{
+	char why[sizeof e->msg];
+	return dj_fail(e, DJ_DB, NULL, "%s失败：%s", what, db_why(db, why, sizeof why));
 }
 
 int db_exec(sqlite3 *db, const char *sql, struct dj_err *e)
@@ -87,17 +123,95 @@ int db_exec(sqlite3 *db, const char *sql, struct dj_err *e)
 	return 0;
 }
 
+/* The connections of this process inside db_begin … db_commit/db_rollback,
+ * and the signal mask from before the first of them.  A connection counts
+ * once, so a second db_rollback after a failed COMMIT lets go of nothing. */
+enum { WRITES_MAX = 16 };
+static sqlite3 *writing[WRITES_MAX];
+static int nwriting;
+static sigset_t mask_before;
+
+static void stops_hold(sqlite3 *db)
+{
+	for (int i = 0; i < WRITES_MAX; i++)
+		if (writing[i] == db)
+			return;
+	for (int i = 0; i < WRITES_MAX; i++) {
+		if (writing[i])
+			continue;
+		sigset_t stops, old;
+		sigemptyset(&stops);
+		sigaddset(&stops, SIGTSTP);
+		sigaddset(&stops, SIGTTIN);
+		sigaddset(&stops, SIGTTOU);
+		sigprocmask(SIG_BLOCK, &stops, &old);
+		if (nwriting++ == 0)
+			mask_before = old;
+		writing[i] = db;
+		return;
+	}
+}
+
+/* The last write of the process over: a Ctrl-Z pressed meanwhile is
+ * delivered now (ncurses' handler puts the terminal back first). */
+static void stops_release(sqlite3 *db)
+{
+	for (int i = 0; i < WRITES_MAX; i++) {
+		if (writing[i] != db || !db)
+			continue;
+		writing[i] = NULL;
+		if (--nwriting == 0)
+			sigprocmask(SIG_SETMASK, &mask_before, NULL);
+		return;
+	}
+}
+
+static void (*wait_notice)(const char *msg);
+static int wait_ms = 5000;   /* the last busy_timeout db_open set, for the notice */
+
+void db_on_wait(void (*notice)(const char *msg))
+{
+	wait_notice = notice;
+}
+
+/* Before a write waits for another process's lock: says who holds it and
+ * how long this one may wait.  One F_GETLK, only when someone listens. */
+static void notice_wait(sqlite3 *db)
+{
+	char holder[160], msg[256];
+	if (!wait_notice)
+		return;
+	db_busy_holder(db, holder, sizeof holder);
+	if (!*holder)
+		return;
+	snprintf(msg, sizeof msg, "正在等待其他操作员写入完成（最多 %d 秒）%s", (wait_ms + 999) / 1000,
+	         holder);
+	wait_notice(msg);
+}
+
 /* Writers queue for their turn (db_queue.h) before asking SQLite for the
- * write lock; inside a transaction already open BEGIN just fails. */
+ * write lock; inside a transaction already open BEGIN just fails.  The
+ * stops are held from the queue on: our turn in it holds up the others
+ * as much as SQLite's lock does. */
 int db_begin(sqlite3 *db, struct dj_err *e)
 {
 	int queued = sqlite3_get_autocommit(db);
-	if (queued && db_queue_enter(db) != 0)
-		return dj_fail(e, DJ_DB, NULL, "开始写入失败：%s", DB_BUSY_WHY);
+	if (queued) {
+		stops_hold(db);
+		notice_wait(db);
+	}
+	if (queued && db_queue_enter(db) != 0) {
+		char holder[160];
+		db_busy_holder(db, holder, sizeof holder);
+		stops_release(db);
+		return dj_fail(e, DJ_DB, NULL, "开始写入失败：%s%s", DB_BUSY_WHY, holder);
+	}
 	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
 		db_fail(db, e, "开始写入");
-		if (queued)
+		if (queued) {
 			db_queue_leave(db);
+			stops_release(db);
+		}
 		return DJ_DB;
 	}
 	return 0;
@@ -111,6 +225,7 @@ int db_commit(sqlite3 *db, struct dj_err *e)
 		return DJ_DB;
 	}
 	db_queue_leave(db);
+	stops_release(db);
 	return 0;
 }
 
@@ -119,6 +234,7 @@ void db_rollback(sqlite3 *db)
 	if (!sqlite3_get_autocommit(db))
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 	db_queue_leave(db);
+	stops_release(db);
 }
 
 void db_bind_text(sqlite3_stmt *st, int i, const char *s, int null_if_empty)
@@ -155,7 +271,15 @@ int64_t db_int(sqlite3 *db, const char *sql, int64_t param, int64_t def)
 	return v;
 }
 
-static int pragmas(sqlite3 *db, const struct config *c, struct dj_err *e)
+/* db_fail at a start, noting whether the disk is full (db_open then
+ * tries once more without the -shm file, see there). */
+static int start_fail(sqlite3 *db, struct dj_err *e, const char *what, int *full)
+{
+	*full = disk_full(db, sqlite3_extended_errcode(db));
+	return db_fail(db, e, what);
+}
+
+static int pragmas(sqlite3 *db, const struct config *c, int *full, struct dj_err *e)
 {
 	char sql[256];
 	sqlite3_busy_timeout(db, c->busy_timeout_ms);
@@ -163,34 +287,78 @@ static int pragmas(sqlite3 *db, const struct config *c, struct dj_err *e)
 	/* cache_size: each operator's process keeps at most 1 MB of pages (the
 	 * default is 2 MB).  On a shared server every operator runs a process, and
 	 * the pages a county-wide count reads are still in the OS page cache, so
-	 * the smaller cache costs little time (BENCHMARKS.md: peak memory). */
+	 * the smaller cache costs little time (BENCHMARKS.md: peak memory).
+	 * These three are settings of this connection: nothing is written. */
 	snprintf(sql, sizeof sql, "PRAGMA foreign_keys=ON; PRAGMA synchronous=%s;"
 	         " PRAGMA cache_size=-%d;", c->synchronous, DB_CACHE_KB);
-	if (db_exec(db, sql, e))
-		return DJ_DB;
-	/* journal_mode=WAL needs a write lock the first time; on a file another
-	 * process already switched, this is a no-op read. */
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db, "PRAGMA journal_mode=WAL", -1, &st, NULL) != SQLITE_OK)
-		return db_fail(db, e, "打开数据库");
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return db_fail(db, e, "设置 WAL 模式");
+	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return start_fail(db, e, "打开数据库", full);
 	return 0;
 }
 
-static int migrate(sqlite3 *db, const char *path, struct dj_err *e)
+/* What a start reads before deciding whether it must write anything. */
+struct schema_state {
+	int64_t appid, version, tables;
+	int wal;
+};
+
+/* Reads the file's marks in one read transaction (a reader never waits for
+ * a writer in WAL mode).  The first read opens the WAL of a file in WAL
+ * mode, so journal_mode reports the file's mode, not the default. */
+static int read_state(sqlite3 *db, struct schema_state *s, int *full, struct dj_err *e)
 {
-	if (db_begin(db, e))
-		return DJ_DB;
+	memset(s, 0, sizeof *s);
+	if (sqlite3_exec(db, "BEGIN DEFERRED", NULL, NULL, NULL) != SQLITE_OK)
+		return start_fail(db, e, "打开数据库", full);
+	s->tables = db_int(db, "SELECT count(*) FROM sqlite_schema", -1, -1);
+	int rc = s->tables < 0 ? start_fail(db, e, "读取数据库", full) : 0;
+	s->appid = db_int(db, "PRAGMA application_id", -1, 0);
+	s->version = db_int(db, "PRAGMA user_version", -1, 0);
+	sqlite3_stmt *st;
+	if (rc == 0 && sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			s->wal = sqlite3_stricmp((const char *)sqlite3_column_text(st, 0), "wal") == 0;
+		sqlite3_finalize(st);
+	}
+	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);   /* a read: ending it cannot fail */
+	return rc;
+}
+
+static int not_ours(const struct schema_state *s)
+{
+	return s->appid != DJ_APPLICATION_ID && (s->appid != 0 || s->tables > 0);
+}
+
+/* Nothing to write: our mark, the newest schema, WAL.  Every start of a
+ * current database (a viewer, check, export, each operator's) is only this
+ * read, so it never waits behind a long write nor fails on a full disk. */
+static int current(const struct schema_state *s)
+{
+	return s->appid == DJ_APPLICATION_ID && s->version == db_schema_latest() && s->wal;
+}
+
+/* journal_mode=WAL needs the file to itself (no other connection in it),
+ * and only a new or old-format file gets here. */
+static int set_wal(sqlite3 *db, struct dj_err *e)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, "PRAGMA journal_mode=WAL", -1, &st, NULL) != SQLITE_OK)
+		return db_fail(db, e, "设置 WAL 模式");
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : db_fail(db, e, "设置 WAL 模式");
+}
+
+/* The migrations still missing, in the write transaction db_begin opened:
+ * the state is read again there, since another process may have migrated
+ * between our first look and our turn. */
+static int run_migrations(sqlite3 *db, const char *path, struct dj_err *e)
+{
 	int64_t appid = db_int(db, "PRAGMA application_id", -1, 0);
 	int64_t have = db_int(db, "PRAGMA user_version", -1, 0);
 	int64_t tables = db_int(db, "SELECT count(*) FROM sqlite_schema", -1, 0);
-	if (appid != DJ_APPLICATION_ID && (appid != 0 || tables > 0)) {
-		db_rollback(db);
+	if (appid != DJ_APPLICATION_ID && (appid != 0 || tables > 0))
 		return dj_fail(e, DJ_DB, NULL, "%s 不是党建台账数据库", path);
-	}
 	for (const struct migration *m = migrations; m->sql; m++) {
 		if (m->version <= have)
 			continue;
@@ -200,59 +368,100 @@ static int migrate(sqlite3 *db, const char *path, struct dj_err *e)
 		    sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK) {
 			char what[160];
 			snprintf(what, sizeof what, "升级数据库结构（%s）", m->name);
-			db_fail(db, e, what);
-			db_rollback(db);
-			return DJ_DB;
+			return db_fail(db, e, what);
 		}
 	}
+	if (appid == DJ_APPLICATION_ID)
+		return 0;
 	char sql[64];
 	snprintf(sql, sizeof sql, "PRAGMA application_id=%d", DJ_APPLICATION_ID);
-	if (db_exec(db, sql, e)) {
+	return db_exec(db, sql, e);
+}
+
+/* A current file is only read; a new or older one is migrated under the
+ * write lock. */
+static int migrate(sqlite3 *db, const char *path, const struct schema_state *s,
+                   struct dj_err *e)
+{
+	if (not_ours(s))
+		return dj_fail(e, DJ_DB, NULL, "%s 不是党建台账数据库", path);
+	if (current(s))
+		return 0;
+	if (!s->wal && set_wal(db, e))
+		return DJ_DB;
+	if (db_begin(db, e))
+		return DJ_DB;
+	if (run_migrations(db, path, e)) {
 		db_rollback(db);
 		return DJ_DB;
 	}
 	return db_commit(db, e);
 }
 
-/* A file with a newer user_version was written by a newer program: we may
- * read it, never write it, so it is reopened read-only. */
-static int newer_than_us(sqlite3 *db)
+/* Opens the file and reads its marks.  heap_index: the WAL's index in
+ * this process's memory instead of the -shm file, under an exclusive lock
+ * on the file (SQLite's locking_mode=EXCLUSIVE before the first read). */
+static int open_and_read(const struct config *c, const char *path, int flags, int heap_index,
+                         sqlite3 **db, struct schema_state *s, int *full, struct dj_err *e)
 {
-	return db_int(db, "PRAGMA user_version", -1, 0) > db_schema_latest();
+	*full = 0;
+	if (sqlite3_open_v2(path, db, flags, NULL) != SQLITE_OK)
+		return start_fail(*db, e, "打开数据库", full);
+	if (heap_index && sqlite3_exec(*db, "PRAGMA locking_mode=EXCLUSIVE", NULL, NULL, NULL))
+		return start_fail(*db, e, "打开数据库", full);
+	if (pragmas(*db, c, full, e) || read_state(*db, s, full, e))
+		return DJ_DB;
+	return 0;
 }
 
+/* A file with a newer user_version was written by a newer program: we may
+ * read it, never write it, so it is reopened read-only. */
+static int open_newer(const struct config *c, const char *path, sqlite3 **out, struct dj_err *e)
+{
+	sqlite3 *db;
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+		db_fail(db, e, "打开数据库");
+		db_close(db);
+		return DJ_DB;
+	}
+	sqlite3_busy_timeout(db, c->busy_timeout_ms);
+	register_functions(db);
+	*out = db;
+	return 0;
+}
+
+/* The first process to open a file in WAL mode creates its -shm file and
+ * grows it to 32 KB; on a full disk that fails, and nobody could even
+ * read.  Then (and only then: nobody else has the file open, or the -shm
+ * would be there) this process keeps the index in its own memory and the
+ * file to itself while it runs: check, export and viewing work, a save
+ * says 磁盘已满, and others wait as behind a writer until it ends. */
 int db_open(const struct config *c, const char *path, int create, sqlite3 **out, struct dj_err *e)
 {
 	*out = NULL;
 	struct stat st;   /* stat, not access(): a setgid program sees with its effective group */
 	if (!create && stat(path, &st) != 0)
 		return dj_fail(e, DJ_DB, NULL, "数据库文件 %s 不存在，请先运行 dangjian init", path);
-	sqlite3 *db;
-	int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
-	if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
-		db_fail(db, e, "打开数据库");
+	sqlite3 *db = NULL;
+	struct schema_state s;
+	int full, flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+	int rc = open_and_read(c, path, flags, 0, &db, &s, &full, e);
+	if (rc && full) {
 		db_close(db);
-		return DJ_DB;
+		rc = open_and_read(c, path, flags, 1, &db, &s, &full, e);
 	}
-	if (pragmas(db, c, e))
-		goto fail;
-	if (newer_than_us(db)) {
+	if (rc == 0 && s.version > db_schema_latest()) {
 		db_close(db);
-		if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
-			db_fail(db, e, "打开数据库");
-			goto fail;
-		}
-		sqlite3_busy_timeout(db, c->busy_timeout_ms);
-		register_functions(db);
+		return open_newer(c, path, out, e);
+	}
+	if (rc == 0) {
+		db_queue_attach(db, path, c->busy_timeout_ms);
+		wait_ms = c->busy_timeout_ms;
+	}
+	if (rc == 0 && migrate(db, path, &s, e) == 0) {
 		*out = db;
 		return 0;
 	}
-	db_queue_attach(db, path, c->busy_timeout_ms);
-	if (migrate(db, path, e))
-		goto fail;
-	*out = db;
-	return 0;
-fail:
 	db_close(db);
 	return DJ_DB;
 }
@@ -351,10 +560,12 @@ int db_backup(sqlite3 *db, const char *dest, struct dj_err *e)
 	sqlite3_close(to);
 	/* Personal data (身份证号, phones): only the one who made the copy reads it. */
 	if (chmod(tmp, 0600) != 0 || sync_file(tmp) != 0 || rename(tmp, dest) != 0) {
+		int err = errno;
 		unlink(tmp);
-		return dj_fail(e, DJ_DB, NULL, "备份失败：无法写入 %s", dest);
+		return dj_fail(e, DJ_DB, NULL, "备份失败：无法写入 %s（%s）", dest, dj_io_why(err));
 	}
 	if (sync_dir_of(dest) != 0)
-		return dj_fail(e, DJ_DB, NULL, "备份已写入 %s，但无法同步其所在目录", dest);
+		return dj_fail(e, DJ_DB, NULL, "备份已写入 %s，但无法同步其所在目录（%s）", dest,
+		               dj_io_why(errno));
 	return 0;
 }

@@ -8,9 +8,11 @@
 #define DJ_DB_H
 
 #include <sqlite3.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "core/config.h"
+#include "core/db_wait.h"
 #include "core/err.h"
 
 #define DJ_APPLICATION_ID 0x444a4a31   /* "DJJ1" */
@@ -39,12 +41,19 @@ void db_bulk(sqlite3 *db, int on);
 int db_readonly(sqlite3 *db);
 
 /* What an operator is told when others held the write lock past the busy
- * timeout. */
-#define DB_BUSY_WHY "数据库正忙（其他操作员正在保存），请稍后再试"
+ * timeout; db_fail adds who, when it can tell (db_busy.h). */
+#define DB_BUSY_WHY "其他操作员正在写入（如导入），请稍候再试"
+/* … and when the disk (or the quota) is full, whatever SQLite called it. */
+#define DB_FULL_WHY "磁盘已满，无法写入数据库"
 
 /* BEGIN IMMEDIATE, after waiting in line behind other writers (db_queue.h);
- * db_commit and db_rollback let the next one in. */
+ * db_commit and db_rollback let the next one in.  From db_begin to the end
+ * the job-control stops (Ctrl-Z's SIGTSTP, SIGTTIN, SIGTTOU) are held back
+ * and take effect once the transaction is over: a process stopped while it
+ * holds the write lock would stop every other operator's saves and starts
+ * with it. */
 int db_begin(sqlite3 *db, struct dj_err *e);
+/* db_on_wait (db_wait.h): what a writer is told before it waits. */
 int db_commit(sqlite3 *db, struct dj_err *e);
 void db_rollback(sqlite3 *db);
 int db_exec(sqlite3 *db, const char *sql, struct dj_err *e);
@@ -53,6 +62,10 @@ int db_exec(sqlite3 *db, const char *sql, struct dj_err *e);
  * busy, disk full, read-only, I/O error, corrupt, constraint … `what` names
  * the action ("保存组织"). Returns DJ_DB. */
 int db_fail(sqlite3 *db, struct dj_err *e, const char *what);
+/* The same reason alone, into out, for a message of the caller's own
+ * ("查询失败：%s"): a read path never shows SQLite's English for busy, a
+ * full disk or an I/O error.  Returns out. */
+const char *db_why(sqlite3 *db, char *out, size_t cap);
 
 /* Prepared-statement helpers: bind text ("" binds NULL when null_if_empty). */
 void db_bind_text(sqlite3_stmt *st, int i, const char *s, int null_if_empty);

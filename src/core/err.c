@@ -1,5 +1,6 @@
 #include "core/err.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -20,4 +21,26 @@ void dj_clear(struct dj_err *e)
 {
 	if (e)
 		memset(e, 0, sizeof *e);
+}
+
+int dj_disk_full(int errnum)
+{
+	return errnum == ENOSPC || errnum == EDQUOT;
+}
+
+const char *dj_io_why(int errnum)
+{
+	if (dj_disk_full(errnum))
+		return "磁盘已满";
+	switch (errnum) {
+	case EACCES:
+	case EPERM: return "没有权限";
+	case EROFS: return "文件系统为只读";
+	case ENOENT:
+	case ENOTDIR: return "目录不存在";
+	case EISDIR: return "这是一个目录";
+	case EEXIST: return "文件已存在";
+	case ELOOP: return "路径是符号链接";
+	default: return "磁盘或文件系统故障";
+	}
 }

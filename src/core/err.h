@@ -26,4 +26,12 @@ int dj_fail(struct dj_err *e, enum dj_code code, const char *field, const char *
 	__attribute__((format(printf, 4, 5)));
 void dj_clear(struct dj_err *e);
 
+/* What a failed file operation's errno means to an operator, in Chinese:
+ * ENOSPC and EDQUOT are 磁盘已满 (a quota is a full disk to the one who hits
+ * it), EACCES/EPERM 没有权限, EROFS 只读, the rest 磁盘或文件系统故障 —
+ * for backups, exports and reports alike. */
+const char *dj_io_why(int errnum);
+/* 1 when errnum says the disk (or the user's quota) is full. */
+int dj_disk_full(int errnum);
+
 #endif

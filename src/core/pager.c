@@ -159,6 +159,13 @@ static void bind_named_int(sqlite3_stmt *st, const char *name, int64_t v)
 		sqlite3_bind_int64(st, i, v);
 }
 
+/* A read that failed, in the operator's words (db_why). */
+static void query_failed(struct pager *p)
+{
+	char why[sizeof p->err];
+	snprintf(p->err, sizeof p->err, "查询失败：%s", db_why(p->db, why, sizeof why));
+}
+
 /* Prepares on first use; binds scope and filter, which every statement shares. */
 static sqlite3_stmt *statement(struct pager *p, enum stmt which)
 {
@@ -167,7 +174,7 @@ static sqlite3_stmt *statement(struct pager *p, enum stmt which)
 		if (inner_sql(p, inner, sizeof inner) ||
 		    sqlite3_prepare_v2(p->db, stmt_sql(p, which, inner, sql, sizeof sql), -1,
 		                       &p->st[which], NULL) != SQLITE_OK) {
-			snprintf(p->err, sizeof p->err, "查询失败：%s", sqlite3_errmsg(p->db));
+			query_failed(p);
 			return NULL;
 		}
 	}
@@ -262,7 +269,7 @@ static int fetch(void *ctx, const struct rs_key *anchor, int dir, int n, struct 
 	while (got < n && (rc = sqlite3_step(st)) == SQLITE_ROW)
 		read_row(p, st, &rows[got++]);
 	if (got < n && rc != SQLITE_DONE) {
-		snprintf(p->err, sizeof p->err, "查询失败：%s", sqlite3_errmsg(p->db));
+		query_failed(p);
 		release(st);
 		return -1;
 	}
@@ -282,7 +289,7 @@ static long one_number(struct pager *p, sqlite3_stmt *st)
 	if (sqlite3_step(st) == SQLITE_ROW)
 		v = (long)sqlite3_column_int64(st, 0);
 	else
-		snprintf(p->err, sizeof p->err, "查询失败：%s", sqlite3_errmsg(p->db));
+		query_failed(p);
 	release(st);
 	return v;
 }
