@@ -448,12 +448,18 @@ int csv_writer_open(struct csv_writer *w, const char *path)
 {
 	w->col = 0;
 	w->err = 0;
-	w->f = fopen(path, "wb");
-	if (!w->f)
+	w->f = NULL;
+	if (outfile_open(&w->out, path) != 0)
 		return -1;
+	w->f = w->out.f;
 	if (fwrite("\xEF\xBB\xBF", 1, 3, w->f) != 3)
-		w->err = 1;
+		w->err = errno ? errno : EIO;
 	return 0;
+}
+
+const char *csv_writer_why(const struct csv_writer *w)
+{
+	return w->out.why;
 }
 
 /* Digit strings Excel would mangle: 11+ digits (身份证号, phones) lose
@@ -491,14 +497,14 @@ void csv_write_field(struct csv_writer *w, const char *s)
 {
 	char small[512], *cell = small;
 	if (!w->f) {
-		w->err = 1;
+		w->err = w->err ? w->err : EBADF;
 		return;
 	}
 	size_t need = csv_cell_escape(s, small, sizeof small);
 	if (need >= sizeof small) {
 		cell = malloc(need + 1);
 		if (!cell) {
-			w->err = 1;
+			w->err = ENOMEM;
 			return;
 		}
 		csv_cell_escape(s, cell, need + 1);
@@ -514,19 +520,19 @@ void csv_write_field(struct csv_writer *w, const char *s)
 	putc('"', w->f);
 	if (cell != small)
 		free(cell);
-	if (ferror(w->f))
-		w->err = 1;
+	if (ferror(w->f) && !w->err)
+		w->err = errno ? errno : EIO;
 	w->col++;
 }
 
 void csv_end_record(struct csv_writer *w)
 {
 	if (!w->f) {
-		w->err = 1;
+		w->err = w->err ? w->err : EBADF;
 		return;
 	}
-	if (fputs("\r\n", w->f) == EOF)
-		w->err = 1;
+	if (fputs("\r\n", w->f) == EOF && !w->err)
+		w->err = errno ? errno : EIO;
 	w->col = 0;
 }
 
@@ -534,10 +540,22 @@ int csv_writer_close(struct csv_writer *w)
 {
 	if (!w->f)
 		return -1;
-	if (fflush(w->f) != 0 || ferror(w->f))
-		w->err = 1;
-	if (fclose(w->f) != 0)
-		w->err = 1;
 	w->f = NULL;
-	return w->err ? -1 : 0;
+	if (w->err) {
+		char path[sizeof w->out.why / 2];
+		snprintf(path, sizeof path, "%s", w->out.path);
+		int e = w->err;
+		outfile_discard(&w->out);
+		snprintf(w->out.why, sizeof w->out.why, "写入 %s 失败（%s）：原有文件未改动", path,
+		         e == ENOSPC ? "磁盘已满" : strerror(e));
+		return -1;
+	}
+	return outfile_commit(&w->out);
+}
+
+void csv_writer_abort(struct csv_writer *w)
+{
+	if (w->f)
+		outfile_discard(&w->out);
+	w->f = NULL;
 }

@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "core/outfile.h"
+
 enum csv_encoding { CSV_UTF8, CSV_UTF8_BOM, CSV_GB18030 };
 
 struct csv_reader;
@@ -33,16 +35,25 @@ int csv_next(struct csv_reader *r, char ***fields, int *line);
 void csv_close(struct csv_reader *r);
 
 /* Writing.  A writer emits a UTF-8 BOM first (so Excel reads Chinese) and CRLF
- * line ends. */
+ * line ends, into a new private file that replaces path only when it is
+ * complete (core/outfile.h: O_EXCL, 0600, NAME.tmp renamed; an existing path
+ * only after outfile_permit_replace). */
 struct csv_writer {
 	FILE *f;
 	int col;   /* fields written in the current record */
-	int err;
+	int err;   /* the first write error's errno, 0 while all is well */
+	struct outfile out;
 };
-int csv_writer_open(struct csv_writer *w, const char *path);  /* 0 or -1 (errno) */
+/* 0, or -1 with the Chinese reason (naming the file) in csv_writer_why. */
+int csv_writer_open(struct csv_writer *w, const char *path);
 void csv_write_field(struct csv_writer *w, const char *s);
 void csv_end_record(struct csv_writer *w);
-int csv_writer_close(struct csv_writer *w);                     /* 0, or -1 on any write error */
+/* Commits the file.  0, or -1 on any write error: then the file is thrown
+ * away, the old one stays, and csv_writer_why says why. */
+int csv_writer_close(struct csv_writer *w);
+/* Throws the file away (the rows could not all be read): path stays as it was. */
+void csv_writer_abort(struct csv_writer *w);
+const char *csv_writer_why(const struct csv_writer *w);
 
 /* The cell as written, without the surrounding quotes: a leading = + - @ TAB
  * or CR gets a ' prefix; a run of 11+ digits (ID numbers, phones) or digits

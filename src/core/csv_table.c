@@ -227,7 +227,7 @@ int csv_export_open(struct csv_writer *w, const char *path, const char *const he
                     FILE *report)
 {
 	if (csv_writer_open(w, path)) {
-		fprintf(report, "无法写入 %s：%s\n", path, strerror(errno));
+		fprintf(report, "%s\n", csv_writer_why(w));
 		return 1;
 	}
 	if (n > 0)
@@ -237,8 +237,9 @@ int csv_export_open(struct csv_writer *w, const char *path, const char *const he
 
 int csv_export_close(struct csv_writer *w, const char *path, FILE *report)
 {
+	(void)path;   /* the reason names it */
 	if (csv_writer_close(w) != 0) {
-		fprintf(report, "写入 %s 失败（磁盘已满？）\n", path);
+		fprintf(report, "%s\n", csv_writer_why(w));
 		return 1;
 	}
 	return 0;
@@ -290,5 +291,9 @@ int csv_export_rows(sqlite3 *db, sqlite3_stmt *st, const struct csv_export *x, c
 		failed = 1;
 	}
 	sqlite3_finalize(st);
-	return csv_export_close(&w, path, report) || failed;
+	if (failed) {
+		csv_writer_abort(&w);   /* half a ledger is not written, the old file stays */
+		return 1;
+	}
+	return csv_export_close(&w, path, report);
 }
