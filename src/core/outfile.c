@@ -137,6 +137,11 @@ static int check_target(struct outfile *o, const char *path)
 
 int outfile_open(struct outfile *o, const char *path)
 {
+	return outfile_open_as(o, path, new_mode);
+}
+
+int outfile_open_as(struct outfile *o, const char *path, unsigned mode)
+{
 	memset(o, 0, sizeof *o);
 	if (check_target(o, path))
 		return -1;
@@ -159,7 +164,7 @@ int outfile_open(struct outfile *o, const char *path)
 	}
 	/* Locked while written, so another export knows it is not a crash's
 	 * leftover; the mode set exactly, whatever the umask. */
-	if (flock(fd, LOCK_EX | LOCK_NB) != 0 || fchmod(fd, new_mode) != 0 ||
+	if (flock(fd, LOCK_EX | LOCK_NB) != 0 || fchmod(fd, mode) != 0 ||
 	    !(o->f = fdopen(fd, "wb"))) {
 		fail(o, "无法写入 %s（%s）", o->tmp, strerror(errno));
 		close(fd);

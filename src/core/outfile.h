@@ -45,8 +45,13 @@ enum outfile_target outfile_target(const char *path, char *why, size_t cap);
  * withdraws it. */
 void outfile_permit_replace(const char *path);
 
-/* Creates NAME.tmp.  Returns 0, or -1 with o->why set (nothing created). */
+/* Creates NAME.tmp with outfile_mode().  Returns 0, or -1 with o->why set
+ * (nothing created). */
 int outfile_open(struct outfile *o, const char *path);
+/* The same with its own mode (a backup is 0600 whatever [export] says).
+ * Another writer may fill o->tmp through its own descriptor (SQLite's
+ * backup): commit fsyncs the file itself, not only what went through o->f. */
+int outfile_open_as(struct outfile *o, const char *path, unsigned mode);
 /* Flushes, fsyncs and renames NAME.tmp to NAME.  Returns 0, or -1 with
  * o->why set, the tmp removed and the old NAME intact. */
 int outfile_commit(struct outfile *o);

@@ -21,7 +21,9 @@
 
 #include "core/config.h"
 #include "core/csv.h"
+#include "core/db.h"
 #include "core/outfile.h"
+#include "testdb.h"
 
 static char dir[64], target[128], tmp[140];
 
@@ -204,8 +206,9 @@ static void test_failed_export_keeps_the_old_file(void **state)
 	put_file(target, "旧文件\n");
 	outfile_permit_replace(target);
 	/* the disk fills half-way (a file-size limit fails the writes, root or not) */
-	struct rlimit keep, small = { 16384, 16384 };
+	struct rlimit keep, small;
 	getrlimit(RLIMIT_FSIZE, &keep);
+	small = (struct rlimit){ 16384, keep.rlim_max };   /* the soft limit only: it goes back up */
 	signal(SIGXFSZ, SIG_IGN);
 	struct csv_writer w;
 	assert_int_equal(csv_writer_open(&w, target), 0);
@@ -215,7 +218,7 @@ static void test_failed_export_keeps_the_old_file(void **state)
 		csv_end_record(&w);
 	}
 	int rc = csv_writer_close(&w);
-	setrlimit(RLIMIT_FSIZE, &keep);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &keep), 0);
 	assert_int_equal(rc, -1);
 	assert_non_null(strstr(csv_writer_why(&w), "原有文件未改动"));
 	assert_string_equal(slurp(target), "旧文件\n");
@@ -262,6 +265,40 @@ static void test_config_sets_the_mode(void **state)
 	assert_non_null(strstr(why, "max_mb"));
 }
 
+/* The backup shares the module: 0600 whatever [export] says, never through
+ * a symlink at the name or at its tmp, an old backup replaced whole. */
+static void backups_are_written_the_same_way(void **state)
+{
+	(void)state;
+	struct testdb t;
+	struct dj_err e;
+	char backup[140], victim[140];
+	testdb_open(&t);
+	outfile_set_mode(0640);
+	snprintf(backup, sizeof backup, "%s/备份.db", dir);
+	put_file(backup, "旧备份");
+	assert_int_equal(db_backup(t.s.db, backup, &e), 0);
+	struct stat st;
+	assert_int_equal(stat(backup, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0600);
+	assert_true(st.st_size > 1024);
+	snprintf(victim, sizeof victim, "%s/profile", dir);
+	put_file(victim, "PATH=/usr/bin\n");
+	unlink(backup);
+	assert_int_equal(symlink(victim, backup), 0);
+	assert_int_equal(db_backup(t.s.db, backup, &e), DJ_DB);
+	assert_non_null(strstr(e.msg, "符号链接"));
+	unlink(backup);
+	char btmp[150];
+	snprintf(btmp, sizeof btmp, "%s.tmp", backup);
+	assert_int_equal(symlink(victim, btmp), 0);
+	assert_int_equal(db_backup(t.s.db, backup, &e), DJ_DB);
+	assert_non_null(strstr(e.msg, "符号链接"));
+	assert_string_equal(slurp(victim), "PATH=/usr/bin\n");
+	assert_int_equal(access(backup, F_OK), -1);
+	testdb_close(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -272,6 +309,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_failed_export_keeps_the_old_file, make_dir, remove_dir),
 		cmocka_unit_test_setup_teardown(test_unwritable_directory, make_dir, remove_dir),
 		cmocka_unit_test_setup_teardown(test_config_sets_the_mode, make_dir, remove_dir),
+		cmocka_unit_test_setup_teardown(backups_are_written_the_same_way, make_dir, remove_dir),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
