@@ -102,7 +102,8 @@ static int prepared(struct session *s, void *ctx, FILE *report)
 	(void)s;
 	struct run *r = ctx;
 	int bad = 0;
-	qsort(r->ids, (size_t)r->nids, sizeof *r->ids, by_id_then_line);
+	if (r->nids > 1)
+		qsort(r->ids, (size_t)r->nids, sizeof *r->ids, by_id_then_line);
 	for (int i = 1; i < r->nids; i++)
 		if (strcmp(r->ids[i].id, r->ids[i - 1].id) == 0) {
 			int first = i - 1;
