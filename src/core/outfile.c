@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 static unsigned new_mode = 0600;
@@ -100,7 +101,8 @@ static int clear_stale(struct outfile *o)
 	int rc = 0;
 	if (fstat(fd, &fst) != 0 || fst.st_ino != st.st_ino || fst.st_dev != st.st_dev)
 		rc = fail(o, "%s 在检查时被换掉了：为安全起见不导出", o->tmp);
-	else if (flock(fd, LOCK_EX | LOCK_NB) != 0)
+	else if (flock(fd, LOCK_EX | LOCK_NB) != 0 ||
+	         (fst.st_size == 0 && time(NULL) - fst.st_mtime < 2))   /* just created, not yet locked */
 		rc = fail(o, "另一个导出正在写入 %s：请等它完成后再试", o->tmp);
 	else if (lstat(o->tmp, &st) == 0 && st.st_ino == fst.st_ino && unlink(o->tmp) != 0)
 		rc = fail(o, "无法删除上次中断留下的 %s（%s）", o->tmp, strerror(errno));
