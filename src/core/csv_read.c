@@ -171,14 +171,14 @@ static void append(struct csv_reader *r, const unsigned char *p, size_t n)
 }
 
 /* What the first bytes of a file say it is not. */
-static int check_start(struct csv_reader *r, const unsigned char *p, size_t *n, size_t *skip)
+static int check_start(struct csv_reader *r, const unsigned char *p, size_t n, size_t *skip)
 {
 	*skip = 0;
-	if (*n >= 4 && memcmp(p, "PK\x03\x04", 4) == 0)
+	if (n >= 4 && memcmp(p, "PK\x03\x04", 4) == 0)
 		return stop(r, "这是 Excel 工作簿（.xlsx）而不是 CSV：请在 Excel 或 WPS 中“另存为”CSV 后再导入");
-	if (*n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF)))
+	if (n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF)))
 		return stop(r, "文件是 UTF-16 编码：请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后再导入");
-	if (*n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
+	if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
 		r->enc = CSV_UTF8_BOM;
 		r->dec = DEC_UTF8;
 		*skip = 3;
@@ -217,7 +217,7 @@ static int decode(struct csv_reader *r, unsigned char *p, size_t n)
 	size_t skip = 0;
 	if (!r->started) {
 		r->started = 1;
-		if (check_start(r, p, &n, &skip))
+		if (check_start(r, p, n, &skip))
 			return -1;
 		p += skip, n -= skip;
 	}
