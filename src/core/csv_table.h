@@ -16,9 +16,10 @@
  *   第 N 行「列名」值「…」：原因
  * and a refused file ends with 导入失败：没有导入任何记录.
  *
- * Export: the file opened and its header row written, a record per row of a
- * query, and the file closed with the disk-full check, each failure one
- * report line in the same words for every ledger. */
+ * Export: a new private file opened (core/outfile.h) and its header row
+ * written, a record per row of a query, and the file committed with the
+ * disk-full check, or thrown away when the rows stop half-way (the old file
+ * stays); each failure one report line in the same words for every ledger. */
 #ifndef DJ_CSV_TABLE_H
 #define DJ_CSV_TABLE_H
 
