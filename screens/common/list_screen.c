@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/outfile.h"
 #include "core/rows_csv.h"
 #include "core/validate.h"
 #include "org/org.h"
@@ -100,12 +101,33 @@ void list_scope_name(struct session *s, int64_t org_id, char *out, size_t cap)
 		snprintf(out, cap, "全部党组织");
 }
 
+int list_ask_file(const char *title, char *path, size_t cap)
+{
+	char why[512], q[400];
+	if (!dialog_input(title, "文件名：", path, cap))
+		return 0;
+	switch (outfile_target(path, why, sizeof why)) {
+	case OUTFILE_REFUSED:
+		frame_message(MSG_ERROR, "导出失败：%s", why);
+		return 0;
+	case OUTFILE_EXISTS:
+		snprintf(q, sizeof q, "文件已存在，是否覆盖？\n%s", path);
+		if (!dialog_ask(q, 0))
+			return 0;
+		outfile_permit_replace(path);
+		return 1;
+	case OUTFILE_ABSENT:
+		break;
+	}
+	return 1;
+}
+
 void list_export(const char *title, const char *default_name, const char *unit, const char *note,
                  list_writer write, void *ctx)
 {
 	char path[256];
 	snprintf(path, sizeof path, "%s", default_name);
-	if (!dialog_input(title, "文件名：", path, sizeof path))
+	if (!list_ask_file(title, path, sizeof path))
 		return;
 	char *report = NULL;
 	size_t len = 0;
@@ -115,6 +137,7 @@ void list_export(const char *title, const char *default_name, const char *unit, 
 		return;
 	}
 	int n = 0, rc = write(ctx, path, r, &n);
+	outfile_permit_replace(NULL);   /* a writer that failed before opening leaves none behind */
 	fclose(r);
 	if (rc) {
 		report[strcspn(report, "\n")] = 0;

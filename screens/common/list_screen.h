@@ -61,8 +61,14 @@ void list_scope_name(struct session *s, int64_t org_id, char *out, size_t cap);
  * as the first line of `report`. */
 typedef int (*list_writer)(void *ctx, const char *path, FILE *report, int *n);
 
-/* Asks for a file name under `title`, starting from default_name, and
- * writes it with `write`.  The message line says 已导出 N <unit>到 <path>
+/* Asks for the file an export writes (path holds the default and gets the
+ * answer).  A symlink or a directory there is refused on the message line;
+ * an existing file is replaced only when the operator answers yes to
+ * 文件已存在，是否覆盖？ (core/outfile.h).  Returns 1 to go on. */
+int list_ask_file(const char *title, char *path, size_t cap);
+
+/* Asks for a file name under `title` (list_ask_file), starting from
+ * default_name, and writes it with `write`.  The message line says 已导出 N <unit>到 <path>
  * (then `note`, may be NULL) or 导出失败：<the reason>. */
 void list_export(const char *title, const char *default_name, const char *unit, const char *note,
                  list_writer write, void *ctx);

@@ -1,7 +1,6 @@
 /* actions.c — see actions.h. */
 #include "screens/member/actions.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,13 +28,15 @@ void member_scope_branch(struct session *s, int64_t root, char *out, size_t cap)
 		snprintf(out, cap, "%s", o.name);
 }
 
-/* Every row of the source, a page at a time, under a heading row. */
-static int write_rows(struct row_source *rs, const char *path, int *n)
+/* Every row of the source, a page at a time, under a heading row.  Returns
+ * 0, or -1 with the reason in why. */
+static int write_rows(struct row_source *rs, const char *path, int *n, char *why, size_t cap)
 {
 	struct csv_writer w;
 	struct rs_row *page = calloc(64, sizeof *page);
 	*n = 0;
 	if (!page || csv_writer_open(&w, path)) {
+		snprintf(why, cap, "%s", page ? csv_writer_why(&w) : "内存不足");
 		free(page);
 		return -1;
 	}
@@ -54,18 +55,28 @@ static int write_rows(struct row_source *rs, const char *path, int *n)
 		got = got < 64 ? 0 : rs->fetch(rs->ctx, &last, 1, 64, page);
 	}
 	free(page);
-	return csv_writer_close(&w) || got < 0 ? -1 : 0;
+	if (got < 0) {
+		snprintf(why, cap, "读取列表失败：%s", rs->last_error(rs->ctx));
+		csv_writer_abort(&w);   /* half a list is not written, the old file stays */
+		return -1;
+	}
+	if (csv_writer_close(&w)) {
+		snprintf(why, cap, "%s", csv_writer_why(&w));
+		return -1;
+	}
+	return 0;
 }
 
 void member_export_rows(struct row_source *rs, const char *file_stem, const char *what)
 {
 	char path[256];
 	list_file_name(path, sizeof path, file_stem);
-	if (!dialog_input("导出为 CSV 文件", "文件名：", path, sizeof path))
+	if (!list_ask_file("导出为 CSV 文件", path, sizeof path))
 		return;
 	int n = 0;
-	if (write_rows(rs, path, &n))
-		frame_message(MSG_ERROR, "导出失败：无法写入 %s（%s）", path, strerror(errno));
+	char why[512];
+	if (write_rows(rs, path, &n, why, sizeof why))
+		frame_message(MSG_ERROR, "导出失败：%s", why);
 	else
 		frame_message(MSG_INFO, "已导出 %d 条%s到 %s", n, what, path);
 }

@@ -98,7 +98,7 @@ static void export(struct stats_screen *w)
 	char path[256], *report = NULL;
 	size_t len = 0;
 	list_file_name(path, sizeof path, "党员结构");
-	if (!dialog_input("导出党员结构", "文件名：", path, sizeof path))
+	if (!list_ask_file("导出党员结构", path, sizeof path))
 		return;
 	FILE *r = open_memstream(&report, &len);
 	if (!r)

@@ -353,7 +353,7 @@ static int export_rows(struct session *s, sqlite3_stmt *st, const char *path, FI
 {
 	struct csv_writer w;
 	if (csv_writer_open(&w, path)) {
-		fprintf(report, "无法写入文件 %s\n", path);
+		fprintf(report, "%s\n", csv_writer_why(&w));
 		return 1;
 	}
 	static const char *const heads[] = { "时间", "登录名", "姓名", "对象", "记录号", "记录", "操作",
@@ -368,15 +368,15 @@ static int export_rows(struct session *s, sqlite3_stmt *st, const char *path, FI
 		(*exported)++;
 	}
 	free(buf);
-	int bad = csv_writer_close(&w);
 	if (rc != SQLITE_DONE) {
 		struct dj_err e;
 		db_fail(s->db, &e, "读取操作日志");
 		fprintf(report, "%s\n", e.msg);
+		csv_writer_abort(&w);   /* half a log is not written, the old file stays */
 		return 1;
 	}
-	if (bad) {
-		fprintf(report, "写入文件 %s 出错（磁盘已满或没有权限）\n", path);
+	if (csv_writer_close(&w)) {
+		fprintf(report, "%s\n", csv_writer_why(&w));
 		return 1;
 	}
 	return 0;

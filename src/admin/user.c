@@ -341,7 +341,7 @@ int user_export_csv(struct session *s, const char *path, FILE *report, int *expo
 	struct csv_writer w;
 	if (csv_writer_open(&w, path)) {
 		sqlite3_finalize(st);
-		fprintf(report, "无法写入文件 %s\n", path);
+		fprintf(report, "%s\n", csv_writer_why(&w));
 		return 1;
 	}
 	static const char *const heads[] = { "登录名", "姓名", "角色", "管辖范围", "修改时间", "修改人" };
@@ -356,7 +356,7 @@ int user_export_csv(struct session *s, const char *path, FILE *report, int *expo
 	}
 	sqlite3_finalize(st);
 	if (csv_writer_close(&w)) {
-		fprintf(report, "写入文件 %s 出错（磁盘已满或没有权限）\n", path);
+		fprintf(report, "%s\n", csv_writer_why(&w));
 		return 1;
 	}
 	return 0;

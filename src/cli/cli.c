@@ -12,6 +12,7 @@
 #include "cli/user_cli.h"
 #include "core/db.h"
 #include "core/db_queue.h"
+#include "core/outfile.h"
 #include "core/session.h"
 #include "demo/demo.h"
 #include "grading/grading.h"
@@ -54,6 +55,8 @@ void cli_usage(FILE *to)
 	        "  --help                        显示本帮助\n"
 	        "\n"
 	        "CSV 文件为 UTF-8（可带 BOM）或 GB18030，第一行为中文列名。\n"
+	        "导出的文件只有本人可读写（0600）；文件已存在时拒绝，加 --force 才覆盖，\n"
+	        "符号链接一律拒绝。\n"
 	        "角色：admin（管理员）、operator（操作员）、viewer（只读）。\n"
 	        "退出码：0 成功；1 数据被拒绝或发现问题；2 用法错误。\n"
 	        "详见 man dangjian 和 docs/使用手册.md。\n");
@@ -233,8 +236,24 @@ static int ends_with(const char *s, const char *tail)
 	return a >= b && strcmp(s + a - b, tail) == 0;
 }
 
+/* Takes --force (or 覆盖) out of an export's arguments: the operator's
+ * consent to replace an existing file (core/outfile.h).  Returns argc left. */
+static int take_force(int argc, char **argv, int *force)
+{
+	int n = 0;
+	*force = 0;
+	for (int i = 0; i < argc; i++)
+		if (i > 0 && (strcmp(argv[i], "--force") == 0 || strcmp(argv[i], "覆盖") == 0))
+			*force = 1;
+		else
+			argv[n++] = argv[i];
+	return n;
+}
+
 static int cmd_export(struct config *c, int argc, char **argv)
 {
+	int force;
+	argc = take_force(argc, argv, &force);
 	const struct ledger_io *l = argc == 3 ? find_ledger(argv[1], 1) : NULL;
 	if (!l) {
 		ledger_usage("export", 1);
@@ -244,6 +263,17 @@ static int cmd_export(struct config *c, int argc, char **argv)
 		fprintf(stderr, "导出文件名须以 .csv 结尾：%s\n", argv[2]);
 		return 2;
 	}
+	char why[512];
+	enum outfile_target at = outfile_target(argv[2], why, sizeof why);
+	if (at == OUTFILE_REFUSED || (at == OUTFILE_EXISTS && !force)) {
+		if (at == OUTFILE_EXISTS)
+			fprintf(stderr, "文件 %s 已存在：没有导出。要覆盖它，请加 --force\n", argv[2]);
+		else
+			fprintf(stderr, "%s\n", why);
+		return 1;
+	}
+	if (force)
+		outfile_permit_replace(argv[2]);
 	struct session s;
 	if (open_session(c, 0, &s))
 		return 1;

@@ -8,6 +8,8 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "core/outfile.h"
+
 /* iniparser reports syntax errors through a printf-style callback; we keep the
  * first one so the refusal can name the line. */
 static char parse_error[512];
@@ -36,6 +38,9 @@ void config_defaults(struct config *c)
 	 * slower than a terminal sending a sequence. */
 	c->esc_digit_ms = 1000;
 	snprintf(c->unit_name, sizeof c->unit_name, "未设置单位名称");
+	c->export_mode = 0600;
+	c->import_max_mb = 200;
+	c->import_max_line_kb = 1024;
 }
 
 /* "iniparser: syntax error in FILE (LINE):\n-> TEXT" -> "FILE 第 LINE 行格式错误：TEXT" */
@@ -142,11 +147,20 @@ static int read_known_keys(struct config *c, dictionary *d, char *why, size_t ca
 	         iniparser_getstring(d, "unit:name", "未设置单位名称"));
 	c->year = iniparser_getint(d, "unit:year", 0);
 
+	const char *mode = iniparser_getstring(d, "export:mode", "0600");
+	if (check_choice(p, "[export] mode", mode, "0600", "0640", why, cap))
+		return -1;
+	c->export_mode = strcmp(mode, "0640") == 0 ? 0640 : 0600;
+	c->import_max_mb = iniparser_getint(d, "import:max_mb", c->import_max_mb);
+	c->import_max_line_kb = iniparser_getint(d, "import:max_line_kb", c->import_max_line_kb);
+
 	return check_range(p, "[database] busy_timeout", c->busy_timeout_ms, 0, 600000, why, cap) ||
 	       (c->ambiwidth && check_range(p, "[ui] ambiwidth", c->ambiwidth, 1, 2, why, cap)) ||
 	       check_range(p, "[ui] escdelay", c->escdelay_ms, 10, 2000, why, cap) ||
 	       check_range(p, "[ui] esc_digit_ms", c->esc_digit_ms, 100, 5000, why, cap) ||
-	       (c->year && check_range(p, "[unit] year", c->year, 2000, 2099, why, cap))
+	       (c->year && check_range(p, "[unit] year", c->year, 2000, 2099, why, cap)) ||
+	       check_range(p, "[import] max_mb", c->import_max_mb, 1, 4096, why, cap) ||
+	       check_range(p, "[import] max_line_kb", c->import_max_line_kb, 1, 65536, why, cap)
 	       ? -1 : 0;
 }
 
@@ -180,7 +194,13 @@ int config_load(struct config *c, const char *path, char *why, size_t whycap)
 		config_free(c);
 		return -1;
 	}
+	config_apply(c);
 	return 0;
+}
+
+void config_apply(const struct config *c)
+{
+	outfile_set_mode(c->export_mode);
 }
 
 void config_free(struct config *c)

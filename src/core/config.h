@@ -21,6 +21,11 @@ struct config {
 	/* [unit] */
 	char unit_name[128];       /* the organization's own name, shown on row 0 */
 	int year;                  /* the current work year (0 = this calendar year) */
+	/* [export] */
+	unsigned export_mode;      /* mode = 0600 (default) or 0640: exported files */
+	/* [import] */
+	int import_max_mb;         /* max_mb: the largest file an import reads (200) */
+	int import_max_line_kb;    /* max_line_kb: the longest record, quoted line breaks and all (1024) */
 	void *ini;                 /* iniparser dictionary, for later sections */
 };
 
@@ -30,6 +35,9 @@ struct config {
  * why naming the line ("配置文件 dangjian.ini 第 12 行：…"), for a syntax
  * error and for a known key whose value is out of range alike. */
 int config_load(struct config *c, const char *path, char *why, size_t whycap);
+/* The process-wide settings a loaded configuration governs (the mode of
+ * exported files, core/outfile.h): config_load calls it. */
+void config_apply(const struct config *c);
 void config_free(struct config *c);
 void config_defaults(struct config *c);
 

@@ -1,48 +1,82 @@
 /* csv.h — reading and writing the CSV files offices exchange with Excel/WPS.
  *
- * Reading: the whole file is loaded, its encoding detected (UTF-8 with or
- * without BOM, else GB18030, converted to UTF-8 with iconv), then split into
- * records per RFC 4180 (quoted fields, "" escapes, embedded newlines, CRLF or
- * LF).  Writing: every field quoted, formula-like cells neutralised, ID-like
- * digit strings kept as text for Excel. */
+ * Reading (csv_read.c): the file is streamed a chunk at a time, its
+ * encoding detected (UTF-8 with or without BOM, else GB18030, converted to
+ * UTF-8 with iconv as it streams), and split into records per RFC 4180
+ * (quoted fields, "" escapes, embedded newlines, CRLF or LF).  Memory holds
+ * one chunk and one record, whatever the file's size.  Writing (csv.c):
+ * every field quoted, formula-like cells neutralised, ID-like digit strings
+ * kept as text for Excel. */
 #ifndef DJ_CSV_H
 #define DJ_CSV_H
 
 #include <stddef.h>
 #include <stdio.h>
 
+#include "core/outfile.h"
+
 enum csv_encoding { CSV_UTF8, CSV_UTF8_BOM, CSV_GB18030 };
 
 struct csv_reader;
 
-/* Opens and decodes a file.  On failure returns NULL and puts a Chinese reason
- * in why (file missing, unreadable, neither UTF-8 nor GB18030, unterminated
- * quote at line N). */
+/* What a reader takes at most ([import] max_mb and max_line_kb); 0: no limit. */
+struct csv_limits {
+	size_t max_bytes;    /* the file */
+	size_t max_record;   /* one record, quoted line breaks and all */
+};
+#define CSV_MAX_MB_DEFAULT ((size_t)200)
+#define CSV_MAX_LINE_KB_DEFAULT ((size_t)1024)
+
+/* Opens a file and looks at its first chunk.  On failure returns NULL and
+ * puts a Chinese reason in why (file missing, unreadable, larger than the
+ * limit, a workbook or UTF-16, neither UTF-8 nor GB18030 at line N).  lim
+ * NULL: the defaults. */
+struct csv_reader *csv_open_limited(const char *path, const struct csv_limits *lim, char *why,
+                                    size_t whycap);
 struct csv_reader *csv_open(const char *path, char *why, size_t whycap);
-/* The same on bytes in memory (tests, stdin). */
+/* The same on bytes in memory (tests, stdin); no file-size limit. */
 struct csv_reader *csv_open_mem(const char *data, size_t len, char *why, size_t whycap);
+/* The encoding as far as it is settled: CSV_UTF8 until the first non-ASCII
+ * text (or a BOM) shows it. */
 enum csv_encoding csv_encoding(const struct csv_reader *r);
 
 /* Next record.  Returns the number of fields (>= 1) and points *fields at
- * them (UTF-8, NUL-terminated, valid until the next call), 0 at end of file.
+ * them (UTF-8, NUL-terminated, valid until the next call), 0 at end of file,
+ * -1 when the file cannot be read on (a byte of another encoding, an
+ * unterminated quote, a record or file over the limit): csv_error says why,
+ * naming the line, and every later call returns -1 too.
  * Blank lines are skipped.  What csv_cell_escape did is undone, so our own
  * exports read back as they were: ="0123" becomes 0123, and a ' before
  * = + - @ TAB CR is dropped.  *line is the 1-based physical line the record
  * started on (for reports). */
 int csv_next(struct csv_reader *r, char ***fields, int *line);
+/* Why csv_next returned -1, or NULL. */
+const char *csv_error(const struct csv_reader *r);
 void csv_close(struct csv_reader *r);
 
+/* Undoes csv_cell_escape in place: ="0123" -> 0123, '=x -> =x. */
+void csv_undo_escape(char *f);
+
 /* Writing.  A writer emits a UTF-8 BOM first (so Excel reads Chinese) and CRLF
- * line ends. */
+ * line ends, into a new private file that replaces path only when it is
+ * complete (core/outfile.h: O_EXCL, 0600, NAME.tmp renamed; an existing path
+ * only after outfile_permit_replace). */
 struct csv_writer {
 	FILE *f;
 	int col;   /* fields written in the current record */
-	int err;
+	int err;   /* the first write error's errno, 0 while all is well */
+	struct outfile out;
 };
-int csv_writer_open(struct csv_writer *w, const char *path);  /* 0 or -1 (errno) */
+/* 0, or -1 with the Chinese reason (naming the file) in csv_writer_why. */
+int csv_writer_open(struct csv_writer *w, const char *path);
 void csv_write_field(struct csv_writer *w, const char *s);
 void csv_end_record(struct csv_writer *w);
-int csv_writer_close(struct csv_writer *w);                     /* 0, or -1 on any write error */
+/* Commits the file.  0, or -1 on any write error: then the file is thrown
+ * away, the old one stays, and csv_writer_why says why. */
+int csv_writer_close(struct csv_writer *w);
+/* Throws the file away (the rows could not all be read): path stays as it was. */
+void csv_writer_abort(struct csv_writer *w);
+const char *csv_writer_why(const struct csv_writer *w);
 
 /* The cell as written, without the surrounding quotes: a leading = + - @ TAB
  * or CR gets a ' prefix; a run of 11+ digits (ID numbers, phones) or digits

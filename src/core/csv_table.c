@@ -4,15 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/config.h"
 #include "core/db.h"
 #include "core/text.h"
-
-/* The rows read so far: records of t->rec_size bytes and their file lines. */
-struct rows {
-	char *recs;
-	int *lines;
-	int n, cap;
-};
 
 static int column_of_field(const struct csv_import *t, const char *field)
 {
@@ -22,20 +16,25 @@ static int column_of_field(const struct csv_import *t, const char *field)
 	return -1;
 }
 
-/* Maps the header row to our columns; refuses unknown and repeated names. */
+/* Maps the header row to our columns; refuses unknown and repeated names.
+ * Returns 0, 1 (refused) or 2 (the file cannot be read). */
 static int read_header(const struct csv_import *t, struct csv_reader *r, int map[CSV_MAX_COLUMNS],
                        int *nmap, FILE *report)
 {
 	char **f;
 	int line, n = csv_next(r, &f, &line), bad = 0;
 	unsigned char seen[CSV_MAX_COLUMNS] = { 0 };
-	if (n <= 0) {
+	if (n < 0) {
+		fprintf(report, "%s\n", csv_error(r));
+		return 2;
+	}
+	if (n == 0) {
 		fprintf(report, "%s\n", t->empty_file);
-		return -1;
+		return 1;
 	}
 	if (n > CSV_MAX_COLUMNS) {
 		fprintf(report, "第 %d 行：列数太多（%d 列）\n", line, n);
-		return -1;
+		return 1;
 	}
 	for (int i = 0; i < n; i++) {
 		char h[128];
@@ -59,7 +58,7 @@ static int read_header(const struct csv_import *t, struct csv_reader *r, int map
 			bad = 1;
 		}
 	*nmap = n;
-	return bad ? -1 : 0;
+	return bad;
 }
 
 /* One record's cells into rec; returns 1 when it has a problem (reported). */
@@ -89,117 +88,241 @@ static int take_row(const struct csv_import *t, char **f, int n, int line, const
 	return bad;
 }
 
-static int grow(const struct csv_import *t, struct rows *rs)
+/* ---- the rows, packed, between the two phases ---- */
+
+/* A record struct is mostly the empty tails of its char[] members, so a
+ * run of zero bytes is kept as 0 and its length (1..255): a county's
+ * 900-byte member records take ~200 bytes each.  Blocks of 1 MB, never
+ * moved once written. */
+enum { STAGE_BLOCK = 1 << 20 };
+
+struct stage_block {
+	struct stage_block *next;
+	size_t used;
+	unsigned char data[];
+};
+
+struct stage {
+	struct stage_block *first, *last;
+	int n;
+	/* reading back */
+	struct stage_block *at;
+	size_t pos;
+};
+
+static int stage_put(struct stage *st, const void *rec, size_t size, int line)
 {
-	int cap = rs->cap ? rs->cap * 2 : 64;
-	if (t->batch && cap > t->batch)
-		cap = t->batch;
-	char *recs = realloc(rs->recs, (size_t)cap * t->rec_size);
-	if (recs)
-		rs->recs = recs;
-	int *lines = realloc(rs->lines, (size_t)cap * sizeof *lines);
-	if (lines)
-		rs->lines = lines;
-	if (!recs || !lines)
-		return -1;
-	rs->cap = cap;
+	size_t worst = sizeof line + size + size / 2 + 2;   /* a lone zero takes two bytes */
+	if (!st->last || st->last->used + worst > STAGE_BLOCK) {
+		size_t cap = worst > STAGE_BLOCK ? worst : STAGE_BLOCK;
+		struct stage_block *b = malloc(sizeof *b + cap);
+		if (!b)
+			return -1;
+		b->next = NULL;
+		b->used = 0;
+		if (st->last)
+			st->last->next = b;
+		else
+			st->first = b;
+		st->last = b;
+	}
+	unsigned char *o = st->last->data + st->last->used, *start = o;
+	memcpy(o, &line, sizeof line);
+	o += sizeof line;
+	const unsigned char *p = rec, *end = p + size;
+	while (p < end) {
+		if (*p) {
+			*o++ = *p++;
+			continue;
+		}
+		unsigned run = 0;
+		while (p < end && !*p && run < 255)
+			p++, run++;
+		*o++ = 0;
+		*o++ = (unsigned char)run;
+	}
+	st->last->used += (size_t)(o - start);
+	st->n++;
 	return 0;
 }
 
-/* Hands the rows held to the module's store and empties the buffer.
- * Returns 1 when any was refused. */
-static int flush(struct session *s, const struct csv_import *t, struct rows *rs, FILE *report)
+/* The next record into rec (size bytes); its line in *line. */
+static void stage_get(struct stage *st, void *rec, size_t size, int *line)
 {
-	int refused = rs->n ? t->store(s, t, rs->recs, rs->lines, rs->n, report) : 0;
-	rs->n = 0;
-	return refused < 0 ? -1 : refused > 0;
+	if (st->pos == st->at->used)
+		st->at = st->at->next, st->pos = 0;
+	const unsigned char *p = st->at->data + st->pos;
+	memcpy(line, p, sizeof *line);
+	p += sizeof *line;
+	unsigned char *o = rec, *end = o + size;
+	while (o < end) {
+		if (*p) {
+			*o++ = *p++;
+			continue;
+		}
+		memset(o, 0, p[1]);
+		o += p[1];
+		p += 2;
+	}
+	st->pos = (size_t)(p - st->at->data);
 }
 
-/* Reads every row, storing them as it goes (t->batch) or all at the end,
- * inside the caller's transaction.  A row with a problem of its own is
- * reported and not stored; in batches the others still go through the
- * module's checks, so one run reports every bad row.  A module that needs
- * the whole file (batch 0: orgs whose parents come later) stores nothing
- * once a row is bad.  *total counts the data rows.  Returns 1 when
- * anything was refused. */
-static int read_and_store(struct session *s, const struct csv_import *t, struct csv_reader *r,
-                          const int map[], int nmap, struct rows *rs, int *total, FILE *report)
+static void stage_free(struct stage *st)
+{
+	while (st->first) {
+		struct stage_block *b = st->first;
+		st->first = b->next;
+		free(b);
+	}
+}
+
+/* ---- phase 1: read, check and prepare every row, no write lock ---- */
+
+/* Every row of the file, checked and prepared and packed.  A row with a
+ * problem is reported and the others still checked, so one run reports
+ * every bad row.  Returns 0, 1 when any row was refused, 2 when the file
+ * cannot be read on. */
+static int read_and_prepare(struct session *s, const struct csv_import *t, struct csv_reader *r,
+                            const int map[], int nmap, void *ctx, struct stage *st, FILE *report)
 {
 	char **f;
-	int line, n, bad = 0;
-	*total = 0;
-	while ((n = csv_next(r, &f, &line)) > 0) {
-		if (rs->n == rs->cap && t->batch && rs->n) {
-			int rc = flush(s, t, rs, report);   /* after refusals the rest is still checked */
-			if (rc < 0)
-				return 1;
-			bad |= rc;
-		}
-		if (rs->n == rs->cap && grow(t, rs)) {
-			fprintf(report, "内存不足，文件太大\n");
-			return 1;
-		}
-		(*total)++;
-		rs->lines[rs->n] = line;
-		if (take_row(t, f, n, line, map, nmap, rs->recs + (size_t)rs->n * t->rec_size, report))
-			bad = 1;
-		else
-			rs->n++;
+	int line, n, bad = 0, total = 0;
+	char *rec = malloc(t->rec_size);
+	if (!rec) {
+		fprintf(report, "内存不足，无法导入\n");
+		return 1;
 	}
-	if (*total == 0 && !bad && t->no_rows) {
+	while ((n = csv_next(r, &f, &line)) > 0) {
+		total++;
+		int rc = take_row(t, f, n, line, map, nmap, rec, report);
+		if (!rc && t->prepare)
+			rc = t->prepare(s, t, rec, line, ctx, report);
+		if (rc < 0) {
+			bad = 1;
+			break;
+		}
+		bad |= rc;
+		if (!rc && !bad && stage_put(st, rec, t->rec_size, line)) {
+			fprintf(report, "内存不足，文件太大（第 %d 行）\n", line);
+			bad = 1;
+			break;
+		}
+	}
+	free(rec);
+	if (n < 0) {
+		fprintf(report, "%s\n", csv_error(r));
+		return 2;
+	}
+	if (total == 0 && !bad && t->no_rows) {
 		fprintf(report, "%s\n", t->no_rows);
 		return 1;
 	}
-	if (t->batch || !bad)
-		bad |= flush(s, t, rs, report) != 0;
+	if (!bad && t->prepared && t->prepared(s, ctx, report))
+		bad = 1;
 	return bad;
 }
 
-/* Everything in one transaction, with a page cache big enough for the
- * indexes a large file touches; returns 1 when anything was refused. */
-static int import_rows(struct session *s, const struct csv_import *t, struct csv_reader *r,
-                       const int map[], int nmap, int *total, FILE *report)
+/* Phase 1 in one read transaction: every row is checked against the same
+ * moment of the database, and WAL lets writers go on meanwhile. */
+static int prepare_all(struct session *s, const struct csv_import *t, struct csv_reader *r,
+                       const int map[], int nmap, void *ctx, struct stage *st, FILE *report)
+{
+	int reading = sqlite3_exec(s->db, "BEGIN DEFERRED", NULL, NULL, NULL) == SQLITE_OK;
+	int rc = read_and_prepare(s, t, r, map, nmap, ctx, st, report);
+	if (reading)
+		sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+	return rc;
+}
+
+/* ---- phase 2: the write transaction only stores ---- */
+
+/* Hands the prepared rows to store, batch at a time.  Returns 1 when any
+ * was refused. */
+static int store_all(struct session *s, const struct csv_import *t, struct stage *st, void *ctx,
+                     FILE *report)
+{
+	int per = t->batch > 0 && t->batch < st->n ? t->batch : st->n;
+	char *recs = malloc((size_t)(per ? per : 1) * t->rec_size);
+	int *lines = malloc((size_t)(per ? per : 1) * sizeof *lines), bad = 0;
+	if (!recs || !lines) {
+		fprintf(report, "内存不足，无法导入\n");
+		bad = 1;
+	}
+	st->at = st->first;
+	st->pos = 0;
+	for (int done = 0; !bad && done < st->n;) {
+		int k = 0;
+		for (; k < per && done + k < st->n; k++)
+			stage_get(st, recs + (size_t)k * t->rec_size, t->rec_size, &lines[k]);
+		int refused = t->store(s, t, recs, lines, k, ctx, report);
+		bad = refused != 0;
+		done += k;
+	}
+	free(recs);
+	free(lines);
+	return bad;
+}
+
+/* One transaction, with a page cache big enough for the indexes a large
+ * file touches; returns 1 when anything was refused. */
+static int write_phase(struct session *s, const struct csv_import *t, struct stage *st, void *ctx,
+                       FILE *report)
 {
 	struct dj_err e;
-	struct rows rs = { 0 };
 	if (db_begin(s->db, &e) != 0) {
 		fprintf(report, "%s\n", e.msg);
 		return 1;
 	}
-	db_bulk(s->db, 1);
-	int bad = read_and_store(s, t, r, map, nmap, &rs, total, report);
+	int bad = store_all(s, t, st, ctx, report);
 	if (!bad && db_commit(s->db, &e) != 0) {
 		fprintf(report, "%s\n", e.msg);
 		bad = 1;
 	}
 	if (bad)
 		db_rollback(s->db);
-	db_bulk(s->db, 0);
-	free(rs.recs);
-	free(rs.lines);
 	return bad;
 }
 
-int csv_import(struct session *s, const struct csv_import *t, const char *path, FILE *report,
-               int *imported)
+static struct csv_limits limits_of(const struct session *s)
 {
-	char why[256];
+	struct config d;
+	const struct config *c = s->cfg;
+	if (!c) {
+		config_defaults(&d);
+		c = &d;
+	}
+	return (struct csv_limits){ (size_t)c->import_max_mb << 20, (size_t)c->import_max_line_kb << 10 };
+}
+
+int csv_import(struct session *s, const struct csv_import *t, const char *path, void *ctx,
+               FILE *report, int *imported)
+{
+	char why[512];
 	*imported = 0;
-	struct csv_reader *r = csv_open(path, why, sizeof why);
+	struct csv_limits lim = limits_of(s);
+	struct csv_reader *r = csv_open_limited(path, &lim, why, sizeof why);
 	if (!r) {
 		fprintf(report, "%s\n", why);
 		return 2;
 	}
-	int map[CSV_MAX_COLUMNS], nmap = 0, total = 0;
-	int bad = read_header(t, r, map, &nmap, report) != 0;
-	if (!bad)
-		bad = import_rows(s, t, r, map, nmap, &total, report);
-	csv_close(r);
-	if (bad) {
-		fprintf(report, "导入失败：没有导入任何记录\n");
-		return 1;
+	int map[CSV_MAX_COLUMNS], nmap = 0, rc;
+	struct stage st = { 0 };
+	rc = read_header(t, r, map, &nmap, report);
+	if (rc == 0) {
+		db_bulk(s->db, 1);
+		rc = prepare_all(s, t, r, map, nmap, ctx, &st, report);
+		if (rc == 0)
+			rc = write_phase(s, t, &st, ctx, report);
+		db_bulk(s->db, 0);
 	}
-	*imported = total;
+	csv_close(r);
+	int n = st.n;
+	stage_free(&st);
+	if (rc) {
+		fprintf(report, "导入失败：没有导入任何记录\n");
+		return rc == 2 ? 2 : 1;
+	}
+	*imported = n;
 	return 0;
 }
 
@@ -227,7 +350,7 @@ int csv_export_open(struct csv_writer *w, const char *path, const char *const he
                     FILE *report)
 {
 	if (csv_writer_open(w, path)) {
-		fprintf(report, "无法写入 %s：%s\n", path, strerror(errno));
+		fprintf(report, "%s\n", csv_writer_why(w));
 		return 1;
 	}
 	if (n > 0)
@@ -237,8 +360,9 @@ int csv_export_open(struct csv_writer *w, const char *path, const char *const he
 
 int csv_export_close(struct csv_writer *w, const char *path, FILE *report)
 {
+	(void)path;   /* the reason names it */
 	if (csv_writer_close(w) != 0) {
-		fprintf(report, "写入 %s 失败（磁盘已满？）\n", path);
+		fprintf(report, "%s\n", csv_writer_why(w));
 		return 1;
 	}
 	return 0;
@@ -290,5 +414,9 @@ int csv_export_rows(sqlite3 *db, sqlite3_stmt *st, const struct csv_export *x, c
 		failed = 1;
 	}
 	sqlite3_finalize(st);
-	return csv_export_close(&w, path, report) || failed;
+	if (failed) {
+		csv_writer_abort(&w);   /* half a ledger is not written, the old file stays */
+		return 1;
+	}
+	return csv_export_close(&w, path, report);
 }

@@ -3,18 +3,23 @@
  * import; they, meeting_csv.c, the dues, rectification and grading ledgers
  * and the 党员结构 table export).
  *
- * Import: the header row is mapped onto known columns in any order; unknown
+ * Import: the file is streamed (core/csv.h) and its header row checked
+ * first; the header row is mapped onto known columns in any order; unknown
  * and repeated columns are refused by name, missing required ones named.
- * Each row's cells are copied, trimmed, into the char[] members of a record
- * struct, then the module checks and stores the rows — in batches as the
- * file is read, or all at the end — in one transaction: everything or
- * nothing.  Every problem is one report line
+ * Then, outside any write transaction, each row's cells are copied, trimmed,
+ * into the char[] members of a record struct, checked (check_row) and
+ * prepared against the database (prepare: lookups only), and kept in memory
+ * packed (a record's empty tail takes no room).  Only when every row passed
+ * does the write phase begin: one BEGIN IMMEDIATE … COMMIT that only stores
+ * the prepared rows, so the write lock is held for the inserts and nothing
+ * else: everything or nothing.  Every problem is one report line
  *   第 N 行「列名」值「…」：原因
  * and a refused file ends with 导入失败：没有导入任何记录.
  *
- * Export: the file opened and its header row written, a record per row of a
- * query, and the file closed with the disk-full check, each failure one
- * report line in the same words for every ledger. */
+ * Export: a new private file opened (core/outfile.h) and its header row
+ * written, a record per row of a query, and the file committed with the
+ * disk-full check, or thrown away when the rows stop half-way (the old file
+ * stays); each failure one report line in the same words for every ledger. */
 #ifndef DJ_CSV_TABLE_H
 #define DJ_CSV_TABLE_H
 
@@ -51,22 +56,33 @@ struct csv_import {
 	/* After a row's cells are in `rec`: what no column alone can check, and
 	 * clearing what a file may not set.  Returns 1 after reporting a problem. */
 	int (*check_row)(void *rec, int line, FILE *report);
+	/* Outside the write transaction, after check_row: checks the row against
+	 * the database (reading only) and fills what store needs (ids, normal
+	 * forms).  Returns 0, 1 after reporting a problem, or -1 when nothing
+	 * more can be checked (the database failed): the import stops.  NULL:
+	 * the rows go to store as the file has them. */
+	int (*prepare)(struct session *s, const struct csv_import *t, void *rec, int line, void *ctx,
+	               FILE *report);
+	/* After every row was prepared, none refused: what concerns several rows
+	 * (an ID number twice in the file).  Returns 1 after reporting. */
+	int (*prepared)(struct session *s, void *ctx, FILE *report);
 	/* Stores recs[0..n) (lines[i]: the file line of recs[i]) inside the
-	 * import's transaction.  Returns how many were refused, each reported
-	 * (csv_import_report with t), or -1 when nothing more can be stored
-	 * (the database failed, the operator may not write): the import stops. */
+	 * import's write transaction.  Returns how many were refused, each
+	 * reported (csv_import_report with t), or -1 when nothing more can be
+	 * stored (the database failed, the operator may not write). */
 	int (*store)(struct session *s, const struct csv_import *t, void *recs, const int *lines,
-	             int n, FILE *report);
-	/* Rows are stored `batch` at a time as the file is read, so memory does
-	 * not grow with the file; 0: all at once after the last row is read, for
-	 * rows that refer to later ones (an org's parent). */
+	             int n, void *ctx, FILE *report);
+	/* Rows go to store `batch` at a time; 0: all at once, for rows that
+	 * refer to others (an org's parent). */
 	int batch;
 };
 
 /* Imports every row of the file or none.  Returns 0 (all stored, *imported
- * set), 1 (refused, nothing stored) or 2 (the file cannot be read). */
-int csv_import(struct session *s, const struct csv_import *t, const char *path, FILE *report,
-               int *imported);
+ * set), 1 (refused, nothing stored) or 2 (the file cannot be read).  ctx is
+ * handed to prepare, prepared and store.  The file may be at most
+ * [import] max_mb, a record [import] max_line_kb (s->cfg). */
+int csv_import(struct session *s, const struct csv_import *t, const char *path, void *ctx,
+               FILE *report, int *imported);
 
 /* Reports why saving the record from `line` failed: names the column and
  * its value when e->field is one of the import's columns. */

@@ -12,6 +12,7 @@
 #include "core/db_busy.h"
 #include "core/db_queue.h"
 #include "core/db_stmt.h"
+#include "core/outfile.h"
 #include "core/schema.h"
 #include "core/text.h"
 #include "core/validate.h"
@@ -489,37 +490,6 @@ void db_close(sqlite3 *db)
 	db_queue_detach(db);
 }
 
-/* The directory entry of a renamed file is durable only once the directory
- * itself is synced. */
-static int sync_dir_of(const char *path)
-{
-	char dir[4096];
-	snprintf(dir, sizeof dir, "%s", path);
-	char *slash = strrchr(dir, '/');
-	if (slash == dir)
-		dir[1] = 0;
-	else if (slash)
-		*slash = 0;
-	else
-		snprintf(dir, sizeof dir, ".");
-	int fd = open(dir, O_RDONLY | O_DIRECTORY);
-	if (fd < 0)
-		return -1;
-	int rc = fsync(fd);
-	close(fd);
-	return rc;
-}
-
-static int sync_file(const char *path)
-{
-	int fd = open(path, O_RDONLY);
-	if (fd < 0)
-		return -1;
-	int rc = fsync(fd);
-	close(fd);
-	return rc;
-}
-
 /* The whole copy is one backup step inside one read transaction: in WAL
  * mode a reader does not stop writers, and it sees one consistent moment,
  * whereas copying in small steps would start over each time another
@@ -539,33 +509,31 @@ static int copy_pages(sqlite3 *from, sqlite3 *to)
 
 int db_backup(sqlite3 *db, const char *dest, struct dj_err *e)
 {
-	sqlite3 *to;
-	char tmp[4096];
-	snprintf(tmp, sizeof tmp, "%s.tmp", dest);
-	unlink(tmp);
-	if (sqlite3_open_v2(tmp, &to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+	/* Personal data (身份证号, phones): written like an export (core/outfile.h),
+	 * into a new dest.tmp only its maker reads, never through a symlink, and
+	 * renamed over dest once whole.  Replacing dest is what the command asks. */
+	struct outfile o;
+	sqlite3 *to = NULL;
+	outfile_permit_replace(dest);
+	if (outfile_open_as(&o, dest, 0600) != 0)
+		return dj_fail(e, DJ_DB, NULL, "备份失败：%s", o.why);
+	if (sqlite3_open_v2(o.tmp, &to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL) != SQLITE_OK) {
 		db_fail(to, e, "创建备份文件");
 		sqlite3_close(to);
+		outfile_discard(&o);
 		return DJ_DB;
 	}
 	int rc = copy_pages(db, to);
 	if (rc != SQLITE_DONE) {
 		db_fail(to, e, "备份");
 		sqlite3_close(to);
-		unlink(tmp);
+		outfile_discard(&o);
 		return DJ_DB;
 	}
 	/* The copy is a plain rollback-journal file, readable without its WAL. */
 	sqlite3_exec(to, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
 	sqlite3_close(to);
-	/* Personal data (身份证号, phones): only the one who made the copy reads it. */
-	if (chmod(tmp, 0600) != 0 || sync_file(tmp) != 0 || rename(tmp, dest) != 0) {
-		int err = errno;
-		unlink(tmp);
-		return dj_fail(e, DJ_DB, NULL, "备份失败：无法写入 %s（%s）", dest, dj_io_why(err));
-	}
-	if (sync_dir_of(dest) != 0)
-		return dj_fail(e, DJ_DB, NULL, "备份已写入 %s，但无法同步其所在目录（%s）", dest,
-		               dj_io_why(errno));
+	if (outfile_commit(&o) != 0)
+		return dj_fail(e, DJ_DB, NULL, "备份失败：%s", o.why);
 	return 0;
 }

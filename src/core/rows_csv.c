@@ -1,7 +1,6 @@
 /* rows_csv.c — a list on screen written as CSV (see rows_csv.h). */
 #include "core/rows_csv.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +14,7 @@ int rows_export_csv(struct row_source *rs, const char *title_row, const char *pa
 	struct rs_row *page = calloc(64, sizeof *page);
 	*exported = 0;
 	if (!page || csv_writer_open(&w, path)) {
-		fprintf(report, "无法写入 %s：%s\n", path, page ? strerror(errno) : "内存不足");
+		fprintf(report, "%s\n", page ? csv_writer_why(&w) : "内存不足，无法导出");
 		free(page);
 		return 1;
 	}
@@ -46,8 +45,12 @@ int rows_export_csv(struct row_source *rs, const char *title_row, const char *pa
 		last = page[got - 1].key;
 	}
 	free(page);
-	if (csv_writer_close(&w) != 0 && rc == 0) {
-		fprintf(report, "写入 %s 失败（磁盘已满？）\n", path);
+	if (rc) {
+		csv_writer_abort(&w);   /* half a list is not written, the old file stays */
+		return rc;
+	}
+	if (csv_writer_close(&w) != 0) {
+		fprintf(report, "%s\n", csv_writer_why(&w));
 		rc = 1;
 	}
 	return rc;

@@ -436,7 +436,11 @@ static int export_rounds(struct session *s, int64_t only, const char *path, FILE
 		free(l);
 	}
 	free(rounds);
-	return csv_export_close(&w, path, report) || rc;
+	if (rc) {
+		csv_writer_abort(&w);   /* half a ledger is not written, the old file stays */
+		return 1;
+	}
+	return csv_export_close(&w, path, report);
 }
 
 int grading_export_csv(struct session *s, const char *path, FILE *report, int *exported)

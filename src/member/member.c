@@ -533,6 +533,21 @@ static int has_left(const char *status)
 	       strcmp(status, "去世") == 0;
 }
 
+/* Every rule, the ids of the branch and the group, the group by its full
+ * name, and the operator's scope over the move from old_org (0: new). */
+static int check_and_resolve(struct session *s, struct member *m, int64_t old_org,
+                             struct dj_err *e)
+{
+	if (validate(s, m, &m->org_id, &m->group_id, e))
+		return e ? e->code : DJ_INVALID;
+	char group[sizeof m->group];   /* stored and shown by its full name */
+	if (m->group_id && member_group_id(s, m->org_id, m->group, group, sizeof group))
+		memcpy(m->group, group, sizeof group);
+	if (session_may_move(s, m->id != 0, old_org, m->org_id, e))
+		return DJ_DENIED;
+	return 0;
+}
+
 static int save_in_txn(struct session *s, struct member *m, const char *py, struct dj_err *e)
 {
 	char before[2048] = "", after[2048];
@@ -549,13 +564,9 @@ static int save_in_txn(struct session *s, struct member *m, const char *py, stru
 	if (m->id && *m->group && strcmp(m->group, old.group) == 0 &&
 	    member_branch_id(s, m->org) != old.org_id)
 		m->group[0] = 0;
-	if (validate(s, m, &m->org_id, &m->group_id, e))
-		return e ? e->code : DJ_INVALID;
-	char group[sizeof m->group];   /* stored and shown by its full name */
-	if (m->group_id && member_group_id(s, m->org_id, m->group, group, sizeof group))
-		memcpy(m->group, group, sizeof group);
-	if (session_may_move(s, m->id != 0, old.org_id, m->org_id, e))
-		return DJ_DENIED;
+	int rc = check_and_resolve(s, m, m->id ? old.org_id : 0, e);
+	if (rc)
+		return rc;
 	int is_new = m->id == 0;
 	if (!is_new)
 		member_json(&old, before, sizeof before);
@@ -563,6 +574,23 @@ static int save_in_txn(struct session *s, struct member *m, const char *py, stru
 		return e ? e->code : DJ_DB;
 	return audit_saved(s, "member", m->id, is_new, before,
 	                   member_json(m, after, sizeof after), e);
+}
+
+int member_prepare(struct session *s, struct member *m, char py[MEMBER_PY_MAX], struct dj_err *e)
+{
+	normalise(m);
+	pinyin_initials_person(m->name, py, MEMBER_PY_MAX);
+	m->id = 0;
+	snprintf(m->status, sizeof m->status, "正常");
+	return check_and_resolve(s, m, 0, e);
+}
+
+int member_insert(struct session *s, struct member *m, const char *py, struct dj_err *e)
+{
+	char after[2048];
+	if (write_row(s, m, py, e))
+		return e ? e->code : DJ_DB;
+	return audit_saved(s, "member", m->id, 1, "", member_json(m, after, sizeof after), e);
 }
 
 int member_save(struct session *s, struct member *m, int in_txn, struct dj_err *e)

@@ -111,6 +111,18 @@ int member_validate(struct session *s, const struct member *m, struct dj_err *e)
  * here.  A member who left (转出/出党/去世) is not changed. */
 int member_save(struct session *s, struct member *m, int in_txn, struct dj_err *e);
 
+/* member_save of a new member in two halves, for an import that must not
+ * hold the write lock while it checks (core/csv_table.h).  member_prepare,
+ * outside any write transaction, does everything but the write: normalises,
+ * computes the pinyin initials into py, checks every rule (member_validate)
+ * and the operator's scope, and sets org_id and group_id.  member_insert,
+ * inside the caller's write transaction, only writes the row and its audit
+ * entry; the caller makes sure the branch and group it names are still as
+ * prepare saw them. */
+#define MEMBER_PY_MAX 64
+int member_prepare(struct session *s, struct member *m, char py[MEMBER_PY_MAX], struct dj_err *e);
+int member_insert(struct session *s, struct member *m, const char *py, struct dj_err *e);
+
 /* The active 党支部 of that full name, or 0. */
 int64_t member_branch_id(struct session *s, const char *name);
 /* The active 党小组 of branch `branch_id` named `name` (its full name, its

@@ -49,8 +49,9 @@ static int find_row(const struct row *rows, int n, const char *name)
 /* Saves rows whose parent is stored; repeats until nothing moves, so a parent
  * may come after its children.  Returns the number of rows refused. */
 static int store_rows(struct session *s, const struct csv_import *t, void *recs,
-                      const int *lines, int n, FILE *report)
+                      const int *lines, int n, void *ctx, FILE *report)
 {
+	(void)ctx;
 	struct row *rows = recs;
 	int left = n, bad = 0, moved = 1;
 	while (left && moved) {
@@ -102,7 +103,7 @@ static const struct csv_import import = {
 
 int org_import_csv(struct session *s, const char *path, FILE *report, int *imported)
 {
-	return csv_import(s, &import, path, report, imported);
+	return csv_import(s, &import, path, NULL, report, imported);
 }
 
 /* One organization, by the id the export query gives, in the import's columns. */

@@ -157,9 +157,44 @@ static void the_log_is_read_filtered_and_exported(void **state)
     vt_type(vt, path);
     vt_key(vt, VT_KEY_ENTER);
     app_wait(vt, "条操作记录到");
-    struct stat st;
+    struct stat st, again;
     assert_int_equal(stat(path, &st), 0);
     assert_true(st.st_size > 100);
+    assert_int_equal(st.st_mode & 0777, 0600);   /* personal data: the operator's alone */
+    /* the same name again: asked, and replaced only on 是 */
+    for (int answer = 0; answer < 2; answer++) {
+        vt_key(vt, VT_KEY_F9);
+        app_wait(vt, "导出当前列表（CSV）");
+        vt_type(vt, "4");
+        app_wait(vt, "文件名：");
+        vt_send(vt, "\x15", 1);
+        vt_type(vt, path);
+        vt_key(vt, VT_KEY_ENTER);
+        app_wait(vt, "文件已存在，是否覆盖？");
+        vt_type(vt, answer ? "y" : "n");
+        app_wait_gone(vt, "文件已存在，是否覆盖？");
+        if (answer)
+            app_wait(vt, "条操作记录到");
+        app_settle(vt);
+        assert_int_equal(stat(path, &again), 0);
+        assert_true(answer ? again.st_ino != st.st_ino : again.st_ino == st.st_ino);
+    }
+    /* a planted symlink is refused, and what it points at stays as it was */
+    char link[PATH_MAX + 16];
+    snprintf(link, sizeof link, "%s/link.csv", a->dir);
+    assert_int_equal(symlink(path, link), 0);
+    vt_key(vt, VT_KEY_F9);
+    app_wait(vt, "导出当前列表（CSV）");
+    vt_type(vt, "4");
+    app_wait(vt, "文件名：");
+    vt_send(vt, "\x15", 1);
+    vt_type(vt, link);
+    vt_key(vt, VT_KEY_ENTER);
+    app_wait(vt, "是符号链接");
+    struct stat after;
+    assert_int_equal(stat(path, &after), 0);
+    assert_int_equal(after.st_ino, again.st_ino);
+    assert_int_equal(after.st_mtime, again.st_mtime);
     app_quit(vt);
 }
 
