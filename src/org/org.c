@@ -449,7 +449,7 @@ static int save_in_txn(struct session *s, struct org *o, const char *py, int ord
 	o->parent_id = 0;
 	if (*o->parent)
 		org_find_by_name(s, o->parent, &o->parent_id);
-	if (session_may_move(s, o->id != 0, o->id, o->parent_id, e))
+	if (session_may_move_org(s, o->id, old.parent_id, o->parent_id, e))
 		return DJ_DENIED;
 	int is_new = o->id == 0;
 	if (!is_new)

@@ -186,6 +186,43 @@ static void operators_write_only_inside_their_subtree(void **state)
 	assert_int_equal(db_int(t->s.db, "SELECT count(*) FROM org WHERE status='撤销'", -1, 0), 0);
 }
 
+/* --org covers the organization itself: its operator edits the scope's root
+ * (name, secretary) but cannot move it, nor move anything out; moves
+ * inside the subtree work. */
+static void operators_edit_their_root_but_do_not_move_it(void **state)
+{
+	struct testdb *t = *state;
+	fx_org(&t->s, "镇党委", "党委", "");
+	fx_org(&t->s, "邻镇党委", "党委", "");
+	int64_t zong = fx_org(&t->s, "五夫村党总支", "党总支", "镇党委");
+	fx_org(&t->s, "五夫村第一党支部", "党支部", "五夫村党总支");
+	int64_t second = fx_org(&t->s, "五夫村第二党支部", "党支部", "五夫村党总支");
+	int64_t group = fx_org(&t->s, "五夫村第二党支部第一党小组", "党小组", "五夫村第二党支部");
+	t->s.role = ROLE_OPERATOR;
+	t->s.scope_org = zong;
+	struct org o;
+	struct dj_err e;
+	org_load(&t->s, zong, &o, &e);
+	snprintf(o.secretary, sizeof o.secretary, "赵志刚");
+	snprintf(o.name, sizeof o.name, "中共五夫村总支部委员会");
+	assert_int_equal(org_save(&t->s, &o, 0, &e), 0);
+	assert_int_equal(db_int(t->s.db, "SELECT count(*) FROM org WHERE id=? AND secretary='赵志刚'"
+	                        " AND name='中共五夫村总支部委员会'", zong, 0), 1);
+	org_load(&t->s, zong, &o, &e);                    /* the root moved: refused */
+	snprintf(o.parent, sizeof o.parent, "邻镇党委");
+	assert_int_equal(org_save(&t->s, &o, 0, &e), DJ_DENIED);
+	assert_non_null(strstr(e.msg, "管辖范围"));
+	org_load(&t->s, group, &o, &e);                   /* a group to another branch inside */
+	snprintf(o.parent, sizeof o.parent, "五夫村第一党支部");
+	assert_int_equal(org_save(&t->s, &o, 0, &e), 0);
+	org_load(&t->s, second, &o, &e);                  /* a branch out of the subtree */
+	snprintf(o.parent, sizeof o.parent, "镇党委");
+	assert_int_equal(org_save(&t->s, &o, 0, &e), DJ_DENIED);
+	assert_int_equal(db_int(t->s.db, "SELECT parent_id FROM org WHERE id=?", second, 0), zong);
+	t->s.role = ROLE_ADMIN;
+	t->s.scope_org = 0;
+}
+
 static void terms_and_their_reminders(void **state)
 {
 	(void)state;
@@ -670,6 +707,7 @@ int main(void)
 		FX_DB_TEST(moving_under_a_descendant_is_refused),
 		FX_DB_TEST(dissolve_and_delete),
 		FX_DB_TEST(operators_write_only_inside_their_subtree),
+		FX_DB_TEST(operators_edit_their_root_but_do_not_move_it),
 		cmocka_unit_test(terms_and_their_reminders),
 		FX_DB_TEST(list_pages_by_keyset_and_finds_by_initials),
 		FX_DB_TEST(tree_expands_and_finds),
