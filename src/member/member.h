@@ -161,8 +161,8 @@ int member_events(struct session *s, int64_t member_id, struct member_event *out
 
 /* ---- ledgers and counts (ledger.c) ---------------------------------- */
 
-/* The members of the subtree under root (0: all; a 党小组: the members in
- * it) — 姓名 性别 年龄 学历
+/* The members of the subtree under root (0: the operator's scope, all when
+ * unscoped; a 党小组: the members in it) — 姓名 性别 年龄 学历
  * 人员类别 入党日期 所在支部 状态 — keyset-paged; find by name, pinyin
  * initials, 身份证号 or phone.  all 0: only members whose status is 正常;
  * 1: everyone, those who left dimmed. */
@@ -192,8 +192,8 @@ struct row_source *member_event_source(struct session *s, int64_t member_id);
 	" WHEN " same_year " THEN '证尾' || substr(coalesce(" t "id_number, ''), -4)" \
 	" ELSE substr(coalesce(" t "birth_date, ''), 1, 4) || '年生' END)"
 
-/* Members whose status is 正常 under root (0: all; a 党小组: those in
- * it); category NULL: both. */
+/* Members whose status is 正常 under root (0: the operator's scope, as
+ * member_list_source; a 党小组: those in it); category NULL: both. */
 long member_count(struct session *s, int64_t root, const char *category);
 
 /* ---- CSV (csv.c) ---------------------------------------------------- */

@@ -305,6 +305,32 @@ static void branches_come_in_tree_order(void **state)
 	(void)c2;
 }
 
+/* The 党员台账's header counts what its list shows: an operator scoped to
+ * 南村党总支 sees the 党总支's members in both, not the whole database. */
+static void count_carries_the_scope_as_the_list_does(void **state)
+{
+	struct fixture *f = *state;
+	fx_add(f->s, fx_member("东一", "男", "1970-01-01", "东村党支部"));
+	fx_add(f->s, fx_member("西一", "男", "1971-01-01", "西村党支部"));
+	struct member m = fx_member("南一", "女", "1972-01-01", "南村第一党支部");
+	snprintf(m.category, sizeof m.category, "预备党员");
+	snprintf(m.joined_on, sizeof m.joined_on, "2026-03-01");
+	m.confirmed_on[0] = 0;
+	assert_true(fx_add(f->s, m) > 0);
+	fx_add(f->s, fx_member("南二", "男", "1973-01-01", "南村第一党支部"));
+	assert_int_equal(member_count(f->s, 0, NULL), 4);   /* unscoped: everything */
+	f->s->role = ROLE_OPERATOR;
+	f->s->scope_org = f->zz;
+	assert_int_equal(member_count(f->s, 0, NULL), 2);
+	assert_int_equal(member_count(f->s, 0, "预备党员"), 1);
+	assert_int_equal(member_count(f->s, 0, "正式党员"), 1);
+	struct row_source *rs = member_list_source(f->s, 0, 0);
+	assert_int_equal(rs->count(rs->ctx), 2);
+	row_source_free(rs);
+	f->s->scope_org = 0;
+	f->s->role = ROLE_ADMIN;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -321,6 +347,7 @@ int main(void)
 		FX_TEST(scope_and_viewer),
 		FX_TEST(old_names_with_new_readings_are_found),
 		FX_TEST(branches_come_in_tree_order),
+		FX_TEST(count_carries_the_scope_as_the_list_does),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	pinyin_shutdown();
