@@ -365,12 +365,31 @@ static int check_dates(const struct member *m, struct dj_err *e)
 	return 0;
 }
 
+int member_check_texts(const struct member *m, struct dj_err *e)
+{
+	/* Every text a message may quote back, before anything quotes it. */
+	const struct text_field f[] = {
+		{ "name", "姓名", m->name, 0 }, { "id_number", "身份证号", m->id_number, 0 },
+		{ "gender", "性别", m->gender, 0 }, { "ethnicity", "民族", m->ethnicity, 0 },
+		{ "birth_date", "出生日期", m->birth_date, 0 }, { "education", "学历", m->education, 0 },
+		{ "category", "人员类别", m->category, 0 }, { "phone", "联系电话", m->phone, 0 },
+		{ "joined_on", "入党日期", m->joined_on, 0 },
+		{ "confirmed_on", "转正日期", m->confirmed_on, 0 },
+		{ "extension", "延长预备期（月）", m->extension, 0 }, { "org", "所在支部", m->org, 0 },
+		{ "group", "所在党小组", m->group, 0 }, { "job", "工作岗位", m->job, 0 },
+		{ "notes", "备注", m->notes, 1 }, { "status", "状态", m->status, 0 },
+	};
+	return valid_texts(f, sizeof f / sizeof *f, e);
+}
+
 /* member_validate, giving the branch's and the group's ids to a save (one
  * lookup each a row). */
 static int validate(struct session *s, const struct member *m, int64_t *org_id,
                     int64_t *group_id, struct dj_err *e)
 {
 	char why[WHY_MAX], birth[11];
+	if (member_check_texts(m, e))
+		return DJ_INVALID;
 	if (!*m->name)
 		return dj_fail(e, DJ_INVALID, "name", "「姓名」不能为空");
 	if (utf8_cols(m->name) > 40)
@@ -441,7 +460,7 @@ static void normalise_date(char d[11])
 		memcpy(d, norm, sizeof norm);
 }
 
-/* Trims, upper-cases the 身份证号's x, fills 民族 and the birth date from the
+/* Trims, maps the 身份证号's 全角 digits and upper-cases its x, fills 民族 and the birth date from the
  * ID, and writes dates in the normal form. */
 static void normalise(struct member *m)
 {
@@ -450,6 +469,7 @@ static void normalise(struct member *m)
 	                   m->extension, m->job };
 	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
 		utf8_trim(fields[i]);
+	fold_fullwidth_digits(m->id_number);   /* １２３… as an input method types them */
 	for (char *c = m->id_number; *c; c++)
 		if (*c == 'x')
 			*c = 'X';

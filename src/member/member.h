@@ -36,7 +36,7 @@ struct member {
 	char gender[8];           /* 性别 */
 	char ethnicity[32];       /* 民族 ("" = 汉族) */
 	char birth_date[11];      /* 出生日期 ("" = from the 身份证号) */
-	char id_number[24];       /* 身份证号 */
+	char id_number[64];       /* 身份证号 (room for 18 全角 digits as typed) */
 	char education[32];       /* 学历 */
 	char phone[32];           /* 联系电话 (mobile) */
 	char category[16];        /* 人员类别 */
@@ -104,6 +104,11 @@ char member_id_check_char(const char *first17);
  * 正式党员 past probation, the branch an active 党支部, and the 身份证号
  * not already someone else's (the message names them).  Sets e->field. */
 int member_validate(struct session *s, const struct member *m, struct dj_err *e);
+
+/* The first of member_validate's rules: no field holds a control or an
+ * invisible format character (core/validate.h valid_text); 备注 may hold
+ * line breaks.  Sets e->field. */
+int member_check_texts(const struct member *m, struct dj_err *e);
 
 /* Inserts (id 0) or updates with the optimistic version check, in its own
  * BEGIN IMMEDIATE unless in_txn.  Dates are normalised, blanks filled

@@ -305,6 +305,42 @@ static void branches_come_in_tree_order(void **state)
 	(void)c2;
 }
 
+/* Names and notes take no control or invisible format character, the
+ * field named for the form's cursor; 备注 keeps its line breaks, names keep
+ * emoji sequences; a 全角 身份证号 is stored in ASCII. */
+static void texts_refuse_controls_and_ids_take_full_width(void **state)
+{
+	struct fixture *f = *state;
+	struct member m = fx_member("张\x1b[31m三", "男", "1970-01-01", "东村党支部");
+	refused(f->s, m, "name", "「姓名」含有控制字符（U+001B，第 2 个字）");
+	m = fx_member("\xef\xbb\xbf张三", "男", "1970-01-01", "东村党支部");
+	refused(f->s, m, "name", "字节顺序标记");
+	m = fx_member("张三", "男", "1970-01-01", "东村党支部");
+	snprintf(m.job, sizeof m.job, "村委\xe2\x80\xae委员");
+	refused(f->s, m, "job", "「工作岗位」含有改变文字方向的控制字符（U+202E");
+	snprintf(m.job, sizeof m.job, "村委");
+	snprintf(m.notes, sizeof m.notes, "一\x07");
+	refused(f->s, m, "notes", "「备注」含有控制字符（U+0007");
+	snprintf(m.org, sizeof m.org, "东村\x1b党支部");
+	refused(f->s, m, "org", "「所在支部」含有控制字符");   /* before 没有名为「…」 quotes it */
+	snprintf(m.org, sizeof m.org, "东村党支部");
+	snprintf(m.notes, sizeof m.notes, "第一行\n第二行 👨\xe2\x80\x8d👩\xe2\x80\x8d👧");
+	char ascii[19];
+	snprintf(ascii, sizeof ascii, "%s", m.id_number);
+	char wide[64] = "";
+	for (const char *c = ascii; *c; c++) {   /* every digit typed 全角 */
+		char ch[4] = { '\xef', '\xbc', (char)(0x90 + (*c - '0')), 0 };
+		strcat(wide, *c == 'X' ? "Ｘ" : ch);
+	}
+	snprintf(m.id_number, sizeof m.id_number, "%s", wide);
+	struct dj_err e;
+	assert_int_equal(member_save(f->s, &m, 0, &e), 0);
+	struct member back;
+	assert_int_equal(member_load(f->s, m.id, &back, &e), 0);
+	assert_string_equal(back.id_number, ascii);
+	assert_string_equal(back.notes, m.notes);
+}
+
 /* The 党员台账's header counts what its list shows: an operator scoped to
  * 南村党总支 sees the 党总支's members in both, not the whole database. */
 static void count_carries_the_scope_as_the_list_does(void **state)
@@ -348,6 +384,7 @@ int main(void)
 		FX_TEST(old_names_with_new_readings_are_found),
 		FX_TEST(branches_come_in_tree_order),
 		FX_TEST(count_carries_the_scope_as_the_list_does),
+		FX_TEST(texts_refuse_controls_and_ids_take_full_width),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	pinyin_shutdown();
