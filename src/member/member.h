@@ -105,6 +105,13 @@ char member_id_check_char(const char *first17);
  * not already someone else's (the message names them).  Sets e->field. */
 int member_validate(struct session *s, const struct member *m, struct dj_err *e);
 
+/* 发展党员's age rule on a member however it is made (form, import, 转入,
+ * the development path): at least [develop] min_age (18) on the 入党日期,
+ * unless the person's development case recorded an override of the age
+ * rule.  0 or DJ_INVALID on joined_on.  Part of member_validate; `check`
+ * reports the records that break it. */
+int member_check_join_age(struct session *s, const struct member *m, struct dj_err *e);
+
 /* The first of member_validate's rules: no field holds a control or an
  * invisible format character (core/validate.h valid_text); 备注 may hold
  * line breaks.  Sets e->field. */

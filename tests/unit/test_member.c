@@ -341,6 +341,35 @@ static void texts_refuse_controls_and_ids_take_full_width(void **state)
 	assert_string_equal(back.notes, m.notes);
 }
 
+/* 发展党员's age rule on a direct entry: a 预备党员 who was 15 on the
+ * 入党日期 is refused on the form's save and on 转入; at 18 they go in. */
+static void direct_entry_keeps_the_age_rule(void **state)
+{
+	struct fixture *f = *state;
+	struct member m = fx_member("少年甲", "男", "2010-03-01", "东村党支部");
+	snprintf(m.category, sizeof m.category, "预备党员");
+	snprintf(m.joined_on, sizeof m.joined_on, "2026-01-05");
+	m.confirmed_on[0] = 0;
+	refused(f->s, m, "joined_on", "「入党日期」2026-01-05 时年龄 15 岁，未满 18 周岁");
+	struct member_event ev;
+	memset(&ev, 0, sizeof ev);
+	snprintf(ev.type, sizeof ev.type, "转入");
+	snprintf(ev.date, sizeof ev.date, "2026-09-01");
+	snprintf(ev.from_org, sizeof ev.from_org, "中共绍兴文理学院委员会");
+	snprintf(ev.letter_no, sizeof ev.letter_no, "绍文组〔2026〕88号");
+	struct dj_err e;
+	assert_int_equal(member_transfer_in(f->s, &m, &ev, &e), DJ_INVALID);
+	assert_string_equal(e.field, "joined_on");
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM member", -1, 0), 0);
+	m = fx_member("十八整", "男", "2008-02-29", "东村党支部");   /* 18 on 2026-03-01 */
+	snprintf(m.category, sizeof m.category, "预备党员");
+	snprintf(m.joined_on, sizeof m.joined_on, "2026-02-28");
+	m.confirmed_on[0] = 0;
+	refused(f->s, m, "joined_on", "时年龄 17 岁");
+	snprintf(m.joined_on, sizeof m.joined_on, "2026-03-01");
+	assert_true(fx_add(f->s, m) > 0);
+}
+
 /* The 党员台账's header counts what its list shows: an operator scoped to
  * 南村党总支 sees the 党总支's members in both, not the whole database. */
 static void count_carries_the_scope_as_the_list_does(void **state)
@@ -385,6 +414,7 @@ int main(void)
 		FX_TEST(branches_come_in_tree_order),
 		FX_TEST(count_carries_the_scope_as_the_list_does),
 		FX_TEST(texts_refuse_controls_and_ids_take_full_width),
+		FX_TEST(direct_entry_keeps_the_age_rule),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	pinyin_shutdown();

@@ -174,6 +174,22 @@ static void controls_and_a_mid_file_bom_are_refused_by_row(void **state)
 	sqlite3_finalize(st);
 }
 
+/* The import keeps 发展党员's age rule too: 15 on the 入党日期, refused by row. */
+static void import_keeps_the_age_rule(void **state)
+{
+	struct fixture *f = *state;
+	char csv[1024], path[256], report[1024], id[19];
+	fx_id(id, "2010-03-01", 31);
+	snprintf(csv, sizeof csv, "姓名,性别,身份证号,人员类别,入党日期,所在党组织\r\n"
+	         "少年甲,男,%s,预备党员,2026-01-05,东村党支部\r\n", id);
+	write_file(f, "young.csv", csv, 0, path);
+	int n = 0;
+	assert_int_equal(import(f, path, report, sizeof report, &n), 1);
+	if (!strstr(report, "第 2 行「入党日期」值「2026-01-05」：「入党日期」2026-01-05 时年龄 15 岁，未满 18 周岁"))
+		fail_msg("report:\n%s", report);
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM member", -1, 0), 0);
+}
+
 static void export_reads_back_unchanged(void **state)
 {
 	struct fixture *f = *state;
@@ -231,8 +247,8 @@ static void structure_adds_up_to_the_ledger(void **state)
 		snprintf(m.education, sizeof m.education, "%s", edus[i]);
 		if (i == 2)
 			snprintf(m.ethnicity, sizeof m.ethnicity, "回族");
-		snprintf(m.joined_on, sizeof m.joined_on, "%s", i == 5 ? "1958-01-01" : "2015-01-01");
-		snprintf(m.confirmed_on, sizeof m.confirmed_on, "%s", i == 5 ? "1959-01-01" : "2016-01-01");
+		snprintf(m.joined_on, sizeof m.joined_on, "%s", i == 5 ? "1959-01-01" : "2015-01-01");
+		snprintf(m.confirmed_on, sizeof m.confirmed_on, "%s", i == 5 ? "1960-01-01" : "2016-01-01");
 		assert_true(fx_add(f->s, m) > 0);
 	}
 	struct member_stats st;
@@ -331,6 +347,7 @@ int main(void)
 		FX_TEST(long_file_goes_in_batches_all_or_nothing),
 		FX_TEST(export_reads_back_unchanged),
 		FX_TEST(controls_and_a_mid_file_bom_are_refused_by_row),
+		FX_TEST(import_keeps_the_age_rule),
 		FX_TEST(structure_adds_up_to_the_ledger),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
