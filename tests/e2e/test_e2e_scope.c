@@ -121,11 +121,45 @@ static void header_counts_the_scope_and_f5_reads_it_again(void **state)
     app_quit(vt);
 }
 
+/* --org covers the organization itself: its operator opens 五夫村党总支 in
+ * 组织管理 (the top of their tree), corrects its 书记 and saves. */
+static void the_scope_root_itself_is_edited(void **state)
+{
+    struct app *a = *state;
+    scope_me(a);
+    char was[64];
+    app_db_text(a, was, sizeof was, "SELECT coalesce(secretary, '') FROM org WHERE name = ?1", SCOPE,
+                NULL);
+    struct vt *vt = app_start(a, 24, 80, LOCALE);
+    vt_type(vt, "1");
+    app_wait_row(vt, 1, "主菜单 > 组织管理");
+    app_wait(vt, SCOPE);
+    app_settle(vt);
+    vt_key(vt, VT_KEY_ENTER);                /* the tree's first row: the scope's root */
+    app_wait(vt, "党组织名称：" SCOPE);
+    app_settle(vt);
+    int row = app_row_of(vt, "书记：");
+    char field[96];
+    snprintf(field, sizeof field, "书记：%s", was);
+    app_tab_to_row(vt, row);                 /* 批准文号, then 书记 beside it */
+    vt_key(vt, VT_KEY_TAB);
+    app_wait_cursor_after(vt, row, field);
+    vt_type(vt, "甲");
+    vt_key(vt, VT_KEY_F2);
+    app_wait_row(vt, 22, "已保存「" SCOPE "」");
+    char now[80], want[80];
+    snprintf(want, sizeof want, "%s甲", was);
+    app_db_text(a, now, sizeof now, "SELECT secretary FROM org WHERE name = ?1", SCOPE, NULL);
+    assert_string_equal(now, want);
+    app_quit(vt);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(header_counts_the_scope_and_f5_reads_it_again, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(the_scope_root_itself_is_edited, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
