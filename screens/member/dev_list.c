@@ -113,6 +113,10 @@ static enum outcome key(void *st, struct app *a, struct key k)
 	struct dev_list *w = st;
 	int64_t root = w->root ? w->root : w->s->scope_org;
 	enum outcome o = list_view_key(&w->list, k, a, open_form, w);
+	if (o == SCR_HANDLED && k.code == K_F5) {   /* the stage counts with the rows */
+		dev_stage_counts(w->s, root, w->counts);
+		return SCR_REDRAW;
+	}
 	if (o != SCR_PASS)
 		return o;
 	switch (k.code) {

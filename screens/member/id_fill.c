@@ -10,7 +10,7 @@
 
 void member_form_fill_from_id(struct form *f)
 {
-	char id[32], birth[32], gender[16], born[11], q[256];
+	char id[sizeof ((struct member *)0)->id_number], birth[32], gender[16], born[11], q[256];
 	const char *sex = "";
 	form_get(f, "id_number", id, sizeof id);
 	form_get(f, "birth_date", birth, sizeof birth);

@@ -35,7 +35,7 @@ static void count(struct member_list *w)
  * what was being looked for. */
 static int load(struct member_list *w)
 {
-	struct row_source *rs = member_list_source(w->s, w->root ? w->root : w->s->scope_org, w->all);
+	struct row_source *rs = member_list_source(w->s, w->root, w->all);
 	if (list_view_show(&w->list, rs, 1,
 	                   w->all ? "暂无党员记录，按 F6 新增" :
 	                   "暂无在册党员，按 F6 新增（名册可用 dangjian import members 导入）",
@@ -143,6 +143,10 @@ static enum outcome key(void *st, struct app *a, struct key k)
 {
 	struct member_list *w = st;
 	enum outcome o = list_view_key(&w->list, k, a, open_row, w);
+	if (o == SCR_HANDLED && k.code == K_F5) {   /* the grid read its rows again */
+		count(w);
+		return SCR_REDRAW;
+	}
 	if (o != SCR_PASS)
 		return o;
 	switch (k.code) {
@@ -166,6 +170,7 @@ const struct screen member_list_screen = {
 	.name = "党员台账",
 	.help = "所选党组织（含下级）的党员名册；首行为在册党员人数（只计状态为“正常”的党员）。\n"
 	        "↑↓ 移动，PgUp/PgDn 翻页，Home/End 到首/末条；< > 选择排序列，r 反向。\n"
+	        "F5：刷新名册和首行人数（读入他人刚录入或转出的党员）。\n"
 	        "回车：打开党员信息（下方显示组织关系变动记录）。\n"
 	        "F4：选择范围（党委、党总支或党支部，可输入拼音首字母）。\n"
 	        "F6：新增党员（连续录入，Ctrl-D 复制上一条的本栏，如所在支部）。\n"

@@ -153,6 +153,11 @@ static enum outcome key(void *st, struct app *a, struct key k)
 		compute(v);
 		return SCR_REDRAW;
 	}
+	if (k.code == K_F5) {   /* the totals above the rows are read with them */
+		if (compute(v) == 0)
+			frame_message(MSG_INFO, "已刷新");
+		return SCR_REDRAW;
+	}
 	enum outcome o = list_view_key(&v->list, k, a, open_sheet, v);
 	if (o != SCR_PASS)
 		return o;

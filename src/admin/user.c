@@ -11,6 +11,7 @@
 #include "core/db_write.h"
 #include "core/json.h"
 #include "core/pager.h"
+#include "core/validate.h"
 #include "core/text.h"
 #include "org/org.h"
 
@@ -129,6 +130,13 @@ static int check_scope(struct session *s, const struct user *u, enum role r, str
 
 int user_validate(struct session *s, const struct user *u, struct dj_err *e)
 {
+	/* Every text a message may quote back, before anything quotes it. */
+	const struct text_field f[] = {
+		{ "login", "登录名", u->login, 0 }, { "display", "姓名", u->display, 0 },
+		{ "role", "角色", u->role, 0 }, { "org", "管辖范围", u->org, 0 },
+	};
+	if (valid_texts(f, sizeof f / sizeof *f, e))
+		return DJ_INVALID;
 	if (!*u->login)
 		return dj_fail(e, DJ_INVALID, "login", "「登录名」不能为空（填写该操作员的系统账号名）");
 	if (!valid_login(u->login))

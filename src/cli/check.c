@@ -5,6 +5,7 @@
 
 #include "cli/cli.h"
 #include "core/db.h"
+#include "member/devcase.h"
 #include "member/member.h"
 
 struct rule {
@@ -111,6 +112,36 @@ static int check_identities(struct session *s, FILE *out)
 	return n;
 }
 
+/* 发展党员's age rule on the members already stored, which may predate it:
+ * SQL finds who was under min_age on the 入党日期, member_check_join_age
+ * (the rule every save applies) decides and words it. */
+static int check_join_ages(struct session *s, FILE *out)
+{
+	struct dev_rules r;
+	dev_rules_load(s->cfg, &r);
+	sqlite3_stmt *st;
+	int n = 0;
+	if (sqlite3_prepare_v2(s->db, "SELECT m.id FROM member m JOIN org o ON o.id = m.org_id"
+	                       " WHERE m.status NOT IN ('转出', '出党', '去世') AND m.birth_date <> ''"
+	                       " AND m.joined_on < date(m.birth_date, '+' || ?1 || ' years')"
+	                       " ORDER BY o.sort_key, m.name_py, m.id", -1, &st, NULL) != SQLITE_OK) {
+		fprintf(out, "检查「入党年龄」失败：%s\n", sqlite3_errmsg(s->db));
+		return 1;
+	}
+	sqlite3_bind_int(st, 1, r.min_age);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct member m;
+		struct dj_err e;
+		if (member_load(s, sqlite3_column_int64(st, 0), &m, &e) ||
+		    member_check_join_age(s, &m, &e) == 0)
+			continue;
+		fprintf(out, "入党时未满 %d 周岁：%s（%s）%s\n", r.min_age, m.name, m.org, e.msg);
+		n++;
+	}
+	sqlite3_finalize(st);
+	return n;
+}
+
 int cli_check(struct session *s, FILE *out)
 {
 	char where[2 * PATH_MAX + 128];   /* which files were checked, first */
@@ -121,6 +152,7 @@ int cli_check(struct session *s, FILE *out)
 	for (size_t i = 0; i < sizeof rules / sizeof *rules; i++)
 		problems += run_rule(s, &rules[i], out);
 	problems += check_identities(s, out);
+	problems += check_join_ages(s, out);
 	if (problems)
 		fprintf(out, "发现 %d 个问题\n", problems);
 	else

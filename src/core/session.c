@@ -97,8 +97,30 @@ int audit_saved(struct session *s, const char *table, int64_t row_id, int is_new
 int session_may_move(struct session *s, int is_update, int64_t from_org, int64_t to_org,
                      struct dj_err *e)
 {
-	if ((is_update && session_may_write(s, from_org, e)) || session_may_write(s, to_org, e))
+	/* An update that keeps the record where it was is an edit, not a move:
+	 * only that place must be in scope. */
+	if (is_update && from_org != to_org && session_may_write(s, from_org, e))
 		return DJ_DENIED;
+	return session_may_write(s, to_org, e) ? DJ_DENIED : 0;
+}
+
+int session_may_move_org(struct session *s, int64_t org_id, int64_t old_parent,
+                         int64_t new_parent, struct dj_err *e)
+{
+	if (org_id == 0)
+		return session_may_move(s, 0, 0, new_parent, e);
+	/* An organization is its own place: the scope's root is in scope
+	 * though its parent is not, so editing the root is allowed. */
+	if (session_may_write(s, org_id, e))
+		return DJ_DENIED;
+	if (old_parent == new_parent)
+		return 0;
+	/* A real move takes the organization out of one parent and into
+	 * another: both must be in scope.  The root's own parent is outside,
+	 * so the root itself can never be moved by its scoped operator. */
+	if (session_may_write(s, old_parent, NULL) || session_may_write(s, new_parent, NULL))
+		return dj_fail(e, DJ_DENIED, NULL, "您只能在本单位及下级组织之间调整上级组织，"
+		               "不能把组织移入或移出您的管辖范围");
 	return 0;
 }
 

@@ -32,12 +32,19 @@ int session_identify(struct session *s, char *why, size_t whycap);
 struct dj_err;
 int session_may_write(struct session *s, int64_t org_id, struct dj_err *e);
 
-/* A save that may move a record between organizations: an update must be
- * allowed both where the record was (from_org) and where it goes (to_org),
- * a new record only where it goes.  Returns 0 or DJ_DENIED, like
- * session_may_write. */
+/* A save that may move a record between organizations: an update that
+ * moves it must be allowed both where the record was (from_org) and where it
+ * goes (to_org); an update that keeps from_org, and a new record, only where
+ * it is.  Returns 0 or DJ_DENIED, like session_may_write. */
 int session_may_move(struct session *s, int is_update, int64_t from_org, int64_t to_org,
                      struct dj_err *e);
+
+/* The same for an organization (org_id 0: a new one under new_parent): the
+ * organization itself must be in scope — the scope's root included — and a
+ * change of parent needs both the old and the new parent in scope, so the
+ * root cannot be moved out.  Returns 0 or DJ_DENIED. */
+int session_may_move_org(struct session *s, int64_t org_id, int64_t old_parent,
+                         int64_t new_parent, struct dj_err *e);
 
 /* 1 when org_id lies in the subtree under root (root 0: everything). */
 int org_in_subtree(sqlite3 *db, int64_t root, int64_t org_id);

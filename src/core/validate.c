@@ -1,6 +1,9 @@
 /* validate.c — checks on what operators type: dates, phones, 身份证号, money,
- * integers.  Reasons are short Chinese sentences that say what to fix. */
+ * integers, free text.  Reasons are short Chinese sentences that say what to
+ * fix. */
 #include "core/validate.h"
+
+#include "core/err.h"
 
 #include <limits.h>
 #include <stdarg.h>
@@ -287,10 +290,37 @@ static char id_check_char(const char *s)
 	return "10X98765432"[sum % 11];
 }
 
-int valid_id_number(const char *s, char birth[11], int *male, char why[WHY_MAX])
+void fold_fullwidth_digits(char *s)
 {
-	if (!s || !*s)
+	char *out = s;
+	for (const char *p = s; *p;) {
+		const unsigned char *u = (const unsigned char *)p;
+		/* U+FF10-FF19 is EF BC 90-99; U+FF38 Ｘ EF BC B8, U+FF58 ｘ EF BD 98 */
+		if (u[0] == 0xEF && u[1] == 0xBC && u[2] >= 0x90 && u[2] <= 0x99) {
+			*out++ = (char)('0' + (u[2] - 0x90));
+			p += 3;
+		} else if (u[0] == 0xEF && ((u[1] == 0xBC && u[2] == 0xB8) || (u[1] == 0xBD && u[2] == 0x98))) {
+			*out++ = 'X';
+			p += 3;
+		} else {
+			*out++ = *p++;
+		}
+	}
+	*out = 0;
+}
+
+int valid_id_number(const char *typed, char birth[11], int *male, char why[WHY_MAX])
+{
+	if (!typed || !*typed)
 		return refuse(why, "身份证号不能为空");
+	/* 全角 digits read as the digits they are: 18 of them are 54 bytes,
+	 * and a number is never "too long" for having been typed in full width */
+	char folded[64];
+	if (strlen(typed) >= sizeof folded)
+		return refuse(why, "身份证号应为18位（现为%zu位）", utf8_length(typed));
+	snprintf(folded, sizeof folded, "%s", typed);
+	fold_fullwidth_digits(folded);
+	const char *s = folded;
 	size_t n = strlen(s);
 	if (n != 18) {
 		if (n == 15 && all_digits(s, 15))
@@ -441,5 +471,74 @@ int parse_int(const char *s, long min, long max, long *out, char why[WHY_MAX])
 		return refuse(why, "应为%ld至%ld之间的整数", min, max);
 	if (out)
 		*out = v;
+	return 0;
+}
+
+/* ---- free text ---------------------------------------------------------- */
+
+/* The code point at s and its length in bytes; 0 for a malformed sequence
+ * (overlong, a surrogate, beyond U+10FFFF, a stray continuation byte). */
+static int utf8_decode(const unsigned char *s, uint32_t *cp)
+{
+	static const uint32_t least[] = { 0, 0, 0x80, 0x800, 0x10000 };
+	int len = s[0] < 0x80 ? 1 : (s[0] & 0xE0) == 0xC0 ? 2 : (s[0] & 0xF0) == 0xE0 ? 3
+	        : (s[0] & 0xF8) == 0xF0 ? 4 : 0;
+	if (len == 0)
+		return 0;
+	uint32_t c = len == 1 ? s[0] : s[0] & (0x7F >> len);
+	for (int i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		c = c << 6 | (s[i] & 0x3F);
+	}
+	if (c < least[len] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+		return 0;
+	*cp = c;
+	return len;
+}
+
+/* What kind of character a terminal must not be sent inside a name or a
+ * note, or NULL when it is shown as itself. */
+static const char *hidden_kind(uint32_t c, int multiline)
+{
+	if (c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F)) {
+		if (multiline && (c == '\n' || c == '\t'))
+			return NULL;
+		return "控制字符";
+	}
+	if (c == 0xFEFF)
+		return "不可见的字节顺序标记";
+	if (c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
+	    (c >= 0x2066 && c <= 0x2069))
+		return "改变文字方向的控制字符";
+	if (c == 0x2028 || c == 0x2029 || (c >= 0x206A && c <= 0x206F) || (c >= 0xFFF9 && c <= 0xFFFB))
+		return "不可见的格式字符";
+	return NULL;
+}
+
+int valid_text(const char *s, int multiline, char why[WHY_MAX])
+{
+	if (!s)
+		return 0;
+	const unsigned char *p = (const unsigned char *)s;
+	for (int nth = 1; *p; nth++) {
+		uint32_t c;
+		int len = utf8_decode(p, &c);
+		if (len == 0)
+			return refuse(why, "含有无效的 UTF-8 字节（0x%02X，第 %d 个字）", *p, nth);
+		const char *kind = hidden_kind(c, multiline);
+		if (kind)
+			return refuse(why, "含有%s（U+%04X，第 %d 个字），请删除", kind, (unsigned)c, nth);
+		p += len;
+	}
+	return 0;
+}
+
+int valid_texts(const struct text_field *f, int n, struct dj_err *e)
+{
+	char why[WHY_MAX];
+	for (int i = 0; i < n; i++)
+		if (valid_text(f[i].value, f[i].multiline, why))
+			return dj_fail(e, DJ_INVALID, f[i].key, "「%s」%s", f[i].label, why);
 	return 0;
 }

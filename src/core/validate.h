@@ -39,6 +39,37 @@ int valid_phone(const char *s, char why[WHY_MAX]);
  * be NULL). */
 int valid_id_number(const char *s, char birth[11], int *male, char why[WHY_MAX]);
 
+/* 全角数字 as an input method types them: ０-９ (U+FF10-FF19) become 0-9 and
+ * Ｘ/ｘ become X, in place (the text only shrinks).  For a 身份证号, which
+ * valid_id_number also reads through this mapping. */
+void fold_fullwidth_digits(char *s);
+
+/* Free text (a name, a note): 0, or -1 with why saying what it holds that a
+ * terminal would act on or hide instead of showing, and where ("含有控制字符
+ * （U+001B，第 3 个字）").  Refused: C0 controls (multiline text keeps Tab and
+ * line feed), DEL, C1 controls, U+FEFF (a byte order mark, as a file joined
+ * from two carries mid-way), the bidirectional marks, embeddings, overrides
+ * and isolates (U+061C, U+200E/200F, U+202A-202E, U+2066-2069), the line
+ * and paragraph separators U+2028/2029, the deprecated format characters
+ * U+206A-206F, the interlinear annotations U+FFF9-FFFB, and malformed UTF-8.
+ * Zero-width joiners (U+200C/200D), variation selectors and emoji tags are
+ * kept: real names and notes hold emoji sequences.  "" is valid. */
+int valid_text(const char *s, int multiline, char why[WHY_MAX]);
+
+/* One free-text field of a record, for valid_texts. */
+struct text_field {
+	const char *key;      /* the dj_err field (the form puts the cursor there) */
+	const char *label;    /* 「label」 in the message */
+	const char *value;
+	int multiline;        /* an FT_NOTE field: Tab and line feed allowed */
+};
+
+/* valid_text on each field in turn: 0, or DJ_INVALID with e naming the
+ * first refused field: 「备注」含有控制字符（U+001B，第 3 个字）.  e may be
+ * NULL. */
+struct dj_err;
+int valid_texts(const struct text_field *f, int n, struct dj_err *e);
+
 /* Money in yuan as typed ("12", "12.5", "1,234.56", "￥12.50") to fen.
  * Negative and more than 2 decimals are refused; up to 10^12 fen. */
 int parse_money(const char *s, int64_t *fen, char why[WHY_MAX]);

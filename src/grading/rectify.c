@@ -80,6 +80,14 @@ static const char *plan_json(const struct rectification *p, char *buf, size_t ca
 static int check_plan(struct rectification *p, struct dj_err *e)
 {
 	char why[WHY_MAX], norm[11], now[11];
+	/* Every text a message may quote back, before anything quotes it. */
+	const struct text_field f[] = {
+		{ "problem", "存在问题", p->problem, 1 }, { "measures", "整改措施", p->measures, 1 },
+		{ "responsible", "责任人", p->responsible, 0 }, { "deadline", "整改期限", p->deadline, 0 },
+		{ "progress", "整改进展", p->progress, 1 }, { "accepted_on", "验收日期", p->accepted_on, 0 },
+	};
+	if (valid_texts(f, sizeof f / sizeof *f, e))
+		return DJ_INVALID;
 	if (!*p->deadline)
 		return dj_fail(e, DJ_INVALID, "deadline", "「整改期限」不能为空");
 	if (valid_date(p->deadline, norm, why))

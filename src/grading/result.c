@@ -10,6 +10,7 @@
 #include "core/db_write.h"
 #include "core/json.h"
 #include "core/text.h"
+#include "core/validate.h"
 #include "grading/internal.h"
 #include "grading/rectify.h"
 
@@ -42,6 +43,9 @@ static int set_grade_in_txn(struct session *s, int64_t id, int64_t version, int 
 		               r.grade[2], r.grade[3]);
 	if (grade == res.suggested)
 		grade = 0;   /* the same as suggested: follows the scores from now on */
+	const struct text_field f[] = { { "reason", "调整理由", reason, 0 } };
+	if (valid_texts(f, 1, e))
+		return DJ_INVALID;
 	if (grade && !*reason)
 		return dj_fail(e, DJ_INVALID, "reason", "等次与建议等次（%s）不同，须填写「调整理由」",
 		               res.suggested ? grading_word(&r, res.suggested) : "未评分");

@@ -298,10 +298,43 @@ static int parse_sources(const struct grading_settings *g, struct grading_round 
 	return 0;
 }
 
+/* Every text a message may quote back, before anything quotes it: no
+ * control or invisible format character (core/validate.h). */
+static int check_texts(const struct grading_settings *g, struct dj_err *e)
+{
+	const struct text_field f[] = {
+		{ "year", "年度", g->year, 0 }, { "name", "定级名称", g->name, 0 },
+		{ "org", "组织单位", g->org, 0 }, { "grades", "等次名称", g->grades, 0 },
+		{ "lines", "分数线", g->lines, 0 }, { "guide", "比例指导", g->guide, 0 },
+		{ "tolerance", "允许偏差", g->tolerance, 0 }, { "rectify_due", "整改期限", g->rectify_due, 0 },
+		{ "notes", "备注", g->notes, 0 },
+	};
+	if (valid_texts(f, sizeof f / sizeof *f, e))
+		return DJ_INVALID;
+	char why[WHY_MAX], key[24];
+	for (int i = 0; i < GRADING_MAX_IND; i++) {
+		int name_bad = valid_text(g->ind_name[i], 0, why) != 0;
+		if (name_bad || valid_text(g->ind_max[i], 0, why)) {
+			snprintf(key, sizeof key, "%s%d", name_bad ? "ind_name" : "ind_max", i + 1);
+			return dj_fail(e, DJ_INVALID, key, "第 %d 项指标%s", i + 1, why);
+		}
+	}
+	for (int i = 0; i < GRADING_MAX_SRC; i++) {
+		int name_bad = valid_text(g->src_name[i], 0, why) != 0;
+		if (name_bad || valid_text(g->src_weight[i], 0, why)) {
+			snprintf(key, sizeof key, "%s%d", name_bad ? "src_name" : "src_weight", i + 1);
+			return dj_fail(e, DJ_INVALID, key, "第 %d 个评分来源%s", i + 1, why);
+		}
+	}
+	return 0;
+}
+
 static int parse_settings(struct session *s, struct grading_settings *g, struct grading_round *r,
                           struct dj_err *e)
 {
 	char why[WHY_MAX], norm[11];
+	if (check_texts(g, e))
+		return DJ_INVALID;
 	memset(r, 0, sizeof *r);
 	r->id = g->id;
 	r->version = g->version;

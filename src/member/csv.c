@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/csv_table.h"
+#include "core/validate.h"
 #include "member/member.h"
 
 #define C(h, m, req) CSV_COLUMN(struct member, h, m, req)
@@ -19,11 +20,29 @@ static const struct csv_column cols[] = {
 #undef C
 enum { NCOLS = sizeof cols / sizeof *cols };
 
+/* A cell holding a control or an invisible format character (an ESC, a
+ * byte order mark where two files were joined) is named by its row and
+ * column, and its value is not quoted: the report goes to a terminal. */
+static int check_texts(const struct member *m, int line, FILE *report)
+{
+	char why[WHY_MAX];
+	int bad = 0;
+	for (int c = 0; c < NCOLS; c++)
+		if (valid_text((const char *)m + cols[c].off, cols[c].off == offsetof(struct member, notes),
+		               why)) {
+			fprintf(report, "第 %d 行「%s」：%s\n", line, cols[c].header, why);
+			bad = 1;
+		}
+	return bad;
+}
+
 /* A file brings members in good standing only: leaving is an event recorded
  * in the system, with its date and reason. */
 static int check_row(void *rec, int line, FILE *report)
 {
 	struct member *m = rec;
+	if (check_texts(m, line, report))
+		return 1;
 	int bad = 0;
 	if (*m->status && strcmp(m->status, "正常") != 0) {
 		fprintf(report, "第 %d 行「状态」值「%s」：只能导入状态为「正常」的党员"

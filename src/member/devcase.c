@@ -76,6 +76,7 @@ static void normalise(struct dev_case *c)
 		if (strcmp(columns[i].name, "notes") != 0)
 			utf8_trim(field_of(c, i));
 	utf8_trim(c->org);
+	fold_fullwidth_digits(c->id_number);   /* １２３… as an input method types them */
 	for (char *p = c->id_number; *p; p++)
 		if (*p == 'x')
 			*p = 'X';
@@ -383,6 +384,9 @@ int dev_save(struct session *s, struct dev_case *c, enum dev_stage to, const cha
 		*overridable = 0;
 	if ((int)to < 0 || (int)to >= DEV_NSTAGES)
 		return dj_fail(e, DJ_INVALID, NULL, "没有这个发展阶段");
+	const struct text_field why[] = { { NULL, "理由", reason, 0 } };
+	if (reason && valid_texts(why, 1, e))
+		return DJ_INVALID;
 	/* Inside a caller's transaction a savepoint undoes this save's several
 	 * writes alone, so the caller may go on. */
 	char py[64];

@@ -43,7 +43,7 @@ struct dev_case {
 	char gender[8];
 	char ethnicity[32];
 	char birth_date[11];
-	char id_number[24];
+	char id_number[64];       /* room for 18 全角 digits as typed */
 	char education[32];
 	char phone[32];
 	char job[64];

@@ -288,13 +288,35 @@ static int check_unique(struct session *s, const struct dev_case *c, enum dev_st
 	return rc;
 }
 
+/* Every text a message may quote back, before anything quotes it: no
+ * control or invisible format character (core/validate.h). */
+static int check_texts(const struct dev_case *c, struct dj_err *e)
+{
+#define T(f, label) { #f, label, c->f, 0 }
+	const struct text_field f[] = {
+		T(name, "姓名"), T(id_number, "身份证号"), T(gender, "性别"), T(birth_date, "出生日期"),
+		T(ethnicity, "民族"), T(education, "学历"), T(phone, "联系电话"), T(job, "工作岗位"),
+		T(org, "所在支部"), T(applied_on, "递交申请日期"), T(talked_on, "谈话日期"),
+		T(activist_on, "确定积极分子日期"), T(training_hours, "培训学时"),
+		T(mentor1, "培养联系人一"), T(mentor2, "培养联系人二"),
+		T(candidate_on, "确定发展对象日期"), T(vetted_on, "政审日期"),
+		T(sponsor1, "入党介绍人一"), T(sponsor2, "入党介绍人二"),
+		T(branch_meeting_on, "支部大会日期"), T(approved_on, "党委审批日期"),
+		T(sworn_on, "入党宣誓日期"), T(extension, "延长预备期（月）"),
+		T(confirmed_on, "转正日期"), T(ended_on, "终止日期"), T(end_reason, "终止原因"),
+		{ "notes", "备注", c->notes, 1 },
+	};
+#undef T
+	return valid_texts(f, sizeof f / sizeof *f, e);
+}
+
 int dev_validate(struct session *s, const struct dev_case *c, enum dev_stage at,
                  struct dj_err *e)
 {
 	struct dev_rules r;
 	char due[11];
 	dev_rules_load(s->cfg, &r);
-	if (check_person(s, c, at, e) || check_presence(c, at, e) || check_dates(c, e) ||
+	if (check_texts(c, e) || check_person(s, c, at, e) || check_presence(c, at, e) || check_dates(c, e) ||
 	    check_order(c, e) || check_pairs_and_numbers(&r, c, e) || check_unique(s, c, at, e))
 		return e ? e->code : DJ_INVALID;
 	dev_due_on(&r, c, due);

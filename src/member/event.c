@@ -130,7 +130,13 @@ static int check_fields(const struct member *m, const struct event_rule *r,
 	char *texts[] = { ev->from_org, ev->to_org, ev->letter_no, ev->valid_days, ev->dues_paid_to };
 	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
 		utf8_trim(texts[i]);
-	if (check_event_date(m, ev, e))
+	const struct text_field f[] = {
+		{ "date", "日期", ev->date, 0 }, { "from_org", "原所在组织", ev->from_org, 0 },
+		{ "to_org", "去往", ev->to_org, 0 }, { "letter_no", "介绍信编号", ev->letter_no, 0 },
+		{ "valid_days", "有效期（天）", ev->valid_days, 0 },
+		{ "dues_paid_to", "党费交至", ev->dues_paid_to, 0 }, { "reason", "原因", ev->reason, 0 },
+	};
+	if (valid_texts(f, sizeof f / sizeof *f, e) || check_event_date(m, ev, e))
 		return DJ_INVALID;
 	char norm[11];
 	valid_date(ev->date, norm, NULL);

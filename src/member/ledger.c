@@ -62,8 +62,17 @@ static int is_group(struct session *s, int64_t org)
 	return org && db_int(s->db, "SELECT kind = '党小组' FROM org WHERE id = ?", org, 0) == 1;
 }
 
+/* The roster and its count cover the same members: root 0 is the
+ * operator's scope (everything only for an unscoped operator), never the
+ * whole database for an operator scoped to one 党总支. */
+static int64_t roster_root(const struct session *s, int64_t root)
+{
+	return root ? root : s->scope_org;
+}
+
 struct row_source *member_list_source(struct session *s, int64_t root, int all)
 {
+	root = roster_root(s, root);
 	if (is_group(s, root))
 		return pager_new(s->db, all ? &all_group_def : &active_group_def, root);
 	return pager_new(s->db, all ? &all_def : &active_def, root);
@@ -184,6 +193,7 @@ long member_count(struct session *s, int64_t root, const char *category)
 {
 	sqlite3_stmt *st;
 	long n = -1;
+	root = roster_root(s, root);
 	const char *sql = is_group(s, root)
 		? "SELECT count(*) FROM member m WHERE m.status = '正常'"
 		  " AND (?1 IS NULL OR m.category = ?1) AND " IN_GROUP

@@ -36,7 +36,7 @@ struct member {
 	char gender[8];           /* 性别 */
 	char ethnicity[32];       /* 民族 ("" = 汉族) */
 	char birth_date[11];      /* 出生日期 ("" = from the 身份证号) */
-	char id_number[24];       /* 身份证号 */
+	char id_number[64];       /* 身份证号 (room for 18 全角 digits as typed) */
 	char education[32];       /* 学历 */
 	char phone[32];           /* 联系电话 (mobile) */
 	char category[16];        /* 人员类别 */
@@ -104,6 +104,18 @@ char member_id_check_char(const char *first17);
  * 正式党员 past probation, the branch an active 党支部, and the 身份证号
  * not already someone else's (the message names them).  Sets e->field. */
 int member_validate(struct session *s, const struct member *m, struct dj_err *e);
+
+/* 发展党员's age rule on a member however it is made (form, import, 转入,
+ * the development path): at least [develop] min_age (18) on the 入党日期,
+ * unless the person's development case recorded an override of the age
+ * rule.  0 or DJ_INVALID on joined_on.  Part of member_validate; `check`
+ * reports the records that break it. */
+int member_check_join_age(struct session *s, const struct member *m, struct dj_err *e);
+
+/* The first of member_validate's rules: no field holds a control or an
+ * invisible format character (core/validate.h valid_text); 备注 may hold
+ * line breaks.  Sets e->field. */
+int member_check_texts(const struct member *m, struct dj_err *e);
 
 /* Inserts (id 0) or updates with the optimistic version check, in its own
  * BEGIN IMMEDIATE unless in_txn.  Dates are normalised, blanks filled
@@ -173,8 +185,8 @@ int member_events(struct session *s, int64_t member_id, struct member_event *out
 
 /* ---- ledgers and counts (ledger.c) ---------------------------------- */
 
-/* The members of the subtree under root (0: all; a 党小组: the members in
- * it) — 姓名 性别 年龄 学历
+/* The members of the subtree under root (0: the operator's scope, all when
+ * unscoped; a 党小组: the members in it) — 姓名 性别 年龄 学历
  * 人员类别 入党日期 所在支部 状态 — keyset-paged; find by name, pinyin
  * initials, 身份证号 or phone.  all 0: only members whose status is 正常;
  * 1: everyone, those who left dimmed. */
@@ -204,8 +216,8 @@ struct row_source *member_event_source(struct session *s, int64_t member_id);
 	" WHEN " same_year " THEN '证尾' || substr(coalesce(" t "id_number, ''), -4)" \
 	" ELSE substr(coalesce(" t "birth_date, ''), 1, 4) || '年生' END)"
 
-/* Members whose status is 正常 under root (0: all; a 党小组: those in
- * it); category NULL: both. */
+/* Members whose status is 正常 under root (0: the operator's scope, as
+ * member_list_source; a 党小组: those in it); category NULL: both. */
 long member_count(struct session *s, int64_t root, const char *category);
 
 /* ---- CSV (csv.c) ---------------------------------------------------- */

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/csv_table.h"
+#include "core/validate.h"
 #include "org/org.h"
 
 /* A file's row: the organization, and how storing it went. */
@@ -25,9 +26,26 @@ static const struct csv_column cols[] = {
 #undef C
 enum { NCOLS = sizeof cols / sizeof *cols };
 
+/* A cell holding a control or an invisible format character is named by
+ * its row and column, its value not quoted (the report goes to a terminal). */
+static int check_texts(const struct row *w, int line, FILE *report)
+{
+	char why[WHY_MAX];
+	int bad = 0;
+	for (int c = 0; c < NCOLS; c++)
+		if (valid_text((const char *)w + cols[c].off, cols[c].off == offsetof(struct row, o.notes),
+		               why)) {
+			fprintf(report, "第 %d 行「%s」：%s\n", line, cols[c].header, why);
+			bad = 1;
+		}
+	return bad;
+}
+
 static int check_row(void *rec, int line, FILE *report)
 {
 	struct row *w = rec;
+	if (check_texts(w, line, report))
+		return 1;
 	int bad = 0;
 	if (*w->o.status && strcmp(w->o.status, "正常") != 0) {
 		fprintf(report, "第 %d 行「状态」值「%s」：导入只接受状态为「正常」的组织\n", line,

@@ -189,9 +189,30 @@ static int check_term(const struct org *o, struct dj_err *e)
 	return 0;
 }
 
+/* Every text a message may quote back, before anything quotes it: no
+ * control or invisible format character (core/validate.h). */
+static int check_texts(const struct org *o, struct dj_err *e)
+{
+	const struct text_field f[] = {
+		{ "name", "党组织名称", o->name, 0 }, { "short_name", "简称", o->short_name, 0 },
+		{ "kind", "类型", o->kind, 0 }, { "parent", "上级组织", o->parent, 0 },
+		{ "category", "类别", o->category, 0 }, { "founded_on", "成立日期", o->founded_on, 0 },
+		{ "founding_doc", "批准文号", o->founding_doc, 0 },
+		{ "secretary", "书记", o->secretary, 0 }, { "phone", "联系电话", o->phone, 0 },
+		{ "sort_no", "排序号", o->sort_no, 0 }, { "address", "地址", o->address, 0 },
+		{ "leader", "联系领导", o->leader, 0 }, { "cadre", "联系干部", o->cadre, 0 },
+		{ "elected_on", "本届选举日期", o->elected_on, 0 },
+		{ "term_years", "任期（年）", o->term_years, 0 }, { "notes", "备注", o->notes, 1 },
+		{ "reason", "撤销原因", o->reason, 0 },
+	};
+	return valid_texts(f, sizeof f / sizeof *f, e);
+}
+
 int org_validate(struct session *s, const struct org *o, struct dj_err *e)
 {
 	char why[WHY_MAX];
+	if (check_texts(o, e))
+		return DJ_INVALID;
 	if (check_name(s, o, e))
 		return e ? e->code : DJ_INVALID;
 	if (!*o->kind)
@@ -449,7 +470,7 @@ static int save_in_txn(struct session *s, struct org *o, const char *py, int ord
 	o->parent_id = 0;
 	if (*o->parent)
 		org_find_by_name(s, o->parent, &o->parent_id);
-	if (session_may_move(s, o->id != 0, o->id, o->parent_id, e))
+	if (session_may_move_org(s, o->id, old.parent_id, o->parent_id, e))
 		return DJ_DENIED;
 	int is_new = o->id == 0;
 	if (!is_new)
@@ -543,6 +564,9 @@ int org_dissolve(struct session *s, int64_t id, int64_t version, const char *dat
 {
 	if (session_may_write(s, id, e))
 		return DJ_DENIED;
+	const struct text_field f[] = { { "reason", "撤销原因", reason, 0 } };
+	if (valid_texts(f, 1, e))
+		return DJ_INVALID;
 	struct db_txn t;
 	if (db_txn_begin(&t, s->db, 0, NULL, e))
 		return DJ_DB;

@@ -9,6 +9,7 @@
 #include "core/db.h"
 #include "core/db_write.h"
 #include "core/json.h"
+#include "core/validate.h"
 #include "member/member.h"
 #include "orglife/meeting.h"
 
@@ -252,6 +253,10 @@ static int save_in_txn(struct session *s, struct att_sheet *sh, struct dj_err *e
 
 int attendance_save(struct session *s, struct att_sheet *sh, struct dj_err *e)
 {
+	char why[WHY_MAX];
+	for (int i = 0; i < sh->n; i++)   /* core/validate.h: nothing a terminal would act on */
+		if (valid_text(sh->rows[i].reason, 0, why))
+			return dj_fail(e, DJ_INVALID, "reason", "%s：「事由」%s", sh->rows[i].name, why);
 	struct db_txn t;
 	if (db_txn_begin(&t, s->db, 0, NULL, e))
 		return DJ_DB;

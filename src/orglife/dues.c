@@ -196,6 +196,10 @@ void dues_line_recompute(const struct dues_rules *r, struct dues_line *l)
 int dues_line_validate(const struct dues_line *l, struct dj_err *e)
 {
 	char why[WHY_MAX], now[11];
+	if (valid_text(l->approval, 0, why))
+		return dj_fail(e, DJ_INVALID, "approval", "%s：「批准情况」%s", l->name, why);
+	if (valid_text(l->notes, 0, why))
+		return dj_fail(e, DJ_INVALID, "notes", "%s：「备注」%s", l->name, why);
 	if (dues_kind_has_base(l->kind) && l->base < 0 && strcmp(l->relief, "免交") != 0 &&
 	    (l->due < 0 || l->paid > 0))
 		return dj_fail(e, DJ_INVALID, "base", "%s：请先填写「计算基数」（月收入或离退休费，元）",

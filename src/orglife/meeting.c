@@ -113,6 +113,15 @@ static int check_org(struct session *s, const struct meeting *m, const char *dat
 int meeting_validate(struct session *s, const struct meeting *m, struct dj_err *e)
 {
 	char why[WHY_MAX], norm[11] = "", now[11];
+	/* Every text a message may quote back, before anything quotes it. */
+	const struct text_field f[] = {
+		{ "org", "组织", m->org, 0 }, { "type", "会议类型", m->type, 0 },
+		{ "date", "日期", m->date, 0 }, { "topic", "主题", m->topic, 0 },
+		{ "host", "主持人", m->host, 0 }, { "recorder", "记录人", m->recorder, 0 },
+		{ "minutes", "会议记录", m->minutes, 1 },
+	};
+	if (valid_texts(f, sizeof f / sizeof *f, e))
+		return DJ_INVALID;
 	if (!*m->type)
 		return dj_fail(e, DJ_INVALID, "type", "「会议类型」不能为空（按 F4 选择）");
 	if (meeting_type_index(m->type) < 0)

@@ -76,11 +76,37 @@ static void a_group_outside_the_branch_is_named(void **state)
 	testdb_close(&t);
 }
 
+/* A member stored before the age rule held on every path (or written by
+ * hand) who joined at 15: named, with the branch and the age. */
+static void a_member_under_age_at_joining_is_named(void **state)
+{
+	(void)state;
+	setenv("DJ_TODAY", "2026-11-21", 1);
+	struct testdb t;
+	testdb_open(&t);
+	struct dj_err e;
+	assert_int_equal(demo_populate(&t.s, &e), 0);
+	assert_int_equal(sqlite3_exec(t.s.db,
+	        "UPDATE member SET name = '少年甲', category = '预备党员', confirmed_on = NULL,"
+	        "  joined_on = date(birth_date, '+15 years', '+3 months')"
+	        "  WHERE id = (SELECT min(id) FROM member WHERE status = '正常' AND birth_date > '2000-01-01');"
+	        "UPDATE member SET name = '十八整', joined_on = date(birth_date, '+18 years')"
+	        "  WHERE id = (SELECT max(id) FROM member WHERE status = '正常' AND birth_date < '1990-01-01');",
+	        NULL, NULL, NULL), SQLITE_OK);
+	char report[8192];
+	assert_int_equal(run_check(&t, report, sizeof report), 1);
+	if (!strstr(report, "入党时未满 18 周岁：少年甲（") || !strstr(report, "时年龄 15 岁，未满 18 周岁") ||
+	    strstr(report, "十八整"))
+		fail_msg("report:\n%s", report);
+	testdb_close(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(demo_passes_and_each_broken_rule_is_named),
 		cmocka_unit_test(a_group_outside_the_branch_is_named),
+		cmocka_unit_test(a_member_under_age_at_joining_is_named),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

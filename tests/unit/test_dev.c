@@ -286,6 +286,30 @@ static void warn_mode_goes_on_with_a_recorded_reason(void **state)
 	f->s->role = ROLE_ADMIN;
 }
 
+/* The member record keeps the age rule (member_check_join_age) except for
+ * the person whose case an authorised operator let go on under age. */
+static void an_age_override_carries_to_the_member_record(void **state)
+{
+	struct fixture *f = *state;
+	fx_config(f, "rules = warn\noverride_role = admin");
+	struct dev_case c = applicant("郑小龙", "2008-12-01", "2026-10-01", 57);
+	struct dj_err e;
+	int over = 0;
+	assert_int_equal(dev_save(f->s, &c, DEV_APPLICANT, "经镇党委研究同意先行登记", 0, &over, &e), 0);
+	struct member m = fx_member("郑小龙", "男", "2008-12-01", "东村党支部");
+	snprintf(m.id_number, sizeof m.id_number, "%s", c.id_number);
+	snprintf(m.category, sizeof m.category, "预备党员");
+	snprintf(m.joined_on, sizeof m.joined_on, "2026-11-01");
+	m.confirmed_on[0] = 0;
+	struct member other = m;
+	fx_id(other.id_number, "2008-12-01", 61);
+	snprintf(other.name, sizeof other.name, "郑小凤");
+	assert_int_equal(member_save(f->s, &other, 0, &e), DJ_INVALID);
+	assert_string_equal(e.field, "joined_on");
+	if (member_save(f->s, &m, 0, &e))
+		fail_msg("refused: %s", e.msg);
+}
+
 static void early_confirmation_in_warn_mode_stays_valid(void **state)
 {
 	struct fixture *f = *state;
@@ -435,6 +459,7 @@ int main(void)
 		DEV_TEST(becoming_a_probationer_creates_the_member),
 		DEV_TEST(strict_time_rules),
 		DEV_TEST(warn_mode_goes_on_with_a_recorded_reason),
+		DEV_TEST(an_age_override_carries_to_the_member_record),
 		DEV_TEST(early_confirmation_in_warn_mode_stays_valid),
 		DEV_TEST(extension_moves_the_due_date),
 		DEV_TEST(ending_a_case),

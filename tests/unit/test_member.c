@@ -305,6 +305,97 @@ static void branches_come_in_tree_order(void **state)
 	(void)c2;
 }
 
+/* Names and notes take no control or invisible format character, the
+ * field named for the form's cursor; 备注 keeps its line breaks, names keep
+ * emoji sequences; a 全角 身份证号 is stored in ASCII. */
+static void texts_refuse_controls_and_ids_take_full_width(void **state)
+{
+	struct fixture *f = *state;
+	struct member m = fx_member("张\x1b[31m三", "男", "1970-01-01", "东村党支部");
+	refused(f->s, m, "name", "「姓名」含有控制字符（U+001B，第 2 个字）");
+	m = fx_member("\xef\xbb\xbf张三", "男", "1970-01-01", "东村党支部");
+	refused(f->s, m, "name", "字节顺序标记");
+	m = fx_member("张三", "男", "1970-01-01", "东村党支部");
+	snprintf(m.job, sizeof m.job, "村委\xe2\x80\xae委员");
+	refused(f->s, m, "job", "「工作岗位」含有改变文字方向的控制字符（U+202E");
+	snprintf(m.job, sizeof m.job, "村委");
+	snprintf(m.notes, sizeof m.notes, "一\x07");
+	refused(f->s, m, "notes", "「备注」含有控制字符（U+0007");
+	snprintf(m.org, sizeof m.org, "东村\x1b党支部");
+	refused(f->s, m, "org", "「所在支部」含有控制字符");   /* before 没有名为「…」 quotes it */
+	snprintf(m.org, sizeof m.org, "东村党支部");
+	snprintf(m.notes, sizeof m.notes, "第一行\n第二行 👨\xe2\x80\x8d👩\xe2\x80\x8d👧");
+	char ascii[19];
+	snprintf(ascii, sizeof ascii, "%s", m.id_number);
+	char wide[64] = "";
+	for (const char *c = ascii; *c; c++) {   /* every digit typed 全角 */
+		char ch[4] = { '\xef', '\xbc', (char)(0x90 + (*c - '0')), 0 };
+		strcat(wide, *c == 'X' ? "Ｘ" : ch);
+	}
+	snprintf(m.id_number, sizeof m.id_number, "%s", wide);
+	struct dj_err e;
+	assert_int_equal(member_save(f->s, &m, 0, &e), 0);
+	struct member back;
+	assert_int_equal(member_load(f->s, m.id, &back, &e), 0);
+	assert_string_equal(back.id_number, ascii);
+	assert_string_equal(back.notes, m.notes);
+}
+
+/* 发展党员's age rule on a direct entry: a 预备党员 who was 15 on the
+ * 入党日期 is refused on the form's save and on 转入; at 18 they go in. */
+static void direct_entry_keeps_the_age_rule(void **state)
+{
+	struct fixture *f = *state;
+	struct member m = fx_member("少年甲", "男", "2010-03-01", "东村党支部");
+	snprintf(m.category, sizeof m.category, "预备党员");
+	snprintf(m.joined_on, sizeof m.joined_on, "2026-01-05");
+	m.confirmed_on[0] = 0;
+	refused(f->s, m, "joined_on", "「入党日期」2026-01-05 时年龄 15 岁，未满 18 周岁");
+	struct member_event ev;
+	memset(&ev, 0, sizeof ev);
+	snprintf(ev.type, sizeof ev.type, "转入");
+	snprintf(ev.date, sizeof ev.date, "2026-09-01");
+	snprintf(ev.from_org, sizeof ev.from_org, "中共绍兴文理学院委员会");
+	snprintf(ev.letter_no, sizeof ev.letter_no, "绍文组〔2026〕88号");
+	struct dj_err e;
+	assert_int_equal(member_transfer_in(f->s, &m, &ev, &e), DJ_INVALID);
+	assert_string_equal(e.field, "joined_on");
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM member", -1, 0), 0);
+	m = fx_member("十八整", "男", "2008-02-29", "东村党支部");   /* 18 on 2026-03-01 */
+	snprintf(m.category, sizeof m.category, "预备党员");
+	snprintf(m.joined_on, sizeof m.joined_on, "2026-02-28");
+	m.confirmed_on[0] = 0;
+	refused(f->s, m, "joined_on", "时年龄 17 岁");
+	snprintf(m.joined_on, sizeof m.joined_on, "2026-03-01");
+	assert_true(fx_add(f->s, m) > 0);
+}
+
+/* The 党员台账's header counts what its list shows: an operator scoped to
+ * 南村党总支 sees the 党总支's members in both, not the whole database. */
+static void count_carries_the_scope_as_the_list_does(void **state)
+{
+	struct fixture *f = *state;
+	fx_add(f->s, fx_member("东一", "男", "1970-01-01", "东村党支部"));
+	fx_add(f->s, fx_member("西一", "男", "1971-01-01", "西村党支部"));
+	struct member m = fx_member("南一", "女", "1972-01-01", "南村第一党支部");
+	snprintf(m.category, sizeof m.category, "预备党员");
+	snprintf(m.joined_on, sizeof m.joined_on, "2026-03-01");
+	m.confirmed_on[0] = 0;
+	assert_true(fx_add(f->s, m) > 0);
+	fx_add(f->s, fx_member("南二", "男", "1973-01-01", "南村第一党支部"));
+	assert_int_equal(member_count(f->s, 0, NULL), 4);   /* unscoped: everything */
+	f->s->role = ROLE_OPERATOR;
+	f->s->scope_org = f->zz;
+	assert_int_equal(member_count(f->s, 0, NULL), 2);
+	assert_int_equal(member_count(f->s, 0, "预备党员"), 1);
+	assert_int_equal(member_count(f->s, 0, "正式党员"), 1);
+	struct row_source *rs = member_list_source(f->s, 0, 0);
+	assert_int_equal(rs->count(rs->ctx), 2);
+	row_source_free(rs);
+	f->s->scope_org = 0;
+	f->s->role = ROLE_ADMIN;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -321,6 +412,9 @@ int main(void)
 		FX_TEST(scope_and_viewer),
 		FX_TEST(old_names_with_new_readings_are_found),
 		FX_TEST(branches_come_in_tree_order),
+		FX_TEST(count_carries_the_scope_as_the_list_does),
+		FX_TEST(texts_refuse_controls_and_ids_take_full_width),
+		FX_TEST(direct_entry_keeps_the_age_rule),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	pinyin_shutdown();

@@ -136,6 +136,64 @@ static void duplicate_id_in_one_file_names_the_first(void **state)
 	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM member", -1, 0), 0);
 }
 
+/* Two rosters joined into one file: the second's byte order mark lands
+ * before a name.  It, and an ESC in a note, are refused by row and column,
+ * the value not echoed to the terminal; 全角 ID digits go in as digits. */
+static void controls_and_a_mid_file_bom_are_refused_by_row(void **state)
+{
+	struct fixture *f = *state;
+	char csv[2048], path[256], report[2048], wide[64] = "";
+	make_ids();
+	for (const char *c = id_c; *c; c++) {
+		char ch[4] = { '\xef', '\xbc', (char)(0x90 + (*c - '0')), 0 };
+		strcat(wide, *c == 'X' ? "Ｘ" : ch);
+	}
+	snprintf(csv, sizeof csv,
+	         "姓名,性别,身份证号,人员类别,入党日期,转正日期,所在党组织,备注\r\n"
+	         "陈建国,男,%s,正式党员,1990-07-01,1991-07-01,东村党支部,\"一\x1b[2J二\"\r\n"
+	         "\xef\xbb\xbf林小红,女,%s,正式党员,2010-07-01,2011-07-01,西村党支部,\r\n"
+	         "王全角,男,%s,正式党员,1990-07-01,1991-07-01,西村党支部,\"第一行\n第二行\"\r\n",
+	         id_a, id_b, wide);
+	write_file(f, "joined.csv", csv, 0, path);
+	int n = 0;
+	assert_int_equal(import(f, path, report, sizeof report, &n), 1);
+	if (!strstr(report, "第 2 行「备注」：含有控制字符（U+001B，第 2 个字），请删除\n") ||
+	    !strstr(report, "第 3 行「姓名」：含有不可见的字节顺序标记（U+FEFF，第 1 个字），请删除\n") ||
+	    strstr(report, "第 4 行") || strchr(report, '\x1b') || strstr(report, "\xef\xbb\xbf"))
+		fail_msg("report:\n%s", report);
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM member", -1, 0), 0);
+	/* the two rows mended, the file goes in, the 全角 number as digits */
+	snprintf(csv, sizeof csv,
+	         "姓名,性别,身份证号,人员类别,入党日期,转正日期,所在党组织,备注\r\n"
+	         "王全角,男,%s,正式党员,1990-07-01,1991-07-01,西村党支部,\"第一行\n第二行\"\r\n", wide);
+	write_file(f, "mended.csv", csv, 0, path);
+	assert_int_equal(import(f, path, report, sizeof report, &n), 0);
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(f->s->db, "SELECT count(*) FROM member WHERE id_number = ?1"
+	                                    " AND notes = '第一行' || char(10) || '第二行'", -1, &st, NULL),
+	                 SQLITE_OK);
+	sqlite3_bind_text(st, 1, id_c, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 1);
+	sqlite3_finalize(st);
+}
+
+/* The import keeps 发展党员's age rule too: 15 on the 入党日期, refused by row. */
+static void import_keeps_the_age_rule(void **state)
+{
+	struct fixture *f = *state;
+	char csv[1024], path[256], report[1024], id[19];
+	fx_id(id, "2010-03-01", 31);
+	snprintf(csv, sizeof csv, "姓名,性别,身份证号,人员类别,入党日期,所在党组织\r\n"
+	         "少年甲,男,%s,预备党员,2026-01-05,东村党支部\r\n", id);
+	write_file(f, "young.csv", csv, 0, path);
+	int n = 0;
+	assert_int_equal(import(f, path, report, sizeof report, &n), 1);
+	if (!strstr(report, "第 2 行「入党日期」值「2026-01-05」：「入党日期」2026-01-05 时年龄 15 岁，未满 18 周岁"))
+		fail_msg("report:\n%s", report);
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM member", -1, 0), 0);
+}
+
 static void export_reads_back_unchanged(void **state)
 {
 	struct fixture *f = *state;
@@ -193,8 +251,8 @@ static void structure_adds_up_to_the_ledger(void **state)
 		snprintf(m.education, sizeof m.education, "%s", edus[i]);
 		if (i == 2)
 			snprintf(m.ethnicity, sizeof m.ethnicity, "回族");
-		snprintf(m.joined_on, sizeof m.joined_on, "%s", i == 5 ? "1958-01-01" : "2015-01-01");
-		snprintf(m.confirmed_on, sizeof m.confirmed_on, "%s", i == 5 ? "1959-01-01" : "2016-01-01");
+		snprintf(m.joined_on, sizeof m.joined_on, "%s", i == 5 ? "1959-01-01" : "2015-01-01");
+		snprintf(m.confirmed_on, sizeof m.confirmed_on, "%s", i == 5 ? "1960-01-01" : "2016-01-01");
 		assert_true(fx_add(f->s, m) > 0);
 	}
 	struct member_stats st;
@@ -332,6 +390,8 @@ int main(void)
 		FX_TEST(long_file_goes_in_batches_all_or_nothing),
 		FX_TEST(a_branch_closed_during_the_import_is_caught),
 		FX_TEST(export_reads_back_unchanged),
+		FX_TEST(controls_and_a_mid_file_bom_are_refused_by_row),
+		FX_TEST(import_keeps_the_age_rule),
 		FX_TEST(structure_adds_up_to_the_ledger),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);

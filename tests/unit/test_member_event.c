@@ -167,7 +167,7 @@ static void move_between_branches(void **state)
 static void transfer_in_creates_the_member(void **state)
 {
 	struct fixture *f = *state;
-	struct member m = fx_member("钱一", "女", "1992-09-09", "西村党支部");
+	struct member m = fx_member("钱一", "女", "1990-09-09", "西村党支部");
 	struct member_event ev = event("转入", "2026-09-01");
 	struct dj_err e;
 	assert_int_equal(member_transfer_in(f->s, &m, &ev, &e), DJ_INVALID);

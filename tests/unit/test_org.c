@@ -186,6 +186,43 @@ static void operators_write_only_inside_their_subtree(void **state)
 	assert_int_equal(db_int(t->s.db, "SELECT count(*) FROM org WHERE status='撤销'", -1, 0), 0);
 }
 
+/* --org covers the organization itself: its operator edits the scope's root
+ * (name, secretary) but cannot move it, nor move anything out; moves
+ * inside the subtree work. */
+static void operators_edit_their_root_but_do_not_move_it(void **state)
+{
+	struct testdb *t = *state;
+	fx_org(&t->s, "镇党委", "党委", "");
+	fx_org(&t->s, "邻镇党委", "党委", "");
+	int64_t zong = fx_org(&t->s, "五夫村党总支", "党总支", "镇党委");
+	fx_org(&t->s, "五夫村第一党支部", "党支部", "五夫村党总支");
+	int64_t second = fx_org(&t->s, "五夫村第二党支部", "党支部", "五夫村党总支");
+	int64_t group = fx_org(&t->s, "五夫村第二党支部第一党小组", "党小组", "五夫村第二党支部");
+	t->s.role = ROLE_OPERATOR;
+	t->s.scope_org = zong;
+	struct org o;
+	struct dj_err e;
+	org_load(&t->s, zong, &o, &e);
+	snprintf(o.secretary, sizeof o.secretary, "赵志刚");
+	snprintf(o.name, sizeof o.name, "中共五夫村总支部委员会");
+	assert_int_equal(org_save(&t->s, &o, 0, &e), 0);
+	assert_int_equal(db_int(t->s.db, "SELECT count(*) FROM org WHERE id=? AND secretary='赵志刚'"
+	                        " AND name='中共五夫村总支部委员会'", zong, 0), 1);
+	org_load(&t->s, zong, &o, &e);                    /* the root moved: refused */
+	snprintf(o.parent, sizeof o.parent, "邻镇党委");
+	assert_int_equal(org_save(&t->s, &o, 0, &e), DJ_DENIED);
+	assert_non_null(strstr(e.msg, "管辖范围"));
+	org_load(&t->s, group, &o, &e);                   /* a group to another branch inside */
+	snprintf(o.parent, sizeof o.parent, "五夫村第一党支部");
+	assert_int_equal(org_save(&t->s, &o, 0, &e), 0);
+	org_load(&t->s, second, &o, &e);                  /* a branch out of the subtree */
+	snprintf(o.parent, sizeof o.parent, "镇党委");
+	assert_int_equal(org_save(&t->s, &o, 0, &e), DJ_DENIED);
+	assert_int_equal(db_int(t->s.db, "SELECT parent_id FROM org WHERE id=?", second, 0), zong);
+	t->s.role = ROLE_ADMIN;
+	t->s.scope_org = 0;
+}
+
 static void terms_and_their_reminders(void **state)
 {
 	(void)state;
@@ -579,6 +616,38 @@ static void import_refuses_unknown_columns_by_name(void **state)
 	assert_int_equal(db_int(t->s.db, "SELECT count(*) FROM org", -1, 0), 0);
 }
 
+/* An organization's texts take no control or invisible format character:
+ * the form's save names the field, the import the row and column without
+ * echoing the value; 备注 keeps its line breaks. */
+static void texts_refuse_controls(void **state)
+{
+	struct testdb *t = *state;
+	struct dj_err e;
+	struct org o = fx_org_draft("驿亭镇党委\xe2\x80\xae", "党委", "");
+	assert_int_equal(org_save(&t->s, &o, 0, &e), DJ_INVALID);
+	assert_string_equal(e.field, "name");
+	assert_non_null(strstr(e.msg, "「党组织名称」含有改变文字方向的控制字符（U+202E"));
+	o = fx_org_draft("驿亭镇党委", "党委", "");
+	snprintf(o.secretary, sizeof o.secretary, "章\x1b]0;x\x07伟青");
+	assert_int_equal(org_save(&t->s, &o, 0, &e), DJ_INVALID);
+	assert_string_equal(e.field, "secretary");
+	snprintf(o.secretary, sizeof o.secretary, "章伟青");
+	snprintf(o.notes, sizeof o.notes, "一\n二");
+	assert_int_equal(org_save(&t->s, &o, 0, &e), 0);
+
+	char path[160], report[2048] = "";
+	snprintf(path, sizeof path, "%s/orgs.csv", t->dir);
+	fx_write_file(path, "党组织名称,上级组织,类型,类别,书记\n"
+	                    "甲村党支部,驿亭镇党委,党支部,农村,王\x1b[8m五\n");
+	FILE *r = fmemopen(report, sizeof report, "w");
+	int n;
+	assert_int_equal(org_import_csv(&t->s, path, r, &n), 1);
+	fclose(r);
+	assert_non_null(strstr(report, "第 2 行「书记」：含有控制字符（U+001B，第 2 个字），请删除"));
+	assert_null(strchr(report, '\x1b'));
+	assert_int_equal(db_int(t->s.db, "SELECT count(*) FROM org", -1, 0), 1);
+}
+
 /* 排序号 is an optional column: a file with it keeps the office's order, an
  * older file without it numbers siblings as the file lists them. */
 static void import_and_export_carry_the_sort_number(void **state)
@@ -670,6 +739,8 @@ int main(void)
 		FX_DB_TEST(moving_under_a_descendant_is_refused),
 		FX_DB_TEST(dissolve_and_delete),
 		FX_DB_TEST(operators_write_only_inside_their_subtree),
+		FX_DB_TEST(operators_edit_their_root_but_do_not_move_it),
+		FX_DB_TEST(texts_refuse_controls),
 		cmocka_unit_test(terms_and_their_reminders),
 		FX_DB_TEST(list_pages_by_keyset_and_finds_by_initials),
 		FX_DB_TEST(tree_expands_and_finds),

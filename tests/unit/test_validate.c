@@ -9,6 +9,7 @@
 
 #include <cmocka.h>
 
+#include "core/err.h"
 #include "core/validate.h"
 
 static void assert_date(const char *typed, const char *norm)
@@ -272,6 +273,79 @@ static void test_id_number_refused(void **state)
 	unsetenv("DJ_TODAY");
 }
 
+/* 全角 digits typed by an input method are the digits they are: never
+ * "18位（现为54…）" or 太长. */
+static void test_id_number_full_width(void **state)
+{
+	(void)state;
+	char birth[11], why[WHY_MAX];
+	int male = -1;
+	assert_int_equal(valid_id_number("１１０１０５１９４９１２３１００２Ｘ", birth, &male, why), 0);
+	assert_string_equal(birth, "1949-12-31");
+	assert_int_equal(male, 0);
+	assert_int_equal(valid_id_number("１１０１０５１９４９１２３１００２x", NULL, NULL, NULL), 0);
+	assert_int_equal(valid_id_number("4403０８199901010012", NULL, NULL, why), 0);   /* mixed */
+	assert_int_equal(valid_id_number("１１０１０５１９４９１２３１００２９", NULL, NULL, why), -1);
+	assert_non_null(strstr(why, "校验位错误"));
+	assert_int_equal(valid_id_number("１１０１０５１９４９１２３１００２", NULL, NULL, why), -1);
+	assert_string_equal(why, "身份证号应为18位（现为17位）");
+	char s[] = "１２３ａｂｃＸｘ９０";
+	fold_fullwidth_digits(s);
+	assert_string_equal(s, "123ａｂｃXX90");
+}
+
+static void assert_text_refused(const char *s, int multiline, const char *reason)
+{
+	char why[WHY_MAX] = "";
+	if (valid_text(s, multiline, why) != -1)
+		fail_msg("accepted: %s", s);
+	if (!strstr(why, reason))
+		fail_msg("「%s」 for %s", why, s);
+}
+
+static void test_text(void **state)
+{
+	(void)state;
+	assert_text_refused("张\x1b[2J三", 0, "含有控制字符（U+001B，第 2 个字）");
+	assert_text_refused("\x1b]0;x\x07", 1, "U+001B");
+	assert_text_refused("a\tb", 0, "控制字符（U+0009");
+	assert_text_refused("第一行\n第二行", 0, "控制字符（U+000A，第 4 个字）");
+	assert_text_refused("回车\r", 1, "U+000D");
+	assert_text_refused("x\x7f", 0, "U+007F");
+	assert_text_refused("x\xc2\x85", 0, "控制字符（U+0085");              /* C1 NEL */
+	assert_text_refused("x\xc2\x9b" "31m", 0, "U+009B");                     /* C1 CSI */
+	assert_text_refused("\xef\xbb\xbf张三", 0, "不可见的字节顺序标记（U+FEFF，第 1 个字）");
+	assert_text_refused("abc\xe2\x80\xae" "exe.txt", 0, "改变文字方向的控制字符（U+202E");
+	assert_text_refused("\xe2\x81\xa6x\xe2\x81\xa9", 0, "U+2066");
+	assert_text_refused("x\xe2\x80\x8f", 0, "U+200F");
+	assert_text_refused("x\xe2\x80\xa8y", 1, "不可见的格式字符（U+2028");
+	assert_text_refused("x\xff", 0, "无效的 UTF-8 字节（0xFF，第 2 个字）");
+	assert_text_refused("\xc0\xaf", 0, "无效的 UTF-8");                  /* overlong '/' */
+	assert_text_refused("\xed\xa0\x80", 0, "无效的 UTF-8");              /* a surrogate */
+	assert_text_refused("\xe4\xb8", 0, "无效的 UTF-8");                   /* cut short */
+	/* what names and notes really hold */
+	static const char *const fine[] = {
+		"", "张三", "𠮷野家", "e\xcc\x81", "👨\xe2\x80\x8d👩\xe2\x80\x8d👧",   /* ZWJ family */
+		"❤\xef\xb8\x8f", "🇨🇳", "葛\xf3\xa0\x84\x80",   /* VS16, a flag, an IVS */
+		"a\xe2\x80\x8c" "b", "全角　空格、“引号”——破折号",
+	};
+	for (size_t i = 0; i < sizeof fine / sizeof *fine; i++)
+		if (valid_text(fine[i], 0, NULL) != 0)
+			fail_msg("refused: %s", fine[i]);
+	assert_int_equal(valid_text("第一行\n\t第二行", 1, NULL), 0);
+	assert_int_equal(valid_text(NULL, 0, NULL), 0);
+
+	struct dj_err e;
+	const struct text_field f[] = {
+		{ "name", "姓名", "张三", 0 }, { "notes", "备注", "一\n二", 1 },
+		{ "job", "工作岗位", "村\x1b委", 0 },
+	};
+	assert_int_equal(valid_texts(f, 2, &e), 0);
+	assert_int_equal(valid_texts(f, 3, &e), DJ_INVALID);
+	assert_string_equal(e.field, "job");
+	assert_string_equal(e.msg, "「工作岗位」含有控制字符（U+001B，第 2 个字），请删除");
+}
+
 static void assert_money(const char *typed, int64_t want)
 {
 	int64_t fen = -1;
@@ -397,6 +471,8 @@ int main(void)
 		cmocka_unit_test(test_phone),
 		cmocka_unit_test(test_id_number_valid),
 		cmocka_unit_test(test_id_number_refused),
+		cmocka_unit_test(test_id_number_full_width),
+		cmocka_unit_test(test_text),
 		cmocka_unit_test(test_money),
 		cmocka_unit_test(test_format_money),
 		cmocka_unit_test(test_parse_int),

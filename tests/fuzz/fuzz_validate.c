@@ -1,0 +1,98 @@
+/* fuzz_validate.c — the validators (core/validate.h) on any text: dates,
+ * mobiles and phones, the 身份证号, money, integers and free text.  Beyond
+ * the sanitizers, what each promises: an accepted date's normal form is
+ * accepted again unchanged; an accepted 身份证号 gives a real birth date and
+ * reads the same with its digits typed 全角; money written back parses to
+ * the same fen; a refusal always says why; free text that passes holds no
+ * control character, and passes as multi-line text too. */
+#include <string.h>
+
+#include "core/validate.h"
+#include "fuzz.h"
+
+static void dates(const char *s)
+{
+	char norm[11], again[11], why[WHY_MAX] = "";
+	if (valid_date(s, norm, why) == 0) {
+		FUZZ_ASSERT(valid_date(norm, again, NULL) == 0 && strcmp(norm, again) == 0, s);
+		char later[11];
+		date_add_months(norm, 13, later);
+		/* within the years valid_date takes, 13 months on is later */
+		if (valid_date(later, NULL, NULL) == 0)
+			FUZZ_ASSERT(date_diff_days(norm, later) >= 365, s);
+	} else {
+		FUZZ_ASSERT(why[0] != 0, s);
+	}
+}
+
+static void identity(const char *s)
+{
+	char birth[11], why[WHY_MAX] = "", wide[200];
+	int male = -1;
+	if (valid_id_number(s, birth, &male, why) != 0) {
+		FUZZ_ASSERT(why[0] != 0, s);
+		return;
+	}
+	FUZZ_ASSERT(valid_date(birth, NULL, NULL) == 0 && (male == 0 || male == 1), s);
+	size_t n = 0;   /* the same number, its digits 全角 */
+	for (const char *c = s; *c && n + 4 < sizeof wide; c++) {
+		if (*c >= '0' && *c <= '9') {
+			wide[n++] = '\xef';
+			wide[n++] = '\xbc';
+			wide[n++] = (char)(0x90 + (*c - '0'));
+		} else {
+			wide[n++] = *c;
+		}
+	}
+	wide[n] = 0;
+	char birth2[11];
+	FUZZ_ASSERT(valid_id_number(wide, birth2, NULL, NULL) == 0 && strcmp(birth, birth2) == 0, s);
+}
+
+static void numbers(const char *s)
+{
+	char why[WHY_MAX] = "", text[32];
+	int64_t fen, back;
+	if (parse_money(s, &fen, why) == 0) {
+		FUZZ_ASSERT(fen >= 0, s);
+		format_money(fen, text, sizeof text);
+		FUZZ_ASSERT(parse_money(text, &back, NULL) == 0 && back == fen, s);
+	} else {
+		FUZZ_ASSERT(why[0] != 0, s);
+	}
+	long v;
+	if (parse_int(s, 1, 99999, &v, NULL) == 0)
+		FUZZ_ASSERT(v >= 1 && v <= 99999, s);
+	valid_mobile(s, why);
+	valid_phone(s, why);
+}
+
+static void text(const char *s)
+{
+	char why[WHY_MAX] = "";
+	if (valid_text(s, 0, why) != 0) {
+		FUZZ_ASSERT(why[0] != 0, s);
+		return;
+	}
+	FUZZ_ASSERT(valid_text(s, 1, NULL) == 0, s);
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		FUZZ_ASSERT(*p >= 0x20 && *p != 0x7F, s);
+	char folded[512];
+	snprintf(folded, sizeof folded, "%s", s);
+	fold_fullwidth_digits(folded);
+	FUZZ_ASSERT(strlen(folded) <= strlen(s), s);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char s[512];
+	if (size >= sizeof s)
+		size = sizeof s - 1;
+	memcpy(s, data, size);
+	s[size] = 0;
+	dates(s);
+	identity(s);
+	numbers(s);
+	text(s);
+	return 0;
+}
