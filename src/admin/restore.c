@@ -124,17 +124,16 @@ static int replace_data(struct session *s, sqlite3 *src, char *saved, size_t cap
 
 static void record_restore(struct session *s, const char *from, const char *saved)
 {
-	char json[2048];
-	struct json j;
-	json_begin(&j, json, sizeof json);
+	struct json j = JSON_INIT;
+	json_begin(&j);
 	json_str(&j, "文件", from);
 	json_str(&j, "恢复前副本", saved);
-	json_end(&j);
 	if (db_begin(s->db, NULL) == 0) {
-		if (audit_record(s, "database", 0, "恢复", NULL, json) == 0)
+		if (audit_record(s, "database", 0, "恢复", NULL, json_end(&j)) == 0)
 			db_commit(s->db, NULL);
 		db_rollback(s->db);
 	}
+	json_free(&j);
 }
 
 int db_restore(struct session *s, const char *from, char *saved, size_t savedcap,
