@@ -61,11 +61,22 @@ int session_identify(struct session *s, char *why, size_t whycap)
 	return 0;
 }
 
+/* The next entry, chained (audit_chain.h): its id the one after the last,
+ * its time now or, when the clock went back, the last entry's (the log
+ * refuses an entry earlier than the last), and its mac over the last one's.
+ * One kept statement: the last entry is found by its id, the primary key. */
+static const char append_sql[] =
+	"INSERT INTO audit_log(id, at, login, tbl, row_id, action, old_json, new_json, mac)"
+	" SELECT n.id, n.at, ?1, ?2, ?3, ?4, ?5, ?6,"
+	" dj_audit_mac(n.prev, n.id, n.at, ?1, ?2, ?3, ?4, ?5, ?6) FROM"
+	" (SELECT coalesce(l.id, 0) + 1 AS id, max(strftime('%Y-%m-%d %H:%M:%S','now','localtime'),"
+	" coalesce(l.at, '')) AS at, l.mac AS prev"
+	" FROM (SELECT 1) LEFT JOIN (SELECT id, at, mac FROM audit_log ORDER BY id DESC LIMIT 1) l) n";
+
 int audit_record(struct session *s, const char *table, int64_t row_id, const char *action,
                  const char *old_json, const char *new_json)
 {
-	sqlite3_stmt *st = db_keep(s->db, "INSERT INTO audit_log(login, tbl, row_id, action,"
-	                                  " old_json, new_json) VALUES (?,?,?,?,?,?)");
+	sqlite3_stmt *st = db_keep(s->db, append_sql);
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, s->login, -1, SQLITE_STATIC);
