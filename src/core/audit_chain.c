@@ -62,22 +62,30 @@ static void slot_free(void *p)
 
 static int set_key(struct keyslot *k, const unsigned char *key, size_t len)
 {
+	memcpy(k->key, key, len);
+	k->len = len;
+	return 0;
+}
+
+/* HMAC-SHA256 with k's key, set up on the first entry: a program that only
+ * reads never starts OpenSSL (it costs about 2 MB), and OpenSSL reads no
+ * configuration file of its own (openssl.cnf, or one OPENSSL_CONF names). */
+static EVP_MAC_CTX *base_of(struct keyslot *k)
+{
 	static EVP_MAC *hmac;
-	if (!hmac)
+	if (k->base)
+		return k->base;
+	if (!hmac && OPENSSL_init_crypto(OPENSSL_INIT_NO_LOAD_CONFIG, NULL))
 		hmac = EVP_MAC_fetch(NULL, "HMAC", NULL);
 	EVP_MAC_CTX *c = hmac ? EVP_MAC_CTX_new(hmac) : NULL;
 	char digest[] = "SHA256";
 	OSSL_PARAM params[] = { OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0),
 		                OSSL_PARAM_construct_end() };
-	if (!c || !EVP_MAC_init(c, key, len, params)) {
+	if (!c || !EVP_MAC_init(c, k->key, k->len, params)) {
 		EVP_MAC_CTX_free(c);
-		snprintf(k->why, sizeof k->why, "无法计算操作日志校验码（OpenSSL 的 HMAC-SHA256 不可用）");
-		return -1;
+		return NULL;
 	}
-	memcpy(k->key, key, len);
-	k->len = len;
-	k->base = c;
-	return 0;
+	return k->base = c;
 }
 
 /* The key file as it is: at least KEY_MIN characters, trailing white space
@@ -176,9 +184,10 @@ struct field {
 
 enum { NFIELDS = 9 };   /* prev, id, at, login, tbl, row_id, action, old, new */
 
-static int mac_of(const struct keyslot *k, const struct field f[NFIELDS], char out[MAC_HEX + 1])
+static int mac_of(struct keyslot *k, const struct field f[NFIELDS], char out[MAC_HEX + 1])
 {
-	EVP_MAC_CTX *c = EVP_MAC_CTX_dup(k->base);
+	EVP_MAC_CTX *base = base_of(k);
+	EVP_MAC_CTX *c = base ? EVP_MAC_CTX_dup(base) : NULL;
 	if (!c)
 		return -1;
 	int ok = 1;
@@ -216,7 +225,7 @@ static void sql_mac(sqlite3_context *cx, int argc, sqlite3_value **argv)
 		f[i].n = null ? 0 : sqlite3_value_bytes(argv[i]);
 	}
 	if (mac_of(k, f, mac)) {
-		sqlite3_result_error(cx, "无法计算操作日志校验码", -1);
+		sqlite3_result_error(cx, "无法计算操作日志校验码（OpenSSL 的 HMAC-SHA256 不可用）", -1);
 		return;
 	}
 	sqlite3_result_text(cx, mac, MAC_HEX, SQLITE_TRANSIENT);
@@ -363,7 +372,7 @@ static int verify_rows(sqlite3 *db, struct keyslot *k, struct audit_break *b)
 			f[i].n = null ? 0 : sqlite3_column_bytes(st, i - 1);
 		}
 		if (mac_of(k, f, mac)) {
-			broken(b, st, "无法计算操作日志校验码");
+			broken(b, st, "无法计算操作日志校验码（OpenSSL 的 HMAC-SHA256 不可用）");
 			bad = 1;
 		} else if (!stored || strcmp(stored, mac) != 0) {
 			if (id > last + 2)
