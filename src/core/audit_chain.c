@@ -70,12 +70,20 @@ static int set_key(struct keyslot *k, const unsigned char *key, size_t len)
 /* HMAC-SHA256 with k's key, set up on the first entry: a program that only
  * reads never starts OpenSSL (it costs about 2 MB), and OpenSSL reads no
  * configuration file of its own (openssl.cnf, or one OPENSSL_CONF names). */
+static int crypto_ready(void)
+{
+	static int ready;
+	if (!ready)
+		ready = OPENSSL_init_crypto(OPENSSL_INIT_NO_LOAD_CONFIG, NULL);
+	return ready;
+}
+
 static EVP_MAC_CTX *base_of(struct keyslot *k)
 {
 	static EVP_MAC *hmac;
 	if (k->base)
 		return k->base;
-	if (!hmac && OPENSSL_init_crypto(OPENSSL_INIT_NO_LOAD_CONFIG, NULL))
+	if (!hmac && crypto_ready())
 		hmac = EVP_MAC_fetch(NULL, "HMAC", NULL);
 	EVP_MAC_CTX *c = hmac ? EVP_MAC_CTX_new(hmac) : NULL;
 	char digest[] = "SHA256";
@@ -128,6 +136,17 @@ static int log_is_chained(sqlite3 *db)
 	return chained;
 }
 
+/* n bytes as 2n lowercase hex digits and a NUL (out has 2n + 1). */
+static void to_hex(const unsigned char *in, size_t n, char *out)
+{
+	static const char digits[] = "0123456789abcdef";
+	for (size_t i = 0; i < n; i++) {
+		out[2 * i] = digits[in[i] >> 4];
+		out[2 * i + 1] = digits[in[i] & 15];
+	}
+	out[2 * n] = 0;
+}
+
 /* A new random key, 0600, written once: O_EXCL, so of two programs making
  * it at the same moment one writes and both read the same. */
 static int create_key(struct keyslot *k, sqlite3 *db)
@@ -139,12 +158,11 @@ static int create_key(struct keyslot *k, sqlite3 *db)
 	}
 	unsigned char raw[32];
 	char hex[MAC_HEX + 2];
-	if (RAND_bytes(raw, sizeof raw) != 1) {
+	if (!crypto_ready() || RAND_bytes(raw, sizeof raw) != 1) {
 		snprintf(k->why, sizeof k->why, "无法生成操作日志密钥（系统随机数不可用）");
 		return -1;
 	}
-	for (size_t i = 0; i < sizeof raw; i++)
-		snprintf(hex + 2 * i, 3, "%02x", raw[i]);
+	to_hex(raw, sizeof raw, hex);
 	hex[MAC_HEX] = '\n';
 	int fd = open(k->path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
 	int ok = fd >= 0 && write(fd, hex, MAC_HEX + 1) == MAC_HEX + 1 && fsync(fd) == 0;
@@ -192,18 +210,26 @@ static int mac_of(struct keyslot *k, const struct field f[NFIELDS], char out[MAC
 		return -1;
 	int ok = 1;
 	for (int i = 0; i < NFIELDS && ok; i++) {
-		char head[24];
-		int hn = f[i].p ? snprintf(head, sizeof head, "T%d:", f[i].n)
-		                : snprintf(head, sizeof head, "N");
-		ok = EVP_MAC_update(c, (const unsigned char *)head, (size_t)hn) &&
+		unsigned char head[16], *h = head + sizeof head;   /* "T<n>:" or "N", built backwards */
+		if (f[i].p) {
+			*--h = ':';
+			unsigned n = (unsigned)f[i].n;
+			do
+				*--h = (unsigned char)('0' + n % 10);
+			while (n /= 10);
+			*--h = 'T';
+		} else {
+			*--h = 'N';
+		}
+		ok = EVP_MAC_update(c, h, (size_t)(head + sizeof head - h)) &&
 		     (!f[i].p || EVP_MAC_update(c, f[i].p, (size_t)f[i].n));
 	}
 	unsigned char md[EVP_MAX_MD_SIZE];
 	size_t mdlen = 0;
 	ok = ok && EVP_MAC_final(c, md, &mdlen, sizeof md) && mdlen == MAC_HEX / 2;
 	EVP_MAC_CTX_free(c);
-	for (size_t i = 0; ok && i < mdlen; i++)
-		snprintf(out + 2 * i, 3, "%02x", md[i]);
+	if (ok)
+		to_hex(md, mdlen, out);
 	return ok ? 0 : -1;
 }
 
