@@ -451,8 +451,16 @@ int audit_chain_migrate(sqlite3 *db)
 	if (k && k->may_create)
 		ensure_key(k, db);   /* init: the database of one's own gets its key now */
 	sqlite3_stmt *next, *upd;
-	if (sqlite3_prepare_v2(db, "SELECT id FROM audit_log WHERE id > ? ORDER BY id LIMIT 1", -1,
-	                       &next, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(db, "SELECT 1 FROM pragma_table_info('audit_log') WHERE name = 'mac'",
+	                       -1, &next, NULL) != SQLITE_OK)
+		return sqlite3_errcode(db);
+	int has_mac = sqlite3_step(next) == SQLITE_ROW;
+	sqlite3_finalize(next);
+	if (!has_mac && sqlite3_exec(db, "ALTER TABLE audit_log ADD COLUMN mac TEXT", NULL, NULL,
+	                             NULL) != SQLITE_OK)
+		return sqlite3_errcode(db);
+	if (sqlite3_prepare_v2(db, "SELECT id, mac FROM audit_log WHERE id > ? ORDER BY id LIMIT 1",
+	                       -1, &next, NULL) != SQLITE_OK)
 		return sqlite3_errcode(db);
 	if (sqlite3_prepare_v2(db, "UPDATE audit_log SET mac = dj_audit_mac(?1, id, at, login, tbl,"
 	                       " row_id, action, old_json, new_json) WHERE id = ?2 RETURNING mac", -1,
@@ -467,11 +475,16 @@ int audit_chain_migrate(sqlite3 *db)
 		sqlite3_bind_int64(next, 1, id);
 		int step = sqlite3_step(next);
 		id = step == SQLITE_ROW ? sqlite3_column_int64(next, 0) : 0;
+		const char *mac = step == SQLITE_ROW ? (const char *)sqlite3_column_text(next, 1) : NULL;
+		if (mac)   /* chained already: it stays as it is, and the next goes on from it */
+			snprintf(prev, sizeof prev, "%s", mac);
 		sqlite3_reset(next);
 		if (step != SQLITE_ROW) {
 			rc = step == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db);
 			break;
 		}
+		if (mac)
+			continue;
 		if (*prev)
 			sqlite3_bind_text(upd, 1, prev, -1, SQLITE_STATIC);
 		else

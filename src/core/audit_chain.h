@@ -18,11 +18,14 @@
  * setgid group is held then, user_priv.h), and kept only in memory, with the
  * connection, until it is closed.
  *
- * The chain is computed by SQL: dj_audit_mac(prev, id, at, login, tbl,
+ * The mac is computed by SQL: dj_audit_mac(prev, id, at, login, tbl,
  * row_id, action, old, new) is registered on every connection db_open makes
- * (an error naming the key file when there is no key), and audit_record
- * (session.c) appends with one kept statement inside the writer's BEGIN
- * IMMEDIATE, so the previous entry cannot change under it. */
+ * (an error naming the key file when there is no key).  audit_record
+ * (session.c) reads the last entry by its id and appends with two kept
+ * statements inside the writer's BEGIN IMMEDIATE, so the previous entry
+ * cannot change under it.  What a chain cannot show: the newest entries
+ * removed together — a file cut back so looks like an older backup (a
+ * restore, which is itself logged, puts exactly that in place). */
 #ifndef DJ_AUDIT_CHAIN_H
 #define DJ_AUDIT_CHAIN_H
 
@@ -63,8 +66,9 @@ int audit_chain_verify(sqlite3 *db, struct audit_break *b);
  * 触发器 … 不存在" for messages. */
 void audit_break_text(const struct audit_break *b, char *out, size_t cap);
 
-/* Migration 009's step: chains the entries already there, in id order.
- * SQLITE_OK, or an SQLite error code with the message on db. */
+/* Migration 009's step: adds audit_log.mac when missing and chains, in id
+ * order, the entries that have none (those already chained stay as they
+ * are).  SQLITE_OK, or an SQLite error code with the message on db. */
 int audit_chain_migrate(sqlite3 *db);
 
 #endif

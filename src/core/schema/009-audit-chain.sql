@@ -5,14 +5,15 @@
 -- (src/core/audit_chain.h).  The key is a file only the group dangjian can
 -- read, so whoever edits the file outside the program cannot recompute the
 -- chain, and `dangjian check` / `restore` name the first entry that does not
--- verify.  The entries already there are chained once, by this migration's
--- step in C (audit_chain_migrate), which fills mac on each of them.
-ALTER TABLE audit_log ADD COLUMN mac TEXT;
+-- verify.  The column mac is added, and the entries already there are
+-- chained, by this migration's step in C (audit_chain_migrate), which runs
+-- after the SQL below; both it and this file can run again on a file whose
+-- user_version was set back, leaving what is chained as it is.
 
 -- The step above is the only update there will ever be: mac goes from NULL
 -- to a value, and nothing else changes.  No entry has a NULL mac afterwards
 -- (the insert trigger below refuses one), so no update passes again.
-DROP TRIGGER audit_log_no_update;
+DROP TRIGGER IF EXISTS audit_log_no_update;
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
 WHEN NOT (OLD.mac IS NULL AND NEW.mac IS NOT NULL AND NEW.id IS OLD.id AND NEW.at IS OLD.at
           AND NEW.login IS OLD.login AND NEW.tbl IS OLD.tbl AND NEW.row_id IS OLD.row_id
@@ -28,6 +29,7 @@ END;
 -- the latest entry's, and it carries its mac.  The program gives all three
 -- (audit_record); SQLite's own rowid choice is refused too, so that nothing
 -- is logged without the chain.
+DROP TRIGGER IF EXISTS audit_log_append_only;
 CREATE TRIGGER audit_log_append_only BEFORE INSERT ON audit_log
 BEGIN
   SELECT RAISE(ABORT, '操作日志只能追加：编号须为最后一条之后的下一号')
