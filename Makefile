@@ -21,11 +21,11 @@ override CFLAGS += -std=c11 -Wall -Wextra -Werror -Wshadow -Wno-missing-field-in
 override CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Isrc -I. -Ibuild \
                      $(shell pkg-config --cflags $(CPKGS) 2>/dev/null) -I/usr/include/iniparser
 LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lncursesw -lsqlite3 -licui18n -licuuc) \
-           -liniparser -lm
+           -liniparser -lcrypto -lm
 
 # Debian packages the build and the tests need (checked, installed when missing).
 DEB_PKGS := gcc make pkg-config libncurses-dev libsqlite3-dev libiniparser-dev libicu-dev \
-            libvterm-dev libcmocka-dev locales sqlite3
+            libvterm-dev libcmocka-dev locales sqlite3 libssl-dev
 
 # Sources are found by module folder: src/<module>/*.c, src/tui/*.c and
 # screens/<module>/*.c; src/main.c alone stands above them.

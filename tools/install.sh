@@ -10,6 +10,9 @@
 #   $DATADIR/dangjian.db             0660 root:dangjian, WAL mode, created here, never replaced
 #   $DATADIR/dangjian.db-lock        0660 root:dangjian, the writers' queue (src/core/db_queue.h);
 #                                    repaired on every install (-wal and -shm too, when there)
+#   $DATADIR/dangjian.db-key         0640 root:dangjian, the audit log's key (src/core/audit_chain.h):
+#                                    the group reads it, nobody but root writes it; created here
+#                                    once (32 random bytes in hex), never replaced
 #   $PREFIX/share/man/man1/dangjian.1          0644  man dangjian
 #   $PREFIX/share/doc/dangjian/使用手册.md     0644  the Chinese manual
 #
@@ -104,6 +107,21 @@ else
 fi
 
 place 2770 "$DATA_GROUP" "$datadir"
+# The audit log's key, before the database: init and every later write chain
+# the log with it.  Made on the server it serves, never in a package: every
+# installation has its own.
+key=$db-key
+if [ -n "$DESTDIR" ]; then
+	:
+elif [ -e "$key" ]; then
+	say "保留已有的操作日志密钥 $DATADIR/dangjian.db-key"
+else
+	(umask 077 && { od -An -tx1 -N32 /dev/urandom | tr -d ' \n'; printf '\n'; } > "$key.new")
+	[ "$(wc -c < "$key.new")" -eq 65 ] || fail "无法生成操作日志密钥 $key"
+	place 0640 "$DATA_GROUP" "$key.new"
+	mv "$key.new" "$key"
+	say "已创建操作日志密钥 $DATADIR/dangjian.db-key（0640 root:$DATA_GROUP；请与数据库一同备份，切勿泄露）"
+fi
 if [ -e "$db" ]; then
 	say "保留已有的数据库 $DATADIR/dangjian.db（新版程序首次打开时自动升级结构）"
 else
@@ -117,6 +135,8 @@ else
 	say "已创建数据库 $DATADIR/dangjian.db（WAL 模式）"
 fi
 place 0660 "$DATA_GROUP" "$db"
+# A package carries no key (init made one beside the database under DESTDIR).
+[ -z "$DESTDIR" ] || rm -f "$key"
 
 # The files beside the database get its owner, group and mode, whoever made
 # them: an operator who cannot write the lock file writes unqueued.
@@ -140,6 +160,8 @@ if [ -n "$DESTDIR" ]; then
 	say "  chgrp $DATA_GROUP $PREFIX/lib/dangjian/dangjian && chmod 2755 $PREFIX/lib/dangjian/dangjian"
 	say "  chgrp $DATA_GROUP $DATADIR $DATADIR/dangjian.db $DATADIR/dangjian.db-lock && chmod 2770 $DATADIR"
 	say "  chmod 0660 $DATADIR/dangjian.db $DATADIR/dangjian.db-lock"
+	say "  (umask 077; od -An -tx1 -N32 /dev/urandom | tr -d ' \\n' > $DATADIR/dangjian.db-key; echo >> $DATADIR/dangjian.db-key)"
+	say "  chgrp $DATA_GROUP $DATADIR/dangjian.db-key && chmod 0640 $DATADIR/dangjian.db-key   # 操作日志密钥，每台服务器各自生成"
 else
 	say "下一步：把本单位名称写入 $CONFDIR/dangjian.ini；用 usermod -aG $USER_GROUP 登录名 让操作员能运行程序；"
 	say "        先登记自己为管理员：dangjian user add 您的登录名 --role admin --name 姓名"

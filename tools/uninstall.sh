@@ -61,7 +61,7 @@ fi
 gone "$confdir/dangjian.ini" "$CONFDIR/dangjian.ini"
 rmdir "$confdir" 2>/dev/null || true
 for f in "$datadir"/dangjian.db "$datadir"/dangjian.db-wal "$datadir"/dangjian.db-shm \
-         "$datadir"/dangjian.db-lock "$datadir"/dangjian.db.before-restore-*; do
+         "$datadir"/dangjian.db-lock "$datadir"/dangjian.db-key "$datadir"/dangjian.db.before-restore-*; do
 	gone "$f" "$DATADIR/${f##*/}"
 done
 if [ -d "$datadir" ]; then

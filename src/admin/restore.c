@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "admin/user_priv.h"
+#include "core/audit_chain.h"
 #include "core/db.h"
 #include "core/json.h"
 
@@ -124,17 +125,43 @@ static int replace_data(struct session *s, sqlite3 *src, char *saved, size_t cap
 
 static void record_restore(struct session *s, const char *from, const char *saved)
 {
-	char json[2048];
-	struct json j;
-	json_begin(&j, json, sizeof json);
+	struct json j = JSON_INIT;
+	json_begin(&j);
 	json_str(&j, "文件", from);
 	json_str(&j, "恢复前副本", saved);
-	json_end(&j);
 	if (db_begin(s->db, NULL) == 0) {
-		if (audit_record(s, "database", 0, "恢复", NULL, json) == 0)
+		if (audit_record(s, "database", 0, "恢复", NULL, json_end(&j)) == 0)
 			db_commit(s->db, NULL);
 		db_rollback(s->db);
 	}
+	json_free(&j);
+}
+
+/* A backup whose audit log does not verify with this installation's key was
+ * changed outside the program (or belongs to another installation): it
+ * would put a log in place that no longer tells what happened.  A backup
+ * made before the chain (migration 009) cannot be verified either. */
+static int check_chain(struct session *s, sqlite3 *src, const char *from, struct dj_err *e)
+{
+	sqlite3_stmt *st;
+	int64_t version = 0;
+	if (sqlite3_prepare_v2(src, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		version = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (version < AUDIT_CHAIN_SCHEMA)
+		return dj_fail(e, DJ_INVALID, NULL, "备份文件 %s 来自旧版本程序（数据库结构版本 %lld），"
+		               "其操作日志没有校验码，无法确认未被改动，不能恢复", from, (long long)version);
+	if (audit_key_share(s->db, src))
+		return dj_fail(e, DJ_INVALID, NULL, "无法校验备份文件 %s 的操作日志：本系统没有可用的操作日志密钥"
+		               "（%s-key），不能恢复", from, s->cfg->db_path);
+	struct audit_break b;
+	if (audit_chain_verify(src, &b) == 0)
+		return 0;
+	char text[512];
+	audit_break_text(&b, text, sizeof text);
+	return dj_fail(e, DJ_INVALID, NULL, "备份文件 %s 的操作日志校验不通过，不能恢复（当前数据库未作任何改动）：%s",
+	               from, text);
 }
 
 int db_restore(struct session *s, const char *from, char *saved, size_t savedcap,
@@ -154,6 +181,10 @@ int db_restore(struct session *s, const char *from, char *saved, size_t savedcap
 	if (sqlite3_open_v2(from, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
 		sqlite3_close(src);
 		return dj_fail(e, DJ_INVALID, NULL, "无法打开备份文件 %s", from);
+	}
+	if (check_chain(s, src, from, e)) {
+		sqlite3_close(src);
+		return e ? e->code : DJ_INVALID;
 	}
 	priv_raise();
 	db_close(s->db);

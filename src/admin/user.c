@@ -163,15 +163,14 @@ int user_validate(struct session *s, const struct user *u, struct dj_err *e)
 	return check_scope(s, u, r, e);
 }
 
-static const char *user_json(const struct user *u, char *buf, size_t cap)
+static const char *user_json(const struct user *u, struct json *j)
 {
-	struct json j;
-	json_begin(&j, buf, cap);
-	json_str(&j, "登录名", u->login);
-	json_str(&j, "姓名", u->display);
-	json_str(&j, "角色", u->role);
-	json_str(&j, "管辖范围", *u->org ? u->org : "全部");
-	return json_end(&j);
+	json_begin(j);
+	json_str(j, "登录名", u->login);
+	json_str(j, "姓名", u->display);
+	json_str(j, "角色", u->role);
+	json_str(j, "管辖范围", *u->org ? u->org : "全部");
+	return json_end(j);
 }
 
 static void normalise(struct user *u)
@@ -225,13 +224,15 @@ static int register_caller(struct session *s, struct user *u, struct dj_err *e)
 	    strcmp(u->login, s->login) == 0)
 		return 0;
 	struct user me = { 0 };
-	char after[512];
 	snprintf(me.login, sizeof me.login, "%s", s->login);
 	snprintf(me.display, sizeof me.display, "%s", s->display);
 	snprintf(me.role, sizeof me.role, "%s", user_role_label(ROLE_ADMIN));
 	if (user_validate(s, &me, e) || write_row(s, &me, e))
 		return e ? e->code : DJ_INVALID;
-	if (audit_write(s, "app_user", me.id, "新增", NULL, user_json(&me, after, sizeof after), e))
+	struct json after = JSON_INIT;
+	int rc = audit_write(s, "app_user", me.id, "新增", NULL, user_json(&me, &after), e);
+	json_free(&after);
+	if (rc)
 		return DJ_DB;
 	u->caller_added = 1;
 	return 0;
@@ -246,7 +247,6 @@ static int keeps_an_admin(struct session *s, struct dj_err *e)
 
 static int save_in_txn(struct session *s, struct user *u, struct dj_err *e)
 {
-	char before[512] = "", after[512];
 	struct user old;
 	if (u->id && user_load(s, u->id, &old, e))
 		return e ? e->code : DJ_DB;
@@ -257,12 +257,14 @@ static int save_in_txn(struct session *s, struct user *u, struct dj_err *e)
 	int is_new = u->id == 0;
 	if (is_new && register_caller(s, u, e))
 		return e ? e->code : DJ_DB;
-	if (!is_new)
-		user_json(&old, before, sizeof before);
 	if (write_row(s, u, e) || keeps_an_admin(s, e))
 		return e ? e->code : DJ_DB;
-	return audit_saved(s, "app_user", u->id, is_new, before,
-	                   user_json(u, after, sizeof after), e);
+	struct json before = JSON_INIT, after = JSON_INIT;   /* old is the record as it was */
+	int rc = audit_saved(s, "app_user", u->id, is_new, is_new ? NULL : user_json(&old, &before),
+	                     user_json(u, &after), e);
+	json_free(&before);
+	json_free(&after);
+	return rc;
 }
 
 int user_save(struct session *s, struct user *u, struct dj_err *e)
@@ -282,7 +284,6 @@ int user_save(struct session *s, struct user *u, struct dj_err *e)
 static int delete_in_txn(struct session *s, int64_t id, int64_t version, struct dj_err *e)
 {
 	struct user old;
-	char before[512];
 	if (user_load(s, id, &old, e))
 		return e ? e->code : DJ_DB;
 	if (old.version != version)
@@ -291,7 +292,10 @@ static int delete_in_txn(struct session *s, int64_t id, int64_t version, struct 
 		return DJ_DB;
 	if (keeps_an_admin(s, e))
 		return DJ_INVALID;
-	return audit_write(s, "app_user", id, "删除", user_json(&old, before, sizeof before), NULL, e);
+	struct json before = JSON_INIT;
+	int rc = audit_write(s, "app_user", id, "删除", user_json(&old, &before), NULL, e);
+	json_free(&before);
+	return rc;
 }
 
 int user_delete(struct session *s, int64_t id, int64_t version, struct dj_err *e)

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/audit_chain.h"
 #include "core/collate.h"
 #include "core/db_busy.h"
 #include "core/db_queue.h"
@@ -54,6 +55,7 @@ static void register_functions(sqlite3 *db)
 	sqlite3_create_function(db, "dj_pinyin", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
 	                        sql_pinyin, NULL, NULL);
 	collate_register(db);
+	audit_key_attach(db);   /* while the setgid group is held (audit_chain.h) */
 }
 
 int db_schema_latest(void)
@@ -366,6 +368,7 @@ static int run_migrations(sqlite3 *db, const char *path, struct dj_err *e)
 		char sql[64];
 		snprintf(sql, sizeof sql, "PRAGMA user_version=%d", m->version);
 		if (sqlite3_exec(db, m->sql, NULL, NULL, NULL) != SQLITE_OK ||
+		    migration_step(db, m->version) != SQLITE_OK ||
 		    sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK) {
 			char what[160];
 			snprintf(what, sizeof what, "升级数据库结构（%s）", m->name);

@@ -1,14 +1,29 @@
 #include "core/json.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+/* Room for n more bytes and the NUL, doubling. */
+static void reserve(struct json *j, size_t n)
+{
+	if (j->len + n + 1 <= j->cap)
+		return;
+	size_t cap = j->cap ? j->cap : 256;
+	while (cap < j->len + n + 1)
+		cap *= 2;
+	char *more = realloc(j->buf, cap);
+	if (!more) {
+		fputs("内存不足：无法完整记录操作日志，本次修改未保存\n", stderr);
+		abort();
+	}
+	j->buf = more;
+	j->cap = cap;
+}
 
 static void put(struct json *j, const char *s, size_t n)
 {
-	if (j->len + n + 2 > j->cap) {   /* room for the closing brace */
-		j->overflow = 1;
-		return;
-	}
+	reserve(j, n);
 	memcpy(j->buf + j->len, s, n);
 	j->len += n;
 	j->buf[j->len] = 0;
@@ -42,14 +57,10 @@ static void put_key(struct json *j, const char *key)
 	put(j, ":", 1);
 }
 
-void json_begin(struct json *j, char *buf, size_t cap)
+void json_begin(struct json *j)
 {
-	j->buf = buf;
-	j->cap = cap;
 	j->len = 0;
 	j->n = 0;
-	j->overflow = 0;
-	buf[0] = 0;
 	put(j, "{", 1);
 }
 
@@ -72,11 +83,14 @@ void json_int(struct json *j, const char *key, long long val)
 
 const char *json_end(struct json *j)
 {
-	if (j->overflow) {
-		snprintf(j->buf, j->cap, "{}");
-		return j->buf;
-	}
-	j->buf[j->len++] = '}';
-	j->buf[j->len] = 0;
+	put(j, "}", 1);
 	return j->buf;
+}
+
+void json_free(struct json *j)
+{
+	free(j->buf);
+	j->buf = NULL;
+	j->cap = j->len = 0;
+	j->n = 0;
 }

@@ -3,6 +3,7 @@
 #include <pwd.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/db.h"
@@ -61,19 +62,59 @@ int session_identify(struct session *s, char *why, size_t whycap)
 	return 0;
 }
 
+/* The entry the next one chains to: found by its id, the primary key. */
+struct last_entry {
+	int64_t id;      /* 0: the log is empty */
+	char at[24];
+	char mac[80];    /* "" for the first entry */
+};
+
+static int last_entry(sqlite3 *db, struct last_entry *l)
+{
+	sqlite3_stmt *st = db_keep(db, "SELECT id, at, mac FROM audit_log ORDER BY id DESC LIMIT 1");
+	if (!st)
+		return -1;
+	memset(l, 0, sizeof *l);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		l->id = sqlite3_column_int64(st, 0);
+		db_col_text(st, 1, l->at, sizeof l->at);
+		db_col_text(st, 2, l->mac, sizeof l->mac);
+	}
+	db_done(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* The next entry, chained (audit_chain.h): its id the one after the last,
+ * its time now or, when the clock went back, the last entry's (the log
+ * refuses an entry earlier than the last), and its mac over the last one's.
+ * The caller's BEGIN IMMEDIATE keeps the last entry the last. */
 int audit_record(struct session *s, const char *table, int64_t row_id, const char *action,
                  const char *old_json, const char *new_json)
 {
-	sqlite3_stmt *st = db_keep(s->db, "INSERT INTO audit_log(login, tbl, row_id, action,"
-	                                  " old_json, new_json) VALUES (?,?,?,?,?,?)");
+	struct last_entry l;
+	char at[24];
+	time_t now = time(NULL);
+	struct tm tm;
+	if (last_entry(s->db, &l))
+		return -1;
+	strftime(at, sizeof at, "%Y-%m-%d %H:%M:%S", localtime_r(&now, &tm));
+	if (strcmp(at, l.at) < 0)
+		memcpy(at, l.at, sizeof at);
+	sqlite3_stmt *st = db_keep(s->db, "INSERT INTO audit_log(id, at, login, tbl, row_id, action,"
+	                                  " old_json, new_json, mac) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+	                                  " dj_audit_mac(?9, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8))");
 	if (!st)
 		return -1;
-	sqlite3_bind_text(st, 1, s->login, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, table, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, row_id);
-	sqlite3_bind_text(st, 4, action, -1, SQLITE_STATIC);
-	db_bind_text(st, 5, old_json, 1);
-	db_bind_text(st, 6, new_json, 1);
+	sqlite3_bind_int64(st, 1, l.id + 1);
+	sqlite3_bind_text(st, 2, at, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, s->login, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, table, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 5, row_id);
+	sqlite3_bind_text(st, 6, action, -1, SQLITE_STATIC);
+	db_bind_text(st, 7, old_json, 1);
+	db_bind_text(st, 8, new_json, 1);
+	db_bind_text(st, 9, l.mac, 1);
 	int rc = sqlite3_step(st);
 	db_done(st);   /* a failed step's error stays on the connection for db_fail */
 	return rc == SQLITE_DONE ? 0 : -1;

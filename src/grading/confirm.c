@@ -140,23 +140,22 @@ static int lock_round(struct session *s, const struct grading_round *r, const ch
 }
 
 static const char *confirm_json(const struct grading_round *r, const struct grading_report *rep,
-                                const char *published_on, char *buf, size_t cap)
+                                const char *published_on, struct json *j)
 {
-	struct json j;
-	json_begin(&j, buf, cap);
-	json_str(&j, "状态", "已确认");
-	json_str(&j, "公布日期", published_on);
+	json_begin(j);
+	json_str(j, "状态", "已确认");
+	json_str(j, "公布日期", published_on);
 	for (int g = 0; g < GRADING_GRADES; g++)
-		json_int(&j, r->grade[g], rep->all.count[g]);
-	json_str(&j, "对比", r->previous);
-	return json_end(&j);
+		json_int(j, r->grade[g], rep->all.count[g]);
+	json_str(j, "对比", r->previous);
+	return json_end(j);
 }
 
 static int confirm_in_txn(struct session *s, int64_t round_id, int64_t version,
                           const char *published_on, struct grading_report *rep, struct dj_err *e)
 {
 	struct grading_round r;
-	char norm[11], deadline[11], after[1024];
+	char norm[11], deadline[11];
 	if (grading_round_load(s, round_id, &r, e))
 		return e ? e->code : DJ_DB;
 	if (r.version != version)
@@ -179,8 +178,11 @@ static int confirm_in_txn(struct session *s, int64_t round_id, int64_t version,
 	if (write_grades(s, &r, e) || create_plans(s, &r, deadline, e) ||
 	    lock_round(s, &r, norm, e))
 		return e ? e->code : DJ_DB;
-	return audit_write(s, "grading_round", round_id, "确认定级", NULL,
-	                   confirm_json(&r, rep, norm, after, sizeof after), e);
+	struct json after = JSON_INIT;
+	int rc = audit_write(s, "grading_round", round_id, "确认定级", NULL,
+	                     confirm_json(&r, rep, norm, &after), e);
+	json_free(&after);
+	return rc;
 }
 
 int grading_confirm(struct session *s, int64_t round_id, int64_t version, const char *published_on,

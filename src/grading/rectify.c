@@ -61,20 +61,19 @@ int rectify_load(struct session *s, int64_t id, struct rectification *p, struct 
 	return 0;
 }
 
-static const char *plan_json(const struct rectification *p, char *buf, size_t cap)
+static const char *plan_json(const struct rectification *p, struct json *j)
 {
-	struct json j;
-	json_begin(&j, buf, cap);
-	json_str(&j, "党组织", p->org);
-	json_str(&j, "定级名称", p->round);
-	json_str(&j, "列入原因", p->origin);
-	json_str(&j, "存在问题", p->problem);
-	json_str(&j, "整改措施", p->measures);
-	json_str(&j, "责任人", p->responsible);
-	json_str(&j, "整改期限", p->deadline);
-	json_str(&j, "整改进展", p->progress);
-	json_str(&j, "验收日期", p->accepted_on);
-	return json_end(&j);
+	json_begin(j);
+	json_str(j, "党组织", p->org);
+	json_str(j, "定级名称", p->round);
+	json_str(j, "列入原因", p->origin);
+	json_str(j, "存在问题", p->problem);
+	json_str(j, "整改措施", p->measures);
+	json_str(j, "责任人", p->responsible);
+	json_str(j, "整改期限", p->deadline);
+	json_str(j, "整改进展", p->progress);
+	json_str(j, "验收日期", p->accepted_on);
+	return json_end(j);
 }
 
 static int check_plan(struct rectification *p, struct dj_err *e)
@@ -127,7 +126,6 @@ static int update_plan(struct session *s, const struct rectification *p, struct 
 static int save_in_txn(struct session *s, struct rectification *p, struct dj_err *e)
 {
 	struct rectification was;
-	char before[4096], after[4096];
 	if (rectify_load(s, p->id, &was, e))
 		return e ? e->code : DJ_DB;
 	if (was.version != p->version)
@@ -136,9 +134,13 @@ static int save_in_txn(struct session *s, struct rectification *p, struct dj_err
 		return DJ_DENIED;
 	if (check_plan(p, e) || update_plan(s, p, e))
 		return e ? e->code : DJ_DB;
-	return audit_write(s, "rectification", p->id,
-	                   *p->accepted_on && !*was.accepted_on ? "验收" : "修改",
-	                   plan_json(&was, before, sizeof before), plan_json(p, after, sizeof after), e);
+	struct json before = JSON_INIT, after = JSON_INIT;
+	int rc = audit_write(s, "rectification", p->id,
+	                     *p->accepted_on && !*was.accepted_on ? "验收" : "修改",
+	                     plan_json(&was, &before), plan_json(p, &after), e);
+	json_free(&before);
+	json_free(&after);
+	return rc;
 }
 
 int rectify_save(struct session *s, struct rectification *p, struct dj_err *e)
@@ -180,12 +182,14 @@ int rectify_create(struct session *s, int64_t round_id, int64_t org_id, const ch
 	if (sqlite3_changes(s->db) == 0)
 		return 0;
 	struct rectification p;
-	char after[4096];
 	int64_t id = sqlite3_last_insert_rowid(s->db);
 	if (rectify_load(s, id, &p, e))
 		return e ? e->code : DJ_DB;
-	return audit_write(s, "rectification", id, "列入整改", NULL,
-	                   plan_json(&p, after, sizeof after), e);
+	struct json after = JSON_INIT;
+	int rc = audit_write(s, "rectification", id, "列入整改", NULL,
+	                     plan_json(&p, &after), e);
+	json_free(&after);
+	return rc;
 }
 
 static int add_in_txn(struct session *s, int64_t round_id, const char *org_name, int64_t *id,

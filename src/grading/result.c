@@ -15,13 +15,12 @@
 #include "grading/rectify.h"
 
 static const char *grade_json(const struct grading_round *r, int grade, const char *reason,
-                              char *buf, size_t cap)
+                              struct json *j)
 {
-	struct json j;
-	json_begin(&j, buf, cap);
-	json_str(&j, "等次", grade ? grading_word(r, grade) : "按建议");
-	json_str(&j, "调整理由", reason);
-	return json_end(&j);
+	json_begin(j);
+	json_str(j, "等次", grade ? grading_word(r, grade) : "按建议");
+	json_str(j, "调整理由", reason);
+	return json_end(j);
 }
 
 static int set_grade_in_txn(struct session *s, int64_t id, int64_t version, int grade,
@@ -29,7 +28,6 @@ static int set_grade_in_txn(struct session *s, int64_t id, int64_t version, int 
 {
 	struct grading_result res;
 	struct grading_round r;
-	char before[512], after[512];
 	if (grading_result_load(s, id, &res, e) || grading_round_load(s, res.round_id, &r, e))
 		return e ? e->code : DJ_DB;
 	if (res.version != version)
@@ -63,9 +61,12 @@ static int set_grade_in_txn(struct session *s, int64_t id, int64_t version, int 
 	int rc = db_step_update(s->db, st, "保存等次", DB_CONFLICT_SAVE, e);
 	if (rc)
 		return rc;
-	return audit_write(s, "grading_result", id, "调整等次",
-	                   grade_json(&r, res.grade, res.reason, before, sizeof before),
-	                   grade_json(&r, grade, grade ? reason : "", after, sizeof after), e);
+	struct json before = JSON_INIT, after = JSON_INIT;
+	rc = audit_write(s, "grading_result", id, "调整等次", grade_json(&r, res.grade, res.reason, &before),
+	                 grade_json(&r, grade, grade ? reason : "", &after), e);
+	json_free(&before);
+	json_free(&after);
+	return rc;
 }
 
 int grading_result_set_grade(struct session *s, int64_t result_id, int64_t version, int grade,

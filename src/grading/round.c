@@ -411,25 +411,24 @@ static void pairs_text(const char (*names)[32], const char (*values)[8], int n, 
 			         values[i]);
 }
 
-static const char *settings_json(const struct grading_settings *g, char *buf, size_t cap)
+static const char *settings_json(const struct grading_settings *g, struct json *j)
 {
 	char ind[512], src[256];
-	struct json j;
 	pairs_text(g->ind_name, g->ind_max, GRADING_MAX_IND, ind, sizeof ind);
 	pairs_text(g->src_name, g->src_weight, GRADING_MAX_SRC, src, sizeof src);
-	json_begin(&j, buf, cap);
-	json_str(&j, "年度", g->year);
-	json_str(&j, "定级名称", g->name);
-	json_str(&j, "组织单位", g->org);
-	json_str(&j, "等次名称", g->grades);
-	json_str(&j, "分数线", g->lines);
-	json_str(&j, "比例指导", g->guide);
-	json_str(&j, "允许偏差", g->tolerance);
-	json_str(&j, "整改期限", g->rectify_due);
-	json_str(&j, "评分指标", ind);
-	json_str(&j, "评分来源", src);
-	json_str(&j, "备注", g->notes);
-	return json_end(&j);
+	json_begin(j);
+	json_str(j, "年度", g->year);
+	json_str(j, "定级名称", g->name);
+	json_str(j, "组织单位", g->org);
+	json_str(j, "等次名称", g->grades);
+	json_str(j, "分数线", g->lines);
+	json_str(j, "比例指导", g->guide);
+	json_str(j, "允许偏差", g->tolerance);
+	json_str(j, "整改期限", g->rectify_due);
+	json_str(j, "评分指标", ind);
+	json_str(j, "评分来源", src);
+	json_str(j, "备注", g->notes);
+	return json_end(j);
 }
 
 static void bind_round(sqlite3_stmt *st, const struct grading_round *r, const char *notes,
@@ -573,7 +572,6 @@ static int save_existing(struct session *s, struct grading_settings *g, struct g
                          struct dj_err *e)
 {
 	struct grading_settings was;
-	char before[4096], after[4096];
 	if (grading_settings_load(s, g->id, &was, e))
 		return e ? e->code : DJ_DB;
 	if (was.version != g->version)
@@ -593,22 +591,28 @@ static int save_existing(struct session *s, struct grading_settings *g, struct g
 	if (write_round(s, r, g->notes, e) || (!scoring && write_lists(s, r, e)) ||
 	    (!scoring && strcmp(was.org, r->org) != 0 && write_members(s, r, e)))
 		return e ? e->code : DJ_DB;
-	return audit_write(s, "grading_round", r->id, "修改", settings_json(&was, before, sizeof before),
-	                   settings_json(&now, after, sizeof after), e);
+	struct json before = JSON_INIT, after = JSON_INIT;
+	int rc = audit_write(s, "grading_round", r->id, "修改", settings_json(&was, &before),
+	                     settings_json(&now, &after), e);
+	json_free(&before);
+	json_free(&after);
+	return rc;
 }
 
 static int save_new(struct session *s, struct grading_settings *g, struct grading_round *r,
                     struct dj_err *e)
 {
-	char after[4096];
 	struct grading_settings now = *g;
 	settings_from_round(r, &now);
 	if (session_may_write(s, r->org_id, e) || check_unique_name(s, r, e))
 		return e ? e->code : DJ_DENIED;
 	if (write_round(s, r, g->notes, e) || write_lists(s, r, e) || write_members(s, r, e))
 		return e ? e->code : DJ_DB;
-	return audit_write(s, "grading_round", r->id, "新增", NULL,
-	                   settings_json(&now, after, sizeof after), e);
+	struct json after = JSON_INIT;
+	int rc = audit_write(s, "grading_round", r->id, "新增", NULL,
+	                     settings_json(&now, &after), e);
+	json_free(&after);
+	return rc;
 }
 
 int grading_settings_save(struct session *s, struct grading_settings *g, struct dj_err *e)

@@ -241,18 +241,17 @@ static int write_cell(struct session *s, const struct grading_round *r, int src,
 }
 
 static const char *line_json(const struct grading_round *r, int src, const char *org,
-                             const int scores[], char *buf, size_t cap)
+                             const int scores[], struct json *j)
 {
-	struct json j;
 	char v[16];
-	json_begin(&j, buf, cap);
-	json_str(&j, "党组织", org);
-	json_str(&j, "评分来源", r->src[src].name);
+	json_begin(j);
+	json_str(j, "党组织", org);
+	json_str(j, "评分来源", r->src[src].name);
 	for (int k = 0; k < r->nind; k++) {
 		grading_format_score(scores[k], v, sizeof v);
-		json_str(&j, r->ind[k].name, v);
+		json_str(j, r->ind[k].name, v);
 	}
-	return json_end(&j);
+	return json_end(j);
 }
 
 /* The sheet was read with the round's indicators, sources and thresholds;
@@ -293,14 +292,17 @@ static int save_in_txn(struct session *s, const struct grading_round *sheet_roun
 	}
 	if (!*changed)
 		return 0;
-	char before[2048], after[2048];
 	if (db_exec_ids(s->db, "UPDATE grading_round SET status = '评分中', version = version + 1"
 	                " WHERE id = ? AND status = '设置中'", &r->id, 1, "开始评分", e) ||
 	    grading_recompute(s, r, row->result_id, e))
 		return DJ_DB;
-	return audit_write(s, "grading_score", row->result_id, "评分",
-	                   line_json(r, src, row->org, row->score, before, sizeof before),
-	                   line_json(r, src, row->org, scores, after, sizeof after), e);
+	struct json before = JSON_INIT, after = JSON_INIT;
+	int rc = audit_write(s, "grading_score", row->result_id, "评分",
+	                     line_json(r, src, row->org, row->score, &before),
+	                     line_json(r, src, row->org, scores, &after), e);
+	json_free(&before);
+	json_free(&after);
+	return rc;
 }
 
 int grading_sheet_save_row(struct session *s, const struct grading_round *r, int src,

@@ -198,7 +198,6 @@ int grading_result_load(struct session *s, int64_t result_id, struct grading_res
 static int delete_in_txn(struct session *s, int64_t id, int64_t version, struct dj_err *e)
 {
 	struct grading_round r;
-	char before[512];
 	if (grading_round_load(s, id, &r, e))
 		return e ? e->code : DJ_DB;
 	if (r.version != version)
@@ -208,12 +207,6 @@ static int delete_in_txn(struct session *s, int64_t id, int64_t version, struct 
 		               strcmp(r.status, "已确认") == 0 ? "确认定级" : "开始评分");
 	if (session_may_write(s, r.org_id, e))
 		return DJ_DENIED;
-	struct json j;
-	json_begin(&j, before, sizeof before);
-	json_int(&j, "年度", r.year);
-	json_str(&j, "定级名称", r.name);
-	json_str(&j, "组织单位", r.org);
-	json_end(&j);
 	static const char *const sql[] = {
 		"DELETE FROM grading_result WHERE round_id = ?",
 		"DELETE FROM grading_indicator WHERE round_id = ?",
@@ -223,7 +216,14 @@ static int delete_in_txn(struct session *s, int64_t id, int64_t version, struct 
 	for (int i = 0; i < 4; i++)
 		if (db_exec_ids(s->db, sql[i], &id, 1, "删除定级", e))
 			return DJ_DB;
-	return audit_write(s, "grading_round", id, "删除", before, NULL, e);
+	struct json before = JSON_INIT;   /* r, loaded before the delete */
+	json_begin(&before);
+	json_int(&before, "年度", r.year);
+	json_str(&before, "定级名称", r.name);
+	json_str(&before, "组织单位", r.org);
+	int rc = audit_write(s, "grading_round", id, "删除", json_end(&before), NULL, e);
+	json_free(&before);
+	return rc;
 }
 
 int grading_round_delete(struct session *s, int64_t id, int64_t version, struct dj_err *e)
@@ -236,13 +236,12 @@ int grading_round_delete(struct session *s, int64_t id, int64_t version, struct 
 
 /* ---- the organizations in a round ---- */
 
-static const char *member_json(const char *round, const char *org, char *buf, size_t cap)
+static const char *member_json(const char *round, const char *org, struct json *j)
 {
-	struct json j;
-	json_begin(&j, buf, cap);
-	json_str(&j, "定级名称", round);
-	json_str(&j, "党组织", org);
-	return json_end(&j);
+	json_begin(j);
+	json_str(j, "定级名称", round);
+	json_str(j, "党组织", org);
+	return json_end(j);
 }
 
 static int add_in_txn(struct session *s, int64_t round_id, const char *org_name, struct dj_err *e)
@@ -250,7 +249,6 @@ static int add_in_txn(struct session *s, int64_t round_id, const char *org_name,
 	struct grading_round r;
 	struct org o;
 	int64_t org_id;
-	char after[512];
 	if (grading_round_load(s, round_id, &r, e))
 		return e ? e->code : DJ_DB;
 	if (strcmp(r.status, "已确认") == 0)
@@ -280,8 +278,11 @@ static int add_in_txn(struct session *s, int64_t round_id, const char *org_name,
 		return dj_fail(e, DJ_INVALID, "org", "「%s」已在本轮定级中", o.name);
 	if (rc != SQLITE_DONE)
 		return db_fail(s->db, e, "加入定级");
-	return audit_write(s, "grading_result", sqlite3_last_insert_rowid(s->db), "加入定级", NULL,
-	                   member_json(r.name, o.name, after, sizeof after), e);
+	struct json after = JSON_INIT;
+	rc = audit_write(s, "grading_result", sqlite3_last_insert_rowid(s->db), "加入定级", NULL,
+	                 member_json(r.name, o.name, &after), e);
+	json_free(&after);
+	return rc;
 }
 
 int grading_round_add_org(struct session *s, int64_t round_id, const char *org_name,
@@ -297,7 +298,6 @@ static int remove_in_txn(struct session *s, int64_t result_id, struct dj_err *e)
 {
 	struct grading_result res;
 	struct grading_round r;
-	char before[512];
 	if (grading_result_load(s, result_id, &res, e) || grading_round_load(s, res.round_id, &r, e))
 		return e ? e->code : DJ_DB;
 	if (strcmp(r.status, "已确认") == 0)
@@ -309,8 +309,11 @@ static int remove_in_txn(struct session *s, int64_t result_id, struct dj_err *e)
 		return DJ_DENIED;
 	if (db_exec_ids(s->db, "DELETE FROM grading_result WHERE id = ?", &result_id, 1, "移出定级", e))
 		return DJ_DB;
-	return audit_write(s, "grading_result", result_id, "移出定级",
-	                   member_json(r.name, res.org, before, sizeof before), NULL, e);
+	struct json before = JSON_INIT;
+	int rc = audit_write(s, "grading_result", result_id, "移出定级",
+	                     member_json(r.name, res.org, &before), NULL, e);
+	json_free(&before);
+	return rc;
 }
 
 int grading_round_remove_org(struct session *s, int64_t result_id, struct dj_err *e)

@@ -96,14 +96,13 @@ static void normalise(struct dev_case *c)
 		c->extension[0] = 0;
 }
 
-static const char *case_json(const struct dev_case *c, char *buf, size_t cap)
+static const char *case_json(const struct dev_case *c, struct json *j)
 {
-	struct json j;
-	json_begin(&j, buf, cap);
-	json_str(&j, "所在支部", c->org);
+	json_begin(j);
+	json_str(j, "所在支部", c->org);
 	for (int i = 0; i < NCOLUMNS; i++)
-		json_str(&j, columns[i].name, (const char *)c + columns[i].off);
-	return json_end(&j);
+		json_str(j, columns[i].name, (const char *)c + columns[i].off);
+	return json_end(j);
 }
 
 static void bind_column(sqlite3_stmt *st, int at, const struct dev_case *c, int i)
@@ -220,6 +219,7 @@ static int record_overrides(struct session *s, const struct dev_case *c,
 	                       " message, reason, login) VALUES (?,?,?,?,?,?)", -1, &st, NULL) != SQLITE_OK)
 		return db_fail(s->db, e, "记录理由");
 	int rc = SQLITE_DONE;
+	struct json j = JSON_INIT;
 	for (int i = 0; i < n && rc == SQLITE_DONE; i++) {
 		sqlite3_bind_int64(st, 1, c->id);
 		sqlite3_bind_text(st, 2, b[i].rule, -1, SQLITE_STATIC);
@@ -229,9 +229,7 @@ static int record_overrides(struct session *s, const struct dev_case *c,
 		sqlite3_bind_text(st, 6, s->login, -1, SQLITE_STATIC);
 		rc = sqlite3_step(st);
 		sqlite3_reset(st);
-		char note[1024];
-		struct json j;
-		json_begin(&j, note, sizeof note);
+		json_begin(&j);
 		json_str(&j, "规则", b[i].rule);
 		json_str(&j, "提示", b[i].msg);
 		json_str(&j, "理由", reason);
@@ -239,6 +237,7 @@ static int record_overrides(struct session *s, const struct dev_case *c,
 		    audit_record(s, "dev_case", c->id, "说明理由后继续", NULL, json_end(&j)))
 			rc = SQLITE_ERROR;
 	}
+	json_free(&j);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : db_fail(s->db, e, "记录理由");
 }
@@ -345,7 +344,6 @@ static int save_in_txn(struct session *s, struct dev_case *c, enum dev_stage to,
 	enum dev_stage from;
 	struct dev_rules r;
 	struct dev_breach open[6];
-	char before[4096] = "", after[4096];
 	dev_rules_load(s->cfg, &r);
 	if (starting_point(s, c, to, &old, &from, e))
 		return e ? e->code : DJ_INVALID;
@@ -360,8 +358,6 @@ static int save_in_txn(struct session *s, struct dev_case *c, enum dev_stage to,
 	if (session_may_move(s, c->id != 0, old.org_id, c->org_id, e))
 		return DJ_DENIED;
 	int is_new = c->id == 0;
-	if (!is_new)
-		case_json(&old, before, sizeof before);
 	if (write_row(s, c, py, e) || record_overrides(s, c, open, n, reason, e))
 		return e ? e->code : DJ_DB;
 	if (to == DEV_PROBATIONER && from != DEV_PROBATIONER) {
@@ -373,8 +369,12 @@ static int save_in_txn(struct session *s, struct dev_case *c, enum dev_stage to,
 	}
 	dev_due_on(&r, c, c->due_on);
 	const char *action = is_new ? "新增" : to != from ? dev_transition(from, to)->label : "修改";
-	return audit_write(s, "dev_case", c->id, action, is_new ? NULL : before,
-	                   case_json(c, after, sizeof after), e);
+	struct json before = JSON_INIT, after = JSON_INIT;   /* old is the record as it was */
+	int rc = audit_write(s, "dev_case", c->id, action, is_new ? NULL : case_json(&old, &before),
+	                     case_json(c, &after), e);
+	json_free(&before);
+	json_free(&after);
+	return rc;
 }
 
 int dev_save(struct session *s, struct dev_case *c, enum dev_stage to, const char *reason,

@@ -180,19 +180,18 @@ static int target_branch(struct session *s, const struct member *m, const struct
 
 /* ---- writes ---------------------------------------------------------------- */
 
-static const char *event_json(const struct member_event *ev, char *buf, size_t cap)
+static const char *event_json(const struct member_event *ev, struct json *j)
 {
-	struct json j;
-	json_begin(&j, buf, cap);
-	json_str(&j, "类型", ev->type);
-	json_str(&j, "日期", ev->date);
-	json_str(&j, "来自", ev->from_org);
-	json_str(&j, "去往", ev->to_org);
-	json_str(&j, "介绍信编号", ev->letter_no);
-	json_str(&j, "有效期（天）", ev->valid_days);
-	json_str(&j, "党费交至", ev->dues_paid_to);
-	json_str(&j, "原因", ev->reason);
-	return json_end(&j);
+	json_begin(j);
+	json_str(j, "类型", ev->type);
+	json_str(j, "日期", ev->date);
+	json_str(j, "来自", ev->from_org);
+	json_str(j, "去往", ev->to_org);
+	json_str(j, "介绍信编号", ev->letter_no);
+	json_str(j, "有效期（天）", ev->valid_days);
+	json_str(j, "党费交至", ev->dues_paid_to);
+	json_str(j, "原因", ev->reason);
+	return json_end(j);
 }
 
 static int insert_event(struct session *s, struct member_event *ev, struct dj_err *e)
@@ -216,16 +215,16 @@ static int insert_event(struct session *s, struct member_event *ev, struct dj_er
 	if (db_step_done(s->db, st, "记录党员变动", e))
 		return DJ_DB;
 	ev->id = sqlite3_last_insert_rowid(s->db);
-	char after[1024];
-	return audit_write(s, "member_event", ev->id, "新增", NULL,
-	                   event_json(ev, after, sizeof after), e);
+	struct json after = JSON_INIT;
+	int rc = audit_write(s, "member_event", ev->id, "新增", NULL, event_json(ev, &after), e);
+	json_free(&after);
+	return rc;
 }
 
-static int apply_to_member(struct session *s, struct member *m, const char *status,
-                           int64_t org_id, const char *action, struct dj_err *e)
+/* The member's new status and branch, read back into m. */
+static int update_status(struct session *s, struct member *m, const char *status,
+                         int64_t org_id, struct dj_err *e)
 {
-	char before[2048], after[2048];
-	member_json(m, before, sizeof before);
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(s->db,
 	        "UPDATE member SET status=?1, org_id=?2, version=version+1, updated_by=?3,"
@@ -245,7 +244,20 @@ static int apply_to_member(struct session *s, struct member *m, const char *stat
 	struct dj_err le;
 	if (member_load(s, m->id, m, &le))
 		return dj_fail(e, le.code, NULL, "%s", le.msg);
-	return audit_write(s, "member", m->id, action, before, member_json(m, after, sizeof after), e);
+	return 0;
+}
+
+static int apply_to_member(struct session *s, struct member *m, const char *status,
+                           int64_t org_id, const char *action, struct dj_err *e)
+{
+	struct json before = JSON_INIT, after = JSON_INIT;
+	member_json(m, &before);
+	int rc = update_status(s, m, status, org_id, e);
+	if (rc == 0)
+		rc = audit_write(s, "member", m->id, action, before.buf, member_json(m, &after), e);
+	json_free(&before);
+	json_free(&after);
+	return rc;
 }
 
 static int record_in_txn(struct session *s, int64_t member_id, int64_t version,

@@ -524,27 +524,26 @@ static void normalise(struct member *m)
 		m->extension[0] = 0;
 }
 
-const char *member_json(const struct member *m, char *buf, size_t cap)
+const char *member_json(const struct member *m, struct json *j)
 {
-	struct json j;
-	json_begin(&j, buf, cap);
-	json_str(&j, "所在支部", m->org);
-	json_str(&j, "所在党小组", m->group);
-	json_str(&j, "姓名", m->name);
-	json_str(&j, "性别", m->gender);
-	json_str(&j, "民族", m->ethnicity);
-	json_str(&j, "出生日期", m->birth_date);
-	json_str(&j, "身份证号", m->id_number);
-	json_str(&j, "学历", m->education);
-	json_str(&j, "联系电话", m->phone);
-	json_str(&j, "人员类别", m->category);
-	json_str(&j, "入党日期", m->joined_on);
-	json_str(&j, "转正日期", m->confirmed_on);
-	json_str(&j, "延长预备期", m->extension);
-	json_str(&j, "工作岗位", m->job);
-	json_str(&j, "状态", m->status);
-	json_str(&j, "备注", m->notes);
-	return json_end(&j);
+	json_begin(j);
+	json_str(j, "所在支部", m->org);
+	json_str(j, "所在党小组", m->group);
+	json_str(j, "姓名", m->name);
+	json_str(j, "性别", m->gender);
+	json_str(j, "民族", m->ethnicity);
+	json_str(j, "出生日期", m->birth_date);
+	json_str(j, "身份证号", m->id_number);
+	json_str(j, "学历", m->education);
+	json_str(j, "联系电话", m->phone);
+	json_str(j, "人员类别", m->category);
+	json_str(j, "入党日期", m->joined_on);
+	json_str(j, "转正日期", m->confirmed_on);
+	json_str(j, "延长预备期", m->extension);
+	json_str(j, "工作岗位", m->job);
+	json_str(j, "状态", m->status);
+	json_str(j, "备注", m->notes);
+	return json_end(j);
 }
 
 static int write_row(struct session *s, struct member *m, const char *py, struct dj_err *e)
@@ -607,7 +606,6 @@ static int check_and_resolve(struct session *s, struct member *m, int64_t old_or
 
 static int save_in_txn(struct session *s, struct member *m, const char *py, struct dj_err *e)
 {
-	char before[2048] = "", after[2048];
 	struct member old;
 	if (m->id && member_load(s, m->id, &old, e))
 		return e ? e->code : DJ_DB;
@@ -625,12 +623,15 @@ static int save_in_txn(struct session *s, struct member *m, const char *py, stru
 	if (rc)
 		return rc;
 	int is_new = m->id == 0;
+	struct json before = JSON_INIT, after = JSON_INIT;
 	if (!is_new)
-		member_json(&old, before, sizeof before);
-	if (write_row(s, m, py, e))
-		return e ? e->code : DJ_DB;
-	return audit_saved(s, "member", m->id, is_new, before,
-	                   member_json(m, after, sizeof after), e);
+		member_json(&old, &before);
+	rc = write_row(s, m, py, e);
+	if (rc == 0)
+		rc = audit_saved(s, "member", m->id, is_new, before.buf, member_json(m, &after), e);
+	json_free(&before);
+	json_free(&after);
+	return rc;
 }
 
 int member_prepare(struct session *s, struct member *m, char py[MEMBER_PY_MAX], struct dj_err *e)
@@ -644,10 +645,12 @@ int member_prepare(struct session *s, struct member *m, char py[MEMBER_PY_MAX], 
 
 int member_insert(struct session *s, struct member *m, const char *py, struct dj_err *e)
 {
-	char after[2048];
 	if (write_row(s, m, py, e))
 		return e ? e->code : DJ_DB;
-	return audit_saved(s, "member", m->id, 1, "", member_json(m, after, sizeof after), e);
+	struct json after = JSON_INIT;
+	int rc = audit_saved(s, "member", m->id, 1, "", member_json(m, &after), e);
+	json_free(&after);
+	return rc;
 }
 
 int member_save(struct session *s, struct member *m, int in_txn, struct dj_err *e)

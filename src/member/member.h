@@ -143,8 +143,10 @@ int64_t member_branch_id(struct session *s, const char *name);
 int64_t member_group_id(struct session *s, int64_t branch_id, const char *name, char *full,
                         size_t cap);
 
-/* The record as a flat JSON object for the audit log (into buf). */
-const char *member_json(const struct member *m, char *buf, size_t cap);
+/* The record as a flat JSON object for the audit log, whole (into j, which
+ * the caller frees with json_free). */
+struct json;
+const char *member_json(const struct member *m, struct json *j);
 
 /* ---- events (event.c) ----------------------------------------------- */
 

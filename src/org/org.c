@@ -237,30 +237,29 @@ int org_validate(struct session *s, const struct org *o, struct dj_err *e)
 	return 0;
 }
 
-static const char *org_json(const struct org *o, char *buf, size_t cap)
+static const char *org_json(const struct org *o, struct json *j)
 {
-	struct json j;
-	json_begin(&j, buf, cap);
-	json_str(&j, "上级组织", o->parent);
-	json_str(&j, "党组织名称", o->name);
-	json_str(&j, "简称", o->short_name);
-	json_str(&j, "类型", o->kind);
-	json_str(&j, "类别", o->category);
-	json_str(&j, "成立日期", o->founded_on);
-	json_str(&j, "批准文号", o->founding_doc);
-	json_str(&j, "书记", o->secretary);
-	json_str(&j, "联系电话", o->phone);
-	json_str(&j, "地址", o->address);
-	json_str(&j, "联系领导", o->leader);
-	json_str(&j, "联系干部", o->cadre);
-	json_str(&j, "本届选举日期", o->elected_on);
-	json_str(&j, "任期", o->term_years);
-	json_str(&j, "排序号", o->sort_no);
-	json_str(&j, "备注", o->notes);
-	json_str(&j, "状态", o->status);
-	json_str(&j, "撤销日期", o->dissolved_on);
-	json_str(&j, "撤销原因", o->reason);
-	return json_end(&j);
+	json_begin(j);
+	json_str(j, "上级组织", o->parent);
+	json_str(j, "党组织名称", o->name);
+	json_str(j, "简称", o->short_name);
+	json_str(j, "类型", o->kind);
+	json_str(j, "类别", o->category);
+	json_str(j, "成立日期", o->founded_on);
+	json_str(j, "批准文号", o->founding_doc);
+	json_str(j, "书记", o->secretary);
+	json_str(j, "联系电话", o->phone);
+	json_str(j, "地址", o->address);
+	json_str(j, "联系领导", o->leader);
+	json_str(j, "联系干部", o->cadre);
+	json_str(j, "本届选举日期", o->elected_on);
+	json_str(j, "任期", o->term_years);
+	json_str(j, "排序号", o->sort_no);
+	json_str(j, "备注", o->notes);
+	json_str(j, "状态", o->status);
+	json_str(j, "撤销日期", o->dissolved_on);
+	json_str(j, "撤销原因", o->reason);
+	return json_end(j);
 }
 
 /* Dates as typed (2024.3.5) are stored in the normal form. */
@@ -457,7 +456,6 @@ static int release_group_members(struct session *s, int64_t group, int64_t keep_
 static int save_in_txn(struct session *s, struct org *o, const char *py, int order,
                        struct dj_err *e)
 {
-	char before[2048] = "", after[2048];
 	struct org old = { 0 };
 	if (o->id && org_load(s, o->id, &old, e))
 		return e ? e->code : DJ_DB;
@@ -473,8 +471,6 @@ static int save_in_txn(struct session *s, struct org *o, const char *py, int ord
 	if (session_may_move_org(s, o->id, old.parent_id, o->parent_id, e))
 		return DJ_DENIED;
 	int is_new = o->id == 0;
-	if (!is_new)
-		org_json(&old, before, sizeof before);
 	place_among_siblings(s, o);
 	if (write_row(s, o, py, e) ||
 	    (order && (is_new || order_changed(&old, o)) &&
@@ -486,8 +482,12 @@ static int save_in_txn(struct session *s, struct org *o, const char *py, int ord
 	     (strcmp(o->kind, "党小组") != 0 || old.parent_id != o->parent_id) &&
 	     release_group_members(s, o->id, strcmp(o->kind, "党小组") == 0 ? o->parent_id : -1, e)))
 		return e ? e->code : DJ_DB;
-	return audit_saved(s, "org", o->id, is_new, before,
-	                   org_json(o, after, sizeof after), e);
+	struct json before = JSON_INIT, after = JSON_INIT;   /* old is the record as it was */
+	int rc = audit_saved(s, "org", o->id, is_new, is_new ? NULL : org_json(&old, &before),
+	                     org_json(o, &after), e);
+	json_free(&before);
+	json_free(&after);
+	return rc;
 }
 
 static int save(struct session *s, struct org *o, int in_txn, int order, struct dj_err *e)
@@ -536,7 +536,7 @@ static int dissolve_in_txn(struct session *s, int64_t id, int64_t version, const
                            const char *reason, struct dj_err *e)
 {
 	struct org o;
-	char before[2048], after[2048], norm[11];
+	char norm[11];
 	if (org_load(s, id, &o, e))
 		return e ? e->code : DJ_DB;
 	if (strcmp(o.status, "撤销") == 0)
@@ -549,14 +549,18 @@ static int dissolve_in_txn(struct session *s, int64_t id, int64_t version, const
 	if (db_int(s->db, "SELECT count(*) FROM org WHERE parent_id=? AND status='正常'", id, 0) > 0)
 		return dj_fail(e, DJ_INVALID, NULL, "「%s」还有未撤销的下级组织，请先撤销或移走下级组织",
 		               o.name);
-	org_json(&o, before, sizeof before);
 	if (status_update(s, id, version, norm, reason, e) ||
 	    (strcmp(o.kind, "党小组") == 0 && release_group_members(s, id, 0, e)))
 		return e ? e->code : DJ_DB;
+	struct json before = JSON_INIT, after = JSON_INIT;
+	org_json(&o, &before);
 	snprintf(o.status, sizeof o.status, "撤销");
 	snprintf(o.dissolved_on, sizeof o.dissolved_on, "%s", norm);
 	snprintf(o.reason, sizeof o.reason, "%s", reason);
-	return audit_write(s, "org", id, "撤销", before, org_json(&o, after, sizeof after), e);
+	int rc = audit_write(s, "org", id, "撤销", before.buf, org_json(&o, &after), e);
+	json_free(&before);
+	json_free(&after);
+	return rc;
 }
 
 int org_dissolve(struct session *s, int64_t id, int64_t version, const char *date,
@@ -597,7 +601,6 @@ static int64_t history_rows(struct session *s, int64_t id)
 static int delete_in_txn(struct session *s, int64_t id, int64_t version, struct dj_err *e)
 {
 	struct org o;
-	char before[2048];
 	if (org_load(s, id, &o, e))
 		return e ? e->code : DJ_DB;
 	if (o.version != version)
@@ -605,13 +608,15 @@ static int delete_in_txn(struct session *s, int64_t id, int64_t version, struct 
 	if (history_rows(s, id) != 0)
 		return dj_fail(e, DJ_INVALID, NULL,
 		               "「%s」有下级组织、党员或其他历史记录，不能删除，只能撤销（F9）", o.name);
-	org_json(&o, before, sizeof before);
 	const char *sql[] = { "DELETE FROM org_term WHERE org_id=?", "DELETE FROM liaison WHERE org_id=?",
 	                      "DELETE FROM org WHERE id=?" };
 	for (int i = 0; i < 3; i++)
 		if (db_exec_ids(s->db, sql[i], &id, 1, "删除组织", e))
 			return DJ_DB;
-	return audit_write(s, "org", id, "删除", before, NULL, e);
+	struct json before = JSON_INIT;   /* o, loaded before the delete */
+	int rc = audit_write(s, "org", id, "删除", org_json(&o, &before), NULL, e);
+	json_free(&before);
+	return rc;
 }
 
 int org_delete(struct session *s, int64_t id, int64_t version, struct dj_err *e)

@@ -137,27 +137,41 @@ void attendance_count(const struct att_row *rows, int n, struct att_counts *c)
 	c->expected = c->present + c->leave + c->absent;
 }
 
+/* The names of the rows in one state, joined by 、, each whole (malloc'd):
+ * the log names everybody however many were away (issue 18). */
+static char *names_in(const struct att_row *rows, int n, int state)
+{
+	size_t len = 1;
+	for (int i = 0; i < n; i++)
+		if (rows[i].state == state)
+			len += strlen(rows[i].name) + strlen("、");
+	char *out = malloc(len);
+	if (!out)
+		abort();   /* as json.h: an entry is whole or not written */
+	size_t at = 0;
+	out[0] = 0;
+	for (int i = 0; i < n; i++)
+		if (rows[i].state == state)
+			at += (size_t)sprintf(out + at, "%s%s", at ? "、" : "", rows[i].name);
+	return out;
+}
+
 /* The sheet as the audit log keeps it: counts and who was away. */
-static const char *sheet_json(const struct att_row *rows, int n, char *buf, size_t cap)
+static const char *sheet_json(const struct att_row *rows, int n, struct json *j)
 {
 	struct att_counts c;
-	char who[3][1024] = { "", "", "" };
 	attendance_count(rows, n, &c);
-	for (int i = 0; i < n; i++) {
-		int k = rows[i].state == ATT_LEAVE ? 0 : rows[i].state == ATT_ABSENT ? 1
-		        : rows[i].state == ATT_OBSERVER ? 2 : -1;
-		size_t len = k >= 0 ? strlen(who[k]) : 0;
-		if (k >= 0 && len + strlen(rows[i].name) + 4 < sizeof who[k])
-			snprintf(who[k] + len, sizeof who[k] - len, "%s%s", len ? "、" : "", rows[i].name);
+	static const int away[3] = { ATT_LEAVE, ATT_ABSENT, ATT_OBSERVER };
+	static const char *const keys[3] = { "请假", "缺席", "列席" };
+	json_begin(j);
+	json_int(j, "应到", c.expected);
+	json_int(j, "实到", c.present);
+	for (int k = 0; k < 3; k++) {
+		char *who = names_in(rows, n, away[k]);
+		json_str(j, keys[k], who);
+		free(who);
 	}
-	struct json j;
-	json_begin(&j, buf, cap);
-	json_int(&j, "应到", c.expected);
-	json_int(&j, "实到", c.present);
-	json_str(&j, "请假", who[0]);
-	json_str(&j, "缺席", who[1]);
-	json_str(&j, "列席", who[2]);
-	return json_end(&j);
+	return json_end(j);
 }
 
 static int bump_version(struct session *s, struct att_sheet *sh, struct dj_err *e)
@@ -234,7 +248,6 @@ static int write_rows(struct session *s, const struct att_sheet *sh, struct dj_e
 
 static int save_in_txn(struct session *s, struct att_sheet *sh, struct dj_err *e)
 {
-	char before[4096], after[4096];
 	struct att_row *old;
 	int nold;
 	if (session_may_write(s, sh->org_id, e))
@@ -243,12 +256,16 @@ static int save_in_txn(struct session *s, struct att_sheet *sh, struct dj_err *e
 		return e ? e->code : DJ_DB;
 	if (old_rows(s, sh->meeting_id, &old, &nold))
 		return db_fail(s->db, e, "读取签到表");
-	sheet_json(old, nold, before, sizeof before);
+	struct json before = JSON_INIT, after = JSON_INIT;
+	sheet_json(old, nold, &before);
 	free(old);
-	if (write_rows(s, sh, e))
-		return e ? e->code : DJ_DB;
-	return audit_write(s, "meeting", sh->meeting_id, "签到", before,
-	                   sheet_json(sh->rows, sh->n, after, sizeof after), e);
+	int rc = write_rows(s, sh, e);
+	if (rc == 0)
+		rc = audit_write(s, "meeting", sh->meeting_id, "签到", before.buf,
+		                 sheet_json(sh->rows, sh->n, &after), e);
+	json_free(&before);
+	json_free(&after);
+	return rc;
 }
 
 int attendance_save(struct session *s, struct att_sheet *sh, struct dj_err *e)

@@ -148,8 +148,8 @@ void dues_sheet_totals(const struct dues_sheet *sh, struct dues_totals *t)
 	}
 }
 
-static const char *line_json(const struct dues_sheet *sh, const struct dues_line *l, char *buf,
-                             size_t cap)
+static const char *line_json(const struct dues_sheet *sh, const struct dues_line *l,
+                             struct json *j)
 {
 	char base[32] = "", due[32] = "", paid[32], rate[16];
 	if (l->base >= 0)
@@ -158,24 +158,23 @@ static const char *line_json(const struct dues_sheet *sh, const struct dues_line
 		format_money(l->due, due, sizeof due);
 	format_money(l->paid, paid, sizeof paid);
 	dues_rate_text(l->rate, rate, sizeof rate);
-	struct json j;
-	json_begin(&j, buf, cap);
-	json_str(&j, "月份", sh->month);
-	json_str(&j, "姓名", l->name);
-	json_str(&j, "类别", l->kind);
-	json_str(&j, "计算基数", base);
-	json_str(&j, "比例", rate);
-	json_str(&j, "应交", due);
-	json_str(&j, "实交", paid);
-	json_str(&j, "交纳日期", l->paid_on);
-	json_str(&j, "减免", l->relief);
-	json_str(&j, "批准情况", l->approval);
-	json_str(&j, "备注", l->notes);
-	return json_end(&j);
+	json_begin(j);
+	json_str(j, "月份", sh->month);
+	json_str(j, "姓名", l->name);
+	json_str(j, "类别", l->kind);
+	json_str(j, "计算基数", base);
+	json_str(j, "比例", rate);
+	json_str(j, "应交", due);
+	json_str(j, "实交", paid);
+	json_str(j, "交纳日期", l->paid_on);
+	json_str(j, "减免", l->relief);
+	json_str(j, "批准情况", l->approval);
+	json_str(j, "备注", l->notes);
+	return json_end(j);
 }
 
 static int old_json(struct session *s, const struct dues_sheet *sh, const struct dues_line *l,
-                    char *buf, size_t cap)
+                    struct json *j)
 {
 	struct dues_line old = *l;
 	sqlite3_stmt *st;
@@ -196,7 +195,7 @@ static int old_json(struct session *s, const struct dues_sheet *sh, const struct
 		db_col_text(st, 8, old.notes, sizeof old.notes);
 	}
 	sqlite3_finalize(st);
-	line_json(sh, &old, buf, cap);
+	line_json(sh, &old, j);
 	return 0;
 }
 
@@ -260,27 +259,30 @@ static int needs_writing(const struct dues_line *l)
 
 static int save_in_txn(struct session *s, struct dues_sheet *sh, int *bad, struct dj_err *e)
 {
-	char before[2048], after[2048];
 	if (session_may_write(s, sh->org_id, e))
 		return DJ_DENIED;
-	for (int i = 0; i < sh->n; i++) {
+	struct json before = JSON_INIT, after = JSON_INIT;
+	int rc = 0;
+	for (int i = 0; i < sh->n && !rc; i++) {
 		struct dues_line *l = &sh->lines[i];
 		if (!needs_writing(l))
 			continue;
 		*bad = i;
-		if (dues_line_validate(l, e))
-			return DJ_INVALID;
 		int is_new = l->id == 0;
-		if (!is_new && old_json(s, sh, l, before, sizeof before))
-			return db_fail(s->db, e, "保存党费");
-		if (write_line(s, sh, l, e))
-			return e ? e->code : DJ_DB;
-		if (audit_saved(s, "dues", l->id, is_new, before,
-		                line_json(sh, l, after, sizeof after), e))
-			return DJ_DB;
+		if (dues_line_validate(l, e))
+			rc = DJ_INVALID;
+		else if (!is_new && old_json(s, sh, l, &before))
+			rc = db_fail(s->db, e, "保存党费");
+		else if (write_line(s, sh, l, e))
+			rc = e ? e->code : DJ_DB;
+		else if (audit_saved(s, "dues", l->id, is_new, before.buf, line_json(sh, l, &after), e))
+			rc = DJ_DB;
 	}
-	*bad = -1;
-	return 0;
+	json_free(&before);
+	json_free(&after);
+	if (!rc)
+		*bad = -1;
+	return rc;
 }
 
 int dues_sheet_save(struct session *s, struct dues_sheet *sh, int *bad_line, struct dj_err *e)

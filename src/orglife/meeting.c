@@ -140,18 +140,17 @@ int meeting_validate(struct session *s, const struct meeting *m, struct dj_err *
 	return 0;
 }
 
-static const char *meeting_json(const struct meeting *m, char *buf, size_t cap)
+static const char *meeting_json(const struct meeting *m, struct json *j)
 {
-	struct json j;
-	json_begin(&j, buf, cap);
-	json_str(&j, "组织", m->org);
-	json_str(&j, "会议类型", m->type);
-	json_str(&j, "日期", m->date);
-	json_str(&j, "主题", m->topic);
-	json_str(&j, "主持人", m->host);
-	json_str(&j, "记录人", m->recorder);
-	json_str(&j, "会议记录", m->minutes);
-	return json_end(&j);
+	json_begin(j);
+	json_str(j, "组织", m->org);
+	json_str(j, "会议类型", m->type);
+	json_str(j, "日期", m->date);
+	json_str(j, "主题", m->topic);
+	json_str(j, "主持人", m->host);
+	json_str(j, "记录人", m->recorder);
+	json_str(j, "会议记录", m->minutes);
+	return json_end(j);
 }
 
 static void normalise(struct meeting *m)
@@ -191,7 +190,6 @@ static int write_row(struct session *s, struct meeting *m, struct dj_err *e)
 
 static int save_in_txn(struct session *s, struct meeting *m, struct dj_err *e)
 {
-	char before[6144] = "", after[6144];
 	struct meeting old;
 	if (m->id && meeting_load(s, m->id, &old, e))
 		return e ? e->code : DJ_DB;
@@ -203,12 +201,14 @@ static int save_in_txn(struct session *s, struct meeting *m, struct dj_err *e)
 	if (session_may_move(s, m->id != 0, old.org_id, m->org_id, e))
 		return DJ_DENIED;
 	int is_new = m->id == 0;
-	if (!is_new)
-		meeting_json(&old, before, sizeof before);
 	if (write_row(s, m, e))
 		return e ? e->code : DJ_DB;
-	return audit_saved(s, "meeting", m->id, is_new, before,
-	                   meeting_json(m, after, sizeof after), e);
+	struct json before = JSON_INIT, after = JSON_INIT;   /* old is the record as it was */
+	int rc = audit_saved(s, "meeting", m->id, is_new, is_new ? NULL : meeting_json(&old, &before),
+	                     meeting_json(m, &after), e);
+	json_free(&before);
+	json_free(&after);
+	return rc;
 }
 
 int meeting_save(struct session *s, struct meeting *m, struct dj_err *e)
@@ -230,7 +230,6 @@ int meeting_save(struct session *s, struct meeting *m, struct dj_err *e)
 static int delete_in_txn(struct session *s, int64_t id, int64_t version, struct dj_err *e)
 {
 	struct meeting m;
-	char before[6144];
 	if (meeting_load(s, id, &m, e))
 		return e ? e->code : DJ_DB;
 	if (m.version != version)
@@ -242,7 +241,10 @@ static int delete_in_txn(struct session *s, int64_t id, int64_t version, struct 
 	for (int i = 0; i < 2; i++)
 		if (db_exec_ids(s->db, sql[i], &id, 1, "删除会议", e))
 			return DJ_DB;
-	return audit_write(s, "meeting", id, "删除", meeting_json(&m, before, sizeof before), NULL, e);
+	struct json before = JSON_INIT;
+	int rc = audit_write(s, "meeting", id, "删除", meeting_json(&m, &before), NULL, e);
+	json_free(&before);
+	return rc;
 }
 
 int meeting_delete(struct session *s, int64_t id, int64_t version, struct dj_err *e)

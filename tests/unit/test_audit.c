@@ -123,19 +123,43 @@ static void filters_are_checked_and_normalised(void **state)
 	assert_string_equal(audit_table_label("unknown_table"), "unknown_table");
 }
 
-/* Three entries by two people on two days, written directly (the log only
- * grows through audit_record, so this is how the rows would look). */
+/* An entry as the program writes it (audit_record), at a time of the
+ * test's choosing: the next id, chained to the last by dj_audit_mac. */
+static void entry_at(struct testdb *t, const char *at, const char *login, const char *tbl,
+                     int64_t row_id, const char *action, const char *old_json, const char *new_json)
+{
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(t->s.db,
+	        "INSERT INTO audit_log(id, at, login, tbl, row_id, action, old_json, new_json, mac)"
+	        " SELECT n.id, ?1, ?2, ?3, ?4, ?5, ?6, ?7, dj_audit_mac(n.prev, n.id, ?1, ?2, ?3, ?4, ?5,"
+	        " ?6, ?7) FROM (SELECT coalesce(max(id), 0) + 1 AS id, (SELECT mac FROM audit_log"
+	        " ORDER BY id DESC LIMIT 1) AS prev FROM audit_log) n", -1, &st, NULL), SQLITE_OK);
+	const char *text[] = { at, login, tbl };
+	for (int i = 0; i < 3; i++)
+		sqlite3_bind_text(st, i + 1, text[i], -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, row_id);
+	sqlite3_bind_text(st, 5, action, -1, SQLITE_STATIC);
+	db_bind_text(st, 6, old_json, 1);
+	db_bind_text(st, 7, new_json, 1);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		fail_msg("%s", sqlite3_errmsg(t->s.db));
+	sqlite3_finalize(st);
+}
+
+/* Three entries by two people on two days (the log only grows through
+ * audit_record; this is how its rows would look). */
 static void three_entries(struct testdb *t)
 {
 	assert_int_equal(sqlite3_exec(t->s.db,
-	        "INSERT INTO app_user(login, display_name, role) VALUES ('zhangsan','张三','operator');"
-	        "INSERT INTO audit_log(at, login, tbl, row_id, action, old_json, new_json) VALUES"
-	        " ('2026-11-01 09:00:00','zhangsan','org',7,'新增',NULL,'{\"党组织名称\":\"联桥村党支部\"}'),"
-	        " ('2026-11-02 10:30:00','lisi','member',3,'修改','{\"姓名\":\"王五\",\"电话\":\"1\"}',"
-	        "  '{\"姓名\":\"王五\",\"电话\":\"2\"}'),"
-	        " ('2026-11-02 11:00:00','zhangsan','org',7,'撤销','{\"党组织名称\":\"联桥村党支部\","
-	        "\"状态\":\"正常\",\"撤销原因\":null}','{\"党组织名称\":\"联桥村党支部\",\"状态\":\"撤销\","
-	        "\"撤销原因\":\"合并\"}');", NULL, NULL, NULL), SQLITE_OK);
+	        "INSERT INTO app_user(login, display_name, role) VALUES ('zhangsan','张三','operator');",
+	        NULL, NULL, NULL), SQLITE_OK);
+	entry_at(t, "2026-11-01 09:00:00", "zhangsan", "org", 7, "新增", NULL,
+	         "{\"党组织名称\":\"联桥村党支部\"}");
+	entry_at(t, "2026-11-02 10:30:00", "lisi", "member", 3, "修改",
+	         "{\"姓名\":\"王五\",\"电话\":\"1\"}", "{\"姓名\":\"王五\",\"电话\":\"2\"}");
+	entry_at(t, "2026-11-02 11:00:00", "zhangsan", "org", 7, "撤销",
+	         "{\"党组织名称\":\"联桥村党支部\",\"状态\":\"正常\",\"撤销原因\":null}",
+	         "{\"党组织名称\":\"联桥村党支部\",\"状态\":\"撤销\",\"撤销原因\":\"合并\"}");
 }
 
 static long count_with(struct session *s, struct audit_filter f, const char *find)
