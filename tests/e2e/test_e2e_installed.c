@@ -9,7 +9,10 @@
  *   - the full-screen program has given up the data group for good (real,
  *     effective and saved group all the operator's) while it runs, the
  *     operator's own $HOME/.terminfo is not read, and it leaves without the
- *     group: the WAL file stays until the next command removes it.
+ *     group: the WAL file stays until the next command removes it;
+ *   - the 操作日志's key is root's and the data group's, no operator reads
+ *     it, and a save on screen after the group is given up still chains
+ *     the log (check verifies it as the other operator).
  *
  * Why a tree of its own and not the machine's /etc/dangjian: the setgid
  * program reads only PRIV_SYSTEM_CONFIG.  Installing the real /etc/dangjian
@@ -50,6 +53,7 @@
 #define PROG INSTALLED_ROOT "/usr/bin/dangjian"
 #define LOCK INSTALLED_ROOT "/var/lib/dangjian/dangjian.db-lock"
 #define DB INSTALLED_ROOT "/var/lib/dangjian/dangjian.db"
+#define KEY DB "-key"
 #define QUEUE_OFF "写入不排队"
 
 struct run {
@@ -346,6 +350,51 @@ static void the_full_screen_program_holds_no_group_and_reads_no_home_terminfo(vo
 	assert_int_equal(access(DB "-wal", F_OK), -1);
 }
 
+/* The key was read while the group was held (db_open, before priv_give_up):
+ * an operator cannot read the file, yet the screen's save is chained. */
+static void the_audit_key_is_out_of_reach_and_a_save_on_screen_chains(void **state)
+{
+	struct run *r = *state;
+	if (!r)
+		skip();
+	struct stat st;
+	assert_int_equal(stat(KEY, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0640);
+	assert_int_equal(st.st_uid, 0);
+	assert_int_equal(st.st_gid, getgrnam(r->data_group)->gr_gid);
+	char out[8192];
+	char *cat[] = { "/bin/cat", KEY, NULL };
+	assert_int_not_equal(run_as(r->user[0], cat, NULL, out, sizeof out), 0);
+	save_as(r->user[0], "add", r->user[1], out, sizeof out);   /* a command's entry first */
+
+	struct vt *vt = screen_as(r, r->user[0], "vt100");
+	app_wait(vt, "主菜单");
+	vt_type(vt, "1");
+	app_wait_row(vt, 1, "主菜单 > 组织管理");
+	vt_key(vt, VT_KEY_F6);
+	app_wait_row(vt, 1, "主菜单 > 组织管理 > 党组织登记表");
+	vt_type(vt, "五夫镇党委");
+	vt_key(vt, VT_KEY_ENTER);
+	vt_key(vt, VT_KEY_ENTER);
+	vt_type(vt, "dw");
+	vt_key(vt, VT_KEY_ENTER);
+	app_wait(vt, "类型：党委");
+	vt_key(vt, VT_KEY_ENTER);   /* 上级组织: none, the top */
+	vt_type(vt, "nc");
+	vt_key(vt, VT_KEY_ENTER);
+	app_wait(vt, "类别：农村");
+	vt_key(vt, VT_KEY_F2);
+	app_wait_row(vt, 22, "已保存「五夫镇党委」");
+	app_quit(vt);
+
+	char *check[] = { PROG, "check", NULL };
+	int rc = run_as(r->user[1], check, NULL, out, sizeof out);
+	if (rc != 0)
+		fprintf(stderr, "%s", out);
+	assert_int_equal(rc, 0);
+	assert_non_null(strstr(out, "检查通过"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -353,6 +402,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(a_lock_file_left_0644_is_told_and_the_next_install_repairs_it,
 		                                setup, teardown),
 		cmocka_unit_test_setup_teardown(the_full_screen_program_holds_no_group_and_reads_no_home_terminfo,
+		                                setup, teardown),
+		cmocka_unit_test_setup_teardown(the_audit_key_is_out_of_reach_and_a_save_on_screen_chains,
 		                                setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
