@@ -8,6 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/err.h"
+
 extern char **environ;
 
 static int running_setgid;
@@ -107,7 +109,7 @@ void priv_give_up(sqlite3 *db)
 	/* Checked afterwards too: a process that still has the group in any of
 	 * the three must not go on to read the terminal description. */
 	if (setresgid(g, g, g) != 0 || getresgid(&r, &e, &s) != 0 || r != g || e != g || s != g) {
-		fprintf(stderr, "无法永久放弃数据组的权限（setresgid：%s），程序停止\n", strerror(errno));
+		fprintf(stderr, "无法永久放弃数据组的权限（setresgid：%s），程序停止\n", dj_io_why(errno));
 		_exit(2);
 	}
 	given_up = 1;

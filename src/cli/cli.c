@@ -12,6 +12,7 @@
 #include "cli/user_cli.h"
 #include "core/db.h"
 #include "core/db_queue.h"
+#include "core/db_wait.h"
 #include "core/outfile.h"
 #include "core/session.h"
 #include "demo/demo.h"
@@ -381,8 +382,16 @@ int cli_command_names(char names[][32], int cap)
 	return n;
 }
 
+/* A command about to wait for another operator's write says so, so that a
+ * script's log shows why it paused (the screens put it on the message line). */
+static void say_wait(const char *msg)
+{
+	fprintf(stderr, "%s\n", msg);
+}
+
 int cli_run(struct config *c, int argc, char **argv)
 {
+	db_on_wait(say_wait);
 	for (int i = 0; i < NCMDS; i++)
 		if (strcmp(argv[0], cmds[i].name) == 0)
 			return cmds[i].run(c, argc, argv);

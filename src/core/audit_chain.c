@@ -15,6 +15,7 @@
 #include <openssl/params.h>
 #include <openssl/rand.h>
 
+#include "core/err.h"
 #include "core/schema.h"
 
 #define KEY_MIN 32
@@ -106,7 +107,7 @@ static int read_key(struct keyslot *k)
 			snprintf(k->why, sizeof k->why, "操作日志密钥文件 %s 不存在", k->path);
 		else
 			snprintf(k->why, sizeof k->why, "无法读取操作日志密钥文件 %s（%s）", k->path,
-			         errno == EACCES ? "没有权限，程序须以 dangjian 组运行" : strerror(errno));
+			         errno == EACCES ? "没有权限，程序须以 dangjian 组运行" : dj_io_why(errno));
 		return errno == ENOENT ? 1 : -1;
 	}
 	unsigned char buf[KEY_MAX + 1];
@@ -176,7 +177,7 @@ static int create_key(struct keyslot *k, sqlite3 *db)
 	if (!ok) {
 		if (fd >= 0)
 			unlink(k->path);
-		snprintf(k->why, sizeof k->why, "无法创建操作日志密钥文件 %s（%s）", k->path, strerror(err));
+		snprintf(k->why, sizeof k->why, "无法创建操作日志密钥文件 %s（%s）", k->path, dj_io_why(err));
 		return -1;
 	}
 	return read_key(k) ? -1 : 0;

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/err.h"
+
 /* Leading ' characters before one of = + - @ TAB CR: the values Excel would
  * run as formulas once the apostrophes are gone.  Writer and reader both use
  * it, so any number of typed apostrophes survives the round trip. */
@@ -129,7 +131,7 @@ int csv_writer_close(struct csv_writer *w)
 		int e = w->err;
 		outfile_discard(&w->out);
 		snprintf(w->out.why, sizeof w->out.why, "写入 %s 失败（%s）：原有文件未改动", path,
-		         e == ENOSPC ? "磁盘已满" : strerror(e));
+		         dj_io_why(e));
 		return -1;
 	}
 	return outfile_commit(&w->out);

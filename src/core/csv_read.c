@@ -20,6 +20,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/err.h"
+
 enum { CHUNK = 65536 };
 
 enum decoding { DEC_UNKNOWN, DEC_UTF8, DEC_GB18030 };
@@ -281,7 +283,7 @@ static int refill(struct csv_reader *r)
 	memcpy(raw, r->carry, r->ncarry);
 	ssize_t k = take(r, raw + r->ncarry, CHUNK);
 	if (k < 0)
-		return stop(r, "读取文件出错（%s）", strerror(errno));
+		return stop(r, "读取文件出错（%s）", dj_io_why(errno));
 	r->eof = k == 0;
 	r->read_total += (size_t)k;
 	if (r->lim.max_bytes && r->read_total > r->lim.max_bytes)
@@ -469,7 +471,7 @@ struct csv_reader *csv_open_limited(const char *path, const struct csv_limits *l
 		else if (errno == EACCES)
 			say(why, whycap, "没有权限读取文件 %s", path);
 		else
-			say(why, whycap, "无法打开文件 %s（%s）", path, strerror(errno));
+			say(why, whycap, "无法打开文件 %s（%s）", path, errno == ENOENT ? "文件不存在" : dj_io_why(errno));
 		return NULL;
 	}
 	struct csv_reader *r = reader_new(lim);

@@ -15,6 +15,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/err.h"
+
 /* Connections of this process with a lock file; a handful at most (the
  * program has one, a test a few). */
 enum { QUEUE_MAX = 16 };
@@ -99,7 +101,7 @@ static int open_lock_file(const char *path)
 	snprintf(problem, sizeof problem,
 	         "写入不排队：无法打开 %s（%s），请告知管理员（它须与数据库文件的属主、属组和权限相同，"
 	         "重新运行 make install 即可修复）；多人同时保存时会等得更久",
-	         lock, errno == EACCES || errno == EPERM ? "没有权限" : strerror(errno));
+	         lock, errno == EACCES || errno == EPERM ? "没有权限" : dj_io_why(errno));
 	return -1;
 }
 

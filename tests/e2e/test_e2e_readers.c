@@ -3,13 +3,15 @@
  * lists and opens records; only a save waits, saying so while it waits,
  * and after busy_timeout it says in Chinese that someone else is writing,
  * and who.  Once the lock is
- * free the same F2 saves what was typed. */
+ * free the same F2 saves what was typed.  A command (a script's import or
+ * user add) says on stderr, before it waits, that it waits and for whom. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <limits.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
@@ -79,10 +81,38 @@ static void a_viewer_starts_and_reads_while_an_import_writes(void **state)
     app_quit(vt);
 }
 
+static void a_command_says_on_stderr_that_it_waits_and_for_whom(void **state)
+{
+    struct app *a = *state;
+    sqlite3 *lock = hold_write_lock(a);
+    char cmd[PATH_MAX + 160], out[4096] = "";
+    snprintf(cmd, sizeof cmd, APP_PROGRAM " --config %s user add root --role admin --name 某某 2>&1",
+             a->ini);
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    size_t n = fread(out, 1, sizeof out - 1, p);
+    out[n] = 0;
+    int status = pclose(p);
+    sqlite3_exec(lock, "ROLLBACK", NULL, NULL, NULL);
+    sqlite3_close(lock);
+    char by[64];
+    snprintf(by, sizeof by, "（进程 %ld）", (long)getpid());
+    const char *waits = strstr(out, "正在等待其他操作员写入完成（最多 5 秒）");
+    if (!waits || !strstr(waits, by) || !strstr(waits, "请稍候再试"))
+        fprintf(stderr, "%s", out);
+    assert_non_null(waits);
+    assert_non_null(strstr(waits, by));
+    assert_non_null(strstr(waits, "请稍候再试"));   /* then, after busy_timeout, the refusal */
+    assert_int_not_equal(status, 0);
+    assert_int_equal(app_db_int(a, "SELECT count(*) FROM app_user WHERE login = 'root'", NULL, NULL), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(a_viewer_starts_and_reads_while_an_import_writes, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(a_command_says_on_stderr_that_it_waits_and_for_whom, setup,
                                         teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
