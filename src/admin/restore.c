@@ -115,11 +115,14 @@ static int replace_data(struct session *s, sqlite3 *src, char *saved, size_t cap
 	int rc = open_alone(s->cfg, &live, e);
 	if (rc)
 		return rc;
+	/* The exclusive lock shuts every operator out: no Ctrl-Z while held. */
+	db_stops_hold(&live);
 	copy_name(s->cfg->db_path, saved, cap);
 	rc = db_backup(live, saved, e);
 	if (rc == 0)
 		rc = copy_in(src, live, e);
 	sqlite3_close(live);
+	db_stops_release(&live);
 	return rc;
 }
 

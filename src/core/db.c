@@ -126,15 +126,16 @@ int db_exec(sqlite3 *db, const char *sql, struct dj_err *e)
 	return 0;
 }
 
-/* The connections of this process inside db_begin … db_commit/db_rollback,
- * and the signal mask from before the first of them.  A connection counts
- * once, so a second db_rollback after a failed COMMIT lets go of nothing. */
+/* The connections of this process inside db_begin … db_commit/db_rollback
+ * (or whatever else holds a lock, by the key it gave), and the signal mask
+ * from before the first of them.  A key counts once, so a second
+ * db_rollback after a failed COMMIT lets go of nothing. */
 enum { WRITES_MAX = 16 };
-static sqlite3 *writing[WRITES_MAX];
+static const void *writing[WRITES_MAX];
 static int nwriting;
 static sigset_t mask_before;
 
-static void stops_hold(sqlite3 *db)
+void db_stops_hold(const void *db)
 {
 	for (int i = 0; i < WRITES_MAX; i++)
 		if (writing[i] == db)
@@ -157,7 +158,7 @@ static void stops_hold(sqlite3 *db)
 
 /* The last write of the process over: a Ctrl-Z pressed meanwhile is
  * delivered now (ncurses' handler puts the terminal back first). */
-static void stops_release(sqlite3 *db)
+void db_stops_release(const void *db)
 {
 	for (int i = 0; i < WRITES_MAX; i++) {
 		if (writing[i] != db || !db)
@@ -200,20 +201,20 @@ int db_begin(sqlite3 *db, struct dj_err *e)
 {
 	int queued = sqlite3_get_autocommit(db);
 	if (queued) {
-		stops_hold(db);
+		db_stops_hold(db);
 		notice_wait(db);
 	}
 	if (queued && db_queue_enter(db) != 0) {
 		char holder[160];
 		db_busy_holder(db, holder, sizeof holder);
-		stops_release(db);
+		db_stops_release(db);
 		return dj_fail(e, DJ_DB, NULL, "开始写入失败：%s%s", DB_BUSY_WHY, holder);
 	}
 	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
 		db_fail(db, e, "开始写入");
 		if (queued) {
 			db_queue_leave(db);
-			stops_release(db);
+			db_stops_release(db);
 		}
 		return DJ_DB;
 	}
@@ -228,7 +229,7 @@ int db_commit(sqlite3 *db, struct dj_err *e)
 		return DJ_DB;
 	}
 	db_queue_leave(db);
-	stops_release(db);
+	db_stops_release(db);
 	return 0;
 }
 
@@ -237,7 +238,7 @@ void db_rollback(sqlite3 *db)
 	if (!sqlite3_get_autocommit(db))
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 	db_queue_leave(db);
-	stops_release(db);
+	db_stops_release(db);
 }
 
 void db_bind_text(sqlite3_stmt *st, int i, const char *s, int null_if_empty)

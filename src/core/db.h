@@ -56,6 +56,11 @@ int db_begin(sqlite3 *db, struct dj_err *e);
 /* db_on_wait (db_wait.h): what a writer is told before it waits. */
 int db_commit(sqlite3 *db, struct dj_err *e);
 void db_rollback(sqlite3 *db);
+/* The same hold for a lock taken outside db_begin (restore's exclusive
+ * connection), under a key of the caller's that outlives the lock: stops
+ * wait from hold until the release with the same key. */
+void db_stops_hold(const void *key);
+void db_stops_release(const void *key);
 int db_exec(sqlite3 *db, const char *sql, struct dj_err *e);
 
 /* Turns the connection's last error into a Chinese message for an operator:

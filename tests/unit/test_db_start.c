@@ -444,6 +444,24 @@ static void stops_are_held_only_inside_a_write(void **state)
 	assert_false(sigismember(&m, SIGTSTP));
 }
 
+/* restore's exclusive lock is held under a key of its own: a write begun
+ * and ended meanwhile does not let the stops through before it is over. */
+static void a_lock_held_by_key_keeps_the_stops_across_a_write(void **state)
+{
+	struct testdb *t = *state;
+	sigset_t m;
+	struct dj_err e;
+	int key = 0;   /* only its address is the key */
+	db_stops_hold(&key);
+	assert_int_equal(db_begin(t->s.db, &e), 0);
+	assert_int_equal(db_commit(t->s.db, &e), 0);
+	sigprocmask(SIG_BLOCK, NULL, &m);
+	assert_true(sigismember(&m, SIGTSTP));
+	db_stops_release(&key);
+	sigprocmask(SIG_BLOCK, NULL, &m);
+	assert_false(sigismember(&m, SIGTSTP));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -458,6 +476,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(ctrl_z_in_a_write_stops_only_after_the_commit, setup,
 		                                teardown),
 		cmocka_unit_test_setup_teardown(stops_are_held_only_inside_a_write, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_lock_held_by_key_keeps_the_stops_across_a_write, setup,
+		                                teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
