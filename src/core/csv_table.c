@@ -7,6 +7,7 @@
 #include "core/config.h"
 #include "core/db.h"
 #include "core/text.h"
+#include "core/validate.h"
 
 static int column_of_field(const struct csv_import *t, const char *field)
 {
@@ -44,11 +45,13 @@ static int read_header(const struct csv_import *t, struct csv_reader *r, int map
 		for (int c = 0; c < t->ncols; c++)
 			if (strcmp(h, t->cols[c].header) == 0)
 				map[i] = c;
+		char shown[sizeof h + 16];
+		text_shown(h, 40, shown, sizeof shown);
 		if (map[i] < 0) {
-			fprintf(report, "第 %d 行：未知的列「%s」\n", line, h);
+			fprintf(report, "第 %d 行：未知的列「%s」\n", line, shown);
 			bad = 1;
 		} else if (seen[map[i]]++) {
-			fprintf(report, "第 %d 行：列「%s」重复\n", line, h);
+			fprintf(report, "第 %d 行：列「%s」重复\n", line, shown);
 			bad = 1;
 		}
 	}
@@ -76,7 +79,10 @@ static int take_row(const struct csv_import *t, char **f, int n, int line, const
 		char *dst = rec + c->off;
 		size_t len = strlen(f[i]);
 		if (len >= c->cap) {
-			fprintf(report, "第 %d 行「%s」值「%.40s…」：太长\n", line, c->header, f[i]);
+			char shown[128];
+			text_shown(f[i], 20, shown, sizeof shown);
+			fprintf(report, "第 %d 行「%s」值「%s」：太长（最多 %zu 字节，约 %zu 个汉字）\n", line,
+			        c->header, shown, c->cap - 1, (c->cap - 1) / 3);
 			bad = 1;
 			len = c->cap - 1;
 		}
@@ -330,9 +336,11 @@ void csv_import_report(const struct csv_import *t, int line, const void *rec,
                        const struct dj_err *e, FILE *report)
 {
 	int c = column_of_field(t, e->field);
+	char shown[256];
 	if (c >= 0)
-		fprintf(report, "第 %d 行「%s」值「%s」：%s\n", line, t->cols[c].header,
-		        (const char *)rec + t->cols[c].off, e->msg);
+		text_shown((const char *)rec + t->cols[c].off, 40, shown, sizeof shown);
+	if (c >= 0)
+		fprintf(report, "第 %d 行「%s」值「%s」：%s\n", line, t->cols[c].header, shown, e->msg);
 	else
 		fprintf(report, "第 %d 行：%s\n", line, e->msg);
 }

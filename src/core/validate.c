@@ -534,6 +534,33 @@ int valid_text(const char *s, int multiline, char why[WHY_MAX])
 	return 0;
 }
 
+void text_shown(const char *s, size_t max_chars, char *out, size_t cap)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	size_t n = 0, chars = 0;
+	if (!cap)
+		return;
+	while (*p) {
+		uint32_t c;
+		int len = utf8_decode(p, &c);
+		int keep = len > 0 && !hidden_kind(c, 0);
+		const char *put = keep ? (const char *)p : "?";
+		size_t put_len = keep ? (size_t)len : 1;
+		if (chars == max_chars || n + put_len + sizeof "…" > cap) {
+			if (n + sizeof "…" <= cap) {
+				memcpy(out + n, "…", sizeof "…" - 1);
+				n += sizeof "…" - 1;
+			}
+			break;
+		}
+		memcpy(out + n, put, put_len);
+		n += put_len;
+		chars++;
+		p += len > 0 ? len : 1;
+	}
+	out[n] = 0;
+}
+
 int valid_texts(const struct text_field *f, int n, struct dj_err *e)
 {
 	char why[WHY_MAX];

@@ -56,6 +56,12 @@ void fold_fullwidth_digits(char *s);
  * kept: real names and notes hold emoji sequences.  "" is valid. */
 int valid_text(const char *s, int multiline, char why[WHY_MAX]);
 
+/* s as a message may quote it: every character valid_text refuses (with
+ * Tab and line feed) and every malformed byte becomes "?", and past
+ * max_chars characters, or when out would overflow, it ends in "…".  For
+ * echoing what a file or a typist gave before it is validated. */
+void text_shown(const char *s, size_t max_chars, char *out, size_t cap);
+
 /* One free-text field of a record, for valid_texts. */
 struct text_field {
 	const char *key;      /* the dj_err field (the form puts the cursor there) */

@@ -69,7 +69,12 @@ static void numbers(const char *s)
 
 static void text(const char *s)
 {
-	char why[WHY_MAX] = "";
+	char why[WHY_MAX] = "", shown[600], tiny[7];
+	/* Whatever s holds, what a message quotes of it is valid text. */
+	text_shown(s, 40, shown, sizeof shown);
+	FUZZ_ASSERT(valid_text(shown, 0, NULL) == 0, s);
+	text_shown(s, 500, tiny, sizeof tiny);
+	FUZZ_ASSERT(strlen(tiny) < sizeof tiny && valid_text(tiny, 0, NULL) == 0, s);
 	if (valid_text(s, 0, why) != 0) {
 		FUZZ_ASSERT(why[0] != 0, s);
 		return;

@@ -202,11 +202,28 @@ static void every_bad_row_reported_nothing_stored(void **state)
 	                        "一个非常非常非常长的名字,30\n"
 	                        "李四,30,,多余\n"
 	                        "王五,40,禁止\n", report, sizeof report, &n), 1);
-	assert_string_equal(report, "第 3 行「姓名」值「一个非常非常非常长的名字…」：太长\n"
+	assert_string_equal(report, "第 3 行「姓名」值「一个非常非常非常长的名字」：太长（最多 15 字节，约 5 个汉字）\n"
 	                            "第 4 行：有 4 列，比列名行多 1 列\n"
 	                            "第 5 行「备注」值「禁止」：不许导入\n"
 	                            "导入失败：没有导入任何记录\n");
 	assert_int_equal(people_stored(t), 0);
+}
+
+/* What the file holds is quoted as the terminal may show it: an escape in
+ * a header or in a too-long cell becomes "?", a long cell ends in "…" on a
+ * character's boundary. */
+static void quoted_cells_reach_the_report_harmless(void **state)
+{
+	struct testdb *t = *state;
+	char report[1024] = "";
+	int n = -1;
+	assert_int_equal(import(t, &people, "姓名,年龄,备\x1b[2J注\n张三,1\n", report, sizeof report, &n), 1);
+	assert_string_equal(report, "第 1 行：未知的列「备?[2J注」\n导入失败：没有导入任何记录\n");
+	assert_int_equal(import(t, &people,
+	                        "姓名,年龄\n\x1b]0;x\x07长长长长长长长长长长长长长长长长长长长长长长,1\n", report,
+	                        sizeof report, &n), 1);
+	assert_string_equal(report, "第 2 行「姓名」值「?]0;x?长长长长长长长长长长长长长长…」：太长（最多 15 字节，约 5 个汉字）\n"
+	                            "导入失败：没有导入任何记录\n");
 }
 
 static void a_refusal_in_store_rolls_everything_back(void **state)
@@ -438,6 +455,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(header_problems_are_named, setup, fx_db_teardown),
 		cmocka_unit_test_setup_teardown(too_many_columns_refused_before_mapping, setup, fx_db_teardown),
 		cmocka_unit_test_setup_teardown(every_bad_row_reported_nothing_stored, setup, fx_db_teardown),
+		cmocka_unit_test_setup_teardown(quoted_cells_reach_the_report_harmless, setup, fx_db_teardown),
 		cmocka_unit_test_setup_teardown(a_refusal_in_store_rolls_everything_back, setup,
 		                                fx_db_teardown),
 		cmocka_unit_test_setup_teardown(rows_are_prepared_before_the_write_lock, setup, fx_db_teardown),

@@ -460,6 +460,26 @@ static void test_parse_int(void **state)
 	assert_int_refused("99999999999999999999999", 0, 100, "应为0至100之间的整数");
 }
 
+/* What a message quotes: the characters valid_text refuses and malformed
+ * bytes as "?", names with emoji, ZWJ and rare characters as they are, and
+ * a cut only between characters. */
+static void test_text_shown(void **state)
+{
+	(void)state;
+	char out[64];
+	text_shown("王\x1b[31m红\tA\xff\xe2\x80\xae", 40, out, sizeof out);
+	assert_string_equal(out, "王?[31m红?A??");
+	text_shown("𠮷䶮·👨\u200d👩\u200d👧", 40, out, sizeof out);
+	assert_string_equal(out, "𠮷䶮·👨\u200d👩\u200d👧");
+	text_shown("一二三四五", 3, out, sizeof out);
+	assert_string_equal(out, "一二三…");
+	char small[8];   /* "一" and "…" fit; "二" would leave no room for "…" */
+	text_shown("一二三", 40, small, sizeof small);
+	assert_string_equal(small, "一…");
+	text_shown(NULL, 40, out, sizeof out);
+	assert_string_equal(out, "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -476,6 +496,7 @@ int main(void)
 		cmocka_unit_test(test_money),
 		cmocka_unit_test(test_format_money),
 		cmocka_unit_test(test_parse_int),
+		cmocka_unit_test(test_text_shown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
