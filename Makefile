@@ -44,6 +44,7 @@ UNIT_BIN   := $(patsubst tests/unit/%.c,build/tests/%,$(UNIT_SRC))
 E2E_SRC    := $(wildcard tests/e2e/test_*.c)
 E2E_BIN    := $(patsubst tests/e2e/%.c,build/tests/%,$(E2E_SRC))
 E2E_LIB    := $(filter-out $(E2E_SRC),$(wildcard tests/e2e/*.c))
+REPLAY_BIN := $(patsubst tests/fuzz/fuzz_%.c,build/tests/replay_%,$(wildcard tests/fuzz/fuzz_*.c))
 
 DB ?= dangjian.db
 
@@ -92,6 +93,13 @@ build/tests/test_%: tests/unit/test_%.c $(filter-out build/san/screens/% build/s
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(SANFLAGS) $(LDFLAGS) -o $@ $(filter %.c %.o,$^) $(LDLIBS) -lcmocka
 
+# Each fuzz target replays its seeds (tests/fuzz/replay.c) in the suite.
+build/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h tests/fuzz/replay.c \
+                      $(filter-out build/san/screens/% build/san/src/tui/%,$(SAN_OBJ))
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(SANFLAGS) $(LDFLAGS) -DFUZZ_CORPUS='"tests/fuzz/corpus/$*"' -o $@ \
+	      $(filter %.c %.o,$^) $(LDLIBS) -lcmocka
+
 build/tests/test_e2e_%: tests/e2e/test_e2e_%.c $(E2E_LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(SANFLAGS) $(LDFLAGS) -Itests/e2e -o $@ $(filter %.c %.o,$^) $(LDLIBS) -lvterm -lcmocka -lutil
@@ -126,12 +134,12 @@ run: deps
 	$(MAKE) -j$(NPROC) dangjian $(DB)
 	./dangjian --config dangjian.ini
 
-unit: $(UNIT_BIN)
+unit: $(UNIT_BIN) $(REPLAY_BIN)
 e2e: $(E2E_BIN) build/dangjian-san
 
 test: deps
 	$(MAKE) -j$(NPROC) unit e2e bench-build
-	sh tests/run.sh $(UNIT_BIN) $(E2E_BIN) build/tests/bench-smoke
+	sh tests/run.sh $(UNIT_BIN) $(REPLAY_BIN) $(E2E_BIN) build/tests/bench-smoke
 
 # Benchmarks (tests/bench): a generated county measured on ./dangjian, the
 # -O2 build.  `make bench` writes BENCHMARKS.md; bench-smoke, a township
@@ -158,7 +166,8 @@ bench-smoke: deps bench-build
 # instrumentation and ASan/UBSan.  `make fuzz` runs each for FUZZ_TIME
 # seconds, new inputs kept in build/fuzz/corpus/<target> beside the seeds
 # in tests/fuzz/corpus/<target>, a crash left as build/fuzz/<target>-crash-*.
-# Not part of `make test`: it takes minutes and needs clang.
+# Not part of `make test`: it takes minutes and needs clang; the suite
+# replays each target's seeds instead (build/tests/replay_*).
 FUZZ_CC   := clang
 FUZZ_PKGS := clang libclang-rt-14-dev
 FUZZ_TIME ?= 20

@@ -56,9 +56,10 @@ static int check_row(void *rec, int line, FILE *report)
 }
 
 static int store(struct session *s, const struct csv_import *t, void *recs, const int *lines,
-                 int n, FILE *report)
+                 int n, void *ctx, FILE *report)
 {
 	(void)t;
+	(void)ctx;
 	(void)lines;
 	(void)report;
 	const struct rec *r = recs;
@@ -99,7 +100,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	int imported = -1;
 	stored = 0;
-	int rc = csv_import(&s, &import, fuzz_file(data, size), report, &imported);
+	int rc = csv_import(&s, &import, fuzz_file(data, size), NULL, report, &imported);
 	fclose(report);
 	long rows = 0;
 	sqlite3_stmt *st;
