@@ -291,6 +291,50 @@ static void ledger_newest_first_scope_and_find(void **state)
 	row_source_free(rs);
 }
 
+/* The leave list of a big branch's meeting goes out whole, whatever its
+ * length (the issue found it cut at 1,024 bytes). */
+static void a_long_leave_list_is_exported_whole(void **state)
+{
+	struct testdb *t = *state;
+	int64_t br = township(&t->s);
+	char name[32];
+	for (int i = 0; i < 60; i++) {
+		snprintf(name, sizeof name, "请假者𠮷%02d", i);
+		fx_member_row(&t->s, br, name, "男", "status", "正常");
+	}
+	struct dj_err e;
+	struct meeting m = make("联桥村党支部", "支部党员大会", "2026-03-15", "传达学习全会精神");
+	assert_int_equal(meeting_save(&t->s, &m, &e), 0);
+	struct att_sheet sh;
+	assert_int_equal(attendance_load(&t->s, m.id, &sh, &e), 0);
+	for (int i = 0; i < sh.n; i++)
+		if (strncmp(sh.rows[i].name, "请假者", strlen("请假者")) == 0) {
+			sh.rows[i].state = ATT_LEAVE;
+			snprintf(sh.rows[i].reason, sizeof sh.rows[i].reason, "外出务工在广东省深圳市");
+		}
+	assert_int_equal(attendance_save(&t->s, &sh, &e), 0);
+	attendance_free(&sh);
+
+	char path[160];
+	snprintf(path, sizeof path, "%s/会议.csv", t->dir);
+	int n = 0;
+	assert_int_equal(meeting_export_csv(&t->s, path, stderr, &n), 0);
+	char why[256], **f;
+	int line;
+	struct csv_reader *rd = csv_open(path, why, sizeof why);
+	assert_non_null(rd);
+	assert_int_equal(csv_next(rd, &f, &line), 14);
+	assert_int_equal(csv_next(rd, &f, &line), 14);
+	assert_string_equal(f[8], "60");
+	assert_true(strlen(f[11]) > 3000);
+	for (int i = 0; i < 60; i++) {
+		snprintf(name, sizeof name, "请假者𠮷%02d（外出务工在广东省深圳市）", i);
+		if (!strstr(f[11], name))
+			fail_msg("%s missing from the exported 请假人员", name);
+	}
+	csv_close(rd);
+}
+
 static void delete_and_export(void **state)
 {
 	struct testdb *t = *state;
@@ -378,6 +422,7 @@ int main(void)
 		FX_DB_TEST(two_leaves_and_an_absence_are_counted),
 		FX_DB_TEST(ledger_newest_first_scope_and_find),
 		FX_DB_TEST(delete_and_export),
+		FX_DB_TEST(a_long_leave_list_is_exported_whole),
 		FX_DB_TEST(a_viewer_may_not_record),
 		FX_DB_TEST(branches_come_in_tree_order),
 	};
