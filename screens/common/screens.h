@@ -137,4 +137,37 @@ struct dev_form_arg {
 	long long saved_id;
 };
 
+/* 立项 and 标杆学院/样板支部 创建 (issue 12, src/review/review.h): the batches
+ * of one kind with a batch's settings, a batch's ledger of applications, an
+ * application's form with its steps (F9), and what an application keeps:
+ * its notes (阶段小结, 中期检查, 结题报告 …), tasks, funds, the acceptance
+ * score sheet, and the evidence from the records. */
+extern const struct screen review_batches_screen;
+extern const struct screen review_batch_form_screen;
+extern const struct screen review_ledger_screen;
+extern const struct screen review_app_form_screen;
+extern const struct screen review_sheet_screen;
+extern const struct screen review_notes_screen;
+extern const struct screen review_note_form_screen;
+extern const struct screen review_tasks_screen;
+extern const struct screen review_task_form_screen;
+extern const struct screen review_funds_screen;
+extern const struct screen review_fund_form_screen;
+extern const struct screen review_evidence_screen;
+
+/* What the review screens open.  review_batches_screen: the batches of
+ * `kind`; review_batch_form_screen: batch_id (0: a new one of `kind`);
+ * review_ledger_screen: batch_id; review_app_form_screen: application id
+ * (0: a new one in batch_id); the others: application id, and sub_id the
+ * note, task or fund line (0: a new one, a note of note_kind). */
+struct review_arg {
+	int kind;              /* enum review_kind */
+	long long batch_id;
+	long long id;          /* the application */
+	long long sub_id;      /* a note, task or fund line */
+	char note_kind[16];    /* a new note's kind (阶段小结 …) */
+	long long saved_id;    /* set on return: the record last saved */
+	int changed;           /* set on return: something was saved (state, money, scores) */
+};
+
 #endif
