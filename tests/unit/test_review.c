@@ -400,6 +400,29 @@ static void text_byte_for_byte(void **state)
 	assert_string_equal(e.field, "title");
 }
 
+/* The list of batches: kind, term, name, unit, status, applications and
+ * those late (stage dates of 2026 passed without the step). */
+static void batch_list(void **state)
+{
+	struct fixture *f = *state;
+	struct review_batch b = project_batch(f);
+	project_app(f, &b, "东村党支部", "逾期的项目");
+	struct row_source *rs = review_batch_list_source(f->s, REVIEW_PROJECT);
+	assert_non_null(rs);
+	struct rs_row rows[4];
+	assert_int_equal(rs->fetch(rs->ctx, NULL, 1, 4, rows), 1);
+	assert_string_equal(rows[0].cell[0], "立项");
+	assert_string_equal(rows[0].cell[1], "2026-2027");
+	assert_string_equal(rows[0].cell[4], "设置中");
+	assert_string_equal(rows[0].cell[5], "1");
+	assert_string_equal(rows[0].cell[6], "1");
+	assert_int_equal(rows[0].flags & RS_FLAG_WARN, RS_FLAG_WARN);
+	row_source_free(rs);
+	rs = review_batch_list_source(f->s, REVIEW_CREATE);
+	assert_int_equal(rs->fetch(rs->ctx, NULL, 1, 4, rows), 0);
+	row_source_free(rs);
+}
+
 /* ---- 创建 ---- */
 
 static int64_t org_of(struct fixture *f, const char *name, const char *kind, const char *parent,
@@ -525,7 +548,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		FX_TEST(batch_defaults_and_checks), FX_TEST(project_whole_path),
 		FX_TEST(failed_acceptance_then_resubmit), FX_TEST(scope_and_viewer),
-		FX_TEST(text_byte_for_byte), FX_TEST(create_rules),
+		FX_TEST(text_byte_for_byte), FX_TEST(batch_list), FX_TEST(create_rules),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
