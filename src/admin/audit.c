@@ -21,8 +21,10 @@ static const struct { const char *name, *label; } tables[] = {
 	{ "dev_case", "发展党员" }, { "meeting", "会议" }, { "attendance", "考勤" },
 	{ "dues", "党费" }, { "grading_round", "定级" }, { "grading_indicator", "定级指标" },
 	{ "grading_score", "定级评分" }, { "grading_result", "定级结果" },
-	{ "rectification", "整改" }, { "project", "立项" }, { "project_review", "项目评审" },
-	{ "creation", "创建" }, { "plan", "实施方案" }, { "task", "任务" },
+	{ "rectification", "整改" }, { "review_batch", "申报批次" },
+	{ "review_app", "申报" }, { "review_note", "申报记录" },
+	{ "review_task", "创建任务" }, { "review_score", "验收评分" },
+	{ "review_fund", "申报经费" }, { "plan", "实施方案" }, { "task", "任务" },
 	{ "report_submission", "月报" }, { "inspection", "督查" }, { "honor", "表彰" },
 	{ "database", "数据库" },
 };
@@ -30,7 +32,8 @@ enum { NTABLES = sizeof tables / sizeof *tables };
 
 const char *const audit_table_labels[] = {
 	"党组织", "届次", "联系人", "操作员", "党员", "党员变动", "发展党员", "会议", "考勤", "党费",
-	"定级", "定级指标", "定级评分", "定级结果", "整改", "立项", "项目评审", "创建", "实施方案",
+	"定级", "定级指标", "定级评分", "定级结果", "整改", "申报批次", "申报", "申报记录",
+	"创建任务", "验收评分", "申报经费", "实施方案",
 	"任务", "月报", "督查", "表彰", "数据库", NULL,
 };
 

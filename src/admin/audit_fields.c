@@ -212,6 +212,9 @@ int audit_field_known(const char *table, const char *column)
 static const struct { const char *action, *word; } short_words[] = {
 	{ "确定为入党积极分子", "定积极分子" }, { "确定为发展对象", "定发展对象" },
 	{ "接收为预备党员", "接收预备" }, { "说明理由后继续", "说明理由" },
+	/* the review flows' steps (src/review/flow.c) */
+	{ "整改完成再次验收", "再次验收" }, { "评为优秀成果", "评优秀成果" },
+	{ "公示结束，开始创建", "开始创建" }, { "提交验收材料", "提交验收" },
 };
 enum { NSHORT = sizeof short_words / sizeof *short_words };
 

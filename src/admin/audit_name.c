@@ -55,6 +55,24 @@ static const struct namer namers[] = {
 	{ "rectification", { "党组织" }, NULL, { NULL },
 	  "SELECT o.name, NULL, NULL FROM rectification x JOIN org o ON o.id = x.org_id"
 	  " WHERE x.id = ?1", 0 },
+	{ "review_batch", { "批次名称" }, NULL, { NULL },
+	  "SELECT x.name, NULL, NULL FROM review_batch x WHERE x.id = ?1", 0 },
+	{ "review_app", { "项目名称" }, "所在支部", { NULL },
+	  "SELECT x.title, o.name, NULL FROM review_app x JOIN org o ON o.id = x.org_id"
+	  " WHERE x.id = ?1", 0 },
+	/* a note, task, score or fund line: the application it belongs to */
+	{ "review_note", { NULL }, NULL, { NULL },
+	  "SELECT a.title, NULL, x.kind FROM review_note x JOIN review_app a ON a.id = x.app_id"
+	  " WHERE x.id = ?1", 0 },
+	{ "review_task", { NULL }, NULL, { NULL },
+	  "SELECT a.title, NULL, x.task FROM review_task x JOIN review_app a ON a.id = x.app_id"
+	  " WHERE x.id = ?1", 0 },
+	/* its row id is the application's */
+	{ "review_score", { NULL }, NULL, { NULL },
+	  "SELECT x.title, NULL, NULL FROM review_app x WHERE x.id = ?1", 0 },
+	{ "review_fund", { NULL }, NULL, { NULL },
+	  "SELECT a.title, NULL, x.kind || ' ' || x.item FROM review_fund x"
+	  " JOIN review_app a ON a.id = x.app_id WHERE x.id = ?1", 0 },
 	{ "app_user", { "姓名" }, "登录名", { NULL },
 	  "SELECT x.display_name, x.login, NULL FROM app_user x WHERE x.id = ?1", 0 },
 	{ "database", { "文件" }, NULL, { NULL }, NULL, 1 },
