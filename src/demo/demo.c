@@ -150,6 +150,7 @@ static int (*const workflows[])(struct session *, struct dj_err *) = {
 	demo_meetings,   /* after the members: sign-in sheets need them */
 	demo_dues,
 	demo_grading,    /* a confirmed round last year with rectification, this year's scored */
+	demo_review,     /* 立项 in every state, 样板支部 at 初审 (adds one young branch) */
 };
 
 int demo_populate(struct session *s, struct dj_err *e)

@@ -31,4 +31,10 @@ int demo_dues(struct session *s, struct dj_err *e);
  * ledger shows movement at once. */
 int demo_grading(struct session *s, struct dj_err *e);
 
+/* 立项 and 创建 (src/review/): last 学年's 立项 batch with a project in every
+ * state (申报 overdue, 不予立项, 实施中, 中期, 验收不通过, 验收通过, 优秀成果,
+ * 撤销) and this year's 样板支部 cycle with an eligible applicant screened and
+ * a branch founded two years ago that the rules refuse. */
+int demo_review(struct session *s, struct dj_err *e);
+
 #endif
