@@ -43,6 +43,19 @@ static const struct rule rules[] = {
 	  " FROM member m JOIN org o ON o.id = m.org_id WHERE m.status = '正常'"
 	  " AND m.category = '预备党员' AND m.joined_on IS NOT NULL"
 	  " AND date(m.joined_on, '+' || (12 + m.extension_months) || ' months') < dj_today()", 0 },
+	/* The funds rule review_fund_save keeps (src/review/funds.c): a file
+	 * changed outside the program may break it. */
+	{ "立项/创建经费结余为负", "SELECT a.title || '（' || o.name || '）结余 '"
+	  " || printf('%.2f', (sum(CASE WHEN f.kind IN ('拨付','配套') THEN f.amount_fen"
+	  " WHEN f.kind = '支出' THEN -f.amount_fen ELSE 0 END)) / 100.0) || ' 元'"
+	  " FROM review_app a JOIN org o ON o.id = a.org_id JOIN review_fund f ON f.app_id = a.id"
+	  " GROUP BY a.id HAVING sum(CASE WHEN f.kind IN ('拨付','配套') THEN f.amount_fen"
+	  " WHEN f.kind = '支出' THEN -f.amount_fen ELSE 0 END) < 0", 1 },
+	{ "验收评分超过满分", "SELECT a.title || ' 的评审专家 ' || r.name || ' 在「' || c.name || '」给了 '"
+	  " || printf('%g', x.score / 10.0) || ' 分（满分 ' || printf('%g', c.max_score / 10.0) || '）'"
+	  " FROM review_score x JOIN review_app a ON a.id = x.app_id"
+	  " JOIN review_reviewer r ON r.id = x.reviewer_id JOIN review_criterion c ON c.id = x.criterion_id"
+	  " WHERE x.score > c.max_score", 1 },
 	{ "届期已满未换届（提醒）", "SELECT o.name || ' 届满于 ' || t.due_on FROM org o JOIN org_term t"
 	  " ON t.id = (SELECT id FROM org_term WHERE org_id = o.id ORDER BY elected_on DESC LIMIT 1)"
 	  " WHERE o.status = '正常' AND t.due_on < dj_today() ORDER BY t.due_on", 0 },

@@ -101,12 +101,37 @@ static void a_member_under_age_at_joining_is_named(void **state)
 	testdb_close(&t);
 }
 
+/* The review engine's money and scores, edited outside the program: a
+ * spending line beyond what was granted, a score above its maximum. */
+static void review_funds_and_scores_broken_outside_are_named(void **state)
+{
+	(void)state;
+	setenv("DJ_TODAY", "2026-11-21", 1);
+	struct testdb t;
+	testdb_open(&t);
+	struct dj_err e;
+	assert_int_equal(demo_populate(&t.s, &e), 0);
+	char report[8192];
+	assert_int_equal(run_check(&t, report, sizeof report), 0);
+	assert_int_equal(sqlite3_exec(t.s.db,
+	        "UPDATE review_fund SET amount_fen = 500000 WHERE id ="
+	        "  (SELECT min(id) FROM review_fund WHERE kind = '支出');"
+	        "UPDATE review_score SET score = score + 1000 WHERE id = (SELECT min(id) FROM review_score);",
+	        NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(run_check(&t, report, sizeof report), 2);
+	assert_non_null(strstr(report, "立项/创建经费结余为负："));
+	assert_non_null(strstr(report, "元"));
+	assert_non_null(strstr(report, "验收评分超过满分："));
+	testdb_close(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(demo_passes_and_each_broken_rule_is_named),
 		cmocka_unit_test(a_group_outside_the_branch_is_named),
 		cmocka_unit_test(a_member_under_age_at_joining_is_named),
+		cmocka_unit_test(review_funds_and_scores_broken_outside_are_named),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
