@@ -9,6 +9,7 @@
 #include "admin/user.h"
 #include "admin/user_priv.h"
 #include "cli/hint.h"
+#include "cli/review_cli.h"
 #include "cli/user_cli.h"
 #include "core/db.h"
 #include "core/db_queue.h"
@@ -43,6 +44,13 @@ void cli_usage(FILE *to)
 	        "  export rectify 文件.csv       导出整改台账\n"
 	        "  export audit 文件.csv         导出全部操作日志（管理员）\n"
 	        "  export users 文件.csv         导出操作员名单（管理员）\n"
+	        "  review list [批次编号]        列出立项、创建批次；给出批次编号时列出其中的申报，\n"
+	        "                                含状态、下一节点和逾期\n"
+	        "  review export 批次编号 文件.csv\n"
+	        "                                导出一个批次的台账（经费、总评、各评审专家的分数）\n"
+	        "  review print 表名 申报编号 文件.txt\n"
+	        "                                写出申报的纸质表格：申报表（创建为申报书）、\n"
+	        "                                中期检查表、验收评审表\n"
 	        "  check                         检查数据库完整性、外键和业务规则\n"
 	        "  backup 文件                   在线备份数据库（他人可同时使用；管理员）\n"
 	        "  restore 文件                  用备份恢复数据库（管理员；须其他人都已退出）\n"
@@ -237,9 +245,7 @@ static int ends_with(const char *s, const char *tail)
 	return a >= b && strcmp(s + a - b, tail) == 0;
 }
 
-/* Takes --force (or 覆盖) out of an export's arguments: the operator's
- * consent to replace an existing file (core/outfile.h).  Returns argc left. */
-static int take_force(int argc, char **argv, int *force)
+int cli_take_force(int argc, char **argv, int *force)
 {
 	int n = 0;
 	*force = 0;
@@ -251,10 +257,26 @@ static int take_force(int argc, char **argv, int *force)
 	return n;
 }
 
+int cli_may_write(const char *path, int force)
+{
+	char why[512];
+	enum outfile_target at = outfile_target(path, why, sizeof why);
+	if (at == OUTFILE_REFUSED || (at == OUTFILE_EXISTS && !force)) {
+		if (at == OUTFILE_EXISTS)
+			fprintf(stderr, "文件 %s 已存在：没有导出。要覆盖它，请加 --force\n", path);
+		else
+			fprintf(stderr, "%s\n", why);
+		return 1;
+	}
+	if (force)
+		outfile_permit_replace(path);
+	return 0;
+}
+
 static int cmd_export(struct config *c, int argc, char **argv)
 {
 	int force;
-	argc = take_force(argc, argv, &force);
+	argc = cli_take_force(argc, argv, &force);
 	const struct ledger_io *l = argc == 3 ? find_ledger(argv[1], 1) : NULL;
 	if (!l) {
 		ledger_usage("export", 1);
@@ -264,17 +286,8 @@ static int cmd_export(struct config *c, int argc, char **argv)
 		fprintf(stderr, "导出文件名须以 .csv 结尾：%s\n", argv[2]);
 		return 2;
 	}
-	char why[512];
-	enum outfile_target at = outfile_target(argv[2], why, sizeof why);
-	if (at == OUTFILE_REFUSED || (at == OUTFILE_EXISTS && !force)) {
-		if (at == OUTFILE_EXISTS)
-			fprintf(stderr, "文件 %s 已存在：没有导出。要覆盖它，请加 --force\n", argv[2]);
-		else
-			fprintf(stderr, "%s\n", why);
+	if (cli_may_write(argv[2], force))
 		return 1;
-	}
-	if (force)
-		outfile_permit_replace(argv[2]);
 	struct session s;
 	if (open_session(c, 0, &s))
 		return 1;
@@ -353,13 +366,27 @@ static int cmd_restore(struct config *c, int argc, char **argv)
 	return rc;
 }
 
+static int cmd_review(struct config *c, int argc, char **argv)
+{
+	int force;
+	argc = cli_take_force(argc, argv, &force);
+	if (review_cli_usage_error(argc, argv))
+		return 2;
+	struct session s;
+	if (open_session(c, 0, &s))
+		return 1;
+	int rc = review_cli(&s, argc, argv, force);
+	close_session(&s);
+	return rc;
+}
+
 static const struct {
 	const char *name;
 	int (*run)(struct config *, int, char **);
 } cmds[] = {
 	{ "init", cmd_init }, { "import", cmd_import }, { "export", cmd_export },
 	{ "backup", cmd_backup }, { "check", cmd_check },
-	{ "user", cmd_user }, { "restore", cmd_restore },
+	{ "user", cmd_user }, { "restore", cmd_restore }, { "review", cmd_review },
 };
 enum { NCMDS = sizeof cmds / sizeof *cmds };
 
@@ -375,6 +402,9 @@ int cli_command_names(char names[][32], int cap)
 		} else if (strcmp(cmds[i].name, "user") == 0) {
 			for (int v = 0; user_cli_verb(v) && n < cap; v++)
 				snprintf(names[n++], 32, "user %s", user_cli_verb(v));
+		} else if (strcmp(cmds[i].name, "review") == 0) {
+			for (int v = 0; review_cli_verb(v) && n < cap; v++)
+				snprintf(names[n++], 32, "review %s", review_cli_verb(v));
 		} else if (n < cap) {
 			snprintf(names[n++], 32, "%s", cmds[i].name);
 		}

@@ -30,6 +30,14 @@ void cli_where(const struct config *c, char *out, size_t cap);
 /* A refusal to start: msg, then cli_where's line, on stderr. */
 void cli_refuse(const struct config *c, const char *msg);
 
+/* Takes --force (or 覆盖) out of a command's arguments: the operator's
+ * consent to replace an existing file (core/outfile.h).  Returns argc left. */
+int cli_take_force(int argc, char **argv, int *force);
+/* Whether a command may write `path`: a symlink or directory is refused,
+ * an existing file only replaced with force (then permitted).  0, or 1
+ * after saying why on stderr. */
+int cli_may_write(const char *path, int force);
+
 /* `check`: prints each problem; returns how many were found. */
 int cli_check(struct session *s, FILE *out);
 

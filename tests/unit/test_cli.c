@@ -222,6 +222,71 @@ static char *read_text(const char *path)
 
 /* --help has a line for each command cli_run takes; the man page and the
  * README's 命令行 section name each one too. */
+/* The number that starts the line holding `needle` in a listing. */
+static long long number_of_line(const char *out, const char *needle)
+{
+	const char *hit = strstr(out, needle);
+	if (!hit)
+		return 0;
+	while (hit > out && hit[-1] != '\n')
+		hit--;
+	long long n = 0;
+	return sscanf(hit, "%lld", &n) == 1 ? n : 0;
+}
+
+/* `review`: the batches, one batch's applications with who is late, its
+ * ledger as CSV and a form to print, on the demo; bad numbers and forms
+ * refused with the usage. */
+static void review_lists_exports_and_prints(void **state)
+{
+	struct cli_env *t = *state;
+	static char out[65536];
+	setenv("DJ_TODAY", "2026-12-03", 1);
+	assert_int_equal(run(t, out, sizeof out, (const char *[]){ "init", "--demo", NULL }), 0);
+	assert_int_equal(run(t, out, sizeof out, (const char *[]){ "review", "list", NULL }), 0);
+	assert_non_null(strstr(out, "学年党支部工作“立项活动”"));
+	assert_non_null(strstr(out, "样板支部培育创建"));
+	char batch[24], app[24], csv[160], txt[160];
+	long long b = number_of_line(out, "立项活动");
+	assert_true(b > 0);
+	snprintf(batch, sizeof batch, "%lld", b);
+	assert_int_equal(run(t, out, sizeof out, (const char *[]){ "review", "list", batch, NULL }), 0);
+	assert_non_null(strstr(out, "“𠮷祥联桥”党建品牌创建"));
+	assert_non_null(strstr(out, "优秀成果"));
+	assert_non_null(strstr(out, "逾期"));
+	long long a = number_of_line(out, "𠮷祥联桥");
+	assert_true(a > 0);
+	snprintf(app, sizeof app, "%lld", a);
+
+	snprintf(csv, sizeof csv, "%s/立项.csv", t->dir);
+	assert_int_equal(run(t, out, sizeof out, (const char *[]){ "review", "export", batch, csv, NULL }), 0);
+	assert_non_null(strstr(out, "已导出 8 条申报记录"));
+	/* a second time the file is there: refused without --force */
+	assert_int_equal(run(t, out, sizeof out, (const char *[]){ "review", "export", batch, csv, NULL }), 1);
+	assert_non_null(strstr(out, "--force"));
+	assert_int_equal(run(t, out, sizeof out,
+	                     (const char *[]){ "review", "export", batch, csv, "--force", NULL }), 0);
+
+	snprintf(txt, sizeof txt, "%s/验收.txt", t->dir);
+	assert_int_equal(run(t, out, sizeof out,
+	                     (const char *[]){ "review", "print", "验收评审表", app, txt, NULL }), 0);
+	FILE *f = fopen(txt, "r");
+	assert_non_null(f);
+	size_t n = fread(out, 1, sizeof out - 1, f);
+	out[n] = 0;
+	fclose(f);
+	assert_non_null(strstr(out, "验收评审表"));
+	assert_non_null(strstr(out, "陈狄龙"));
+	assert_non_null(strstr(out, "总评"));
+
+	assert_int_equal(run(t, out, sizeof out, (const char *[]){ "review", "list", "99999", NULL }), 1);
+	assert_int_equal(run(t, out, sizeof out, (const char *[]){ "review", "list", "x", NULL }), 2);
+	assert_non_null(strstr(out, "用法"));
+	assert_int_equal(run(t, out, sizeof out,
+	                     (const char *[]){ "review", "print", "介绍信", app, txt, NULL }), 2);
+	unsetenv("DJ_TODAY");
+}
+
 static void help_and_man_page_name_every_command(void **state)
 {
 	(void)state;
@@ -265,6 +330,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(refusals_say_what_to_type, setup, teardown),
 		cmocka_unit_test(no_message_in_src_leaks_a_key),
 		cmocka_unit_test(help_and_man_page_name_every_command),
+		cmocka_unit_test_setup_teardown(review_lists_exports_and_prints, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
