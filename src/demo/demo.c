@@ -120,6 +120,18 @@ static int populate(struct session *s, struct dj_err *e)
 	for (size_t i = 0; i < sizeof villages / sizeof *villages; i++)
 		if (add_unit(s, &villages[i], (unsigned)i, e))
 			return -1;
+	/* A branch set up two years ago: too young for 样板支部 (seed 001). */
+	struct org young = { 0 };
+	snprintf(young.parent, sizeof young.parent, "中共驿亭镇委员会");
+	snprintf(young.name, sizeof young.name, "驿亭镇新时代文明实践所党支部");
+	snprintf(young.kind, sizeof young.kind, "党支部");
+	snprintf(young.category, sizeof young.category, "社会组织");
+	snprintf(young.secretary, sizeof young.secretary, "钱丽萍");
+	char now2[11];
+	date_add_months(today(now2), -24, young.founded_on);
+	snprintf(young.elected_on, sizeof young.elected_on, "%s", young.founded_on);
+	if (save(s, &young, e))
+		return -1;
 	/* One branch merged away, to show 撤销 in the registry. */
 	struct org gone = { 0 };
 	snprintf(gone.parent, sizeof gone.parent, "中共驿亭镇委员会");

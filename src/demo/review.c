@@ -7,7 +7,8 @@
  * accepted, one 优秀成果 and one 撤销.
  *
  * 创建: this year's 样板支部 cycle at 初审: an eligible applicant recommended
- * and screened, and one founded two years ago that the rules refuse.
+ * and screened, and the registry's youngest branch (founded two years ago,
+ * demo.c) that the rules refuse.
  *
  * Everything goes through the engine's own rules, with dates relative to
  * today(), so the ledger shows 逾期 and balances at once. */
@@ -17,7 +18,6 @@
 #include "core/db.h"
 #include "core/validate.h"
 #include "demo/demo.h"
-#include "org/org.h"
 #include "review/review.h"
 
 #define S(dst, ...) snprintf((dst), sizeof(dst), __VA_ARGS__)
@@ -267,17 +267,6 @@ static int create_batch(struct session *s, struct dj_err *e)
 	for (int i = 0; i < b.nstage && i < 6; i++)
 		date_add_months(now, months[i], b.stage_due[i]);
 	if (review_batch_save(s, &b, e))
-		return -1;
-
-	/* A branch set up two years ago: the rules say it is too young. */
-	struct org young = { 0 };
-	S(young.parent, "中共驿亭镇委员会");
-	S(young.name, "驿亭镇新时代文明实践所党支部");
-	S(young.kind, "党支部");
-	S(young.category, "社会组织");
-	S(young.secretary, "钱丽萍");
-	date_add_months(now, -24, young.founded_on);
-	if (org_save(s, &young, 1, e))
 		return -1;
 
 	static const char *const orgs[] = { "镇中心学校党支部", "驿亭镇新时代文明实践所党支部" };
