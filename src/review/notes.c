@@ -94,6 +94,20 @@ static int check_kind_state(const struct rv_facts *a, const char *kind, const ch
 	               rv_state_name(a->kind, a->state, buf));
 }
 
+int review_note_kinds(struct session *s, int64_t app_id, const char **out, int cap,
+                      struct dj_err *e)
+{
+	struct rv_facts a;
+	if (rv_facts_load(s, app_id, &a, e))
+		return -1;
+	int n = 0;
+	for (size_t i = 0; i < NRULES && n < cap; i++)
+		if ((note_rules[i].flows & flow_bit(a.kind)) &&
+		    rv_state_in(a.state, note_rules[i].states, note_rules[i].n))
+			out[n++] = note_rules[i].kind;
+	return n;
+}
+
 /* ---- reading ---- */
 
 #define SELECT_NOTE \

@@ -291,6 +291,10 @@ struct review_note {
  * while being carried out, a 中期检查 only then, …).  Saving one of another
  * kind is refused naming the state. */
 int review_note_save(struct session *s, struct review_note *n, struct dj_err *e);
+/* The kinds of note the application takes in its state now, in the order
+ * of the stages (static strings); how many, or -1 with e set. */
+int review_note_kinds(struct session *s, int64_t app_id, const char **out, int cap,
+                      struct dj_err *e);
 int review_note_load(struct session *s, int64_t id, struct review_note *n, struct dj_err *e);
 int review_note_delete(struct session *s, int64_t id, int64_t version, struct dj_err *e);
 /* An application's notes, oldest first: 日期 类别 内容 意见/结果. */

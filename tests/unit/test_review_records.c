@@ -88,6 +88,21 @@ static void walk_cases(struct fixture *f, int64_t app, enum review_kind k,
 			if (rc && *word && !strstr(msg, "不适用") && !strstr(msg, word))
 				fail_msg("%s in %s: %s", c[i].kind, word, msg);
 		}
+	/* what the notes screen offers in each state is what a save takes */
+	for (int st = RV_APPLIED; st < RV_STATES; st++) {
+		const char *kinds[16];
+		struct dj_err e;
+		rfx_state(f->s, app, st);
+		int m = review_note_kinds(f->s, app, kinds, 16, &e);
+		assert_true(m >= 0);
+		for (int i = 0; i < n; i++) {
+			int offered = 0;
+			for (int j = 0; j < m; j++)
+				offered |= strcmp(kinds[j], c[i].kind) == 0;
+			if (offered != c[i].ok[st])
+				fail_msg("%s in state %d: offered %d", c[i].kind, st, offered);
+		}
+	}
 }
 
 static void test_note_kinds_project(void **state)
