@@ -34,7 +34,7 @@ static const struct shape shapes[] = {
 	{ "结题报告", "结题报告：", "活动取得的成效、成功的经验和做法（总结提升为制度）。", "存在不足：",
 	  NULL, EX_NONE },
 	{ "整改", "整改情况：", "验收不通过后按意见整改的情况。", NULL, "评审意见：", EX_NONE },
-	{ "自查报告", "自查情况：", "对照这一条标准，本单位做了什么、做到什么程度。", "存在问题：",
+	{ "自查报告", "自查情况：", "对照这一条指标，本单位做了什么、做到什么程度。", "存在问题：",
 	  NULL, EX_CRIT },
 	{ "公示", "公示情况：", "公示的时间、范围和期间收到的意见。", NULL, "评审意见：", EX_NONE },
 	{ "成果报告", "成果报告：", "创建取得的成果和经验。", "存在不足：", NULL, EX_NONE },
@@ -52,9 +52,9 @@ static const struct form_field f_date = {
 	.required = 1, M(on_date), .help = "这条记录的日期（小结、检查、报告的日期）。"
 };
 static const struct form_field f_crit = {
-	.key = "criterion", .label = "对照标准：", .type = FT_CHOICE, .width = 30, .required = 1,
+	.key = "criterion", .label = "对照指标：", .type = FT_CHOICE, .width = 30, .required = 1,
 	.grow = 1, M(criterion),
-	.help = "本批次指南中的一条标准（样板支部默认七个有力）。按 F4 选择，或输入拼音首字母。"
+	.help = "本批次指南中的一条指标（样板支部默认七个有力）。按 F4 选择，或输入拼音首字母。"
 };
 static const struct form_field f_result = {
 	.key = "result", .label = "检查结果：", .type = FT_CHOICE, .width = 8, .required = 1,
@@ -287,7 +287,7 @@ const struct screen review_note_form_screen = {
 	        "阶段小结：日期、小结内容、存在问题；延期：延期原因和「延期至」日期\n"
 	        "（保存后项目的计划完成日期随之改变）；中期检查：进展情况、存在问题、\n"
 	        "后续工作意见和检查结果（良好、合格、需整改）；结题报告：成效与不足；\n"
-	        "自查报告：对照本批次的一条标准逐条自查。\n"
+	        "自查报告：对照本批次的指标逐条自查。\n"
 	        "多行栏中回车换行，↓ 或 Tab 到下一栏；其他栏回车到下一栏。\n"
 	        "F2 保存；F4 在选择栏打开列表；F5 恢复本栏原值；F3 或 Esc 返回（有修改时询问是否保存）。",
 	.legend = legend,
