@@ -68,6 +68,7 @@ static int64_t approved_project(const struct app *a)
         fail_msg("identify: %s", why);
     review_batch_defaults(&s, REVIEW_PROJECT, &b);
     snprintf(b.name, sizeof b.name, BATCH);
+    snprintf(b.reviewers, sizeof b.reviewers, "王建国、陈志明、张伟");
     must(review_batch_save(&s, &b, &e), "batch", &e);
     review_app_defaults(&s, &b, &ap);
     snprintf(ap.org, sizeof ap.org, BRANCH);
@@ -86,24 +87,27 @@ static int64_t approved_project(const struct app *a)
 }
 
 /* The number a dialog_pick list shows before the item holding `text`
- * ("3. 经费（拨付、支出、结余）"), typed to choose it. */
+ * ("3. 经费（拨付、支出、结余）"), typed to choose it.  Only a row where
+ * "N. " stands right before the text counts: a list row under the box may
+ * hold the same words. */
 static void pick(struct vt *vt, const char *text)
 {
-    char row[512], digit[2] = "";
+    char row[512], want[128];
     app_wait(vt, text);
-    int y = app_row_of(vt, text);
-    app_text_at(vt, y, 0, row, sizeof row);
-    char *at = strstr(row, text);
-    for (char *p = at; p > row; p--)
-        if (p[0] == '.' && p[-1] >= '1' && p[-1] <= '9') {
-            digit[0] = p[-1];
-            break;
+    app_settle(vt);
+    for (int y = 0; y < 24; y++) {
+        vt_row(vt, y, row, sizeof row);
+        for (char d = '1'; d <= '9'; d++) {
+            snprintf(want, sizeof want, "%c. %s", d, text);
+            if (strstr(row, want)) {
+                char key[2] = { d, 0 };
+                vt_type(vt, key);
+                return;
+            }
         }
-    if (!digit[0]) {
-        vt_dump(vt, stderr);
-        fail_msg("no number before \"%s\" in: %s", text, row);
     }
-    vt_type(vt, digit);
+    vt_dump(vt, stderr);
+    fail_msg("no item \"N. %s\" on screen", text);
 }
 
 /* From the main menu to the project's 申报表. */
@@ -163,10 +167,11 @@ static void funds(struct vt *vt, const struct app *a, const char *id)
                                 NULL, NULL), 0);
     /* leave without saving the refused line */
     vt_key(vt, VT_KEY_F3);
-    app_wait(vt, "保存修改");
-    vt_type(vt, "N");
+    app_wait(vt, "否，不保存，返回");
+    vt_type(vt, "2");
     app_wait(vt, "结余 249.50");
     app_wait(vt, "制作宣传展板");
+    app_settle(vt);
     char row[512];
     app_text_at(vt, app_row_of(vt, "制作宣传展板"), 0, row, sizeof row);
     APP_CHECK(vt, strstr(row, "249.50") != NULL);
@@ -180,6 +185,10 @@ static void new_note(struct vt *vt, const char *kind)
     vt_key(vt, VT_KEY_F6);
     app_wait(vt, "新增哪一类记录");
     pick(vt, kind);
+    char status[64];
+    snprintf(status, sizeof status, "新增%s", kind);
+    app_wait_row(vt, 21, status);
+    app_settle(vt);
     app_wait(vt, "日期：" APP_TODAY);
 }
 
@@ -201,6 +210,7 @@ static void notes(struct vt *vt, const struct app *a, const char *id)
 
     new_note(vt, "中期检查");
     vt_key(vt, VT_KEY_ENTER);
+    app_wait(vt, "检查结果：");
     app_wait_cursor_after(vt, app_row_of(vt, "检查结果："), "检查结果：");
     vt_type(vt, "lh");
     vt_key(vt, VT_KEY_ENTER);
