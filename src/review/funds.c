@@ -281,10 +281,10 @@ static int fund_save_in_txn(struct session *s, struct review_fund *f, struct dj_
  * refused after it was stored (the balance) is undone alone. */
 int review_fund_save(struct session *s, struct review_fund *f, struct dj_err *e)
 {
+	struct review_fund keep = *f;
 	char *trim[] = { f->kind, f->on_date, f->item, f->amount, f->outside, f->handler };
 	for (size_t i = 0; i < sizeof trim / sizeof *trim; i++)
 		utf8_trim(trim[i]);
-	struct review_fund keep = *f;
 	struct db_txn t;
 	int rc = db_txn_begin(&t, s->db, db_in_txn(s->db), "review_fund", e);
 	if (!rc)

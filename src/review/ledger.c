@@ -9,6 +9,7 @@
 #include "core/db.h"
 #include "core/memrows.h"
 #include "core/text.h"
+#include "review/internal.h"
 #include "review/records.h"
 
 /* ---- the next date due ---- */
@@ -42,7 +43,7 @@ static int first_open_stage(struct session *s, const struct rv_facts *a, char *s
 	sqlite3_bind_int64(st, 1, a->batch_id);
 	int found = 0;
 	while (!found && sqlite3_step(st) == SQLITE_ROW) {
-		if (a->state >= sqlite3_column_int(st, 2))
+		if (review_reached(a->kind, a->state, sqlite3_column_int(st, 2)))
 			continue;
 		db_col_text(st, 0, stage, cap);
 		db_col_text(st, 1, due, 11);
@@ -111,10 +112,7 @@ static void short_money(int64_t fen, char *out, size_t cap)
 
 static void format_total(int total, char out[8])
 {
-	if (total < 0)
-		out[0] = 0;
-	else
-		snprintf(out, 8, "%d.%d", total / 10, total % 10);
+	review_format_tenths(total, out, 8);
 }
 
 static int line_of(struct session *s, int64_t app_id, const char *on, struct ledger_line *l,
@@ -250,23 +248,24 @@ struct export_ctx {
 	int64_t rev_id[REVIEW_MAX_REVIEWERS];
 };
 
-/* Each reviewer's total on the current acceptance round, in the batch's
- * order of its 评审组: "" until they scored every criterion. */
-static int reviewer_totals(struct export_ctx *c, int64_t app_id, char out[][8])
+/* Each reviewer's total on the application's current acceptance round
+ * (the 验收评审表 of scores.c), in the batch's order of its 评审组: ""
+ * until they scored every criterion. */
+static int reviewer_totals(struct export_ctx *c, int64_t app_id, char out[][8],
+                           struct dj_err *e)
 {
 	struct review_sheet *sh = malloc(sizeof *sh);
-	struct dj_err e;
 	if (!sh)
-		return -1;
+		return dj_fail(e, DJ_DB, NULL, "内存不足");
 	for (int i = 0; i < c->nrev; i++)
 		out[i][0] = 0;
-	int rc = review_sheet_load(c->s, app_id, sh, &e);
+	int rc = review_sheet_load(c->s, app_id, sh, e);
 	for (int r = 0; !rc && r < sh->nrev; r++)
 		for (int i = 0; i < c->nrev; i++)
 			if (sh->rows[r].reviewer_id == c->rev_id[i])
 				format_total(sh->rows[r].total, out[i]);
 	free(sh);
-	return rc ? -1 : 0;
+	return rc;
 }
 
 static int write_app(struct csv_writer *w, sqlite3_stmt *st, void *ctx, FILE *report)
@@ -276,7 +275,7 @@ static int write_app(struct csv_writer *w, sqlite3_stmt *st, void *ctx, FILE *re
 	struct dj_err e;
 	char money[4][32], rev[REVIEW_MAX_REVIEWERS][8];
 	if (line_of(c->s, sqlite3_column_int64(st, 0), c->on, &l, &e) ||
-	    reviewer_totals(c, l.a.id, rev)) {
+	    reviewer_totals(c, l.a.id, rev, &e)) {
 		fprintf(report, "读取申报失败：%s\n", e.msg);
 		return 1;
 	}

@@ -375,14 +375,14 @@ static int note_save_in_txn(struct session *s, struct review_note *n, struct dj_
 
 int review_note_save(struct session *s, struct review_note *n, struct dj_err *e)
 {
-	char *trim[] = { n->kind, n->on_date, n->criterion, n->body, n->problems, n->opinion,
-	                 n->result, n->extends_to };
-	for (size_t i = 0; i < sizeof trim / sizeof *trim; i++)
-		utf8_trim(trim[i]);
 	struct review_note *keep = malloc(sizeof *keep);
 	if (!keep)
 		return dj_fail(e, DJ_DB, NULL, "内存不足");
 	*keep = *n;
+	char *trim[] = { n->kind, n->on_date, n->criterion, n->body, n->problems, n->opinion,
+	                 n->result, n->extends_to };
+	for (size_t i = 0; i < sizeof trim / sizeof *trim; i++)
+		utf8_trim(trim[i]);
 	struct db_txn t;
 	int rc = db_txn_begin(&t, s->db, db_in_txn(s->db), NULL, e);
 	if (!rc)

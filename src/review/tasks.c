@@ -158,10 +158,10 @@ static int task_save_in_txn(struct session *s, struct review_task *t, struct dj_
 
 int review_task_save(struct session *s, struct review_task *t, struct dj_err *e)
 {
+	struct review_task keep = *t;
 	char *trim[] = { t->task, t->responsible, t->due_on, t->done_on };
 	for (size_t i = 0; i < sizeof trim / sizeof *trim; i++)
 		utf8_trim(trim[i]);
-	struct review_task keep = *t;
 	struct db_txn x;
 	int rc = db_txn_begin(&x, s->db, db_in_txn(s->db), NULL, e);
 	if (!rc)
