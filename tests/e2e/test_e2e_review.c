@@ -301,6 +301,7 @@ static void score(struct app *a, struct vt *vt)
             vt_key(vt, VT_KEY_ENTER);
         }
     app_wait(vt, "总评 87.7（3/3 位评委已评完）");
+    app_settle(vt);   /* the rest of the frame */
     assert_row_has(vt, "王评委", "17     85");
     vt_key(vt, VT_KEY_F3);
     app_wait_row(vt, 1, "申报表");
@@ -412,12 +413,14 @@ static void young_branch_refused(void **state)
         app_settle(vt);
         vt_key(vt, VT_KEY_ENTER);
     }
+    app_wait(vt, "按任意键关闭");   /* every failing rule, a line each, in a dialog */
     app_wait(vt, "不符合申报条件");
     app_wait(vt, "成立不满 3 年");
     app_settle(vt);
     vt_key(vt, VT_KEY_ENTER);   /* closes the dialog */
-    app_wait_gone(vt, "不符合申报条件");
-    app_wait(vt, "成立不满 3 年");   /* the message line and the form keep it */
+    app_wait_gone(vt, "按任意键关闭");
+    app_wait_row(vt, 9, "申报资格：成立不满 3 年");   /* the form and the message line keep it */
+    app_wait_row(vt, 22, "成立不满 3 年");
     assert_true(app_state(a) <= 2);
     app_quit(vt);
     assert_int_equal(app_db_int(a, "SELECT count(*) FROM review_app WHERE kind = '样板支部'",
