@@ -104,6 +104,13 @@ build/tests/test_e2e_%: tests/e2e/test_e2e_%.c $(E2E_LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(SANFLAGS) $(LDFLAGS) -Itests/e2e -o $@ $(filter %.c %.o,$^) $(LDLIBS) -lvterm -lcmocka -lutil
 
+# test_e2e_review_records prepares its batch and approved application with
+# the review engine itself, so it links the core (not the toolkit or screens).
+build/tests/test_e2e_review_records: tests/e2e/test_e2e_review_records.c $(E2E_LIB) \
+                                     $(filter-out build/san/screens/% build/san/src/tui/%,$(SAN_OBJ))
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(SANFLAGS) $(LDFLAGS) -Itests/e2e -o $@ $(filter %.c %.o,$^) $(LDLIBS) -lvterm -lcmocka -lutil
+
 # The program that tests/e2e/test_e2e_installed.c installs as root into a
 # tree of its own, with two throwaway users: the -O2 build, but reading its
 # configuration from that tree instead of /etc/dangjian (PRIV_SYSTEM_CONFIG),

@@ -154,6 +154,9 @@ extern const struct screen review_task_form_screen;
 extern const struct screen review_funds_screen;
 extern const struct screen review_fund_form_screen;
 extern const struct screen review_evidence_screen;
+/* The main menu's entries take no argument: the batches of each kind. */
+extern const struct screen review_project_batches_screen;
+extern const struct screen review_create_batches_screen;
 
 /* What the review screens open.  review_batches_screen: the batches of
  * `kind`; review_batch_form_screen: batch_id (0: a new one of `kind`);

@@ -396,6 +396,10 @@ int review_export_csv(struct session *s, int64_t batch_id, const char *path, FIL
  * 发展党员 and dues, honours once they exist; lines of text for the
  * self-check and acceptance forms. */
 int review_evidence(struct session *s, int64_t app_id, char *out, size_t cap, struct dj_err *e);
+/* The same text as a UTF-8 file for the reviewers (core/outfile.h: 0600,
+ * replace only when told), headed by the application's name and the date:
+ * 0, or -1 with the reason as the first line of report (evidence_file.c). */
+int review_evidence_write(struct session *s, int64_t app_id, const char *path, FILE *report);
 
 /* ---- forms as files (forms.c) ----------------------------------------- */
 
