@@ -248,28 +248,24 @@ struct export_ctx {
 	int64_t rev_id[REVIEW_MAX_REVIEWERS];
 };
 
-/* Each reviewer's total on the application's current acceptance round, in
- * the batch's order of its 评审组: "" until they scored every criterion,
- * as the 验收评审表 (scores.c) counts a row complete. */
-static int reviewer_totals(struct export_ctx *c, int64_t app_id, int round, char out[][8])
+/* Each reviewer's total on the application's current acceptance round
+ * (the 验收评审表 of scores.c), in the batch's order of its 评审组: ""
+ * until they scored every criterion. */
+static int reviewer_totals(struct export_ctx *c, int64_t app_id, char out[][8],
+                           struct dj_err *e)
 {
-	sqlite3_stmt *st;
+	struct review_sheet *sh = malloc(sizeof *sh);
+	if (!sh)
+		return dj_fail(e, DJ_DB, NULL, "内存不足");
 	for (int i = 0; i < c->nrev; i++)
 		out[i][0] = 0;
-	if (sqlite3_prepare_v2(c->s->db,
-	        "SELECT x.reviewer_id, sum(x.score), count(*) = (SELECT count(*) FROM review_criterion"
-	        " k WHERE k.batch_id = a.batch_id) FROM review_score x JOIN review_app a ON a.id ="
-	        " x.app_id WHERE x.app_id = ?1 AND x.round = ?2 GROUP BY x.reviewer_id", -1, &st,
-	        NULL) != SQLITE_OK)
-		return -1;
-	sqlite3_bind_int64(st, 1, app_id);
-	sqlite3_bind_int(st, 2, round);
-	while (sqlite3_step(st) == SQLITE_ROW)
+	int rc = review_sheet_load(c->s, app_id, sh, e);
+	for (int r = 0; !rc && r < sh->nrev; r++)
 		for (int i = 0; i < c->nrev; i++)
-			if (sqlite3_column_int64(st, 0) == c->rev_id[i] && sqlite3_column_int(st, 2))
-				format_total(sqlite3_column_int(st, 1), out[i]);
-	sqlite3_finalize(st);
-	return 0;
+			if (sh->rows[r].reviewer_id == c->rev_id[i])
+				format_total(sh->rows[r].total, out[i]);
+	free(sh);
+	return rc;
 }
 
 static int write_app(struct csv_writer *w, sqlite3_stmt *st, void *ctx, FILE *report)
@@ -278,12 +274,9 @@ static int write_app(struct csv_writer *w, sqlite3_stmt *st, void *ctx, FILE *re
 	struct ledger_line l;
 	struct dj_err e;
 	char money[4][32], rev[REVIEW_MAX_REVIEWERS][8];
-	if (line_of(c->s, sqlite3_column_int64(st, 0), c->on, &l, &e)) {
+	if (line_of(c->s, sqlite3_column_int64(st, 0), c->on, &l, &e) ||
+	    reviewer_totals(c, l.a.id, rev, &e)) {
 		fprintf(report, "读取申报失败：%s\n", e.msg);
-		return 1;
-	}
-	if (reviewer_totals(c, l.a.id, l.a.accept_round, rev)) {
-		fprintf(report, "读取评分失败：%s\n", sqlite3_errmsg(c->s->db));
 		return 1;
 	}
 	const int64_t fen[] = { l.m.budget, l.m.granted, l.m.spent, l.m.balance };
