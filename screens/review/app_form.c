@@ -70,7 +70,9 @@ static const struct form_field project_fields[] = {
 	NOTE("content", "形式和内容：", 12, 2, content, "活动形式和内容。"),
 	NOTE("plan", "实施方案：", 14, 2, plan, "实施方案：任务、分工、经费预算。"),
 	NOTE("schedule", "时间安排：", 16, 2, schedule, "时间安排：各阶段的起止时间。"),
-	{ .key = "long_reason", .label = "超期说明：", .row = 18, .col = 2, .width = 60,
+	{ .key = "ends_on", .label = "计划结束：", .row = 18, .col = 2, .width = 10, .type = FT_DATE,
+	  M(ends_on), .help = "项目计划完成的日期（延期记录会推后它）。不填时按批次的学年。" },
+	{ .key = "long_reason", .label = "超期说明：", .row = 18, .col = 42, .width = 26,
 	  .type = FT_TEXT, .grow = 1, M(long_reason),
 	  .help = "项目原则上 1 学年内完成；超过批次的项目周期时，须在此说明理由。" },
 };
@@ -103,7 +105,9 @@ static const struct form_field create_fields[] = {
 	  .grow = 1, .offset = offsetof(struct app_rec, eligible), .size = 256,
 	  .help = "按组织档案判断的申报条件：成立年限（学生党支部 2 年，其他 3 年）、\n"
 	          "无重大问题的声明、上级推荐名额。不符合的每条都列出。" },
-	NOTE("goal_year1", "第一年目标：", 8, 2, goal_year1, "创建第一年的目标。"),
+	{ .key = "goal_year1", .label = "第一年目标：", .row = 8, .col = 2, .width = 60, .height = 2,
+	  .type = FT_NOTE, .required = 1, .grow = 1, M(goal_year1),
+	  .help = "创建第一年的目标。\n多行文字：回车换行，Tab 到下一项。" },
 	NOTE("goal_year2", "第二年目标：", 10, 2, goal_year2, "创建第二年的目标。"),
 	NOTE("problems", "问题清单：", 12, 2, problems, "对照创建标准查找的问题。"),
 	NOTE("duties", "责任清单：", 14, 2, duties, "每项任务的责任人（任务书、路线图、时间表在 F9 创建任务中逐条登记）。"),

@@ -30,8 +30,7 @@ static void *open_batches(struct app *a, void *arg)
 	w->s = a->session;
 	w->kind = from ? from->kind : REVIEW_PROJECT;
 	const struct review_flow *fl = review_flow_of(w->kind);
-	snprintf(w->empty, sizeof w->empty, "暂无%s批次，按 F6 新增（阶段日期、经费、评分标准按配置文件预填）",
-	         fl->name);
+	snprintf(w->empty, sizeof w->empty, "暂无记录，按 F6 新增%s批次", fl->name);
 	if (list_view_show(&w->list, review_batch_list_source(w->s, w->kind), 0, w->empty,
 	                   LIST_KEEP_NOTHING, "批次")) {
 		free(w);
@@ -67,10 +66,14 @@ static void draw(void *st, struct app *a)
 	grid_draw(&((struct batches *)st)->list.g);
 }
 
+/* Back from a form or a ledger: the list read anew (counts change too),
+ * keeping the find, with the batch just saved selected. */
 static void resume(void *st, struct app *a)
 {
 	(void)a;
 	struct batches *w = st;
+	list_view_show(&w->list, review_batch_list_source(w->s, w->kind), 0, w->empty,
+	               LIST_KEEP_FIND | LIST_KEEP_ROW, "批次");
 	list_view_resume(&w->list, &w->arg.saved_id);
 }
 
@@ -143,6 +146,10 @@ static enum outcome open_row(void *st, struct app *a, int64_t id)
 static enum outcome key(void *st, struct app *a, struct key k)
 {
 	struct batches *w = st;
+	if (k.code == K_F5) {
+		resume(w, a);
+		return SCR_REDRAW;
+	}
 	enum outcome o = list_view_key(&w->list, k, a, open_row, w);
 	if (o != SCR_PASS)
 		return o;

