@@ -280,9 +280,10 @@ static void evidence(struct vt *vt, const struct app *a)
     pick(vt, "工作实绩");
     app_wait_row(vt, 1, "记录中的事实");
     app_wait(vt, "三会一课");
+    app_wait(vt, "支委会：应开");
     static char text[65536];
     export_to(vt, a, NULL, "事实.txt", "已导出 1 份到", text, sizeof text);
-    APP_CHECK(vt, strstr(text, TITLE) && strstr(text, "三会一课"));
+    APP_CHECK(vt, strstr(text, TITLE) && strstr(text, "三会一课") && strstr(text, "支委会：应开"));
     vt_key(vt, VT_KEY_F3);
     app_wait_row(vt, 1, "申报");
 }
