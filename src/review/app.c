@@ -187,7 +187,7 @@ static int check_kind(const struct review_rules *r, struct review_app *a, const 
 static int check_org(struct session *s, const struct review_rules *r, struct review_app *a,
                      struct dj_err *e)
 {
-	const char *need;
+	const char *need = "党支部";
 	struct org o;
 	if (check_kind(r, a, &need, e))
 		return DJ_INVALID;
