@@ -58,10 +58,22 @@ static void default_reason(struct session *s, const struct review_app *ap, char 
 	struct dj_err e;
 	if (strcmp(ap->kind, "项目") == 0 || review_eligibility(s, ap->id, why, sizeof why, &e) <= 0)
 		return;
-	for (char *c = why; *c; c++)
-		if (*c == '\n')
-			*c = c[1] ? ';' : 0;
-	snprintf(out, cap, "%s", why);
+	review_join_lines(why, out, cap);
+}
+
+void review_join_lines(const char *lines, char *out, size_t cap)
+{
+	size_t n = 0;
+	out[0] = 0;
+	for (const char *p = lines; *p && n + 1 < cap;) {
+		const char *end = strchr(p, '\n');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		if (len)
+			n += (size_t)snprintf(out + n, cap - n, "%s%.*s", n ? "；" : "", (int)len, p);
+		if (!end)
+			break;
+		p = end + 1;
+	}
 }
 
 /* Asks what step `act` carries.  0 to go on, -1 when the operator cancelled. */

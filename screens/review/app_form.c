@@ -148,10 +148,7 @@ static void fill_eligible(struct session *s, struct app_rec *rec)
 		snprintf(rec->eligible, sizeof rec->eligible, "%s", e.msg);
 		return;
 	}
-	for (char *c = why; *c; c++)   /* one line on the form: the lines joined */
-		if (*c == '\n')
-			*c = c[1] ? ';' : 0;
-	snprintf(rec->eligible, sizeof rec->eligible, "%s", why);
+	review_join_lines(why, rec->eligible, sizeof rec->eligible);
 }
 
 static int load_app(void *ctx, int64_t id, void *rec, struct dj_err *e)

@@ -3,6 +3,8 @@
 #ifndef DJ_SCREENS_REVIEW_INTERNAL_H
 #define DJ_SCREENS_REVIEW_INTERNAL_H
 
+#include <stddef.h>
+
 #include "review/review.h"
 #include "screens/common/screens.h"
 #include "tui/app.h"
@@ -20,5 +22,8 @@ enum review_menu_done {
  * paper forms as files.  *sub is what a pushed screen gets. */
 enum review_menu_done review_app_menu(struct app *a, struct session *s, const struct review_app *ap,
                                       const struct review_batch *b, struct review_arg *sub);
+
+/* The domain's reasons, a line each, on one line of a form: "a；b". */
+void review_join_lines(const char *lines, char *out, size_t cap);
 
 #endif
