@@ -19,6 +19,7 @@ enum { TEXT_CAP = 64 * 1024 };
 
 struct line {
 	size_t from, to;           /* a wrapped line: text[from, to) */
+	int indent;                /* columns before it: a continuation hangs under its paragraph */
 };
 
 struct evidence {
@@ -61,7 +62,7 @@ static int read_text(struct evidence *w)
 	return 0;
 }
 
-static int add_line(struct evidence *w, size_t from, size_t to)
+static int add_line(struct evidence *w, size_t from, size_t to, int indent)
 {
 	if (w->nlines == w->cap) {
 		int cap = w->cap ? w->cap * 2 : 64;
@@ -71,7 +72,7 @@ static int add_line(struct evidence *w, size_t from, size_t to)
 		w->lines = l;
 		w->cap = cap;
 	}
-	w->lines[w->nlines++] = (struct line){ from, to };
+	w->lines[w->nlines++] = (struct line){ from, to, indent };
 	return 0;
 }
 
@@ -81,16 +82,23 @@ static void wrap(struct evidence *w, int width)
 	w->nlines = 0;
 	w->width = width;
 	size_t p = 0;
-	while (p <= w->len) {
+	while (p < w->len || p == 0) {   /* a final line break opens no line */
 		size_t end = p;
 		while (end < w->len && w->text[end] != L'\n')
 			end++;
-		if (end == p && add_line(w, p, p))
+		if (end == p && add_line(w, p, p, 0))
 			return;
+		/* the lines after a paragraph's first stand two columns in from
+		 * its own indent, so a wrapped item still reads as one */
+		size_t lead = p;
+		while (lead < end && w->text[lead] == L' ')
+			lead++;
+		int hang = (int)(lead - p) + 2 < width / 2 ? (int)(lead - p) + 2 : 0;
 		for (size_t at = p; at < end;) {
 			size_t next;
-			size_t stop = fit_line(w->text, end, at, width, &next);
-			if (add_line(w, at, stop))
+			int indent = at == p ? 0 : hang;
+			size_t stop = fit_line(w->text, end, at, width - indent, &next);
+			if (add_line(w, at, stop, indent))
 				return;
 			at = next > at ? next : stop;
 		}
@@ -152,9 +160,12 @@ static void draw(void *st, struct app *a)
 	draw_text(y0, 0, cols, head, ST_HEADING);
 	for (int r = 0; r < rows; r++) {
 		int i = w->top + r;
-		if (i < w->nlines)
-			draw_wtext(y0 + 1 + r, 1, cols - 1, w->text + w->lines[i].from,
-			           w->lines[i].to - w->lines[i].from, ST_NORMAL);
+		if (i < w->nlines) {
+			const struct line *l = &w->lines[i];
+			draw_text(y0 + 1 + r, 0, 1 + l->indent, "", ST_NORMAL);
+			draw_wtext(y0 + 1 + r, 1 + l->indent, cols - 1 - l->indent, w->text + l->from,
+			           l->to - l->from, ST_NORMAL);
+		}
 		else
 			draw_text(y0 + 1 + r, 0, cols, "", ST_NORMAL);
 	}

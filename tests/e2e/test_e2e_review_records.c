@@ -110,6 +110,28 @@ static void pick(struct vt *vt, const char *text)
     fail_msg("no item \"N. %s\" on screen", text);
 }
 
+/* F9 (then `item`, NULL where F9 itself exports) writes the screen out: the file named `name` in the
+ * test's directory; returns its text. */
+static void export_to(struct vt *vt, const struct app *a, const char *item, const char *name,
+                      const char *done, char *text, size_t cap)
+{
+    char path[PATH_MAX + 64];
+    vt_key(vt, VT_KEY_F9);
+    if (item)
+        pick(vt, item);
+    app_wait(vt, "文件名：");
+    snprintf(path, sizeof path, "%s/%s", a->dir, name);
+    vt_send(vt, "\x15", 1);      /* Ctrl-U clears the proposed name */
+    vt_type(vt, path);
+    vt_key(vt, VT_KEY_ENTER);
+    app_wait(vt, done);
+    FILE *f = fopen(path, "r");
+    assert_non_null(f);
+    size_t n = fread(text, 1, cap - 1, f);
+    text[n] = 0;
+    fclose(f);
+}
+
 /* From the main menu to the project's 申报表. */
 static void open_project(struct vt *vt)
 {
@@ -175,6 +197,9 @@ static void funds(struct vt *vt, const struct app *a, const char *id)
     char row[512];
     app_text_at(vt, app_row_of(vt, "制作宣传展板"), 0, row, sizeof row);
     APP_CHECK(vt, strstr(row, "249.50") != NULL);
+    char csv[4096];
+    export_to(vt, a, "导出经费台账（CSV）", "经费.csv", "已导出 3 条记录到", csv, sizeof csv);
+    APP_CHECK(vt, strstr(csv, "制作宣传展板") && strstr(csv, "249.50") && strstr(csv, TITLE));
     vt_key(vt, VT_KEY_F3);
     app_wait_row(vt, 1, "申报");
 }
@@ -249,12 +274,16 @@ static void notes(struct vt *vt, const struct app *a, const char *id)
     app_wait_row(vt, 1, "申报");
 }
 
-static void evidence(struct vt *vt)
+static void evidence(struct vt *vt, const struct app *a)
 {
     vt_key(vt, VT_KEY_F9);
     pick(vt, "工作实绩");
     app_wait_row(vt, 1, "记录中的事实");
     app_wait(vt, "三会一课");
+    app_wait(vt, "支委会：应开");
+    static char text[65536];
+    export_to(vt, a, NULL, "事实.txt", "已导出 1 份到", text, sizeof text);
+    APP_CHECK(vt, strstr(text, TITLE) && strstr(text, "三会一课") && strstr(text, "支委会：应开"));
     vt_key(vt, VT_KEY_F3);
     app_wait_row(vt, 1, "申报");
 }
@@ -268,7 +297,7 @@ static void records_of_a_project(void **state)
     open_project(vt);
     funds(vt, a, id);
     notes(vt, a, id);
-    evidence(vt);
+    evidence(vt, a);
     app_quit(vt);
 }
 
