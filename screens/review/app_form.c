@@ -126,7 +126,7 @@ struct app_form {
 	struct record_form r;
 	struct form_field defs[NPROJECT > NCREATE ? NPROJECT : NCREATE];
 	int n;
-	char dir_buf[512];
+	char dir_names[15][64];
 	const char *dirs[16];
 	struct review_arg sub;
 	int locked;
@@ -172,30 +172,12 @@ static const struct record_ops app_ops = {
 	.save = save_app,
 };
 
-/* 立项方向: the six areas of seed 004 §三 unless dangjian.ini lists others. */
+/* 立项方向: the domain's list (dangjian.ini, or seed 004 §三's six areas). */
 static void directions(struct app_form *w)
 {
-	const char *list = config_str(w->s->cfg, "review_project:directions",
-	                              "党员队伍作风建设、发展党员工作质量、党员教育管理、"
-	                              "服务型党支部建设、创新党支部活动、大学生党支部建设");
-	int n = 0;
-	snprintf(w->dir_buf, sizeof w->dir_buf, "%s", list);
-	for (char *p = w->dir_buf; *p && n < 15;) {
-		char *end = strstr(p, "、");
-		char *comma = strchr(p, ',');
-		size_t skip = 3;
-		if (comma && (!end || comma < end)) {
-			end = comma;
-			skip = 1;
-		}
-		if (end)
-			*end = 0;
-		if (*p)
-			w->dirs[n++] = p;
-		if (!end)
-			break;
-		p = end + skip;
-	}
+	int n = review_directions(w->s, w->dir_names, 15);
+	for (int i = 0; i < n; i++)
+		w->dirs[i] = w->dir_names[i];
 	w->dirs[n] = NULL;
 }
 

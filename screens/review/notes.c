@@ -11,13 +11,6 @@
 #include "tui/dialog.h"
 #include "tui/draw.h"
 
-/* The kinds each configuration keeps, in the order of its cycle.  Which of
- * them the application's state takes now is the domain's to say on save
- * (review_note_save refuses naming the state). */
-static const char *const project_kinds[] = { "阶段小结", "延期", "中期检查", "结题报告", "整改" };
-static const char *const create_kinds[] = { "自查报告", "公示", "阶段小结", "延期",
-                                            "中期检查", "成果报告", "整改" };
-
 struct notes {
 	struct session *s;
 	struct review_arg *arg;    /* the caller's: changed and saved_id go back in it */
@@ -110,16 +103,24 @@ static enum outcome open_row(void *st, struct app *a, int64_t id)
 	return open_form(st, a, id, NULL);
 }
 
-/* F6: the kind the caller asked for, else the operator picks one. */
+/* F6: the kind the caller asked for, else one of those the application's
+ * state takes now (review_note_kinds), picked by the operator. */
 static enum outcome add_note(struct notes *w, struct app *a)
 {
 	if (w->arg->note_kind[0])
 		return open_form(w, a, 0, w->arg->note_kind);
-	int project = subs_app_flow(w->app) == REVIEW_PROJECT;
-	const char *const *kinds = project ? project_kinds : create_kinds;
-	int n = project ? (int)(sizeof project_kinds / sizeof *project_kinds)
-	                : (int)(sizeof create_kinds / sizeof *create_kinds);
-	int i = dialog_pick("新增哪一类记录", kinds, n, 0);
+	const char *kinds[16];
+	struct dj_err e;
+	int n = review_note_kinds(w->s, w->app->id, kinds, 16, &e);
+	if (n < 0) {
+		frame_message(MSG_ERROR, "%s", e.msg);
+		return SCR_REDRAW;
+	}
+	if (n == 0) {
+		frame_message(MSG_ERROR, "本申报现为「%s」，这一阶段没有要登记的记录", w->app->state_word);
+		return SCR_REDRAW;
+	}
+	int i = n == 1 ? 0 : dialog_pick("新增哪一类记录", kinds, n, 0);
 	return i < 0 ? SCR_REDRAW : open_form(w, a, 0, kinds[i]);
 }
 

@@ -7,6 +7,7 @@
 
 #include "core/db.h"
 #include "core/db_write.h"
+#include "core/itemlist.h"
 #include "core/json.h"
 #include "core/text.h"
 #include "org/org.h"
@@ -419,4 +420,27 @@ int review_app_delete(struct session *s, int64_t id, int64_t version, struct dj_
 	if (db_txn_begin(&t, s->db, db_in_txn(s->db), NULL, e))
 		return DJ_DB;
 	return db_txn_end(&t, delete_in_txn(s, id, version, e), e);
+}
+
+/* [review_project] directions when the office lists its own, else the six
+ * areas of seed 004 §三 that migration 010 put in the code list. */
+int review_directions(struct session *s, char out[][64], int cap)
+{
+	static const char *const seps[] = { "、", "，", ",", NULL };
+	const char *list = config_str(s->cfg, "review_project:directions", "");
+	int n = 0;
+	char item[64];
+	while (n < cap && itemlist_next(&list, seps, item, sizeof item))
+		if (*item)
+			snprintf(out[n++], 64, "%s", item);
+	if (n)
+		return n;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, "SELECT label FROM dict WHERE kind = '立项方向' ORDER BY sort",
+	                       -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	while (n < cap && sqlite3_step(st) == SQLITE_ROW)
+		db_col_text(st, 0, out[n++], 64);
+	sqlite3_finalize(st);
+	return n;
 }

@@ -244,6 +244,9 @@ int review_app_load(struct session *s, int64_t id, struct review_app *a, struct 
  * batch beyond per_org, a project longer than the batch's years without
  * long_reason, a filed_on outside the batch's 申报 window's year. */
 int review_app_save(struct session *s, struct review_app *a, struct dj_err *e);
+/* The 立项方向 an application chooses from: [review_project] directions,
+ * or seed 004 §三's six areas; how many were written (at most cap). */
+int review_directions(struct session *s, char out[][64], int cap);
 /* Deletes an application still 已申报, with its notes and fund lines. */
 int review_app_delete(struct session *s, int64_t id, int64_t version, struct dj_err *e);
 

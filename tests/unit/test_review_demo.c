@@ -138,6 +138,31 @@ static void the_ledger_marks_the_late_ones(void **state)
 	                                 stage, sizeof stage, due, &e), -1);
 }
 
+/* 立项方向: seed 004 §三's six from the code list, or the office's own. */
+static void directions_come_from_the_seed_or_the_ini(void **state)
+{
+	struct testdb *t = *state;
+	char d[16][64];
+	assert_int_equal(review_directions(&t->s, d, 16), 6);
+	assert_string_equal(d[0], "加强党员队伍作风建设");
+	assert_string_equal(d[5], "大学生党支部建设");
+	char path[160], why[256];
+	snprintf(path, sizeof path, "%s/d.ini", t->dir);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("[review_project]\ndirections = 乡村振兴、基层治理，党建引领,\n", f);
+	fclose(f);
+	struct config c, *was = t->s.cfg;
+	assert_int_equal(config_load(&c, path, why, sizeof why), 0);
+	t->s.cfg = &c;
+	int n = review_directions(&t->s, d, 16);
+	t->s.cfg = was;
+	config_free(&c);
+	assert_int_equal(n, 3);
+	assert_string_equal(d[1], "基层治理");
+	assert_string_equal(d[2], "党建引领");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -146,6 +171,7 @@ int main(void)
 		cmocka_unit_test(the_failed_project_waits_on_its_rectification),
 		cmocka_unit_test(the_young_branch_is_not_eligible_and_says_why),
 		cmocka_unit_test(the_ledger_marks_the_late_ones),
+		cmocka_unit_test(directions_come_from_the_seed_or_the_ini),
 	};
 	return cmocka_run_group_tests(tests, setup, fx_db_teardown);
 }
