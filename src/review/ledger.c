@@ -110,9 +110,13 @@ static void short_money(int64_t fen, char *out, size_t cap)
 		out[n - 3] = 0;
 }
 
+/* 总评 always with its one decimal, as the form and the sheet show it. */
 static void format_total(int total, char out[8])
 {
-	review_format_tenths(total, out, 8);
+	if (total < 0)
+		out[0] = 0;
+	else
+		snprintf(out, 8, "%d.%d", total / 10, total % 10);
 }
 
 static int line_of(struct session *s, int64_t app_id, const char *on, struct ledger_line *l,

@@ -228,7 +228,7 @@ struct review_app {
 	char ends_on[11];
 	char total[8];                    /* 总评 "86.7", "" before acceptance */
 	char rectify_due[11];
-	char outcome[128];
+	char outcome[640];                /* 验收通过（date）：the acceptance's opinion … */
 	char award[128];
 	char reason[512];
 };

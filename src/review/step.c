@@ -20,7 +20,7 @@ struct outcome {
 	int64_t granted;          /* RA_APPROVE: fen; -1 keeps what is stored */
 	int total;                /* RA_ACCEPT: tenths; -1 keeps */
 	char rectify_due[11];
-	char text[128];           /* outcome words with the date */
+	char text[640];           /* outcome words with the date (and the acceptance's opinion) */
 	const char *decision;     /* 批复/评审意见, NULL keeps */
 	const char *reason;       /* 不予/撤销 reason, NULL keeps */
 	const char *award;
@@ -221,22 +221,32 @@ static int rule_complete(struct session *s, const struct review_app *a, int *mea
 	return 0;
 }
 
+/* The outcome's words followed by the acceptance's opinion, when given. */
+static int with_opinion(struct outcome *o, const struct review_step *st)
+{
+	if (*st->opinion) {
+		size_t len = strlen(o->text);
+		snprintf(o->text + len, sizeof o->text - len, "：%s", st->opinion);
+	}
+	return 0;
+}
+
 static int rule_accept(struct session *s, const struct review_app *a, const struct review_rules *r,
                        const struct review_step *st, struct outcome *o, struct dj_err *e)
 {
 	if (rule_complete(s, a, &o->total, e))
 		return e ? e->code : DJ_INVALID;
 	o->to = review_accept_state(o->total, r->pass_line);
-	o->decision = *st->opinion ? st->opinion : NULL;
+	/* the acceptance's opinion joins its outcome: 批复意见 stays the decision's */
 	int pass = o->to == RV_PASSED;
 	if (r->kind == REVIEW_CREATE) {
 		snprintf(o->text, sizeof o->text, pass ? "达标，命名为校级党建工作%s（%s）"
 		         : "不达标，予以通报（%.0s%s）", a->kind, o->on);
-		return 0;
+		return with_opinion(o, st);
 	}
 	if (pass) {
 		snprintf(o->text, sizeof o->text, "验收通过（%s）", o->on);
-		return 0;
+		return with_opinion(o, st);
 	}
 	char why[WHY_MAX];
 	if (!*st->due)
@@ -248,7 +258,7 @@ static int rule_accept(struct session *s, const struct review_app *a, const stru
 		return dj_fail(e, DJ_INVALID, "due", "「整改期限」%s 应晚于验收日期 %s", o->rectify_due,
 		               o->on);
 	snprintf(o->text, sizeof o->text, "验收不通过，限 %s 前整改（%s）", o->rectify_due, o->on);
-	return 0;
+	return with_opinion(o, st);
 }
 
 static int rule_honour(struct session *s, const struct review_app *a, const struct review_rules *r,

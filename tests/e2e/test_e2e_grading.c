@@ -258,7 +258,7 @@ static void demo_ledger_gb18030(void **state)
     app_wait_row(vt, 1, "本轮定级");
     vt_type(vt, "3");
     app_wait(vt, "2026年度基层党组织分类定级｜2026-04-21 公布｜无上轮对比");
-    app_wait(vt, "共 27 条");
+    app_wait(vt, "共 28 条");
     app_settle(vt);
     assert_row_has(vt, "二都村党支部", "逾期");
     char row[256];
@@ -273,7 +273,7 @@ static void demo_ledger_gb18030(void **state)
     vt_send(vt, "\x15", 1);      /* Ctrl-U clears the proposed name */
     vt_type(vt, path);
     vt_key(vt, VT_KEY_ENTER);
-    app_wait(vt, "已导出 27 条到");
+    app_wait(vt, "已导出 28 条到");
     app_quit(vt);
     FILE *f = fopen(path, "r");
     assert_non_null(f);
@@ -284,7 +284,7 @@ static void demo_ledger_gb18030(void **state)
     while (fgets(line, sizeof line, f))
         rows++;
     fclose(f);
-    assert_int_equal(rows, 27);
+    assert_int_equal(rows, 28);
 }
 
 /* On a wide terminal the sheet gives the names room; in a GB18030 terminal
@@ -301,7 +301,7 @@ static void wide_sheet(void **state)
     vt_type(vt, "2");
     app_wait(vt, "评分表：群众初评（权重 15%）");
     app_wait(vt, "驿亭镇白马湖水产专业合作社党支部");   /* 32 columns: whole at 120 */
-    app_wait(vt, "第 1/27 个");
+    app_wait(vt, "第 1/28 个");
     app_settle(vt);
     vt_type(vt, "１８．５");
     vt_key(vt, VT_KEY_ENTER);

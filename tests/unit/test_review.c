@@ -305,6 +305,9 @@ static void failed_acceptance_then_resubmit(void **state)
 	assert_int_equal(a.state, RV_FAILED);
 	assert_string_equal(a.rectify_due, "2027-01-31");
 	assert_string_equal(a.total, "50.0");
+	/* the acceptance's opinion joins the outcome; 批复意见 stays the decision's */
+	assert_string_equal(a.outcome, "验收不通过，限 2027-01-31 前整改（2026-11-21）：材料不全");
+	assert_string_not_equal(a.decision, "材料不全");
 	must_step(f, &a, RA_RESUBMIT, NULL, NULL);
 	assert_int_equal(a.state, RV_CONCLUDED);
 	assert_int_equal(a.accept_round, 2);

@@ -197,9 +197,9 @@ static void test_export_csv(void **state)
 	assert_string_equal(cell[12], "250.50");
 	assert_string_equal(cell[13], "749.50");
 	assert_string_equal(cell[14], "87.5");
-	assert_string_equal(cell[15], "90");
+	assert_string_equal(cell[15], "90.0");
 	assert_string_equal(cell[16], "87.5");
-	assert_string_equal(cell[17], "85");
+	assert_string_equal(cell[17], "85.0");
 	assert_int_equal(csv_next(r, &cell, &line), 18);
 	assert_string_equal(cell[0], "第二个项目");
 	assert_string_equal(cell[15], "");
