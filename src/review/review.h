@@ -200,7 +200,8 @@ struct row_source *review_batch_list_source(struct session *s, int kind /* -1: b
 
 /* An application as the form shows and types it.  Field keys: org kind
  * title unit executor secretary filed_on direction why how goal content plan
- * schedule long_reason goal_year1 goal_year2 problems duties declaration. */
+ * schedule long_reason goal_year1 goal_year2 problems duties declaration ends_on
+ * (ends_on: the planned end; a 立项 project past its 学年 needs long_reason). */
 struct review_app {
 	int64_t id, version, batch_id, org_id;
 	char org[128];                    /* 所在支部 / 申报单位 (full name) */
