@@ -356,6 +356,9 @@ static sqlite3_stmt *query(const struct app *a, sqlite3 **db, const char *sql, c
     sqlite3_stmt *st = NULL;
     if (sqlite3_open_v2(a->db, db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
         fail_msg("cannot open %s: %s", a->db, sqlite3_errmsg(*db));
+    /* The program under test may be mid-write or checkpointing when the test
+     * looks; wait as every other reader of the shared file does. */
+    sqlite3_busy_timeout(*db, 5000);
     if (sqlite3_prepare_v2(*db, sql, -1, &st, NULL) != SQLITE_OK)
         fail_msg("bad query %s: %s", sql, sqlite3_errmsg(*db));
     if (p1)
