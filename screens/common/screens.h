@@ -106,6 +106,7 @@ extern const struct screen member_stats_screen;
 extern const struct screen dev_list_screen;
 extern const struct screen dev_form_screen;
 extern const struct screen dev_remind_screen;
+extern const struct screen member_receipts_screen;
 
 /* The subtree a member or development list covers (0: the operator's scope). */
 struct member_scope_arg {

@@ -80,10 +80,13 @@ static int build_fields(struct event_form *w)
 			.lookup = (needs & EV_TO_BRANCH) ? &branch_lookup : NULL,
 			.help = (needs & EV_TO_BRANCH) ? "本单位的党支部，按 F4 选择。不填为原所在支部。"
 			                               : "接收单位的党组织名称，或外出的地点。" };
-	if (needs & EV_NEEDS_LETTER)
+	if (needs & (EV_NEEDS_LETTER | EV_LETTER_OURS))
 		w->defs[n++] = (struct form_field){ .key = "letter_no", .label = "介绍信编号：",
-			.row = row++, .col = 2, .width = 24, .type = FT_TEXT, .required = 1, E(letter_no),
-			.help = "组织关系介绍信的编号。" };
+			.row = row++, .col = 2, .width = 24, .type = FT_TEXT,
+			.required = (needs & EV_NEEDS_LETTER) != 0, E(letter_no),
+			.help = (needs & EV_LETTER_OURS)
+			        ? "本单位开出的介绍信编号；留空由程序按年度顺序编号（第 N 号）。"
+			        : "对方开来的组织关系介绍信的编号。" };
 	if (needs & EV_NEEDS_DAYS)
 		w->defs[n++] = (struct form_field){ .key = "valid_days", .label = "有效期（天）：",
 			.row = row - 1, .col = 42, .width = 3, .type = FT_INT, .required = 1, E(valid_days),

@@ -1,5 +1,6 @@
 /* menu.c — 党员管理: the roster, the tree to choose a subtree from,
- * the structure counts, the development path and its reminders. */
+ * the structure counts, the development path and its reminders, the
+ * 回执 of the letters of transfer. */
 #include "screens/common/menu_screen.h"
 #include "screens/common/screens.h"
 
@@ -14,6 +15,8 @@ static const struct menu_entry entries[] = {
 	  &dev_list_screen },
 	{ { '5', "发展提醒", "待谈话的申请、积极分子满一年、30 天内到期转正的预备党员" },
 	  &dev_remind_screen },
+	{ { '6', "回执台账", "转出党员的介绍信回执：待退回、逾期未回；登记退回日期" },
+	  &member_receipts_screen },
 };
 
 static const struct menu_screen menu = {
@@ -34,6 +37,7 @@ const struct screen member_menu_screen = {
 	        "3 党员结构统计：按性别、民族、年龄、学历、类别、入党时间统计。\n"
 	        "4 发展党员：入党申请人到正式党员的全过程登记，F9 办理下一步。\n"
 	        "5 发展提醒：到期需要办理的事项。\n"
+	        "6 回执台账：转出介绍信的回执，逾期未回的标出，回车登记退回日期。\n"
 	        "名册导入：dangjian import members 文件.csv（见 README）。",
 	.legend = menu_screen_legend,
 	.open = open_menu,

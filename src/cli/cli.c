@@ -42,6 +42,7 @@ void cli_usage(FILE *to)
 	        "                                （如 党费-2026-10.csv、dues202610.csv）\n"
 	        "  export grading 文件.csv       导出定级台账（各轮评分、等次、升降）\n"
 	        "  export rectify 文件.csv       导出整改台账\n"
+	        "  export receipts 文件.csv      导出介绍信回执台账（待退回、逾期、已退回）\n"
 	        "  export audit 文件.csv         导出全部操作日志（管理员）\n"
 	        "  export users 文件.csv         导出操作员名单（管理员）\n"
 	        "  review list [批次编号]        列出立项、创建批次；给出批次编号时列出其中的申报，\n"
@@ -189,6 +190,7 @@ static const struct ledger_io ledgers[] = {
 	{ "dues", "党费", NULL, dues_export_csv },   /* a month in the file name: that month only */
 	{ "grading", "定级台账", NULL, grading_export_csv },   /* every round in scope */
 	{ "rectify", "整改台账", NULL, rectify_export_csv },
+	{ "receipts", "回执台账", NULL, member_receipt_export },
 };
 
 static const struct ledger_io *find_ledger(const char *name, int exporting)

@@ -6,12 +6,10 @@
 
 #include "core/pager.h"
 #include "member/devcase.h"
+#include "member/ledger_sql.h"
 
-#define SUBTREE(col) "(:scope = 0 OR " col " IN (WITH RECURSIVE sub(id) AS (SELECT :scope" \
-	" UNION ALL SELECT c.id FROM org c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub))"
 #define CASE_FIND "c.name LIKE :fc ESCAPE '\\' OR c.name_py LIKE :fp ESCAPE '\\'" \
 	" OR c.id_number LIKE :fc ESCAPE '\\'"
-#define BRANCH "coalesce(nullif(o.short_name, ''), o.name)"
 #define STAGE_RANK "CASE c.stage WHEN '申请人' THEN '1' WHEN '积极分子' THEN '2'" \
 	" WHEN '发展对象' THEN '3' WHEN '预备党员' THEN '4' WHEN '正式党员' THEN '5' ELSE '6' END"
 

@@ -27,7 +27,7 @@ struct event_rule {
  * one who had transferred out (a newcomer is member_transfer_in). */
 static const struct event_rule rules[] = {
 	{ "转出", { "正常", "流出", "失联" }, "转出",
-	  EV_NEEDS_TO | EV_NEEDS_LETTER | EV_NEEDS_DAYS | EV_NEEDS_DUES },
+	  EV_NEEDS_TO | EV_LETTER_OURS | EV_NEEDS_DAYS | EV_NEEDS_DUES },
 	{ "出党", { "正常", "流出", "失联" }, "出党", EV_NEEDS_REASON },
 	{ "去世", { "正常", "流出", "失联" }, "去世", 0 },
 	{ "失联", { "正常", "流出" }, "失联", 0 },
@@ -191,6 +191,8 @@ static const char *event_json(const struct member_event *ev, struct json *j)
 	json_str(j, "有效期（天）", ev->valid_days);
 	json_str(j, "党费交至", ev->dues_paid_to);
 	json_str(j, "原因", ev->reason);
+	if (*ev->receipt_due)
+		json_str(j, "回执应退回日期", ev->receipt_due);
 	return json_end(j);
 }
 
@@ -215,6 +217,8 @@ static int insert_event(struct session *s, struct member_event *ev, struct dj_er
 	if (db_step_done(s->db, st, "记录党员变动", e))
 		return DJ_DB;
 	ev->id = sqlite3_last_insert_rowid(s->db);
+	if (*ev->receipt_due && member_receipt_expect(s, ev, e))
+		return DJ_DB;
 	struct json after = JSON_INIT;
 	int rc = audit_write(s, "member_event", ev->id, "新增", NULL, event_json(ev, &after), e);
 	json_free(&after);
@@ -283,7 +287,7 @@ static int record_in_txn(struct session *s, int64_t member_id, int64_t version,
 		snprintf(ev->from_org, sizeof ev->from_org, "%s", m.org);
 	else if (!*ev->to_org)
 		snprintf(ev->to_org, sizeof ev->to_org, "%s", m.org);
-	if (insert_event(s, ev, e))
+	if (((r->needs & EV_LETTER_OURS) && member_letter_assign(s, ev, e)) || insert_event(s, ev, e))
 		return e ? e->code : DJ_DB;
 	return apply_to_member(s, &m, *r->result ? r->result : m.status, to ? to : m.org_id, r->type, e);
 }
@@ -342,9 +346,11 @@ int member_events(struct session *s, int64_t member_id, struct member_event *out
 {
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(s->db,
-	        "SELECT id, type, date, coalesce(from_org,''), coalesce(to_org,''),"
+	        "SELECT v.id, type, date, coalesce(from_org,''), coalesce(to_org,''),"
 	        " coalesce(letter_no,''), coalesce(valid_days,''), coalesce(dues_paid_to,''),"
-	        " coalesce(reason,'') FROM member_event WHERE member_id = ?"
+	        " coalesce(reason,''), coalesce(r.due_on,''), coalesce(r.returned_on,'')"
+	        " FROM member_event v LEFT JOIN letter_receipt r ON r.event_id = v.id"
+	        " WHERE member_id = ?"
 	        " ORDER BY date DESC, id DESC LIMIT ?", -1, &st, NULL) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_int64(st, 1, member_id);
@@ -363,6 +369,8 @@ int member_events(struct session *s, int64_t member_id, struct member_event *out
 		db_col_text(st, 6, ev->valid_days, sizeof ev->valid_days);
 		db_col_text(st, 7, ev->dues_paid_to, sizeof ev->dues_paid_to);
 		db_col_text(st, 8, ev->reason, sizeof ev->reason);
+		db_col_text(st, 9, ev->receipt_due, sizeof ev->receipt_due);
+		db_col_text(st, 10, ev->receipt_on, sizeof ev->receipt_on);
 	}
 	sqlite3_finalize(st);
 	return n;

@@ -4,16 +4,13 @@
 #include "core/db.h"
 #include "core/pager.h"
 #include "member/member.h"
+#include "member/ledger_sql.h"
 
-/* Organizations under :scope (itself included); 0 = everything. */
-#define SUBTREE(col) "(:scope = 0 OR " col " IN (WITH RECURSIVE sub(id) AS (SELECT :scope" \
-	" UNION ALL SELECT c.id FROM org c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub))"
 #define AGE "(CAST(substr(dj_today(), 1, 4) AS INTEGER) - CAST(substr(m.birth_date, 1, 4)" \
 	" AS INTEGER) - (substr(dj_today(), 6) < substr(m.birth_date, 6)))"
 #define EDU_RANK "CASE m.education WHEN '研究生' THEN '1' WHEN '大学本科' THEN '2'" \
 	" WHEN '大学专科' THEN '3' WHEN '中专' THEN '4' WHEN '高中' THEN '5' WHEN '初中' THEN '6'" \
 	" WHEN '小学及以下' THEN '7' ELSE '8' END"
-#define BRANCH "coalesce(nullif(o.short_name, ''), o.name)"
 #define MEMBER_FIND "m.name LIKE :fc ESCAPE '\\' OR m.name_py LIKE :fp ESCAPE '\\'" \
 	" OR m.id_number LIKE :fc ESCAPE '\\' OR m.phone LIKE :fc ESCAPE '\\'"
 #define ORG_FIND "o.name LIKE :fc ESCAPE '\\' OR o.short_name LIKE :fc ESCAPE '\\'" \
@@ -175,11 +172,13 @@ static const struct pager_def event_def = {
 	           " ELSE coalesce('至 ' || v.to_org, '') END",
 	           "coalesce(v.letter_no, '')",
 	           "CASE WHEN v.type = '转出' THEN '有效期 ' || coalesce(v.valid_days, '') ||"
-	           " ' 天，党费交至 ' || coalesce(v.dues_paid_to, '') || coalesce('，' || v.reason, '')"
+	           " ' 天，党费交至 ' || coalesce(v.dues_paid_to, '') ||"
+	           " coalesce('，回执 ' || r.returned_on || ' 退回', '，回执应于 ' || r.due_on ||"
+	           " ' 前退回', '') || coalesce('，' || v.reason, '')"
 	           " ELSE coalesce(v.reason, '') END" },
 	.sort = { "v.date", "v.type || v.date" },
 	.id = "v.id",
-	.from = "member_event v",
+	.from = "member_event v LEFT JOIN letter_receipt r ON r.event_id = v.id",
 	.where = "v.member_id = :scope",
 	.default_sort = 0,
 };

@@ -61,6 +61,8 @@ struct member_event {
 	char valid_days[8];       /* 介绍信有效期（天） */
 	char dues_paid_to[8];     /* 党费交至 YYYY-MM */
 	char reason[256];         /* 原因或说明 */
+	char receipt_due[11];     /* 转出: the day the 介绍信's 回执 is due back */
+	char receipt_on[11];      /* 转出: the day it came back, "" while awaited */
 };
 
 /* ---- the record -------------------------------------------------------- */
@@ -160,6 +162,7 @@ enum {
 	EV_NEEDS_REASON = 32,   /* reason */
 	EV_TO_BRANCH = 64,      /* to_org names one of our 党支部 (else free text) */
 	EV_OPTIONAL_TO = 128,   /* to_org may be left empty */
+	EV_LETTER_OURS = 256,   /* letter_no is our own letter's: numbered when left empty */
 };
 int member_event_needs(const char *type);
 /* 1 when a member in `status` may have an event of `type`. */
@@ -184,6 +187,33 @@ int member_transfer_in(struct session *s, struct member *m, struct member_event 
 
 /* The member's events, newest first, at most max.  Returns how many, or -1. */
 int member_events(struct session *s, int64_t member_id, struct member_event *out, int max);
+
+/* ---- the 介绍信 and its 回执 (letter.c) ------------------------------ */
+
+/* [moves] receipt_days: how long a 回执 may take (30). */
+int member_receipt_days(const struct session *s);
+/* Inside the 转出's write transaction: a letter_no left empty becomes the
+ * next number of the move's year (1, 2 …; printed （2026）第 17 号), a typed
+ * one is refused when another 转出 of that year carries it; receipt_due is
+ * set from the date.  0, or DJ_INVALID (key letter_no) / DJ_DB. */
+int member_letter_assign(struct session *s, struct member_event *ev, struct dj_err *e);
+/* Inside the same transaction, after the 转出 is stored: its 回执 awaited
+ * from ev->receipt_due. */
+int member_receipt_expect(struct session *s, const struct member_event *ev, struct dj_err *e);
+/* Records (date "": clears) the day the 回执 of 转出 event_id came back:
+ * not before the move, not after today; audited.  0 or a DJ_ code (key
+ * receipt_on). */
+int member_record_receipt(struct session *s, int64_t event_id, const char *date,
+                          struct dj_err *e);
+/* 回执台账: the 转出 under root (0: the operator's scope) whose 回执 has not
+ * come back — 转出日期 姓名 原所在支部 去往 介绍信编号 应回日期 情况 —
+ * overdue ones marked, by due date; all 1: those returned too, dimmed. */
+struct row_source *member_receipt_source(struct session *s, int64_t root, int all);
+/* How many are overdue under root today. */
+long member_receipts_overdue(struct session *s, int64_t root);
+/* The 回执台账 of the operator's scope as CSV or xlsx: every 转出 awaiting
+ * its 回执, and those returned. */
+int member_receipt_export(struct session *s, const char *path, FILE *report, int *exported);
 
 /* ---- ledgers and counts (ledger.c) ---------------------------------- */
 

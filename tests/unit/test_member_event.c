@@ -6,6 +6,10 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "core/db.h"
 #include "fixture.h"
 
 static struct member_event event(const char *type, const char *date)
@@ -48,8 +52,8 @@ static void status_table(void **state)
 	assert_string_equal(member_event_result("转出"), "转出");
 	assert_string_equal(member_event_result("流入"), "正常");
 	assert_string_equal(member_event_result("内部调整"), "");
-	assert_int_equal(member_event_needs("转出") & (EV_NEEDS_LETTER | EV_NEEDS_DAYS | EV_NEEDS_DUES),
-	                 EV_NEEDS_LETTER | EV_NEEDS_DAYS | EV_NEEDS_DUES);
+	assert_int_equal(member_event_needs("转出") & (EV_LETTER_OURS | EV_NEEDS_DAYS | EV_NEEDS_DUES),
+	                 EV_LETTER_OURS | EV_NEEDS_DAYS | EV_NEEDS_DUES);
 }
 
 static void transfer_out_needs_its_fields_and_changes_counts(void **state)
@@ -64,9 +68,6 @@ static void transfer_out_needs_its_fields_and_changes_counts(void **state)
 	assert_int_equal(record(f->s, id, &ev, &e), DJ_INVALID);
 	assert_string_equal(e.field, "to_org");
 	snprintf(ev.to_org, sizeof ev.to_org, "中共上虞区百官街道委员会");
-	assert_int_equal(record(f->s, id, &ev, &e), DJ_INVALID);
-	assert_string_equal(e.field, "letter_no");
-	assert_non_null(strstr(e.msg, "办理转出须填写「介绍信编号」"));
 	snprintf(ev.letter_no, sizeof ev.letter_no, "驿组转字〔2026〕12号");
 	snprintf(ev.valid_days, sizeof ev.valid_days, "400");
 	snprintf(ev.dues_paid_to, sizeof ev.dues_paid_to, "2026.10");
@@ -266,6 +267,116 @@ static void ledger_lists_and_finds(void **state)
 	row_source_free(branches);
 }
 
+/* A 转出 out of the given branch member, its letter number left to the program. */
+static int64_t moved_out(struct fixture *f, const char *name, const char *date, const char *no,
+                         struct member_event *ev)
+{
+	static int born;   /* a birth date (so a 身份证号) of their own */
+	char birth[11];
+	snprintf(birth, sizeof birth, "1971-02-%02d", ++born);
+	int64_t id = fx_add(f->s, fx_member(name, "男", birth, "东村党支部"));
+	struct dj_err e;
+	*ev = event("转出", date);
+	snprintf(ev->to_org, sizeof ev->to_org, "中共上虞区百官街道委员会");
+	snprintf(ev->letter_no, sizeof ev->letter_no, "%s", no);
+	snprintf(ev->valid_days, sizeof ev->valid_days, "30");
+	snprintf(ev->dues_paid_to, sizeof ev->dues_paid_to, "2026-10");
+	int rc = record(f->s, id, ev, &e);
+	if (rc)
+		fail_msg("%s", e.msg);
+	return ev->id;
+}
+
+static void letters_are_numbered_per_year(void **state)
+{
+	struct fixture *f = *state;
+	struct member_event a, b, c, d;
+	moved_out(f, "张一", "2025-12-30", "", &a);
+	moved_out(f, "张二", "2026-01-05", "", &b);
+	moved_out(f, "张三", "2026-02-01", "驿组转字〔2026〕3号", &c);
+	moved_out(f, "张四", "2026-03-01", "", &d);
+	assert_string_equal(a.letter_no, "1");
+	assert_string_equal(b.letter_no, "1");   /* a new year starts again */
+	assert_string_equal(c.letter_no, "驿组转字〔2026〕3号");
+	assert_string_equal(d.letter_no, "2");   /* the office's own style is left aside */
+	assert_string_equal(d.receipt_due, "2026-03-31");
+	/* a number typed twice in a year is refused, naming who has it */
+	int64_t id = fx_add(f->s, fx_member("张五", "男", "1972-01-01", "东村党支部"));
+	struct member_event twice = event("转出", "2026-04-01");
+	snprintf(twice.to_org, sizeof twice.to_org, "外地");
+	snprintf(twice.letter_no, sizeof twice.letter_no, "2");
+	snprintf(twice.valid_days, sizeof twice.valid_days, "30");
+	snprintf(twice.dues_paid_to, sizeof twice.dues_paid_to, "2026-03");
+	struct dj_err e;
+	assert_int_equal(record(f->s, id, &twice, &e), DJ_INVALID);
+	assert_string_equal(e.field, "letter_no");
+	assert_non_null(strstr(e.msg, "2026 年已用于张四的转出"));
+	assert_string_equal(twice.letter_no, "2");   /* what was typed stays */
+}
+
+static void receipts_are_awaited_then_recorded(void **state)
+{
+	struct fixture *f = *state;
+	struct member_event late, fresh;
+	int64_t old = moved_out(f, "王一", "2026-09-01", "", &late);
+	moved_out(f, "王二", "2026-11-10", "", &fresh);
+	assert_int_equal(member_receipts_overdue(f->s, f->top), 1);
+	struct row_source *rs = member_receipt_source(f->s, f->top, 0);
+	struct rs_row rows[4];
+	assert_int_equal(rs->count(rs->ctx), 2);
+	assert_int_equal(rs->fetch(rs->ctx, NULL, 1, 4, rows), 2);
+	assert_string_equal(rows[0].cell[1], "王一");
+	assert_string_equal(rows[0].cell[5], "2026-10-01");
+	assert_string_equal(rows[0].cell[6], "逾期 51 天");
+	assert_int_equal(rows[0].flags & RS_FLAG_WARN, RS_FLAG_WARN);
+	assert_string_equal(rows[1].cell[6], "还有 19 天");
+	row_source_free(rs);
+
+	struct dj_err e;
+	assert_int_equal(member_record_receipt(f->s, old, "2026-08-30", &e), DJ_INVALID);
+	assert_string_equal(e.field, "receipt_on");
+	assert_non_null(strstr(e.msg, "早于王一转出的日期 2026-09-01"));
+	assert_int_equal(member_record_receipt(f->s, old, "2026-12-01", &e), DJ_INVALID);
+	assert_non_null(strstr(e.msg, "在今天之后"));
+	assert_int_equal(member_record_receipt(f->s, old, "2026.10.8", &e), 0);
+	assert_int_equal(member_receipts_overdue(f->s, f->top), 0);
+	rs = member_receipt_source(f->s, f->top, 0);
+	assert_int_equal(rs->count(rs->ctx), 1);
+	row_source_free(rs);
+	rs = member_receipt_source(f->s, f->top, 1);
+	assert_int_equal(rs->count(rs->ctx), 2);
+	assert_int_equal(rs->fetch(rs->ctx, NULL, 1, 4, rows), 2);
+	int r = strcmp(rows[0].cell[1], "王一") == 0 ? 0 : 1;
+	assert_string_equal(rows[r].cell[6], "已退回 2026-10-08");
+	assert_int_equal(rows[r].flags & RS_FLAG_DIM, RS_FLAG_DIM);
+	row_source_free(rs);
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM audit_log WHERE tbl = 'member_event'"
+	                        " AND action = '登记回执' AND row_id = ?", old, 0), 1);
+	/* only a 转出 has a 回执 */
+	int64_t id = fx_add(f->s, fx_member("王三", "男", "1972-01-01", "东村党支部"));
+	struct member_event gone = event("去世", "2026-11-01");
+	assert_int_equal(record(f->s, id, &gone, &e), 0);
+	assert_int_equal(member_record_receipt(f->s, gone.id, "2026-11-02", &e), DJ_INVALID);
+	assert_non_null(strstr(e.msg, "只有转出才有介绍信回执"));
+
+	char path[] = "/tmp/dj-receipts-XXXXXX";
+	int fd = mkstemp(path);
+	close(fd);
+	unlink(path);
+	int n = 0;
+	assert_int_equal(member_receipt_export(f->s, path, stderr, &n), 0);
+	assert_int_equal(n, 2);
+	FILE *in = fopen(path, "r");
+	char buf[4096];
+	size_t got = fread(buf, 1, sizeof buf - 1, in);
+	buf[got] = 0;
+	fclose(in);
+	unlink(path);
+	assert_non_null(strstr(buf, "回执退回日期"));
+	assert_non_null(strstr(buf, "2026-10-08"));
+	assert_non_null(strstr(buf, "还有 19 天"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -277,6 +388,8 @@ int main(void)
 		FX_TEST(transfer_in_creates_the_member),
 		FX_TEST(stale_version_is_refused),
 		FX_TEST(ledger_lists_and_finds),
+		FX_TEST(letters_are_numbered_per_year),
+		FX_TEST(receipts_are_awaited_then_recorded),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	pinyin_shutdown();
