@@ -56,6 +56,8 @@ enum csv_encoding csv_encoding(const struct csv_reader *r);
  * = + - @ TAB CR is dropped.  *line is the 1-based physical line the record
  * started on (for reports). */
 int csv_next(struct csv_reader *r, char ***fields, int *line);
+/* 1 when the reader reads a workbook's sheet, not CSV. */
+int csv_is_sheet(const struct csv_reader *r);
 /* Why csv_next returned -1, or NULL. */
 const char *csv_error(const struct csv_reader *r);
 void csv_close(struct csv_reader *r);

@@ -556,6 +556,11 @@ enum csv_encoding csv_encoding(const struct csv_reader *r)
 	return r->enc;
 }
 
+int csv_is_sheet(const struct csv_reader *r)
+{
+	return r->xlsx != NULL;
+}
+
 const char *csv_error(const struct csv_reader *r)
 {
 	if (r->xlsx)

@@ -127,11 +127,14 @@ static int read_header(const struct csv_import *t, struct csv_reader *r, int map
 		}
 		if (n == 0)
 			break;
-		n = used_fields(f, n);
-		if (n > CSV_MAX_COLUMNS) {
-			fprintf(report, "第 %d 行：列数太多（%d 列）\n", line, n);
+		int used = used_fields(f, n);
+		if (used > CSV_MAX_COLUMNS) {
+			fprintf(report, "第 %d 行：列数太多（%d 列）\n", line, used);
 			return 1;
 		}
+		/* a column with an empty header is one (left out); blank cells
+		 * past the last column are not */
+		n = n > CSV_MAX_COLUMNS ? used : n;
 		if (names_a_column(t, f, n))
 			return map_header(t, f, n, line, map, nmap, report);
 		char shown[128];
@@ -148,11 +151,16 @@ static int read_header(const struct csv_import *t, struct csv_reader *r, int map
 
 /* One record's cells into rec; returns 1 when it has a problem (reported). */
 static int take_row(const struct csv_import *t, char **f, int n, int line, const int map[],
-                    int nmap, char *rec, FILE *report)
+                    int nmap, int sheet, char *rec, FILE *report)
 {
 	int bad = 0;
 	memset(rec, 0, t->rec_size);
 	n = used_fields(f, n);
+	/* A sheet's column past the header's last cell is one with an empty
+	 * header (left out); a CSV record longer than the header is broken
+	 * (an unquoted comma). */
+	if (sheet && n > nmap)
+		n = nmap;
 	if (n > nmap) {
 		fprintf(report, "第 %d 行：有 %d 列，比列名行多 %d 列\n", line, n, n - nmap);
 		bad = 1;
@@ -287,7 +295,7 @@ static int read_and_prepare(struct session *s, const struct csv_import *t, struc
 	while ((n = csv_next(r, &f, &line)) > 0) {
 		if (++total % CSV_PROGRESS_ROWS == 0 && o && o->progress)
 			o->progress(o->arg, total);
-		int rc = take_row(t, f, n, line, map, nmap, rec, report);
+		int rc = take_row(t, f, n, line, map, nmap, csv_is_sheet(r), rec, report);
 		if (!rc && t->prepare)
 			rc = t->prepare(s, t, rec, line, ctx, report);
 		if (rc < 0) {

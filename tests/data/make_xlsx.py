@@ -77,6 +77,31 @@ def long_row(out):
     wb.save(out)
 
 
+def table(out, src):
+    """A sheet from a UTF-8 CSV: cells as text, "#n:…" a number, "#d:Y-M-D"
+    a date in a date format; a row of one cell is merged across the
+    widest row, as a title is."""
+    import csv
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    with open(src, encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    width = max(len(r) for r in rows)
+    for y, r in enumerate(rows, 1):
+        for x, v in enumerate(r, 1):
+            if v.startswith("#n:"):
+                v = float(v[3:]) if "." in v or "E" in v.upper() else int(v[3:])
+            elif v.startswith("#d:"):
+                v = datetime.date.fromisoformat(v[3:])
+            elif v == "":
+                continue
+            ws.cell(row=y, column=x, value=v)
+        if len(r) == 1 and width > 1:
+            ws.merge_cells(start_row=y, start_column=1, end_row=y, end_column=width)
+    wb.save(out)
+
+
 CT = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
       'package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>')
 ROOT_RELS = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
@@ -130,6 +155,8 @@ def main():
         big(out)
     elif kind == "long":
         long_row(out)
+    elif kind == "table":
+        table(out, sys.argv[3])
     elif kind == "raw":
         raw(out, RAW_ROWS)
     elif kind == "doctype":
