@@ -14,6 +14,8 @@ static const struct menu_entry entries[] = {
 	  &dev_list_screen },
 	{ { '5', "发展提醒", "待谈话的申请、积极分子满一年、30 天内到期转正的预备党员" },
 	  &dev_remind_screen },
+	{ { '6', "导入党员名册", "从 Excel（.xlsx）或 CSV 名册导入：全部成功或全部不导入，逐行报告问题" },
+	  &member_import_screen },
 };
 
 static const struct menu_screen menu = {
@@ -34,7 +36,7 @@ const struct screen member_menu_screen = {
 	        "3 党员结构统计：按性别、民族、年龄、学历、类别、入党时间统计。\n"
 	        "4 发展党员：入党申请人到正式党员的全过程登记，F9 办理下一步。\n"
 	        "5 发展提醒：到期需要办理的事项。\n"
-	        "名册导入：dangjian import members 文件.csv（见 README）。",
+	        "6 导入党员名册：从 .xlsx 或 .csv 文件导入（命令行：dangjian import members 文件）。",
 	.legend = menu_screen_legend,
 	.open = open_menu,
 	.close = menu_screen_close,
