@@ -15,6 +15,8 @@ extern const struct screen main_menu_screen;
 extern const struct screen org_tree_screen;
 extern const struct screen org_list_screen;
 extern const struct screen org_form_screen;
+/* 导入党员名册 (screens/docs/import.c; 导入党组织 is the org tree's F9). */
+extern const struct screen member_import_screen;
 
 /* What org_form_screen opens: an existing record (id) or a new one under
  * a parent (name, may be ""). */

@@ -1,6 +1,6 @@
 /* menu.c — 党员管理: the roster, the tree to choose a subtree from,
  * the structure counts, the development path and its reminders, the
- * 回执 of the letters of transfer. */
+ * 回执 of the letters of transfer, the roster import. */
 #include "screens/common/menu_screen.h"
 #include "screens/common/screens.h"
 
@@ -17,6 +17,8 @@ static const struct menu_entry entries[] = {
 	  &dev_remind_screen },
 	{ { '6', "回执台账", "转出党员的介绍信回执：待退回、逾期未回；登记退回日期" },
 	  &member_receipts_screen },
+	{ { '7', "导入党员名册", "从 Excel（.xlsx）或 CSV 名册导入：全部成功或全部不导入，逐行报告问题" },
+	  &member_import_screen },
 };
 
 static const struct menu_screen menu = {
@@ -38,7 +40,7 @@ const struct screen member_menu_screen = {
 	        "4 发展党员：入党申请人到正式党员的全过程登记，F9 办理下一步。\n"
 	        "5 发展提醒：到期需要办理的事项。\n"
 	        "6 回执台账：转出介绍信的回执，逾期未回的标出，回车登记退回日期。\n"
-	        "名册导入：dangjian import members 文件.csv（见 README）。",
+	        "7 导入党员名册：从 .xlsx 或 .csv 文件导入（命令行：dangjian import members 文件）。",
 	.legend = menu_screen_legend,
 	.open = open_menu,
 	.close = menu_screen_close,

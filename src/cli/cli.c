@@ -14,6 +14,7 @@
 #include "core/db.h"
 #include "core/db_queue.h"
 #include "core/db_wait.h"
+#include "core/csv_table.h"
 #include "core/outfile.h"
 #include "core/session.h"
 #include "demo/demo.h"
@@ -33,8 +34,9 @@ void cli_usage(FILE *to)
 	        "\n"
 	        "不带命令时启动全屏台账程序。命令：\n"
 	        "  init [--demo]                 创建数据库（--demo：生成示例乡镇数据）\n"
-	        "  import orgs 文件.csv          导入党组织（全部成功或全部不导入）\n"
-	        "  import members 文件.csv       导入党员名册（全部成功或全部不导入）\n"
+	        "  import orgs 文件.csv|.xlsx    导入党组织（全部成功或全部不导入）\n"
+	        "  import members 文件.csv|.xlsx 导入党员名册（全部成功或全部不导入）\n"
+	        "        [--sheet 工作表名]       .xlsx 读哪一个工作表（默认第一个）\n"
 	        "  export orgs 文件.csv          导出党组织\n"
 	        "  export members 文件.csv       导出全部党员（含各种状态），可再导入\n"
 	        "  export meetings 文件.csv      导出会议台账（应到、实到、请假缺席、会议记录）\n"
@@ -211,8 +213,30 @@ static void ledger_usage(const char *verb, int exporting)
 	fputc('\n', stderr);
 }
 
+/* Takes "--sheet NAME" (or --sheet=NAME) out of argv; returns the new argc,
+ * -1 when --sheet has no name. */
+static int take_sheet(int argc, char **argv, const char **sheet)
+{
+	int n = 0;
+	*sheet = NULL;
+	for (int i = 0; i < argc; i++) {
+		if (i > 0 && strcmp(argv[i], "--sheet") == 0) {
+			if (i + 1 >= argc || !*argv[i + 1])
+				return -1;
+			*sheet = argv[++i];
+		} else if (i > 0 && strncmp(argv[i], "--sheet=", 8) == 0 && argv[i][8]) {
+			*sheet = argv[i] + 8;
+		} else {
+			argv[n++] = argv[i];
+		}
+	}
+	return n;
+}
+
 static int cmd_import(struct config *c, int argc, char **argv)
 {
+	const char *sheet;
+	argc = take_sheet(argc, argv, &sheet);
 	const struct ledger_io *l = argc == 3 ? find_ledger(argv[1], 0) : NULL;
 	if (!l) {
 		ledger_usage("import", 0);
@@ -229,6 +253,8 @@ static int cmd_import(struct config *c, int argc, char **argv)
 	char *text = NULL;
 	size_t len = 0;
 	FILE *report = open_memstream(&text, &len);
+	const struct csv_import_opts opts = { .sheet = sheet };
+	s.import = &opts;
 	int n = 0, rc = l->import(&s, argv[2], report ? report : stderr, &n);
 	if (report) {
 		fclose(report);

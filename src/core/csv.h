@@ -29,10 +29,16 @@ struct csv_limits {
 
 /* Opens a file and looks at its first chunk.  On failure returns NULL and
  * puts a Chinese reason in why (file missing, unreadable, larger than the
- * limit, a workbook or UTF-16, neither UTF-8 nor GB18030 at line N).  lim
+ * limit, an .xls workbook or UTF-16, neither UTF-8 nor GB18030 at line N).  lim
  * NULL: the defaults. */
 struct csv_reader *csv_open_limited(const char *path, const struct csv_limits *lim, char *why,
                                     size_t whycap);
+/* The same, and a file starting with the zip signature is read as an
+ * Excel workbook (.xlsx): its sheet named `sheet` (NULL: the first), each
+ * row a record, *line its row number (docs/xlsx_in.h).  A sheet named for
+ * a file that is no workbook is refused; so is an .xls (OLE2) file. */
+struct csv_reader *csv_open_sheet(const char *path, const struct csv_limits *lim, const char *sheet,
+                                  char *why, size_t whycap);
 struct csv_reader *csv_open(const char *path, char *why, size_t whycap);
 /* The same on bytes in memory (tests, stdin); no file-size limit. */
 struct csv_reader *csv_open_mem(const char *data, size_t len, char *why, size_t whycap);
@@ -50,6 +56,8 @@ enum csv_encoding csv_encoding(const struct csv_reader *r);
  * = + - @ TAB CR is dropped.  *line is the 1-based physical line the record
  * started on (for reports). */
 int csv_next(struct csv_reader *r, char ***fields, int *line);
+/* 1 when the reader reads a workbook's sheet, not CSV. */
+int csv_is_sheet(const struct csv_reader *r);
 /* Why csv_next returned -1, or NULL. */
 const char *csv_error(const struct csv_reader *r);
 void csv_close(struct csv_reader *r);

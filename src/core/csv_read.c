@@ -7,7 +7,11 @@
  * non-ASCII bytes (UTF-8 with or without BOM, else GB18030 through iconv,
  * converted as it streams); a later byte that breaks it, an unterminated
  * quote, a file over [import] max_mb or a record over [import] max_line_kb
- * stops the reading with the line to look at (csv_next returns -1). */
+ * stops the reading with the line to look at (csv_next returns -1).
+ *
+ * A file that starts with the zip signature is read as an Excel workbook
+ * instead (docs/xlsx_in.h, one sheet, rows numbered as Excel numbers them);
+ * an OLE2 file (.xls, or a workbook with a password) is refused. */
 #include "core/csv.h"
 
 #include <errno.h>
@@ -21,6 +25,7 @@
 #include <unistd.h>
 
 #include "core/err.h"
+#include "docs/xlsx_in.h"
 
 enum { CHUNK = 65536 };
 
@@ -53,6 +58,7 @@ struct csv_reader {
 	size_t *offs;                /* where each field starts in rec */
 	char **fields;
 	int nfields, fields_cap;
+	struct xlsx_reader *xlsx;    /* the file is a workbook: its rows come from here */
 };
 
 static void say(char *why, size_t whycap, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -172,12 +178,19 @@ static void append(struct csv_reader *r, const unsigned char *p, size_t n)
 	r->len += n;
 }
 
+/* The container of .xls files and of password-protected workbooks. */
+#define OLE2_MAGIC "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"
+#define OLE2_WHY "这是旧版 Excel 97-2003 工作簿（.xls）或加了密码的工作簿：请在 Excel 或 WPS 中" \
+	"（取消密码后）另存为 .xlsx 或 CSV 后再导入"
+
 /* What the first bytes of a file say it is not. */
 static int check_start(struct csv_reader *r, const unsigned char *p, size_t n, size_t *skip)
 {
 	*skip = 0;
 	if (n >= 4 && memcmp(p, "PK\x03\x04", 4) == 0)
 		return stop(r, "这是 Excel 工作簿（.xlsx）而不是 CSV：请在 Excel 或 WPS 中“另存为”CSV 后再导入");
+	if (n >= 8 && memcmp(p, OLE2_MAGIC, 8) == 0)
+		return stop(r, "%s", OLE2_WHY);
 	if (n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF)))
 		return stop(r, "文件是 UTF-16 编码：请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后再导入");
 	if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
@@ -460,8 +473,50 @@ struct csv_reader *csv_open_mem(const char *data, size_t len, char *why, size_t 
 	return start(r, why, whycap);
 }
 
+/* What the first bytes say the file is: 1 a zip (a workbook), 2 OLE2, 0 else. */
+static int container_of(int fd)
+{
+	unsigned char head[8];
+	ssize_t k = pread(fd, head, sizeof head, 0);
+	if (k >= 4 && (memcmp(head, "PK\x03\x04", 4) == 0 || memcmp(head, "PK\x05\x06", 4) == 0))
+		return 1;
+	return k == 8 && memcmp(head, OLE2_MAGIC, 8) == 0 ? 2 : 0;
+}
+
+/* The reader of a file whose first bytes are known: a workbook's sheet, a
+ * refusal, or the CSV reader. */
+static struct csv_reader *open_kind(struct csv_reader *r, int fd, const char *path,
+                                    const char *sheet, char *why, size_t whycap)
+{
+	int kind = container_of(fd);
+	if (kind == 1) {
+		close(fd);
+		r->xlsx = xlsx_open(path, sheet, r->lim.max_bytes, r->lim.max_record, why, whycap);
+		if (r->xlsx)
+			return r;
+	} else if (kind == 2) {
+		say(why, whycap, "文件 %s：%s", path, OLE2_WHY);
+		close(fd);
+	} else if (sheet) {
+		say(why, whycap, "文件 %s 不是 Excel 工作簿（.xlsx），没有工作表「%s」：只有 .xlsx 文件才能指定工作表",
+		    path, sheet);
+		close(fd);
+	} else {
+		r->fd = fd;
+		return start(r, why, whycap);
+	}
+	csv_close(r);
+	return NULL;
+}
+
 struct csv_reader *csv_open_limited(const char *path, const struct csv_limits *lim, char *why,
                                     size_t whycap)
+{
+	return csv_open_sheet(path, lim, NULL, why, whycap);
+}
+
+struct csv_reader *csv_open_sheet(const char *path, const struct csv_limits *lim, const char *sheet,
+                                  char *why, size_t whycap)
 {
 	struct stat st;
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -484,8 +539,7 @@ struct csv_reader *csv_open_limited(const char *path, const struct csv_limits *l
 	} else if (!r) {
 		say(why, whycap, "内存不足，无法读取文件");
 	} else {
-		r->fd = fd;
-		return start(r, why, whycap);
+		return open_kind(r, fd, path, sheet, why, whycap);
 	}
 	close(fd);
 	csv_close(r);
@@ -502,8 +556,15 @@ enum csv_encoding csv_encoding(const struct csv_reader *r)
 	return r->enc;
 }
 
+int csv_is_sheet(const struct csv_reader *r)
+{
+	return r->xlsx != NULL;
+}
+
 const char *csv_error(const struct csv_reader *r)
 {
+	if (r->xlsx)
+		return xlsx_error(r->xlsx);
 	return r->failed ? r->why : NULL;
 }
 
@@ -519,6 +580,8 @@ int csv_next(struct csv_reader *r, char ***fields, int *line)
 {
 	int n;
 	*fields = NULL;
+	if (r->xlsx)
+		return xlsx_next(r->xlsx, fields, line);
 	/* a blank line, or one of only commas as Excel leaves below a table */
 	do {
 		if (line)
@@ -541,6 +604,7 @@ void csv_close(struct csv_reader *r)
 		return;
 	if (r->fd >= 0)
 		close(r->fd);
+	xlsx_close(r->xlsx);
 	if (r->cd != (iconv_t)-1)
 		iconv_close(r->cd);
 	free(r->buf);

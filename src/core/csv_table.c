@@ -6,6 +6,7 @@
 
 #include "core/config.h"
 #include "core/db.h"
+#include "core/header_words.h"
 #include "core/text.h"
 #include "core/validate.h"
 
@@ -17,42 +18,73 @@ static int column_of_field(const struct csv_import *t, const char *field)
 	return -1;
 }
 
-/* Maps the header row to our columns; refuses unknown and repeated names.
- * Returns 0, 1 (refused) or 2 (the file cannot be read). */
-static int read_header(const struct csv_import *t, struct csv_reader *r, int map[CSV_MAX_COLUMNS],
-                       int *nmap, FILE *report)
+/* Rows looked at for the header before giving up: title rows, a 填报单位
+ * line, a blank-but-formatted row or two. */
+enum { HEADER_SEARCH_ROWS = 20 };
+
+/* The import's column a header cell names (its own name first, then a
+ * synonym), -1 when none, -2 when the column is one to leave out. */
+static int column_named(const struct csv_import *t, const char *cell, const char **via)
 {
-	char **f;
-	int line, n = csv_next(r, &f, &line), bad = 0;
+	char h[256], own[256];
+	header_normal(cell, h, sizeof h);
+	*via = NULL;
+	for (int pass = 0; pass < 2; pass++) {
+		const char *want = pass == 0 ? h : header_synonym(h);
+		for (int c = 0; want && c < t->ncols; c++) {
+			header_normal(t->cols[c].header, own, sizeof own);
+			if (strcmp(want, own) == 0) {
+				*via = pass ? t->cols[c].header : NULL;
+				return c;
+			}
+		}
+	}
+	return header_ignored(h) ? -2 : -1;
+}
+
+/* Fields up to the last non-empty one (a sheet's formatted blank cells and
+ * a CSV's trailing commas are no columns). */
+static int used_fields(char **f, int n)
+{
+	while (n > 0 && !*f[n - 1])
+		n--;
+	return n;
+}
+
+static int names_a_column(const struct csv_import *t, char **f, int n)
+{
+	const char *via;
+	for (int i = 0; i < n; i++)
+		if (column_named(t, f[i], &via) >= 0)
+			return 1;
+	return 0;
+}
+
+/* Maps the header row to our columns: synonyms are read as the column they
+ * stand for (and said so), 序号 and empty headers left out (map -1);
+ * unknown and repeated names refused, missing required ones named.
+ * Returns 0 or 1 (refused). */
+static int map_header(const struct csv_import *t, char **f, int n, int line, int map[CSV_MAX_COLUMNS],
+                      int *nmap, FILE *report)
+{
 	unsigned char seen[CSV_MAX_COLUMNS] = { 0 };
-	if (n < 0) {
-		fprintf(report, "%s\n", csv_error(r));
-		return 2;
-	}
-	if (n == 0) {
-		fprintf(report, "%s\n", t->empty_file);
-		return 1;
-	}
-	if (n > CSV_MAX_COLUMNS) {
-		fprintf(report, "第 %d 行：列数太多（%d 列）\n", line, n);
-		return 1;
-	}
+	int bad = 0;
 	for (int i = 0; i < n; i++) {
-		char h[128];
+		char h[128], shown[sizeof h + 16];
+		const char *via;
 		snprintf(h, sizeof h, "%s", f[i]);
 		utf8_trim(h);
-		map[i] = -1;
-		for (int c = 0; c < t->ncols; c++)
-			if (strcmp(h, t->cols[c].header) == 0)
-				map[i] = c;
-		char shown[sizeof h + 16];
 		text_shown(h, 40, shown, sizeof shown);
-		if (map[i] < 0) {
+		int c = column_named(t, h, &via);
+		map[i] = c >= 0 ? c : -1;
+		if (c == -1) {
 			fprintf(report, "第 %d 行：未知的列「%s」\n", line, shown);
 			bad = 1;
-		} else if (seen[map[i]]++) {
+		} else if (c >= 0 && seen[c]++) {
 			fprintf(report, "第 %d 行：列「%s」重复\n", line, shown);
 			bad = 1;
+		} else if (via) {
+			fprintf(report, "第 %d 行：列「%s」按「%s」导入\n", line, shown, via);
 		}
 	}
 	for (int c = 0; c < t->ncols; c++)
@@ -64,17 +96,78 @@ static int read_header(const struct csv_import *t, struct csv_reader *r, int map
 	return bad;
 }
 
+/* The required columns, for a message: 「姓名」「年龄」 */
+static void required_names(const struct csv_import *t, char *out, size_t cap)
+{
+	size_t k = 0;
+	out[0] = 0;
+	for (int c = 0; c < t->ncols && k + 8 < cap; c++)
+		if (t->cols[c].required)
+			k += (size_t)snprintf(out + k, cap - k, "「%s」", t->cols[c].header);
+}
+
+/* Finds the header row: the first row naming one of the import's columns;
+ * rows above it (a title such as 「驿亭镇党员花名册」, 「填报单位：…」) are
+ * skipped, each said in the report.  Returns 0, 1 (refused) or 2 (the file
+ * cannot be read). */
+static int read_header(const struct csv_import *t, struct csv_reader *r, int map[CSV_MAX_COLUMNS],
+                       int *nmap, FILE *report)
+{
+	char **f, names[512];
+	int line;
+	for (int tries = 0; tries < HEADER_SEARCH_ROWS; tries++) {
+		int n = csv_next(r, &f, &line);
+		if (n < 0) {
+			fprintf(report, "%s\n", csv_error(r));
+			return 2;
+		}
+		if (n == 0 && tries == 0) {
+			fprintf(report, "%s\n", t->empty_file);
+			return 1;
+		}
+		if (n == 0)
+			break;
+		int used = used_fields(f, n);
+		if (used > CSV_MAX_COLUMNS) {
+			fprintf(report, "第 %d 行：列数太多（%d 列）\n", line, used);
+			return 1;
+		}
+		/* a column with an empty header is one (left out); blank cells
+		 * past the last column are not */
+		n = n > CSV_MAX_COLUMNS ? used : n;
+		if (names_a_column(t, f, n))
+			return map_header(t, f, n, line, map, nmap, report);
+		char shown[128];
+		int first = 0;
+		while (first < n - 1 && !*f[first])
+			first++;
+		text_shown(f[first], 30, shown, sizeof shown);
+		fprintf(report, "第 %d 行「%s」不是列名行，作为标题跳过\n", line, shown);
+	}
+	required_names(t, names, sizeof names);
+	fprintf(report, "在文件开头 %d 行中找不到列名行：列名行应含有%s等列\n", HEADER_SEARCH_ROWS, names);
+	return 1;
+}
+
 /* One record's cells into rec; returns 1 when it has a problem (reported). */
 static int take_row(const struct csv_import *t, char **f, int n, int line, const int map[],
-                    int nmap, char *rec, FILE *report)
+                    int nmap, int sheet, char *rec, FILE *report)
 {
 	int bad = 0;
 	memset(rec, 0, t->rec_size);
+	n = used_fields(f, n);
+	/* A sheet's column past the header's last cell is one with an empty
+	 * header (left out); a CSV record longer than the header is broken
+	 * (an unquoted comma). */
+	if (sheet && n > nmap)
+		n = nmap;
 	if (n > nmap) {
 		fprintf(report, "第 %d 行：有 %d 列，比列名行多 %d 列\n", line, n, n - nmap);
 		bad = 1;
 	}
 	for (int i = 0; i < n && i < nmap; i++) {
+		if (map[i] < 0)
+			continue;   /* 序号, an empty header: left out */
 		const struct csv_column *c = &t->cols[map[i]];
 		char *dst = rec + c->off;
 		size_t len = strlen(f[i]);
@@ -198,9 +291,11 @@ static int read_and_prepare(struct session *s, const struct csv_import *t, struc
 		fprintf(report, "内存不足，无法导入\n");
 		return 1;
 	}
+	const struct csv_import_opts *o = s->import;
 	while ((n = csv_next(r, &f, &line)) > 0) {
-		total++;
-		int rc = take_row(t, f, n, line, map, nmap, rec, report);
+		if (++total % CSV_PROGRESS_ROWS == 0 && o && o->progress)
+			o->progress(o->arg, total);
+		int rc = take_row(t, f, n, line, map, nmap, csv_is_sheet(r), rec, report);
 		if (!rc && t->prepare)
 			rc = t->prepare(s, t, rec, line, ctx, report);
 		if (rc < 0) {
@@ -275,6 +370,8 @@ static int write_phase(struct session *s, const struct csv_import *t, struct sta
                        FILE *report)
 {
 	struct dj_err e;
+	if (s->import && s->import->progress)
+		s->import->progress(s->import->arg, -1);
 	if (db_begin(s->db, &e) != 0) {
 		fprintf(report, "%s\n", e.msg);
 		return 1;
@@ -306,7 +403,8 @@ int csv_import(struct session *s, const struct csv_import *t, const char *path, 
 	char why[512];
 	*imported = 0;
 	struct csv_limits lim = limits_of(s);
-	struct csv_reader *r = csv_open_limited(path, &lim, why, sizeof why);
+	struct csv_reader *r = csv_open_sheet(path, &lim, s->import ? s->import->sheet : NULL, why,
+	                                      sizeof why);
 	if (!r) {
 		fprintf(report, "%s\n", why);
 		return 2;

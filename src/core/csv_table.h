@@ -77,10 +77,25 @@ struct csv_import {
 	int batch;
 };
 
+/* What the operator chose for one import, handed to csv_import through
+ * the session (s->import) so every domain import takes it unchanged. */
+struct csv_import_opts {
+	const char *sheet;   /* the workbook's sheet to read; NULL: the first */
+	/* Called with the rows read so far, every CSV_PROGRESS_ROWS rows while
+	 * they are checked, and once with -1 when the rows are being stored;
+	 * NULL: nothing is said. */
+	void (*progress)(void *arg, int rows);
+	void *arg;
+};
+#define CSV_PROGRESS_ROWS 1000
+
 /* Imports every row of the file or none.  Returns 0 (all stored, *imported
  * set), 1 (refused, nothing stored) or 2 (the file cannot be read).  ctx is
  * handed to prepare, prepared and store.  The file may be at most
- * [import] max_mb, a record [import] max_line_kb (s->cfg). */
+ * [import] max_mb, a record [import] max_line_kb (s->cfg); CSV, or an
+ * .xlsx workbook's sheet (s->import's, else the first).  The header row is
+ * the first row naming one of t's columns (within the first 20); a title
+ * row above it is skipped and reported. */
 int csv_import(struct session *s, const struct csv_import *t, const char *path, void *ctx,
                FILE *report, int *imported);
 

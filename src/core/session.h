@@ -9,6 +9,8 @@
 
 #include "core/config.h"
 
+struct csv_import_opts;
+
 enum role { ROLE_VIEWER, ROLE_OPERATOR, ROLE_ADMIN };
 
 struct session {
@@ -18,6 +20,8 @@ struct session {
 	char display[64];      /* 操作员 shown on row 0 */
 	enum role role;
 	int64_t scope_org;     /* 0 = everything; else the root of their subtree */
+	/* the sheet and progress of an import being run (core/csv_table.h); NULL: none */
+	const struct csv_import_opts *import;
 };
 
 /* Fills login/display/role from the OS user and app_user.  With no users

@@ -69,7 +69,9 @@ static enum layer layer_of(const char *rel)
 		return L_MAIN;
 	if (starts(rel, "src/tui/"))
 		return L_TUI;
-	if (starts(rel, "src/core/"))
+	/* the office-file readers and writers the core's CSV API dispatches to
+	 * (DESIGN.md keeps them in src/docs/) are the core's file formats */
+	if (starts(rel, "src/core/") || starts(rel, "src/docs/xlsx_"))
 		return L_CORE;
 	return starts(rel, "screens/") ? L_SCREENS : L_DOMAIN;
 }
@@ -223,7 +225,7 @@ static void check_include(struct checker *c, const char *rel, int no, int angled
 		found(c->f, rel, no, "includes \"%s\": src/tui/ and screens/ run no SQL", inc);
 	if (l != L_MAIN && l != L_SCREENS && starts(target, "screens/"))
 		found(c->f, rel, no, "includes \"%s\": src/ includes nothing from screens/", inc);
-	if (l == L_CORE && !starts(target, "src/core/"))
+	if (l == L_CORE && layer_of(target) != L_CORE)
 		found(c->f, rel, no, "includes \"%s\": the core includes only the core", inc);
 	if (l == L_TUI && !starts(target, "src/core/") && !starts(target, "src/tui/"))
 		found(c->f, rel, no, "includes \"%s\": the toolkit includes only the core and itself", inc);
