@@ -379,19 +379,57 @@ void fold_fullwidth_digits(char *s)
 	*out = 0;
 }
 
+/* One character of a 身份证号 as stored, from the text at p: *c is the
+ * ASCII digit or X it stands for (or the byte itself), 0 for a space to drop.
+ * Returns the bytes it took. */
+static size_t id_char(const char *p, char *c)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	if (*p == ' ' || *p == '\t') {
+		*c = 0;
+		return 1;
+	}
+	if (u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80) {   /* U+3000 全角空格 */
+		*c = 0;
+		return 3;
+	}
+	if (u[0] == 0xEF && u[1] == 0xBC && u[2] >= 0x90 && u[2] <= 0x99) {
+		*c = (char)('0' + (u[2] - 0x90));
+		return 3;
+	}
+	if (u[0] == 0xEF && ((u[1] == 0xBC && u[2] == 0xB8) || (u[1] == 0xBD && u[2] == 0x98))) {
+		*c = 'X';
+		return 3;
+	}
+	*c = *p == 'x' ? 'X' : *p;
+	return 1;
+}
+
+/* The folded 身份证号 into out (cap bytes); -1 when it does not fit. */
+static int fold_id_into(const char *s, char *out, size_t cap)
+{
+	size_t n = 0;
+	for (const char *p = s; *p;) {
+		char c;
+		p += id_char(p, &c);
+		if (!c)
+			continue;
+		if (n + 1 >= cap)
+			return -1;
+		out[n++] = c;
+	}
+	out[n] = 0;
+	return 0;
+}
+
 void fold_id_number(char *s)
 {
-	fold_fullwidth_digits(s);
-	char *out = s;
+	char *out = s;   /* the text only shrinks */
 	for (const char *p = s; *p;) {
-		if (*p == ' ' || *p == '\t') {
-			p++;
-		} else if (strncmp(p, "\xE3\x80\x80", 3) == 0) {   /* U+3000 全角空格 */
-			p += 3;
-		} else {
-			*out++ = *p == 'x' ? 'X' : *p;
-			p++;
-		}
+		char c;
+		p += id_char(p, &c);
+		if (c)
+			*out++ = c;
 	}
 	*out = 0;
 }
@@ -427,13 +465,11 @@ int valid_id_number(const char *typed, char birth[11], int *male, char why[WHY_M
 {
 	if (!typed || !*typed)
 		return refuse(why, "身份证号不能为空");
-	/* 全角 digits read as the digits they are: 18 of them are 54 bytes,
-	 * and a number is never "too long" for having been typed in full width */
+	/* 全角 digits read as the digits they are, spaces inside dropped: a
+	 * number is never "too long" for having been typed in full width */
 	char folded[64];
-	if (strlen(typed) >= sizeof folded)
+	if (fold_id_into(typed, folded, sizeof folded))
 		return refuse(why, "身份证号应为18位（现为%zu位）", utf8_length(typed));
-	snprintf(folded, sizeof folded, "%s", typed);
-	fold_id_number(folded);
 	const char *s = folded;
 	size_t n = strlen(s);
 	if (id_number_is_excel_number(s))
