@@ -87,21 +87,52 @@ static int days_in_month(int y, int m)
 	return m == 2 && is_leap(y) ? 29 : days[m - 1];
 }
 
-/* Splits the typed forms into y, m, d (no calendar check).  0 or -1. */
+/* The date as typed with its 全角 digits and separators (１９９０．７．１, as an
+ * input method's full-width mode types them) read as ASCII, into out.  -1 when
+ * it cannot be a date (longer than any date is written). */
+static int fold_date(const char *s, size_t n, char *out, size_t cap)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n;) {
+		const unsigned char *u = (const unsigned char *)s + i;
+		char c = s[i];
+		size_t step = 1;
+		if (n - i >= 3 && u[0] == 0xEF && u[1] == 0xBC && u[2] >= 0x8D && u[2] <= 0x99) {
+			c = (char)('-' + (u[2] - 0x8D));   /* U+FF0D－ U+FF0E． U+FF0F／ U+FF10-19 ０-９ */
+			step = 3;
+		}
+		if (k + 1 >= cap)
+			return -1;
+		out[k++] = c;
+		i += step;
+	}
+	out[k] = 0;
+	return 0;
+}
+
+/* Splits the typed forms into y, m, d (no calendar check); d is -1 when only
+ * the year and month are written (2015年7月, 2015.07, 2015-7, 201507).
+ * 0 or -1. */
 static int split_date(const char *s, size_t n, int *y, int *m, int *d)
 {
 	const char *p = s, *end = s + n;
-	if (n == 8 && all_digits(s, 8)) {
+	*d = -1;
+	if ((n == 8 || n == 6) && all_digits(s, n)) {
 		*y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
 		*m = (s[4] - '0') * 10 + (s[5] - '0');
-		*d = (s[6] - '0') * 10 + (s[7] - '0');
+		if (n == 8)
+			*d = (s[6] - '0') * 10 + (s[7] - '0');
 		return 0;
 	}
 	if (read_number(&p, 4, y) != 4)
 		return -1;
 	if (*p == '-' || *p == '.' || *p == '/') {
 		char sep = *p++;
-		if (read_number(&p, 2, m) == 0 || *p++ != sep || read_number(&p, 2, d) == 0)
+		if (read_number(&p, 2, m) == 0)
+			return -1;
+		if (p == end)
+			return 0;   /* year and month only */
+		if (*p++ != sep || read_number(&p, 2, d) == 0)
 			return -1;
 		return p == end ? 0 : -1;
 	}
@@ -112,9 +143,11 @@ static int split_date(const char *s, size_t n, int *y, int *m, int *d)
 	if (read_number(&p, 2, m) == 0 || strncmp(p, "月", 3) != 0)
 		return -1;
 	p += 3;
+	if (p == end)
+		return 0;   /* 2015年7月 */
 	if (read_number(&p, 2, d) == 0)
 		return -1;
-	if (strncmp(p, "日", 3) == 0)
+	if (strncmp(p, "日", 3) == 0 || strncmp(p, "号", 3) == 0)
 		p += 3;
 	return p == end ? 0 : -1;
 }
@@ -136,21 +169,58 @@ static int check_day(int y, int m, int d, const char *what, char why[WHY_MAX])
 	return 0;
 }
 
-int valid_date(const char *s, char norm[11], char why[WHY_MAX])
+/* valid_date_or_month, with `what` naming the value in a calendar reason. */
+static int date_or_month(const char *s, char norm[11], const char *what, const char *format,
+                         char why[WHY_MAX])
 {
 	int y, m, d;
+	char folded[64];
 	if (!s)
 		s = "";
 	s = skip_spaces(s);
 	size_t n = trimmed_len(s);
 	if (n == 0)
-		return refuse(why, "日期不能为空");
-	if (split_date(s, n, &y, &m, &d) != 0)
-		return refuse(why, "日期格式应为 YYYY-MM-DD");
-	if (check_day(y, m, d, "日期", why) != 0)
+		return refuse(why, "%s不能为空", what);
+	if (fold_date(s, n, folded, sizeof folded) || split_date(folded, strlen(folded), &y, &m, &d))
+		return refuse(why, "%s", format);
+	if (check_day(y, m, d >= 0 ? d : 1, what, why) != 0)
 		return -1;
-	if (norm)
+	if (norm && d >= 0)
 		format_day(norm, y, m, d);
+	else if (norm)
+		snprintf(norm, 11, "%04u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u);
+	return d >= 0 ? DATE_DAY : DATE_MONTH;
+}
+
+int valid_date_or_month(const char *s, char norm[11], char why[WHY_MAX])
+{
+	return date_or_month(s, norm, "日期", "日期格式应为 YYYY-MM-DD", why);
+}
+
+int valid_date(const char *s, char norm[11], char why[WHY_MAX])
+{
+	char got[11];
+	int kind = valid_date_or_month(s, got, why);
+	if (kind < 0)
+		return -1;
+	if (kind == DATE_MONTH)
+		/* the year and month as read, whatever digits they were typed in */
+		return refuse(why, "只有年月（%d年%d月），缺少日：请填写完整日期", atoi(got), atoi(got + 5));
+	if (norm)
+		memcpy(norm, got, 11);
+	return 0;
+}
+
+int valid_month(const char *s, char norm[8], char why[WHY_MAX])
+{
+	char got[11];
+	int kind = date_or_month(s, got, "年月", "应为年月，如 2024-06", why);
+	if (kind < 0)
+		return -1;
+	if (kind == DATE_DAY)
+		return refuse(why, "应为年月（如 %.7s），不填日", got);
+	if (norm)
+		memcpy(norm, got, 8);
 	return 0;
 }
 
@@ -309,19 +379,101 @@ void fold_fullwidth_digits(char *s)
 	*out = 0;
 }
 
+/* One character of a 身份证号 as stored, from the text at p: *c is the
+ * ASCII digit or X it stands for (or the byte itself), 0 for a space to drop.
+ * Returns the bytes it took. */
+static size_t id_char(const char *p, char *c)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	if (*p == ' ' || *p == '\t') {
+		*c = 0;
+		return 1;
+	}
+	if (u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80) {   /* U+3000 全角空格 */
+		*c = 0;
+		return 3;
+	}
+	if (u[0] == 0xEF && u[1] == 0xBC && u[2] >= 0x90 && u[2] <= 0x99) {
+		*c = (char)('0' + (u[2] - 0x90));
+		return 3;
+	}
+	if (u[0] == 0xEF && ((u[1] == 0xBC && u[2] == 0xB8) || (u[1] == 0xBD && u[2] == 0x98))) {
+		*c = 'X';
+		return 3;
+	}
+	*c = *p == 'x' ? 'X' : *p;
+	return 1;
+}
+
+/* The folded 身份证号 into out (cap bytes); -1 when it does not fit. */
+static int fold_id_into(const char *s, char *out, size_t cap)
+{
+	size_t n = 0;
+	for (const char *p = s; *p;) {
+		char c;
+		p += id_char(p, &c);
+		if (!c)
+			continue;
+		if (n + 1 >= cap)
+			return -1;
+		out[n++] = c;
+	}
+	out[n] = 0;
+	return 0;
+}
+
+void fold_id_number(char *s)
+{
+	char *out = s;   /* the text only shrinks */
+	for (const char *p = s; *p;) {
+		char c;
+		p += id_char(p, &c);
+		if (c)
+			*out++ = c;
+	}
+	*out = 0;
+}
+
+int id_number_is_excel_number(const char *s)
+{
+	/* d[.ddd]E[+]dd, as Excel shows an 18-digit number in a General cell */
+	const char *p = s;
+	if (!is_digit(*p++))
+		return 0;
+	if (*p == '.') {
+		p++;
+		if (!is_digit(*p))
+			return 0;
+		while (is_digit(*p))
+			p++;
+	}
+	if (*p != 'E' && *p != 'e')
+		return 0;
+	p++;
+	if (*p == '+')
+		p++;
+	return is_digit(*p) && digit_run(&p) <= 2 && *p == 0;
+}
+
+static int refuse_excel(char why[WHY_MAX], const char *shown)
+{
+	return refuse(why, "身份证号已被 Excel 转成数字（%s），末尾几位已丢失：请在 Excel 中把该列"
+	              "设为“文本”后重新录入", shown);
+}
+
 int valid_id_number(const char *typed, char birth[11], int *male, char why[WHY_MAX])
 {
 	if (!typed || !*typed)
 		return refuse(why, "身份证号不能为空");
-	/* 全角 digits read as the digits they are: 18 of them are 54 bytes,
-	 * and a number is never "too long" for having been typed in full width */
+	/* 全角 digits read as the digits they are, spaces inside dropped: a
+	 * number is never "too long" for having been typed in full width */
 	char folded[64];
-	if (strlen(typed) >= sizeof folded)
+	if (fold_id_into(typed, folded, sizeof folded))
 		return refuse(why, "身份证号应为18位（现为%zu位）", utf8_length(typed));
-	snprintf(folded, sizeof folded, "%s", typed);
-	fold_fullwidth_digits(folded);
 	const char *s = folded;
 	size_t n = strlen(s);
+	if (id_number_is_excel_number(s))
+		return refuse_excel(why, s);
 	if (n != 18) {
 		if (n == 15 && all_digits(s, 15))
 			return refuse(why, "身份证号应为18位（这是15位的旧号码）");
@@ -329,7 +481,7 @@ int valid_id_number(const char *typed, char birth[11], int *male, char why[WHY_M
 	}
 	if (!all_digits(s, 17))
 		return refuse(why, "身份证号前17位应为数字");
-	char last = s[17] == 'x' ? 'X' : s[17];
+	char last = s[17];
 	if (!is_digit(last) && last != 'X')
 		return refuse(why, "身份证号第18位应为数字或X");
 	if (s[0] == '0' && s[1] == '0')
@@ -348,6 +500,10 @@ int valid_id_number(const char *typed, char birth[11], int *male, char why[WHY_M
 		return refuse(why, "身份证号中的出生日期（%s）晚于今天", born);
 
 	char want = id_check_char(s);
+	/* Excel keeps 15 significant digits: 330682199001011234 comes back as
+	 * …011000, whose check digit then fails */
+	if (last != want && strcmp(s + 15, "000") == 0)
+		return refuse_excel(why, s);
 	if (last != want)
 		return refuse(why, "身份证号校验位错误，应为 %c", want);
 	if (birth)

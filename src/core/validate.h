@@ -8,12 +8,25 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define WHY_MAX 128
+#define WHY_MAX 192
 
 /* YYYY-MM-DD, a real calendar day, 1900-01-01 .. 2099-12-31.  Also accepts the
- * forms operators type — YYYYMMDD, YYYY.MM.DD, YYYY/MM/DD, YYYY-M-D — and
- * writes the normal form into norm (11 bytes) when norm is not NULL. */
+ * forms operators and rosters write — YYYYMMDD, YYYY.MM.DD, YYYY/MM/DD,
+ * YYYY-M-D, 1990年7月1日 (or 1日 written 1号), digits and separators 全角 too
+ * (１９９０．７．１) — and writes the normal form into norm (11 bytes) when
+ * norm is not NULL.  A year and month alone (2015年7月, 2015.07, 201507) is
+ * refused: 只有年月（2015年7月），缺少日：请填写完整日期. */
 int valid_date(const char *s, char norm[11], char why[WHY_MAX]);
+
+/* The same forms, where a field may hold a month only: DATE_DAY with norm
+ * YYYY-MM-DD, DATE_MONTH with norm YYYY-MM (2015年7月, 2015.07, 2015-7,
+ * 201507; the month must exist), or -1 with why. */
+enum { DATE_DAY = 1, DATE_MONTH = 2 };
+int valid_date_or_month(const char *s, char norm[11], char why[WHY_MAX]);
+
+/* A month (党费交至, a dues month): the month forms above to YYYY-MM in norm
+ * (8 bytes).  0, or -1 with why (a full date: 应为年月（如 2024-06），不填日). */
+int valid_month(const char *s, char norm[8], char why[WHY_MAX]);
 
 /* today in YYYY-MM-DD (local time); DJ_TODAY in the environment overrides it
  * for tests.  Returns buf. */
@@ -34,15 +47,26 @@ int valid_phone(const char *s, char why[WHY_MAX]);
 
 /* 身份证号, GB 11643-1999: 18 characters, 17 digits and a check character
  * (0-9 or X/x), region code not 00, an existing birth date, the check digit
- * from the ISO 7064 MOD 11-2 weights.  On success the birth date is written
- * to birth (11 bytes, may be NULL) and *male to 1/0 from the 17th digit (may
- * be NULL). */
+ * from the ISO 7064 MOD 11-2 weights.  Read through fold_id_number: 全角
+ * digits and spaces inside are no fault.  A number Excel has already turned
+ * into a number — 3.30682E+17, or 18 digits whose last three became 000 and
+ * so fail the check digit — is refused saying so (身份证号已被 Excel 转成
+ * 数字…).  On success the birth date is written to birth (11 bytes, may be
+ * NULL) and *male to 1/0 from the 17th digit (may be NULL). */
 int valid_id_number(const char *s, char birth[11], int *male, char why[WHY_MAX]);
 
 /* 全角数字 as an input method types them: ０-９ (U+FF10-FF19) become 0-9 and
  * Ｘ/ｘ become X, in place (the text only shrinks).  For a 身份证号, which
  * valid_id_number also reads through this mapping. */
 void fold_fullwidth_digits(char *s);
+
+/* A 身份证号 as stored: fold_fullwidth_digits, x upper-cased, and the spaces
+ * a roster puts inside (ASCII, Tab, 全角 U+3000) removed, in place. */
+void fold_id_number(char *s);
+
+/* 1 when s is a 身份证号 Excel has written as a number (3.30682E+17,
+ * 3.30682199001011E+17): the trailing digits are lost. */
+int id_number_is_excel_number(const char *s);
 
 /* Free text (a name, a note): 0, or -1 with why saying what it holds that a
  * terminal would act on or hide instead of showing, and where ("含有控制字符

@@ -9,6 +9,7 @@
 #include "core/db.h"
 #include "core/db_write.h"
 #include "core/json.h"
+#include "core/roster_words.h"
 #include "core/text.h"
 #include "core/validate.h"
 #include "member/devcase.h"
@@ -362,6 +363,18 @@ static int check_id_unique(struct session *s, const struct member *m, struct dj_
 	return rc;
 }
 
+/* Why a 民族 or 学历 not on its list was not read as one: a roster's word
+ * that could be several, or just not one. */
+static int not_in_list(enum roster_kind kind, const char *const *list, const char *field,
+                       const char *v, const char *usual, struct dj_err *e)
+{
+	char why[WHY_MAX];
+	const char *label;
+	if (roster_word(kind, v, list, &label, why) < 0)
+		return dj_fail(e, DJ_INVALID, field, "「%s」%s", roster_kind_name(kind), why);
+	return dj_fail(e, DJ_INVALID, field, usual, v);
+}
+
 static int check_lists(const struct member *m, struct dj_err *e)
 {
 	if (!*m->gender)
@@ -369,12 +382,12 @@ static int check_lists(const struct member *m, struct dj_err *e)
 	if (!in_list(member_genders, m->gender))
 		return dj_fail(e, DJ_INVALID, "gender", "「性别」应为 男 或 女：%s", m->gender);
 	if (*m->ethnicity && !in_list(member_ethnicities, m->ethnicity))
-		return dj_fail(e, DJ_INVALID, "ethnicity", "「民族」不在民族表中：%s（按 F4 选择）",
-		               m->ethnicity);
+		return not_in_list(ROSTER_ETHNICITY, member_ethnicities, "ethnicity", m->ethnicity,
+		                   "「民族」不在民族表中：%s（按 F4 选择）", e);
 	if (*m->education && !in_list(member_educations, m->education))
-		return dj_fail(e, DJ_INVALID, "education",
-		               "「学历」应为 研究生、大学本科、大学专科、中专、高中、初中 或 小学及以下：%s",
-		               m->education);
+		return not_in_list(ROSTER_EDUCATION, member_educations, "education", m->education,
+		                   "「学历」应为 研究生、大学本科、大学专科、中专、高中、初中 或 小学及以下：%s",
+		                   e);
 	if (!*m->category)
 		return dj_fail(e, DJ_INVALID, "category", "「人员类别」不能为空（正式党员或预备党员）");
 	if (!in_list(member_categories, m->category))
@@ -497,8 +510,17 @@ static void normalise_date(char d[11])
 		memcpy(d, norm, sizeof norm);
 }
 
-/* Trims, maps the 身份证号's 全角 digits and upper-cases its x, fills 民族 and the birth date from the
- * ID, and writes dates in the normal form. */
+/* A roster's word (大专, 汉, 男性) as the dictionary's, in place. */
+static void map_word(enum roster_kind kind, const char *const *list, char *v, size_t cap)
+{
+	const char *label;
+	if (roster_word(kind, v, list, &label, NULL) == ROSTER_MAPPED)
+		snprintf(v, cap, "%s", label);
+}
+
+/* Trims, maps the 身份证号's 全角 digits and spaces and upper-cases its x,
+ * maps a roster's words for 性别, 民族 and 学历 onto the dictionary's, fills
+ * 民族 and the birth date from the ID, and writes dates in the normal form. */
 static void normalise(struct member *m)
 {
 	char *fields[] = { m->org, m->group, m->name, m->gender, m->ethnicity, m->birth_date, m->id_number,
@@ -506,10 +528,10 @@ static void normalise(struct member *m)
 	                   m->extension, m->job };
 	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
 		utf8_trim(fields[i]);
-	fold_fullwidth_digits(m->id_number);   /* １２３… as an input method types them */
-	for (char *c = m->id_number; *c; c++)
-		if (*c == 'x')
-			*c = 'X';
+	fold_id_number(m->id_number);   /* １２３…, spaces inside, as typed and pasted */
+	map_word(ROSTER_GENDER, member_genders, m->gender, sizeof m->gender);
+	map_word(ROSTER_ETHNICITY, member_ethnicities, m->ethnicity, sizeof m->ethnicity);
+	map_word(ROSTER_EDUCATION, member_educations, m->education, sizeof m->education);
 	if (!*m->ethnicity)
 		snprintf(m->ethnicity, sizeof m->ethnicity, "汉族");
 	if (!*m->birth_date && *m->id_number) {

@@ -256,10 +256,21 @@ long member_count(struct session *s, int64_t root, const char *category);
 
 /* Imports every row or none: headers 姓名 性别 民族 出生日期 身份证号 学历
  * 人员类别 入党日期 转正日期 所在党组织 党小组 联系电话 工作岗位 备注 (and the
- * export's 延长预备期（月） 状态) in any order, UTF-8 or GB18030.  One report
- * line per problem: 第 N 行「列名」值「…」：原因.  Returns 0, 1 (refused,
- * nothing stored) or 2 (file unusable). */
+ * export's 延长预备期（月） 状态 状态日期 状态说明) in any order, UTF-8 or
+ * GB18030.  A roster's words and dates are read as core/roster_words.h and
+ * valid_date say (大专, 汉, 男性, 1990年7月1日; a 出生日期 of a year and month
+ * when the 身份证号 gives the day), and the report lists each mapping before
+ * anything is stored.  A 状态 other than 正常 (转出 出党 去世 失联 流出) is
+ * recorded with an event of that name dated 状态日期 (else the day of the
+ * import), so an export reads back.  One report line per problem:
+ * 第 N 行「列名」值「…」：原因.  Returns 0, 1 (refused, nothing stored) or 2
+ * (file unusable). */
 int member_import_csv(struct session *s, const char *path, FILE *report, int *imported);
+/* Inside the import's write transaction: gives the member just inserted the
+ * status the file had, with a member_event of that type on `date` saying it
+ * came in so (note: the file's 状态说明, may be ""), audited. */
+int member_import_status(struct session *s, struct member *m, const char *status,
+                         const char *date, const char *note, struct dj_err *e);
 /* Every member within the operator's scope, with 状态. */
 int member_export_csv(struct session *s, const char *path, FILE *report, int *exported);
 /* The same for the subtree under root (0: all). */

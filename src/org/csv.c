@@ -7,11 +7,15 @@
 #include "core/validate.h"
 #include "org/org.h"
 
-/* A file's row: the organization, and how storing it went. */
+/* A file's row: the organization, how storing it went, and the 撤销 the
+ * file gives it (restored once every row is stored: a dissolved parent
+ * takes no new children). */
 struct row {
 	struct org o;
 	int done;
 	int failed;
+	int dissolved;
+	char dissolved_on[11], reason[128];
 };
 
 #define C(h, m, req) { h, offsetof(struct row, o.m), sizeof(((struct org *)0)->m), #m, req }
@@ -22,6 +26,7 @@ static const struct csv_column cols[] = {
 	C("备注", notes, 0), C("简称", short_name, 0), C("批准文号", founding_doc, 0),
 	C("地址", address, 0), C("本届选举日期", elected_on, 0), C("任期（年）", term_years, 0),
 	C("状态", status, 0), C("届满日期", due_on, 0), C("排序号", sort_no, 0),
+	C("撤销日期", dissolved_on, 0), C("撤销原因", reason, 0),
 };
 #undef C
 enum { NCOLS = sizeof cols / sizeof *cols };
@@ -41,17 +46,29 @@ static int check_texts(const struct row *w, int line, FILE *report)
 	return bad;
 }
 
+/* 状态 正常, or 撤销 with its 撤销日期 (an export's 撤销 organizations come
+ * back as they were); the org is stored 正常 and dissolved at the end. */
 static int check_row(void *rec, int line, FILE *report)
 {
 	struct row *w = rec;
 	if (check_texts(w, line, report))
 		return 1;
 	int bad = 0;
-	if (*w->o.status && strcmp(w->o.status, "正常") != 0) {
-		fprintf(report, "第 %d 行「状态」值「%s」：导入只接受状态为「正常」的组织\n", line,
+	w->dissolved = strcmp(w->o.status, "撤销") == 0;
+	if (*w->o.status && !w->dissolved && strcmp(w->o.status, "正常") != 0) {
+		fprintf(report, "第 %d 行「状态」值「%s」：状态应为「正常」或「撤销」\n", line,
 		        w->o.status);
 		bad = 1;
+	} else if (w->dissolved && !*w->o.dissolved_on) {
+		fprintf(report, "第 %d 行「撤销日期」：状态为「撤销」的组织须填写撤销日期\n", line);
+		bad = 1;
+	} else if (!w->dissolved && (*w->o.dissolved_on || *w->o.reason)) {
+		fprintf(report, "第 %d 行「撤销日期」：状态为「正常」的组织不填撤销日期和撤销原因\n", line);
+		bad = 1;
 	}
+	memcpy(w->dissolved_on, w->o.dissolved_on, sizeof w->dissolved_on);
+	snprintf(w->reason, sizeof w->reason, "%s", *w->o.reason ? w->o.reason : "导入时已撤销");
+	w->o.status[0] = w->o.dissolved_on[0] = w->o.reason[0] = 0;
 	w->o.due_on[0] = 0;   /* computed from the term, never taken from a file */
 	return bad;
 }
@@ -62,6 +79,45 @@ static int find_row(const struct row *rows, int n, const char *name)
 		if (strcmp(rows[i].o.name, name) == 0)
 			return i;
 	return -1;
+}
+
+/* 1 when some other row to be dissolved still hangs under row i's org. */
+static int has_active_child_row(const struct row *rows, int n, int i)
+{
+	for (int k = 0; k < n; k++)
+		if (k != i && rows[k].dissolved && strcmp(rows[k].o.parent, rows[i].o.name) == 0)
+			return 1;
+	return 0;
+}
+
+/* The rows the file gives as 撤销, dissolved children first (org_dissolve's
+ * rules: no active child left, a real date).  Returns the rows refused. */
+static int dissolve_rows(struct session *s, const struct csv_import *t, struct row *rows,
+                         const int *lines, int n, FILE *report)
+{
+	int left = 0, moved = 1;
+	for (int i = 0; i < n; i++)
+		left += rows[i].dissolved;
+	while (left && moved) {
+		moved = 0;
+		for (int i = 0; i < n; i++) {
+			if (!rows[i].dissolved || has_active_child_row(rows, n, i))
+				continue;
+			struct dj_err e;
+			dj_clear(&e);
+			if (org_dissolve_in_txn(s, rows[i].o.id, rows[i].dissolved_on, rows[i].reason, &e)) {
+				if (!*e.field)
+					snprintf(e.field, sizeof e.field, "dissolved_on");
+				memcpy(rows[i].o.dissolved_on, rows[i].dissolved_on, sizeof rows[i].dissolved_on);
+				csv_import_report(t, lines[i], &rows[i], &e, report);
+				return 1;
+			}
+			rows[i].dissolved = 0;
+			left--;
+			moved = 1;
+		}
+	}
+	return 0;
 }
 
 /* Saves rows whose parent is stored; repeats until nothing moves, so a parent
@@ -106,6 +162,8 @@ static int store_rows(struct session *s, const struct csv_import *t, void *recs,
 			bad++;
 		}
 	struct dj_err e;
+	if (bad == 0)
+		bad = dissolve_rows(s, t, rows, lines, n, report);
 	if (bad == 0 && org_order_rebuild(s->db, &e)) {   /* once, for every row stored */
 		fprintf(report, "%s\n", e.msg);
 		bad++;

@@ -563,6 +563,15 @@ static int dissolve_in_txn(struct session *s, int64_t id, int64_t version, const
 	return rc;
 }
 
+int org_dissolve_in_txn(struct session *s, int64_t id, const char *date, const char *reason,
+                        struct dj_err *e)
+{
+	struct org o;
+	if (org_load(s, id, &o, e))
+		return e ? e->code : DJ_DB;
+	return dissolve_in_txn(s, id, o.version, date, reason, e);
+}
+
 int org_dissolve(struct session *s, int64_t id, int64_t version, const char *date,
                  const char *reason, struct dj_err *e)
 {

@@ -73,6 +73,12 @@ int org_save_unordered(struct session *s, struct org *o, struct dj_err *e);
 int org_dissolve(struct session *s, int64_t id, int64_t version, const char *date,
                  const char *reason, struct dj_err *e);
 
+/* org_dissolve's rules and write inside the caller's transaction, at the
+ * version stored now (an import restoring 撤销 organizations it has just
+ * stored). */
+int org_dissolve_in_txn(struct session *s, int64_t id, const char *date, const char *reason,
+                        struct dj_err *e);
+
 /* Deletes an organization with no children, members or history; anything
  * else gets DJ_INVALID suggesting 撤销. */
 int org_delete(struct session *s, int64_t id, int64_t version, struct dj_err *e);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/roster_words.h"
 #include "core/rowsource.h"
 #include "core/text.h"
 #include "tui/draw.h"
@@ -624,7 +625,8 @@ static int choice_rank(const char *item, const char *filter)
 		*c = (char)lower_ascii((unsigned char)*c);
 	size_t n = strlen(f);
 	pinyin_initials(item, py, sizeof py);
-	if (!n || strncmp(py, f, n) == 0 || strncmp(item, f, n) == 0)
+	/* a roster's word for the item (大专 for 大学专科, 男性 for 男) as typed */
+	if (!n || strncmp(py, f, n) == 0 || strncmp(item, f, n) == 0 || roster_word_begins(item, f))
 		return 2;
 	/* initials anywhere: bk finds 大学本科 (dxbk), as part of it */
 	return contains_nocase(item, f) || strstr(py, f) ? 1 : 0;

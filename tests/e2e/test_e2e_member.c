@@ -60,8 +60,8 @@ static void expect_count(struct app *a, struct vt *vt, long n)
 
 /* One member typed into the form, field by field; the branch is typed or,
  * when NULL, copied from the member saved before with Ctrl-D. */
-static void enter_member(struct vt *vt, const char *name, const char *id, const char *joined,
-                         const char *confirmed, const char *branch)
+static void enter_member(struct vt *vt, const char *name, const char *id, const char *education,
+                         const char *joined, const char *confirmed, const char *branch)
 {
     field(vt, name);
     field(vt, id);
@@ -69,7 +69,7 @@ static void enter_member(struct vt *vt, const char *name, const char *id, const 
     field(vt, "");            /* 性别, filled from the ID */
     field(vt, "");            /* 出生日期, filled from the ID */
     field(vt, "");            /* 民族: 汉族 */
-    field(vt, "");            /* 学历 */
+    field(vt, education);     /* 学历: "" or as a roster writes it (大专) */
     field(vt, "zs");          /* 人员类别: 正式党员 by its initials */
     field(vt, "");            /* 联系电话 */
     field(vt, joined);
@@ -95,14 +95,14 @@ static void entry_mode_with_ctrl_d(void **state)
     key(vt, VT_KEY_F6);
     app_wait(vt, "新增（连续录入");
     unsigned long start = vt_keystrokes(vt);
-    enter_member(vt, "甲测试", "330682198503129878", "2010-07-01", "2011-07-01", "驿亭社区");
+    enter_member(vt, "甲测试", "330682198503129878", "", "2010-07-01", "2011-07-01", "驿亭社区");
     app_wait(vt, "已保存「甲测试」，可继续录入下一名党员");
     app_wait_cursor_after(vt, 2, "姓名：");
-    enter_member(vt, "乙测试", "330682199010039887", "2015.7.1", "20160701", NULL);
+    enter_member(vt, "乙测试", "330682199010039887", "大专", "2015.7.1", "20160701", NULL);
     app_wait(vt, "已保存「乙测试」");
-    /* keystroke economy: the 86 characters typed, plus one key for each of
+    /* keystroke economy: the 88 characters typed, plus one key for each of
      * the 12 fields passed (Enter, or Ctrl-D for 所在支部) and one to save */
-    assert_int_equal(vt_keystrokes(vt) - start, 86 + 2 * (12 + 1));
+    assert_int_equal(vt_keystrokes(vt) - start, 88 + 2 * (12 + 1));
     char org[256], gender[16];
     app_db_text(a, org, sizeof org, "SELECT o.name FROM member m JOIN org o ON o.id = m.org_id"
                 " WHERE m.name = ?1", "乙测试", NULL);
@@ -110,6 +110,10 @@ static void entry_mode_with_ctrl_d(void **state)
     app_db_text(a, gender, sizeof gender, "SELECT gender || birth_date FROM member WHERE name = ?1",
                 "乙测试", NULL);
     assert_string_equal(gender, "女1990-10-03");
+    /* 大专, as a roster writes it, is the dictionary's 大学专科 */
+    app_db_text(a, gender, sizeof gender, "SELECT education FROM member WHERE name = ?1",
+                "乙测试", NULL);
+    assert_string_equal(gender, "大学专科");
     assert_int_equal(app_db_int(a, "SELECT count(*) FROM member m JOIN org o ON o.id = m.org_id"
                                 " WHERE o.name = ?1 AND m.name IN ('甲测试', '乙测试')"
                                 " AND m.joined_on IN ('2010-07-01', '2015-07-01')", BRANCH, NULL), 2);

@@ -130,14 +130,14 @@ static void refusals_say_what_to_type(void **state)
 	           "张一,男,正式党员,2010-01-01,2011-01-01,1980-01-01,汉族,\n"
 	           "张二,男,正式党员,2010-01-01,2011-01-01,1980-01-01,汉族,无此支部\n"
 	           "张三,男,正式党员,2010-01-01,2011-01-01,1980-01-01,汉族,五夫村党总支\n"
-	           "张四,男,正式党员,2010-01-01,2011-01-01,1980-01-01,汉,五夫村第一党支部\n",
+	           "张四,男,正式党员,2010-01-01,2011-01-01,1980-01-01,火星,五夫村第一党支部\n",
 	           bad_members, sizeof bad_members);
 	const char *const import_bad_members[] = { "import", "members", bad_members, NULL };
 	assert_int_equal(run(t, out, sizeof out, import_bad_members), 1);
 	no_key_in(out);
 	assert_non_null(strstr(out, "第 3 行「所在党组织」值「无此支部」"));
 	assert_non_null(strstr(out, "填写所在党支部的全称"));
-	assert_non_null(strstr(out, "第 5 行「民族」值「汉」"));
+	assert_non_null(strstr(out, "第 5 行「民族」值「火星」"));
 	assert_non_null(strstr(out, "（可填：汉族、蒙古族、回族"));
 
 	const char *const add[] = { "user", "add", "zhangsan", "--role", "operator", "--org", "无此组织",

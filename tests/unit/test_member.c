@@ -99,7 +99,9 @@ static void phone_and_lists(void **state)
 	static const struct refusal cases[] = {
 		{ { CHANGE(phone, "12905751234") }, "phone", "第2位应为3至9" },
 		{ { CHANGE(phone, "0575-82551234") }, "phone", "联系电话" },
-		{ { CHANGE(education, "博士") }, "education", "学历" },
+		{ { CHANGE(education, "大学") }, "education", "「学历」「大学」分不清是大学本科还是大学专科" },
+		{ { CHANGE(education, "学士") }, "education", "「学历」应为 研究生" },
+		{ { CHANGE(ethnicity, "哈") }, "ethnicity", "「民族」「哈」可能是哈尼族或哈萨克族" },
 		{ { CHANGE(ethnicity, "火星族") }, "ethnicity", "民族表" },
 		{ { CHANGE(category, "群众") }, "category", "正式党员 或 预备党员" },
 		{ { CHANGE(name, "") }, "name", "「姓名」不能为空" },

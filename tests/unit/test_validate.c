@@ -53,7 +53,7 @@ static void test_date_refusals(void **state)
 	assert_bad_date("", "日期不能为空");
 	assert_bad_date("   ", "日期不能为空");
 	assert_bad_date(NULL, "日期不能为空");
-	assert_bad_date("2024-03", "日期格式应为 YYYY-MM-DD");
+	assert_bad_date("2024-03", "只有年月（2024年3月），缺少日：请填写完整日期");
 	assert_bad_date("2024-03/05", "日期格式应为 YYYY-MM-DD");   /* mixed separators */
 	assert_bad_date("24-03-05", "日期格式应为 YYYY-MM-DD");
 	assert_bad_date("2024-003-05", "日期格式应为 YYYY-MM-DD");
@@ -71,6 +71,71 @@ static void test_date_refusals(void **state)
 	assert_bad_date("1899-12-31", "日期年份应在1900至2099之间");
 	assert_bad_date("2100-01-01", "日期年份应在1900至2099之间");
 	assert_int_equal(valid_date("2024-02-30", NULL, NULL), -1);
+}
+
+/* The ways a real roster writes a day: 全角 digits and separators, 号,
+ * and the year and month alone (refused here, taken where a field allows a
+ * month: valid_date_or_month). */
+static void test_date_roster_forms(void **state)
+{
+	(void)state;
+	assert_date("1990年7月1日", "1990-07-01");
+	assert_date("1990年07月01日", "1990-07-01");
+	assert_date("1990年7月1号", "1990-07-01");
+	assert_date("1990.7.1", "1990-07-01");
+	assert_date("1990/07/01", "1990-07-01");
+	assert_date("19900701", "1990-07-01");
+	assert_date("１９９０年７月１日", "1990-07-01");
+	assert_date("１９９０．０７．０１", "1990-07-01");
+	assert_date("１９９０－７－１", "1990-07-01");
+	assert_date("１９９０／７／１", "1990-07-01");
+	assert_bad_date("2015年7月", "只有年月（2015年7月），缺少日：请填写完整日期");
+	assert_bad_date("2015.07", "只有年月（2015年7月），缺少日：请填写完整日期");
+	assert_bad_date("201507", "只有年月（2015年7月），缺少日：请填写完整日期");
+	assert_bad_date("２０１５．７", "只有年月（2015年7月），缺少日：请填写完整日期");
+	assert_bad_date("2015年13月", "日期不存在（没有13月）");
+	assert_bad_date("1990年7月", "只有年月（1990年7月），缺少日：请填写完整日期");
+	assert_bad_date("1990年7月0日", "日期不存在（没有0日）");
+	assert_date("1990年7月1", "1990-07-01");
+	assert_bad_date("1990年7月1日日", "日期格式应为 YYYY-MM-DD");
+	assert_bad_date("1990.7.1.", "日期格式应为 YYYY-MM-DD");
+	assert_bad_date("1990.07-01", "日期格式应为 YYYY-MM-DD");
+
+	char norm[11] = "", why[WHY_MAX] = "";
+	assert_int_equal(valid_date_or_month("2015年7月", norm, why), DATE_MONTH);
+	assert_string_equal(norm, "2015-07");
+	assert_int_equal(valid_date_or_month("2015-7", norm, why), DATE_MONTH);
+	assert_string_equal(norm, "2015-07");
+	assert_int_equal(valid_date_or_month("201507", norm, why), DATE_MONTH);
+	assert_string_equal(norm, "2015-07");
+	assert_int_equal(valid_date_or_month("2015/07/09", norm, why), DATE_DAY);
+	assert_string_equal(norm, "2015-07-09");
+	assert_int_equal(valid_date_or_month("2015年", norm, why), -1);
+	assert_string_equal(why, "日期格式应为 YYYY-MM-DD");
+	assert_int_equal(valid_date_or_month("1899.12", norm, why), -1);
+	assert_string_equal(why, "日期年份应在1900至2099之间");
+}
+
+static void test_month(void **state)
+{
+	(void)state;
+	char norm[8] = "", why[WHY_MAX] = "";
+	assert_int_equal(valid_month("2024-06", norm, why), 0);
+	assert_string_equal(norm, "2024-06");
+	assert_int_equal(valid_month("2024年6月", norm, why), 0);
+	assert_string_equal(norm, "2024-06");
+	assert_int_equal(valid_month("２０２４．６", norm, why), 0);
+	assert_string_equal(norm, "2024-06");
+	assert_int_equal(valid_month("202406", norm, why), 0);
+	assert_string_equal(norm, "2024-06");
+	assert_int_equal(valid_month("2024-06-30", norm, why), -1);
+	assert_string_equal(why, "应为年月（如 2024-06），不填日");
+	assert_int_equal(valid_month("2024-13", norm, why), -1);
+	assert_string_equal(why, "年月不存在（没有13月）");
+	assert_int_equal(valid_month("六月", norm, why), -1);
+	assert_string_equal(why, "应为年月，如 2024-06");
+	assert_int_equal(valid_month("", norm, why), -1);
+	assert_string_equal(why, "年月不能为空");
 }
 
 static void test_today(void **state)
@@ -237,6 +302,46 @@ static void test_id_number_valid(void **state)
 		assert_int_equal(male, (seq % 10) % 2);
 	}
 	unsetenv("DJ_TODAY");
+}
+
+/* What a roster's ID column holds: spaces and 全角 digits inside (read
+ * as the number), and numbers Excel has already rounded (refused saying so). */
+static void test_id_number_roster(void **state)
+{
+	(void)state;
+	char birth[11] = "";
+	setenv("DJ_TODAY", "2024-06-30", 1);
+	assert_int_equal(valid_id_number("110105 19491231 002X", birth, NULL, NULL), 0);
+	assert_string_equal(birth, "1949-12-31");
+	assert_int_equal(valid_id_number("１１０１０５　１９４９１２３１００２ｘ", NULL, NULL, NULL), 0);
+	assert_int_equal(valid_id_number("\t110105194912310\t02x ", NULL, NULL, NULL), 0);
+	static const char fix[] = "：请在 Excel 中把该列设为“文本”后重新录入";
+	char want[WHY_MAX];
+	snprintf(want, sizeof want, "身份证号已被 Excel 转成数字（3.30682E+17），末尾几位已丢失%s", fix);
+	assert_id_refused("3.30682E+17", want);
+	snprintf(want, sizeof want, "身份证号已被 Excel 转成数字（3.30682199001011E+17），末尾几位已丢失%s",
+	         fix);
+	assert_id_refused("3.30682199001011E+17", want);
+	assert_id_refused("３.３０６８２Ｅ+１７", "身份证号应为18位（现为11位）");   /* Ｅ is not E */
+	assert_int_equal(id_number_is_excel_number("3e17"), 1);
+	assert_int_equal(id_number_is_excel_number("3.3E+017"), 0);
+	assert_int_equal(id_number_is_excel_number("3.E+17"), 0);
+	assert_int_equal(id_number_is_excel_number("E+17"), 0);
+	assert_int_equal(id_number_is_excel_number("33.1E+17"), 0);
+	/* 330682199001011234 through a General cell: 15 digits kept */
+	snprintf(want, sizeof want, "身份证号已被 Excel 转成数字（330682199001011000），末尾几位已丢失%s",
+	         fix);
+	assert_id_refused("330682199001011000", want);
+	/* …000 whose check digit is right is a real number */
+	char ok[19] = "33068219900101100";
+	ok[17] = check_char(ok);
+	ok[18] = 0;
+	assert_int_equal(valid_id_number(ok, birth, NULL, NULL), 0);
+	assert_string_equal(birth, "1990-01-01");
+
+	char s[64] = "１１０１０５　１９４９ 1231002ｘ";
+	fold_id_number(s);
+	assert_string_equal(s, "11010519491231002X");
 }
 
 static void test_id_number_refused(void **state)
@@ -485,11 +590,14 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_date_forms),
 		cmocka_unit_test(test_date_refusals),
+		cmocka_unit_test(test_date_roster_forms),
+		cmocka_unit_test(test_month),
 		cmocka_unit_test(test_today),
 		cmocka_unit_test(test_date_arithmetic),
 		cmocka_unit_test(test_mobile),
 		cmocka_unit_test(test_phone),
 		cmocka_unit_test(test_id_number_valid),
+		cmocka_unit_test(test_id_number_roster),
 		cmocka_unit_test(test_id_number_refused),
 		cmocka_unit_test(test_id_number_full_width),
 		cmocka_unit_test(test_text),
