@@ -286,7 +286,7 @@ static int prepare_row(struct session *s, const struct csv_import *t, void *rec,
 	}
 	if (take_dates(r, st, line, report))
 		return 1;
-	if (member_prepare(s, &st->m, st->py, &e)) {
+	if (member_prepare_as(s, &st->m, st->py, *st->status ? st->status : "正常", &e)) {
 		csv_import_report(t, line, &shown, &e, report);
 		return e.code == DJ_DB ? -1 : 1;
 	}
@@ -380,10 +380,11 @@ static int already_ok(struct run *r, int64_t id, int add)
  * against are still active, named so and in the operator's scope (another
  * operator may have changed them since), once each per import. */
 static int still_as_prepared(struct session *s, struct run *r, const struct member *m,
-                             struct dj_err *e)
+                             int left, struct dj_err *e)
 {
 	if (!already_ok(r, m->org_id, 0)) {
-		if (member_branch_id(s, m->org) != m->org_id || session_may_move(s, 0, 0, m->org_id, e))
+		int64_t org = left ? member_branch_id_left(s, m->org) : member_branch_id(s, m->org);
+		if (org != m->org_id || session_may_move(s, 0, 0, m->org_id, e))
 			return dj_fail(e, DJ_DENIED, "org", "导入期间这个党支部被撤销、改名或移出了管辖范围："
 			               "没有导入任何记录，请重新导入");
 		already_ok(r, m->org_id, 1);
@@ -407,7 +408,7 @@ static int store_rows(struct session *s, const struct csv_import *t, void *recs,
 	for (int i = 0; i < n; i++) {
 		struct dj_err e;
 		dj_clear(&e);
-		if (still_as_prepared(s, ctx, &rows[i].m, &e) ||
+		if (still_as_prepared(s, ctx, &rows[i].m, strcmp(rows[i].status, "正常") != 0, &e) ||
 		    member_insert(s, &rows[i].m, rows[i].py, &e) ||
 		    (strcmp(rows[i].status, "正常") != 0 &&
 		     member_import_status(s, &rows[i].m, rows[i].status, rows[i].status_on,

@@ -43,8 +43,14 @@ static int insert_event(struct session *s, const struct member *m, const char *s
 int member_import_status(struct session *s, struct member *m, const char *status,
                          const char *date, const char *note, struct dj_err *e)
 {
-	char reason[320];
-	snprintf(reason, sizeof reason, "导入时状态已为「%s」%s%s", status, *note ? "：" : "", note);
+	char reason[320], mark[64];
+	/* A file exported from a database that was itself imported carries the
+	 * mark already: said once, so export and import again change nothing. */
+	int n = snprintf(mark, sizeof mark, "导入时状态已为「%s」", status);
+	if (strncmp(note, mark, (size_t)n) == 0)
+		snprintf(reason, sizeof reason, "%s", note);
+	else
+		snprintf(reason, sizeof reason, "%s%s%s", mark, *note ? "：" : "", note);
 	if (insert_event(s, m, status, date, reason, e))
 		return e ? e->code : DJ_DB;
 	struct json before = JSON_INIT, after = JSON_INIT;

@@ -81,23 +81,6 @@ const char *member_event_result(const char *type)
 
 /* ---- checks ---------------------------------------------------------------- */
 
-/* 党费交至: YYYY-MM (also YYYY.MM, YYYY/MM, YYYYMM, YYYY-M), normalised. */
-static int month_normal(char v[8], char why[WHY_MAX])
-{
-	int y = 0, mo = 0, used = 0;
-	char day[16], norm[11];
-	if (sscanf(v, "%4d%*[-./年]%d%n", &y, &mo, &used) < 2 &&
-	    (strlen(v) != 6 || sscanf(v, "%4d%2d%n", &y, &mo, &used) < 2)) {
-		snprintf(why, WHY_MAX, "应为年月，如 2024-06");
-		return -1;
-	}
-	snprintf(day, sizeof day, "%04d-%02d-01", y, mo);
-	if (valid_date(day, norm, why))
-		return -1;
-	snprintf(v, 8, "%.7s", norm);
-	return 0;
-}
-
 static int need_text(const char *v, int needed, const char *field, const char *label,
                      const char *type, struct dj_err *e)
 {
@@ -154,10 +137,10 @@ static int check_fields(const struct member *m, const struct event_rule *r,
 	if (*ev->valid_days && parse_int(ev->valid_days, 1, 365, &days, why))
 		return dj_fail(e, DJ_INVALID, "valid_days", "「有效期（天）」%s：%s", why, ev->valid_days);
 	char month[8];
-	snprintf(month, sizeof month, "%s", ev->dues_paid_to);
-	if (*month && month_normal(month, why))
+	if (*ev->dues_paid_to && valid_month(ev->dues_paid_to, month, why))
 		return dj_fail(e, DJ_INVALID, "dues_paid_to", "「党费交至」%s：%s", why, ev->dues_paid_to);
-	memcpy(ev->dues_paid_to, month, sizeof month);
+	if (*ev->dues_paid_to)
+		memcpy(ev->dues_paid_to, month, sizeof month);
 	return 0;
 }
 

@@ -243,6 +243,20 @@ int64_t member_branch_id(struct session *s, const char *name)
 	return id;
 }
 
+int64_t member_branch_id_left(struct session *s, const char *name)
+{
+	int64_t id = member_branch_id(s, name);
+	sqlite3_stmt *st;
+	if (id || !(st = db_keep(s->db, "SELECT id FROM org WHERE name = ? AND kind = '党支部'"
+	                                " ORDER BY id DESC LIMIT 1")))
+		return id;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	db_done(st);
+	return id;
+}
+
 int64_t member_group_id(struct session *s, int64_t branch_id, const char *name, char *full,
                         size_t cap)
 {
@@ -320,6 +334,11 @@ static int check_branch(struct session *s, const struct member *m, int64_t *org_
 	}
 	if (!*kind)
 		return dj_fail(e, DJ_INVALID, "org", "「所在支部」没有名为「%s」的党组织（按 F4 选择）", m->org);
+	/* One who left before the branch was dissolved stays on its books: an
+	 * import of such a member (a migration) names the 撤销 branch. */
+	if (strcmp(status, "正常") != 0 && strcmp(kind, "党支部") == 0 && !m->id &&
+	    strcmp(m->status, "正常") != 0 && (*org_id = member_branch_id_left(s, m->org)) != 0)
+		return 0;
 	if (strcmp(status, "正常") != 0)
 		return dj_fail(e, DJ_INVALID, "org", "「所在支部」「%s」已撤销", m->org);
 	return dj_fail(e, DJ_INVALID, "org", "「%s」是%s，党员应编入党支部（按 F4 选择）", m->org, kind);
@@ -656,13 +675,21 @@ static int save_in_txn(struct session *s, struct member *m, const char *py, stru
 	return rc;
 }
 
-int member_prepare(struct session *s, struct member *m, char py[MEMBER_PY_MAX], struct dj_err *e)
+int member_prepare_as(struct session *s, struct member *m, char py[MEMBER_PY_MAX],
+                      const char *status, struct dj_err *e)
 {
 	normalise(m);
 	pinyin_initials_person(m->name, py, MEMBER_PY_MAX);
 	m->id = 0;
-	snprintf(m->status, sizeof m->status, "正常");
-	return check_and_resolve(s, m, 0, e);
+	snprintf(m->status, sizeof m->status, "%s", status);
+	int rc = check_and_resolve(s, m, 0, e);
+	snprintf(m->status, sizeof m->status, "正常");   /* stored so; the status follows */
+	return rc;
+}
+
+int member_prepare(struct session *s, struct member *m, char py[MEMBER_PY_MAX], struct dj_err *e)
+{
+	return member_prepare_as(s, m, py, "正常", e);
 }
 
 int member_insert(struct session *s, struct member *m, const char *py, struct dj_err *e)

@@ -135,10 +135,17 @@ int member_save(struct session *s, struct member *m, int in_txn, struct dj_err *
  * prepare saw them. */
 #define MEMBER_PY_MAX 64
 int member_prepare(struct session *s, struct member *m, char py[MEMBER_PY_MAX], struct dj_err *e);
+/* The same for a member imported with a status other than 正常 (转出, 去世
+ * …, member_import_status follows in the write phase): their 所在支部 may be
+ * one dissolved since they left. */
+int member_prepare_as(struct session *s, struct member *m, char py[MEMBER_PY_MAX],
+                      const char *status, struct dj_err *e);
 int member_insert(struct session *s, struct member *m, const char *py, struct dj_err *e);
 
 /* The active 党支部 of that full name, or 0. */
 int64_t member_branch_id(struct session *s, const char *name);
+/* The 党支部 of that name, active or else the latest dissolved one (0: none). */
+int64_t member_branch_id_left(struct session *s, const char *name);
 /* The active 党小组 of branch `branch_id` named `name` (its full name, its
  * 简称, or what follows the branch's name: 第一党小组), or 0; its full name
  * into full (cap bytes) when full is not NULL. */
