@@ -112,6 +112,7 @@ struct run {
 	char date_seen[NCOLS][RAW_DATE], date_norm[NCOLS][11];   /* the first such */
 	int birth_from_id;      /* 出生年月 completed from the 身份证号 */
 	int ids_folded;         /* 身份证号 with 全角 digits, spaces or x */
+	int told;               /* the mappings are in the report */
 };
 
 static int col_at(size_t off)
@@ -308,8 +309,17 @@ static int by_id_then_line(const void *a, const void *b)
 
 /* What the import read otherwise than the file wrote it, before anything
  * is stored: an office sees 大专 became 大学专科 and how often. */
-static void report_mappings(const struct run *r, FILE *report)
+static int any_mapping(const struct run *r)
 {
+	int n = r->nmaps + r->birth_from_id + r->ids_folded;
+	for (int c = 0; c < NCOLS; c++)
+		n += r->dates[c];
+	return n > 0;
+}
+
+static void report_mappings(struct run *r, FILE *report)
+{
+	r->told = 1;
 	for (int i = 0; i < r->nmaps; i++)
 		fprintf(report, "「%s」列：「%s」记为「%s」，%d 行\n", cols[r->maps[i].col].header,
 		        r->maps[i].from, r->maps[i].to, r->maps[i].n);
@@ -432,6 +442,12 @@ int member_import_csv(struct session *s, const char *path, FILE *report, int *im
 {
 	struct run r = { 0 };
 	int rc = csv_import(s, &import, path, &r, report, imported);
+	/* A refused file still says how the rows it read were understood, so
+	 * the office fixes only what was refused and sees the rest will do. */
+	if (rc == 1 && !r.told && any_mapping(&r)) {
+		fprintf(report, "文件中以下写法已按标准理解（改正上述问题后重新导入时同样处理）：\n");
+		report_mappings(&r, report);
+	}
 	free(r.ids);
 	free(r.ok);
 	free(r.maps);

@@ -259,7 +259,14 @@ static void an_id_excel_made_a_number_is_refused_by_row(void **state)
 	fx_id(id_b, "1990-10-03", 42);
 	char number[32];
 	snprintf(number, sizeof number, "#n:%s", id_b);   /* Excel keeps 15 digits of it */
-	roster_csv(marked, sizeof marked, number);
+	fx_id(id_a, "1968-04-12", 31);
+	/* the roster as offices write it: 大专, a date typed as text 1990年7月1日 */
+	snprintf(marked, sizeof marked,
+	         "东村党员花名册\n"
+	         "序号,名字,性别,出生年月,身份证号码,文化程度,人员类别,入党时间,所在支部,手机,\n"
+	         "1,陈建国,男,#d:1968-04-12,%s,大专,正式党员,1990年7月1日,东村党支部,#n:13905750001,老\n"
+	         "2,林小红,女,#d:1990-10-03,%s,大学本科,预备党员,#d:2026-03-01,东村党支部,,\n",
+	         id_a, number);
 	snprintf(src, sizeof src, "%s/num.src.csv", dir);
 	fx_write_file(src, marked);
 	make("table", "num.xlsx", src, path, sizeof path);
@@ -270,6 +277,9 @@ static void an_id_excel_made_a_number_is_refused_by_row(void **state)
 	assert_has(report, "E+17」");
 	assert_null(strstr(report, "第 3 行「身份证号」"));
 	assert_has(report, "导入失败：没有导入任何记录");
+	/* everything else is mapped, and the report says so */
+	assert_has(report, "「学历」列：「大专」记为「大学专科」，1 行");
+	assert_has(report, "「入党日期」列：1 行的日期改写为 YYYY-MM-DD（如「1990年7月1日」记为「1990-07-01」）");
 	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM member", -1, -1), 0);
 }
 
