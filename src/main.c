@@ -13,6 +13,7 @@
 #include "core/db_queue.h"
 #include "core/session.h"
 #include "core/text.h"
+#include "docs/xlsx_out.h"
 #include "screens/common/screens.h"
 
 /* GB18030/GBK terminals draw ambiguous characters (· — “ é) two columns
@@ -79,6 +80,7 @@ int main(int argc, char **argv)
 	/* The terminal's locale decides how we talk to it (UTF-8 or GB18030);
 	 * the data itself is always UTF-8. */
 	setlocale(LC_ALL, "");
+	xlsx_out_install();   /* exports to FILE.xlsx: the core's writer dispatches on the name */
 	const char *config_path = NULL;
 	int i = 1;
 	if (i < argc && strcmp(argv[i], "--config") == 0) {
