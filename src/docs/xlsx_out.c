@@ -29,7 +29,8 @@ struct xsheet {
 	long header;        /* the header's row, -1 before it */
 	int ncols;          /* the header's width */
 	int *width;         /* display width of each column's widest cell */
-	int nwidth;
+	int nwidth;         /* columns seen */
+	int cap;            /* of width */
 	char tmpdir[PATH_MAX];
 };
 
@@ -135,15 +136,17 @@ static int utf8_chars(const char *s)
 
 static void note_width(struct xsheet *x, int c, int cols)
 {
-	if (c >= x->nwidth) {
+	if (c >= x->cap) {
 		int n = c + 16;
 		int *w = realloc(x->width, (size_t)n * sizeof *w);
 		if (!w)
 			return;   /* only the width is lost: the column keeps Excel's default */
-		memset(w + x->nwidth, 0, (size_t)(n - x->nwidth) * sizeof *w);
+		memset(w + x->cap, 0, (size_t)(n - x->cap) * sizeof *w);
 		x->width = w;
-		x->nwidth = n;
+		x->cap = n;
 	}
+	if (c >= x->nwidth)
+		x->nwidth = c + 1;
 	if (cols > x->width[c])
 		x->width[c] = cols;
 }
