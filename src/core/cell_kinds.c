@@ -37,8 +37,8 @@ enum col_kind col_kind_of_header(const char *h)
 {
 	if (!h)
 		return COL_PLAIN;
-	/* 序号 and 排序号 count rows: numbers, though they end in 号 */
-	if (!strstr(h, "序号") && (has_any(h, code_words) || ends_with(h, "号")))
+	/* not every header ending in 号 is a code: 序号, 排序号 and 记录号 are numbers */
+	if (has_any(h, code_words))
 		return COL_CODE;
 	if (has_any(h, date_words) || ends_with(h, "日"))
 		return COL_DATE;

@@ -310,6 +310,7 @@ static void kinds_of_columns_and_cells(void **state)
 	assert_int_equal(col_kind_of_header("批准文号"), COL_CODE);
 	assert_int_equal(col_kind_of_header("序号"), COL_PLAIN);
 	assert_int_equal(col_kind_of_header("排序号"), COL_PLAIN);
+	assert_int_equal(col_kind_of_header("记录号"), COL_PLAIN);   /* the audit log's row ids */
 	assert_int_equal(col_kind_of_header("出生日期"), COL_DATE);
 	assert_int_equal(col_kind_of_header("入党时间"), COL_DATE);
 	assert_int_equal(col_kind_of_header("整改期限"), COL_DATE);
