@@ -22,11 +22,13 @@ override CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -D_DEFAULT_SO
                      $(shell pkg-config --cflags $(CPKGS) 2>/dev/null) -I/usr/include/iniparser
 LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lncursesw -lsqlite3 -licui18n -licuuc -lzip -lexpat) \
            -liniparser -lcrypto -lm
+# .xlsx exports (src/docs/xlsx_out.c)
+LDLIBS  += $(shell pkg-config --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter -lz)
 
 # Debian packages the build and the tests need (checked, installed when missing).
 DEB_PKGS := gcc make pkg-config libncurses-dev libsqlite3-dev libiniparser-dev libicu-dev \
             libvterm-dev libcmocka-dev locales sqlite3 libssl-dev \
-            libzip-dev libexpat1-dev
+            libzip-dev libexpat1-dev libxlsxwriter-dev python3-openpyxl
 
 # Sources are found by module folder: src/<module>/*.c, src/tui/*.c and
 # screens/<module>/*.c; src/main.c alone stands above them.

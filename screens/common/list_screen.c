@@ -1,8 +1,10 @@
 /* list_screen.c — see list_screen.h. */
 #include "screens/common/list_screen.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/outfile.h"
 #include "core/rows_csv.h"
@@ -101,10 +103,24 @@ void list_scope_name(struct session *s, int64_t org_id, char *out, size_t cap)
 		snprintf(out, cap, "全部党组织");
 }
 
+static int ends_with(const char *s, const char *tail)
+{
+	size_t n = strlen(s), t = strlen(tail);
+	return n >= t && strcasecmp(s + n - t, tail) == 0;
+}
+
+/* A table offers both formats: the name's ending chooses (csv.h). */
+static const char *file_prompt(const char *proposed)
+{
+	if (ends_with(proposed, ".xlsx") || ends_with(proposed, ".csv"))
+		return "以 .xlsx 结尾导出 Excel 表格，改为 .csv 则导出 CSV 文本\n文件名：";
+	return "文件名：";
+}
+
 int list_ask_file(const char *title, char *path, size_t cap)
 {
 	char why[512], q[400];
-	if (!dialog_input(title, "文件名：", path, cap))
+	if (!dialog_input(title, file_prompt(path), path, cap))
 		return 0;
 	switch (outfile_target(path, why, sizeof why)) {
 	case OUTFILE_REFUSED:
@@ -143,7 +159,9 @@ void list_export(const char *title, const char *default_name, const char *unit, 
 		report[strcspn(report, "\n")] = 0;
 		frame_message(MSG_ERROR, "导出失败：%s", report);
 	} else {
-		frame_message(MSG_INFO, "已导出 %d %s到 %s%s", n, unit, path, note ? note : "");
+		char full[PATH_MAX];
+		list_full_path(path, full, sizeof full);
+		frame_message(MSG_INFO, "已导出 %d %s到 %s%s", n, unit, full, note ? note : "");
 	}
 	free(report);
 }
@@ -177,5 +195,14 @@ void list_file_name(char *out, size_t cap, const char *stem)
 {
 	char date[9];
 	list_file_date(date);
-	snprintf(out, cap, "%s-%s.csv", stem, date);
+	snprintf(out, cap, "%s-%s.xlsx", stem, date);
+}
+
+void list_full_path(const char *path, char *out, size_t cap)
+{
+	char real[PATH_MAX];
+	if (realpath(path, real))
+		snprintf(out, cap, "%s", real);
+	else
+		snprintf(out, cap, "%s", path);   /* gone already: the name as typed */
 }

@@ -69,6 +69,7 @@ int list_ask_file(const char *title, char *path, size_t cap);
 
 /* Asks for a file name under `title` (list_ask_file), starting from
  * default_name, and writes it with `write`.  The message line says 已导出 N <unit>到 <path>
+ * (the absolute path)
  * (then `note`, may be NULL) or 导出失败：<the reason>. */
 void list_export(const char *title, const char *default_name, const char *unit, const char *note,
                  list_writer write, void *ctx);
@@ -80,7 +81,10 @@ void list_export_rows(struct row_source *rs, const char *title, const char *defa
 
 /* Today for file names: "20261121". */
 void list_file_date(char out[9]);
-/* A default file name: "<stem>-20261121.csv". */
+/* A default file name: "<stem>-20261121.xlsx" (Excel/WPS open it as it
+ * is; the dialog says that .csv gives CSV). */
 void list_file_name(char *out, size_t cap, const char *stem);
+/* The absolute path of a file just written, for the message that names it. */
+void list_full_path(const char *path, char *out, size_t cap);
 
 #endif

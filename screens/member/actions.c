@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/csv.h"
+#include "core/rows_csv.h"
 #include "member/member.h"
 #include "org/org.h"
 #include "screens/common/list_screen.h"
@@ -28,57 +28,24 @@ void member_scope_branch(struct session *s, int64_t root, char *out, size_t cap)
 		snprintf(out, cap, "%s", o.name);
 }
 
-/* Every row of the source, a page at a time, under a heading row.  Returns
- * 0, or -1 with the reason in why. */
-static int write_rows(struct row_source *rs, const char *path, int *n, char *why, size_t cap)
+struct rows_ctx {
+	struct row_source *rs;
+};
+
+static int write_rows(void *ctx, const char *path, FILE *report, int *n)
 {
-	struct csv_writer w;
-	struct rs_row *page = calloc(64, sizeof *page);
-	*n = 0;
-	if (!page || csv_writer_open(&w, path)) {
-		snprintf(why, cap, "%s", page ? csv_writer_why(&w) : "内存不足");
-		free(page);
-		return -1;
-	}
-	for (int c = 0; c < rs->ncols; c++)
-		csv_write_field(&w, rs->cols[c].title);
-	csv_end_record(&w);
-	int got = rs->fetch(rs->ctx, NULL, 1, 64, page);
-	while (got > 0) {
-		for (int i = 0; i < got; i++) {
-			for (int c = 0; c < rs->ncols; c++)
-				csv_write_field(&w, page[i].cell[c]);
-			csv_end_record(&w);
-		}
-		*n += got;
-		struct rs_key last = page[got - 1].key;
-		got = got < 64 ? 0 : rs->fetch(rs->ctx, &last, 1, 64, page);
-	}
-	free(page);
-	if (got < 0) {
-		snprintf(why, cap, "读取列表失败：%s", rs->last_error(rs->ctx));
-		csv_writer_abort(&w);   /* half a list is not written, the old file stays */
-		return -1;
-	}
-	if (csv_writer_close(&w)) {
-		snprintf(why, cap, "%s", csv_writer_why(&w));
-		return -1;
-	}
-	return 0;
+	struct rows_ctx *c = ctx;
+	return rows_export_csv(c->rs, NULL, path, report, n);
 }
 
 void member_export_rows(struct row_source *rs, const char *file_stem, const char *what)
 {
-	char path[256];
+	char path[256], title[96], unit[64];
+	struct rows_ctx c = { rs };
 	list_file_name(path, sizeof path, file_stem);
-	if (!list_ask_file("导出为 CSV 文件", path, sizeof path))
-		return;
-	int n = 0;
-	char why[512];
-	if (write_rows(rs, path, &n, why, sizeof why))
-		frame_message(MSG_ERROR, "导出失败：%s", why);
-	else
-		frame_message(MSG_INFO, "已导出 %d 条%s到 %s", n, what, path);
+	snprintf(title, sizeof title, "导出%s", file_stem);
+	snprintf(unit, sizeof unit, "条%s", what);
+	list_export(title, path, unit, NULL, write_rows, &c);
 }
 
 struct roster {

@@ -1,6 +1,7 @@
 /* stats.c — 党员结构 at a glance: the members in good standing of a
  * subtree by sex, ethnicity, joining era, age, education and category, in
  * three columns that fit 80x24.  F4 changes the subtree, F9 exports. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,7 +110,9 @@ static void export(struct stats_screen *w)
 		report[strcspn(report, "\n")] = 0;
 		frame_message(MSG_ERROR, "导出失败：%s", report);
 	} else {
-		frame_message(MSG_INFO, "已导出党员结构到 %s", path);
+		char full[PATH_MAX];
+		list_full_path(path, full, sizeof full);
+		frame_message(MSG_INFO, "已导出党员结构到 %s", full);
 	}
 	free(report);
 }

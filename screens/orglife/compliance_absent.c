@@ -108,7 +108,7 @@ static enum outcome key(void *st, struct app *a, struct key k)
 	}
 	case K_F9:
 		list_file_date(date);
-		snprintf(name, sizeof name, "缺勤预警名单-%s.csv", date);
+		snprintf(name, sizeof name, "缺勤预警名单-%s.xlsx", date);
 		snprintf(heading, sizeof heading, "缺勤预警名单 截至 %s %s", w->asof, w->scope_name);
 		list_export_rows(w->list.rs, "导出缺勤预警名单", name, heading);
 		return SCR_REDRAW;

@@ -173,7 +173,7 @@ static enum outcome actions(struct comp *c, struct app *a)
 	case 2:
 		period_label(&c->p, label, sizeof label);
 		list_file_date(date);
-		snprintf(name, sizeof name, "组织生活落实情况-%s-%s.csv", label, date);
+		snprintf(name, sizeof name, "组织生活落实情况-%s-%s.xlsx", label, date);
 		snprintf(heading, sizeof heading, "组织生活落实情况 %s %s（达标周期/应开周期+进行中周期）", label,
 		         c->scope_name);
 		list_export_rows(c->list.rs, "导出组织生活落实情况", name, heading);

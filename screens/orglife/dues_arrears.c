@@ -75,7 +75,7 @@ static void export_list(struct arrears *w)
 {
 	char name[256], date[9], heading[256];
 	list_file_date(date);
-	snprintf(name, sizeof name, "党费欠交名单-%s.csv", date);
+	snprintf(name, sizeof name, "党费欠交名单-%s.xlsx", date);
 	snprintf(heading, sizeof heading, "党费欠交名单 %s（元）", w->scope_name);
 	list_export_rows(w->list.rs, "导出欠交名单", name, heading);
 }

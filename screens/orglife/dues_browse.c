@@ -132,11 +132,11 @@ static enum outcome actions(struct dues_view *v, struct app *a)
 		app_push(a, &dues_arrears_screen, &v->sub);
 		return SCR_PUSH;
 	case 2:
-		snprintf(name, sizeof name, "党费收缴-%s.csv", v->month_text);
+		snprintf(name, sizeof name, "党费收缴-%s.xlsx", v->month_text);
 		list_export("导出本月党费明细", name, "条党费记录", NULL, write_month, &c);
 		return SCR_REDRAW;
 	case 3:
-		snprintf(name, sizeof name, "党费汇总-%s.csv", v->month_text);
+		snprintf(name, sizeof name, "党费汇总-%s.xlsx", v->month_text);
 		snprintf(heading, sizeof heading, "%s 党费汇总 %s（元）", v->month_text, v->scope_name);
 		list_export_rows(v->list.rs, "导出党费汇总", name, heading);
 		return SCR_REDRAW;

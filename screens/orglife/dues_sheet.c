@@ -551,7 +551,7 @@ static enum outcome actions(struct dsheet *w)
 		if (w->dirty)
 			frame_message(MSG_ERROR, "请先按 F2 保存，再导出");
 		else {
-			snprintf(name, sizeof name, "党费收缴表-%s-%s.csv", w->sh.org, w->sh.month);
+			snprintf(name, sizeof name, "党费收缴表-%s-%s.xlsx", w->sh.org, w->sh.month);
 			list_export("导出党费收缴表", name, "条党费记录", NULL, write_sheet, &c);
 		}
 	}

@@ -274,7 +274,7 @@ static enum outcome actions(struct sheet *w)
 		break;
 	case 2:
 		list_file_date(date);
-		snprintf(name, sizeof name, "签到表-%s-%s.csv", w->sh.date, date);
+		snprintf(name, sizeof name, "签到表-%s-%s.xlsx", w->sh.date, date);
 		snprintf(heading, sizeof heading, "%s %s %s 主题：%s", w->sh.date, w->sh.type, w->sh.org,
 		         w->sh.topic);
 		list_export_rows(w->rs, "导出签到表", name, heading);

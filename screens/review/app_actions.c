@@ -168,9 +168,9 @@ static void export_form(struct session *s, const struct review_app *ap, enum rev
 	char stem[96], path[256], title[96];
 	snprintf(stem, sizeof stem, "%s-%lld", words[pick], (long long)ap->id);
 	list_file_name(path, sizeof path, stem);
-	size_t len = strlen(path);   /* a form laid out for printing is text, not CSV */
-	if (len > 4 && strcmp(path + len - 4, ".csv") == 0)
-		memcpy(path + len - 4, ".txt", 4);
+	char *dot = strrchr(path, '.');   /* a form laid out for printing is text, not a table */
+	if (dot)
+		snprintf(dot, sizeof path - (size_t)(dot - path), ".txt");
 	snprintf(title, sizeof title, "导出%s", words[pick]);
 	struct form_ctx c = { s, ap->id, (enum review_form)pick };
 	list_export(title, path, "份", NULL, write_form, &c);

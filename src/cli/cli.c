@@ -11,6 +11,7 @@
 #include "cli/hint.h"
 #include "cli/review_cli.h"
 #include "cli/user_cli.h"
+#include "core/csv.h"
 #include "core/db.h"
 #include "core/db_queue.h"
 #include "core/db_wait.h"
@@ -47,6 +48,7 @@ void cli_usage(FILE *to)
 	        "  export receipts 文件.csv      导出介绍信回执台账（待退回、逾期、已退回）\n"
 	        "  export audit 文件.csv         导出全部操作日志（管理员）\n"
 	        "  export users 文件.csv         导出操作员名单（管理员）\n"
+	        "                                （导出的文件名以 .xlsx 结尾时写成 Excel 表格）\n"
 	        "  review list [批次编号]        列出立项、创建批次；给出批次编号时列出其中的申报，\n"
 	        "                                含状态、下一节点和逾期\n"
 	        "  review export 批次编号 文件.csv\n"
@@ -206,7 +208,8 @@ static const struct ledger_io *find_ledger(const char *name, int exporting)
 
 static void ledger_usage(const char *verb, int exporting)
 {
-	fprintf(stderr, "用法：dangjian %s 台账 文件.csv，台账为：", verb);
+	fprintf(stderr, "用法：dangjian %s 台账 %s，台账为：", verb,
+	        exporting ? "文件.csv 或 文件.xlsx" : "文件.csv");
 	for (size_t i = 0; i < sizeof ledgers / sizeof *ledgers; i++)
 		if (exporting ? ledgers[i].export != NULL : ledgers[i].import != NULL)
 			fprintf(stderr, " %s（%s）", ledgers[i].name, ledgers[i].what);
@@ -310,8 +313,8 @@ static int cmd_export(struct config *c, int argc, char **argv)
 		ledger_usage("export", 1);
 		return 2;
 	}
-	if (!ends_with(argv[2], ".csv") && !ends_with(argv[2], ".CSV")) {
-		fprintf(stderr, "导出文件名须以 .csv 结尾：%s\n", argv[2]);
+	if (!ends_with(argv[2], ".csv") && !ends_with(argv[2], ".CSV") && !csv_format_for(argv[2])) {
+		fprintf(stderr, "导出文件名须以 .csv 或 .xlsx 结尾：%s\n", argv[2]);
 		return 2;
 	}
 	if (cli_may_write(argv[2], force))

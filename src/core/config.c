@@ -8,6 +8,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "core/csv.h"
 #include "core/outfile.h"
 
 /* iniparser reports syntax errors through a printf-style callback; we keep the
@@ -201,6 +202,7 @@ int config_load(struct config *c, const char *path, char *why, size_t whycap)
 void config_apply(const struct config *c)
 {
 	outfile_set_mode(c->export_mode);
+	csv_set_unit_name(c->unit_name);   /* the xlsx page header */
 }
 
 void config_free(struct config *c)

@@ -6,7 +6,7 @@
  * (quoted fields, "" escapes, embedded newlines, CRLF or LF).  Memory holds
  * one chunk and one record, whatever the file's size.  Writing (csv.c):
  * every field quoted, formula-like cells neutralised, ID-like digit strings
- * kept as text for Excel. */
+ * kept as text for Excel; or, by the file's name, another format (xlsx). */
 #ifndef DJ_CSV_H
 #define DJ_CSV_H
 
@@ -68,12 +68,39 @@ void csv_undo_escape(char *f);
 /* Writing.  A writer emits a UTF-8 BOM first (so Excel reads Chinese) and CRLF
  * line ends, into a new private file that replaces path only when it is
  * complete (core/outfile.h: O_EXCL, 0600, NAME.tmp renamed; an existing path
- * only after outfile_permit_replace). */
+ * only after outfile_permit_replace).
+ *
+ * A path ending in the suffix of an installed format (".xlsx", any case:
+ * src/docs/xlsx_out.h) is written in that format instead, through the same
+ * calls and with the same guarantees, so no exporter knows the difference.
+ *
+ * The first record is the header row, unless it has one field and the next
+ * has more: then it is a title (the period, the scope) and the next one is
+ * the header.  The header's words decide each column's kind (cell_kinds.h). */
+struct csv_format;
+
+struct csv_record {   /* one record's fields, back to back */
+	char *bytes;
+	size_t len, cap;
+	size_t *at;       /* where field i starts */
+	int n, ncap;
+};
+
 struct csv_writer {
-	FILE *f;
+	FILE *f;   /* the CSV text; NULL when another format writes */
 	int col;   /* fields written in the current record */
 	int err;   /* the first write error's errno, 0 while all is well */
 	struct outfile out;
+	/* the records so far: the one being written, and a one-field first
+	 * record held until the next shows whether it is a title */
+	struct csv_record rec, held;
+	long records;
+	int holding;
+	unsigned char *kinds;   /* enum col_kind per header column */
+	int nkinds;
+	const struct csv_format *fmt;   /* NULL: CSV */
+	void *sheet;                    /* the format's state */
+	char fmt_why[256];              /* why the format failed */
 };
 /* 0, or -1 with the Chinese reason (naming the file) in csv_writer_why. */
 int csv_writer_open(struct csv_writer *w, const char *path);
@@ -86,10 +113,44 @@ int csv_writer_close(struct csv_writer *w);
 void csv_writer_abort(struct csv_writer *w);
 const char *csv_writer_why(const struct csv_writer *w);
 
+/* What a record is, as handed to a format. */
+enum csv_role { CSV_TITLE, CSV_HEADER, CSV_ROW };
+
+/* Another file format behind the writer, chosen by the path's ending:
+ * src/docs/xlsx_out.c's is built in; csv_format_install adds others. */
+struct csv_format {
+	const char *suffix;   /* ".xlsx": a path ending so, in any case, takes this format */
+	/* Starts writing into o->tmp, which outfile_open created and holds open
+	 * (o->f).  Returns the format's state, or NULL with why set. */
+	void *(*open)(const struct outfile *o, char *why, size_t cap);
+	/* One record; kinds[c] (enum col_kind) for c < nkinds when a row.
+	 * 0, or -1 with why set (the file is then thrown away). */
+	int (*record)(void *sheet, enum csv_role role, const char *const *cells, int n,
+	              const unsigned char *kinds, int nkinds, char *why, size_t cap);
+	/* Completes the file and frees the state.  0, or -1 with why set. */
+	int (*finish)(void *sheet, char *why, size_t cap);
+	/* Frees the state; what was written is thrown away by the caller. */
+	void (*discard)(void *sheet);
+};
+/* Adds a format (at most a few; the same one twice is kept once). */
+void csv_format_install(const struct csv_format *f);
+/* The format path is written in, or NULL for CSV. */
+const struct csv_format *csv_format_for(const char *path);
+
+/* The unit's name ([unit] name) for what a format prints above a table
+ * (the xlsx page header); config_apply sets it, as it sets the files' mode. */
+void csv_set_unit_name(const char *name);
+const char *csv_unit_name(void);
+
 /* The cell as written, without the surrounding quotes: a leading = + - @ TAB
- * or CR gets a ' prefix; a run of 11+ digits (ID numbers, phones) or digits
- * with a leading 0 is written as ="..." so Excel keeps it text.
- * Returns the bytes it needs (like snprintf). */
+ * or CR gets a ' prefix; a digit code (cell_code_like: 11+ digits, a
+ * leading 0, or a 身份证号 ending in X) is written as ="..." so Excel keeps
+ * it text.  Returns the bytes it needs (like snprintf). */
 size_t csv_cell_escape(const char *s, char *out, size_t cap);
+/* The same in a column of kind k (enum col_kind): in a COL_CODE column
+ * (身份证号, 电话 …) every value is ="..." so the whole column is one kind
+ * of cell in every spreadsheet (LibreOffice turns ="..." into formula cells
+ * and would leave the others plain text). */
+size_t csv_cell_escape_in(int k, const char *s, char *out, size_t cap);
 
 #endif

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/cell_kinds.h"
 #include "core/csv.h"
 
 /* Every record as "line:field|field|...\n", to compare whole files at once. */
@@ -380,6 +381,13 @@ static void assert_escape(const char *value, const char *cell)
 	assert_string_equal(out, cell);
 }
 
+static void assert_escape_in(enum col_kind k, const char *value, const char *cell)
+{
+	char out[128];
+	assert_int_equal(csv_cell_escape_in(k, value, out, sizeof out), strlen(cell));
+	assert_string_equal(out, cell);
+}
+
 static void test_cell_escape(void **state)
 {
 	(void)state;
@@ -398,12 +406,23 @@ static void test_cell_escape(void **state)
 	assert_escape("00", "=\"00\"");
 	assert_escape("13812345678", "=\"13812345678\"");
 	assert_escape("110105194912310021", "=\"110105194912310021\"");
-	assert_escape("11010519491231002X", "11010519491231002X");
+	/* a 身份证号 ending in X is guarded as its all-digit neighbours are, so
+	 * LibreOffice makes the whole column one kind of cell */
+	assert_escape("11010519491231002X", "=\"11010519491231002X\"");
+	assert_escape("11010519491231002x", "=\"11010519491231002x\"");
+	assert_escape("1101051949123100X", "1101051949123100X");   /* 16 digits: no ID */
 	assert_escape("1234567890", "1234567890");
 	assert_escape("0", "0");
 	assert_escape("0.5", "0.5");
 	assert_escape("", "");
 	assert_escape(NULL, "");
+	assert_escape_in(COL_CODE, "123", "=\"123\"");        /* a 编号 column: every value text */
+	assert_escape_in(COL_CODE, "A-12", "=\"A-12\"");
+	assert_escape_in(COL_CODE, "", "");
+	assert_escape_in(COL_CODE, "-5", "'-5");              /* the formula guard first */
+	assert_escape_in(COL_CODE, "a\"b", "a\"b");         /* ="..." cannot hold a quote */
+	assert_escape_in(COL_PLAIN, "123", "123");
+	assert_escape_in(COL_DATE, "2024-05-01", "2024-05-01");
 	assert_int_equal(csv_cell_escape("0123", NULL, 0), 7);
 	assert_int_equal(csv_cell_escape("0123", small, sizeof small), 7);
 	assert_string_equal(small, "=\"0");
@@ -450,7 +469,7 @@ static void test_writer_and_round_trip(void **state)
 	const char *got = slurp(path, &len);
 	const char *want =
 		"\xEF\xBB\xBF\"序号\",\"值\"\r\n"
-		"\"姓名\",\"=\"\"0123\"\"\",\"11010519491231002X\",\"'=1+1\",\"=\"\"13812345678\"\"\","
+		"\"姓名\",\"=\"\"0123\"\"\",\"=\"\"11010519491231002X\"\"\",\"'=1+1\",\"=\"\"13812345678\"\"\","
 		"\"他说\"\"好\"\"\",\"第一行\n第二行\",\"''=x\",\"'''-1\",\"\",\"'-5\",\"'@SUM\",\"'\tx\",\"12\","
 		"\"a,b\",\"'=\"\"7\"\"\"\r\n";
 	assert_int_equal(len, strlen(want));
@@ -468,6 +487,53 @@ static void test_writer_and_round_trip(void **state)
 		assert_string_equal(f[i], values[i]);
 	assert_int_equal(csv_next(r, &f, &line), 0);
 	csv_close(r);
+	unlink(path);
+}
+
+/* A title above the header, then a 身份证号 and a 联系电话 column: every
+ * value of those columns guarded alike (the X one too, a short number
+ * too), the other columns by value only; and all of it reads back. */
+static void test_code_columns_are_one_kind(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/test_csv_k_XXXXXX", why[256];
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(path);
+	static const char *const rows[][4] = {
+		{ "2026年10月", NULL },
+		{ "姓名", "身份证号", "联系电话", "人数" },
+		{ "洪辉", "11010519491231002X", "82551001", "12" },
+		{ "陆静", "110105194912310021", "13812345678", "0123" },
+	};
+	struct csv_writer w;
+	assert_int_equal(csv_writer_open(&w, path), 0);
+	for (int r = 0; r < 4; r++) {
+		for (int c = 0; c < 4 && rows[r][c]; c++)
+			csv_write_field(&w, rows[r][c]);
+		csv_end_record(&w);
+	}
+	assert_int_equal(csv_writer_close(&w), 0);
+	size_t len;
+	const char *got = slurp(path, &len);
+	assert_string_equal(got, "\xEF\xBB\xBF\"2026年10月\"\r\n"
+	                         "\"姓名\",\"身份证号\",\"联系电话\",\"人数\"\r\n"
+	                         "\"洪辉\",\"=\"\"11010519491231002X\"\"\",\"=\"\"82551001\"\"\",\"12\"\r\n"
+	                         "\"陆静\",\"=\"\"110105194912310021\"\"\",\"=\"\"13812345678\"\"\","
+	                         "\"=\"\"0123\"\"\"\r\n");
+	struct csv_reader *rd = csv_open(path, why, sizeof why);
+	assert_non_null(rd);
+	char **f;
+	int line;
+	assert_int_equal(csv_next(rd, &f, &line), 1);
+	assert_string_equal(f[0], "2026年10月");
+	for (int r = 1; r < 4; r++) {
+		assert_int_equal(csv_next(rd, &f, &line), 4);
+		for (int c = 0; c < 4; c++)
+			assert_string_equal(f[c], rows[r][c]);
+	}
+	csv_close(rd);
 	unlink(path);
 }
 
@@ -512,6 +578,7 @@ int main(void)
 		cmocka_unit_test(test_large_record),
 		cmocka_unit_test(test_cell_escape),
 		cmocka_unit_test(test_writer_and_round_trip),
+		cmocka_unit_test(test_code_columns_are_one_kind),
 		cmocka_unit_test(test_reader_undoes_foreign_escapes),
 		cmocka_unit_test(test_writer_errors),
 		cmocka_unit_test(test_streams_large_files),

@@ -97,13 +97,14 @@ static long unmatched(sqlite3 *db, const char *a, const char *b)
 	"SELECT m.name, m.id_number, m.status, (SELECT max(v.date) FROM " s "member_event v" \
 	" WHERE v.member_id = m.id AND v.type = m.status) FROM " s "member m WHERE m.status <> '正常'"
 
-static void demo_export_imports_back(void **state)
+/* Exports the demo's orgs and members as FORMAT (".csv", ".xlsx"), imports
+ * both into the empty database, and compares the two files. */
+static void round_trip(struct pair *p, const char *format, char members[160])
 {
-	struct pair *p = *state;
-	char orgs[160], members[160];
+	char orgs[160];
 	int n = 0, got = 0;
-	snprintf(orgs, sizeof orgs, "%s/orgs.csv", p->from.dir);
-	snprintf(members, sizeof members, "%s/members.csv", p->from.dir);
+	snprintf(orgs, 160, "%s/orgs%s", p->from.dir, format);
+	snprintf(members, 160, "%s/members%s", p->from.dir, format);
 	RUN(org_export_csv(&p->from.s, orgs, r_, &n), 0);
 	RUN(org_import_csv(&p->to.s, orgs, r_, &got), 0);
 	assert_int_equal(got, n);
@@ -140,6 +141,28 @@ static void demo_export_imports_back(void **state)
 	                              " WHERE v.member_id = member.id))", NULL, NULL, NULL), SQLITE_OK);
 	assert_int_equal(unmatched(db, MEMBER_KEYS(""), MEMBER_KEYS("d.")), 0);
 	sqlite3_exec(db, "DETACH d", NULL, NULL, NULL);
+}
+
+/* A workbook the program wrote reads back through its own xlsx reader:
+ * 身份证号 as text, dates as dates, every status. */
+static void demo_xlsx_export_imports_back(void **state)
+{
+	char members[160];
+	round_trip(*state, ".xlsx", members);
+	FILE *f = fopen(members, "rb");
+	char magic[2] = "";
+	assert_non_null(f);
+	assert_int_equal(fread(magic, 1, 2, f), 2);
+	fclose(f);
+	assert_memory_equal(magic, "PK", 2);   /* a workbook, not CSV under its name */
+}
+
+static void demo_export_imports_back(void **state)
+{
+	struct pair *p = *state;
+	char members[160];
+	int n = 0;
+	round_trip(p, ".csv", members);
 
 	/* a second export of the restored database is the same file */
 	char again[160];
@@ -158,6 +181,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(demo_export_imports_back, setup, teardown),
+		cmocka_unit_test_setup_teardown(demo_xlsx_export_imports_back, setup, teardown),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	pinyin_shutdown();
