@@ -263,7 +263,7 @@ static enum outcome open_filter_form(struct audit_browse *b, struct app *a)
 static enum outcome actions(struct audit_browse *b, struct app *a)
 {
 	static const char *const items[] = { "查看所选记录的详情", "筛选…", "清除筛选",
-	                                     "导出当前列表（CSV）" };
+	                                     "导出当前列表（xlsx/CSV）" };
 	switch (dialog_pick("操作", items, 4, 0)) {
 	case 0:
 		show_entry(b);
@@ -319,7 +319,7 @@ const struct screen audit_browse_screen = {
 	        "最新的在最上面；r 反向排序，< 和 > 选择排序列。\n"
 	        "回车：查看所选记录的详情（每一栏改动前后的内容）。\n"
 	        "F4：按操作员、对象、记录号和日期筛选。F7 或 /：查找文字（姓名、组织名等）。\n"
-	        "F9：操作菜单（详情、筛选、清除筛选、导出当前列表为 CSV）。\n"
+	        "F9：操作菜单（详情、筛选、清除筛选、导出当前列表为 xlsx 或 CSV）。\n"
 	        "操作日志不能修改或删除。只有管理员能进入本屏。\n"
 	        "F5 刷新，F3 或 Esc 返回主菜单，F10 退出系统。",
 	.legend = legend,

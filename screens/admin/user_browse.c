@@ -109,7 +109,7 @@ static void export_list(struct user_browse *b)
 static enum outcome actions(struct user_browse *b, struct app *a)
 {
 	static const char *const items[] = { "新增操作员", "修改所选操作员", "删除所选操作员",
-	                                     "导出操作员名单（CSV）" };
+	                                     "导出操作员名单（xlsx/CSV）" };
 	switch (dialog_pick("操作", items, 4, 0)) {
 	case 0:
 		return open_form(b, a, 0);
@@ -154,7 +154,7 @@ const struct screen user_browse_screen = {
 	        "所列组织及其下级的数据）；只读（只能查看）。\n"
 	        "登录名是该人在服务器上的系统账号名；账号须先由系统管理员创建并加入\n"
 	        "dangjian-users 组（见 README「管理员」一节）。没有登记的账号不能使用本系统。\n"
-	        "↑↓ 移动，回车修改，F6 新增，F8 删除，F9 操作（含导出 CSV），F7 或 / 查找登录名或姓名。\n"
+	        "↑↓ 移动，回车修改，F6 新增，F8 删除，F9 操作（含导出），F7 或 / 查找登录名或姓名。\n"
 	        "角色和管辖范围的改动在该操作员下次启动本程序时生效。\n"
 	        "F5 刷新，F3 或 Esc 返回主菜单，F10 退出系统。",
 	.legend = legend,

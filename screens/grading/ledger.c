@@ -178,7 +178,7 @@ static enum outcome add_plan(struct ledger *w, struct app *a)
 static enum outcome actions(struct ledger *w, struct app *a)
 {
 	static const char *const items[] = { "调整等次（回车）", "列入整改", "比例检查", "确认定级并公布",
-	                                     "一村一策名单", "导出本轮定级台账（CSV）",
+	                                     "一村一策名单", "导出本轮定级台账（xlsx/CSV）",
 	                                     "加入组织（F6）", "移出组织（F8）" };
 	int64_t id = grid_selected_id(&w->list.g);
 	switch (dialog_pick("操作", items, 8, 0)) {
@@ -249,7 +249,7 @@ const struct screen grading_ledger_screen = {
 	        "确认前行首的 ! 表示还没有等次；确认后表示整改已逾期。\n"
 	        "回车：打开该组织的定级结果，调整等次（须写明理由）。\n"
 	        "F6 加入组织，F8 移出还没有评分的组织（确认前）。F7 或 / 查找，< > 排序，r 反向。\n"
-	        "F9：列入整改、比例检查、确认定级并公布、一村一策名单、导出 CSV。",
+	        "F9：列入整改、比例检查、确认定级并公布、一村一策名单、导出 xlsx 或 CSV。",
 	.legend = legend,
 	.open = open_ledger,
 	.close = close_ledger,

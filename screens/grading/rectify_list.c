@@ -117,7 +117,7 @@ static enum outcome add_plan(struct plans *w, struct app *a)
 static enum outcome actions(struct plans *w, struct app *a)
 {
 	static const char *const items[] = { "打开整改方案（回车）", "列入整改（F6）", "一村一策名单",
-	                                     "导出整改台账（CSV）" };
+	                                     "导出整改台账（xlsx/CSV）" };
 	int64_t id = grid_selected_id(&w->list.g);
 	switch (dialog_pick("操作", items, 4, 0)) {
 	case 0:
@@ -168,7 +168,7 @@ const struct screen rectify_list_screen = {
 	        "灰色为已验收。逾期的排在最前。\n"
 	        "回车：打开整改方案，填写存在问题、整改措施、责任人、期限、进展和验收日期。\n"
 	        "F6：把本轮另一个组织列入整改（本轮确认定级后）。\n"
-	        "F7 或 /：查找（名称、拼音首字母、责任人）。F9：一村一策名单、导出 CSV。",
+	        "F7 或 /：查找（名称、拼音首字母、责任人）。F9：一村一策名单、导出 xlsx 或 CSV。",
 	.legend = legend,
 	.open = open_plans,
 	.close = close_plans,

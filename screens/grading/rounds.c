@@ -90,8 +90,8 @@ static enum outcome remove_round(struct rounds *w)
 static enum outcome actions(struct rounds *w, struct app *a)
 {
 	static const char *const items[] = { "打开本轮定级", "新建一轮分类定级", "删除本轮（未开始评分的）",
-	                                     "全部整改台账", "导出全部定级台账（CSV）",
-	                                     "导出全部整改台账（CSV）" };
+	                                     "全部整改台账", "导出全部定级台账（xlsx/CSV）",
+	                                     "导出全部整改台账（xlsx/CSV）" };
 	int64_t id = grid_selected_id(&w->list.g);
 	switch (dialog_pick("操作", items, 6, 0)) {
 	case 0:
@@ -145,7 +145,7 @@ const struct screen grading_rounds_screen = {
 	        "回车：打开所选的一轮（设置、评分录入、定级台账、比例检查与确认、整改台账）。\n"
 	        "F6：新建一轮，指标、来源权重、分数线和等次名称按配置文件预填。\n"
 	        "F8：删除还没有开始评分的一轮。F7 或 /：查找（名称、年度、组织单位）。\n"
-	        "F9：操作菜单，含全部整改台账和导出 CSV。F5 刷新，F3 或 Esc 返回主菜单。\n"
+	        "F9：操作菜单，含全部整改台账和导出 xlsx 或 CSV。F5 刷新，F3 或 Esc 返回主菜单。\n"
 	        "一轮的状态：设置中 → 评分中（开始评分后评分设置冻结）→ 已确认（锁定并公布）。",
 	.legend = legend,
 	.open = open_rounds,

@@ -89,7 +89,7 @@ static enum outcome open_form(void *st, struct app *a, int64_t id)
 static enum outcome actions(struct dev_list *w, struct app *a)
 {
 	static const char *const items[] = { "登记入党申请人", "打开所选记录办理下一步", "发展提醒",
-	                                     "导出本列表（CSV）" };
+	                                     "导出本列表（xlsx/CSV）" };
 	switch (dialog_pick("操作", items, 4, 0)) {
 	case 0:
 		return open_form(w, a, 0);

@@ -107,7 +107,7 @@ const struct screen dev_remind_screen = {
 	        "积极分子满培养期：培养满一年，可以确定为发展对象；\n"
 	        "预备党员转正：预备期在 30 天内届满（或已届满），应及时讨论转正。\n"
 	        "天数按 dangjian.ini [develop] 的设置计算。回车打开登记表办理。\n"
-	        "F4：选择范围。F7 或 /：按姓名或拼音首字母查找。F9：导出为 CSV。",
+	        "F4：选择范围。F7 或 /：按姓名或拼音首字母查找。F9：导出为 xlsx 或 CSV。",
 	.legend = legend,
 	.open = open_remind,
 	.close = close_remind,

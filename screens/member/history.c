@@ -85,7 +85,7 @@ static enum outcome stay(void *st, struct app *a, int64_t id)
 static enum outcome key(void *st, struct app *a, struct key k)
 {
 	struct history *w = st;
-	static const char *const items[] = { "办理党员变动", "导出变动记录（CSV）" };
+	static const char *const items[] = { "办理党员变动", "导出变动记录（xlsx/CSV）" };
 	enum outcome o = list_view_key(&w->list, k, a, stay, w);
 	if (o != SCR_PASS)
 		return o;
@@ -110,7 +110,7 @@ static const char *const legend[10] = { "帮助", NULL, "返回", NULL, "刷新"
 const struct screen member_history_screen = {
 	.name = "组织关系变动记录",
 	.help = "一名党员的全部组织关系变动：转入、转出、内部调整、流出、流入、失联、恢复、出党、去世。\n"
-	        "F6：办理新的变动。F9：办理变动或导出为 CSV。F3 或 Esc 返回党员信息。",
+	        "F6：办理新的变动。F9：办理变动或导出为 xlsx 或 CSV。F3 或 Esc 返回党员信息。",
 	.legend = legend,
 	.open = open_history,
 	.close = close_history,

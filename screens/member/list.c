@@ -112,7 +112,7 @@ static enum outcome actions(struct member_list *w, struct app *a)
 	const char *items[] = {
 		"办理党员变动（转出、出党、去世、失联、流出、内部调整…）", "转入党员（从外单位转来）",
 		w->all ? "只显示在册党员" : "显示全部党员（含已转出、去世等）", "党员结构统计",
-		"导出党员名册（CSV）",
+		"导出党员名册（xlsx/CSV）",
 	};
 	switch (dialog_pick("操作", items, 5, 0)) {
 	case 0:

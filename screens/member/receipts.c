@@ -130,7 +130,7 @@ const struct screen member_receipts_screen = {
 	        "应退回日期为转出日期加 dangjian.ini [moves] receipt_days 天（默认 30 天）。\n"
 	        "回车：登记回执退回的日期（留空为清除误登记的日期）。\n"
 	        "F6：在待退回和全部（含已退回）之间切换。F4：选择范围。F7 或 /：按姓名、去往或编号查找。\n"
-	        "F9：导出为 CSV 或 xlsx。",
+	        "F9：导出为 xlsx 或 CSV。",
 	.legend = legend,
 	.open = open_receipts,
 	.close = close_receipts,

@@ -149,7 +149,7 @@ const struct screen member_stats_screen = {
 	.help = "所选党组织（含下级）在册党员的结构：性别、民族（少数民族）、入党时间、\n"
 	        "年龄（30岁及以下、31-35 … 56-60、61岁及以上）、学历（含大专及以上小计）、人员类别。\n"
 	        "只计状态为“正常”的党员，每组合计都等于党员台账的在册人数。\n"
-	        "F4：选择范围。F5：重新统计。F9：导出为 CSV。F3 或 Esc 返回。",
+	        "F4：选择范围。F5：重新统计。F9：导出为 xlsx 或 CSV。F3 或 Esc 返回。",
 	.legend = legend,
 	.open = open_stats,
 	.close = close_stats,

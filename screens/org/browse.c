@@ -103,7 +103,7 @@ static enum outcome redraw_after(struct browse *b, int changed)
 static enum outcome actions(struct browse *b, struct app *a)
 {
 	static const char *const items[] = { "新增下级组织", "撤销本组织", "删除本组织",
-	                                     "导出全部党组织（CSV）", "导入党组织（.xlsx 或 CSV）" };
+	                                     "导出全部党组织（xlsx/CSV）", "导入党组织（.xlsx 或 CSV）" };
 	int64_t id = grid_selected_id(&b->list.g);
 	switch (dialog_pick("操作", items, 5, 0)) {
 	case 0:
@@ -203,7 +203,7 @@ static const char *const list_legend[10] = { "帮助", NULL, "返回", NULL, "�
 	"F6：新增党组织（默认设在所选组织之下）。\n" \
 	"F7 或 /：查找，输入名称中的字或拼音首字母（如 wfc 找 五夫村），空白回车取消查找。\n" \
 	"F8：删除所选组织；有下级、党员或历史记录的组织不能删除，可改为撤销。\n" \
-	"F9：操作菜单（新增下级、撤销、删除、导出 CSV、导入党组织）。\n" \
+	"F9：操作菜单（新增下级、撤销、删除、导出 xlsx 或 CSV、导入党组织）。\n" \
 	"F5：刷新。F3 或 Esc：返回主菜单。F10：退出系统。\n" \
 	"行首的 ! 表示本届将在 6 个月内届满（或已届满），灰色为已撤销的组织。\n" \
 	"功能键不起作用时，先按 Esc 再按数字键（Esc 6 = F6）。"

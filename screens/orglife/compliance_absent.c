@@ -127,7 +127,7 @@ const struct screen compliance_absent_screen = {
 	        "2. 或最近若干个月没有出席（或列席）任何会议，即未参加组织生活"
 	        "（入党不满这段时间的新党员不列入）。\n"
 	        "次数和月数见 dangjian.ini [meetings] absent_meetings、idle_months。\n"
-	        "F4 选择范围。F7 或 / 按姓名、拼音首字母或组织查找，< > 排序。F9 导出 CSV。",
+	        "F4 选择范围。F7 或 / 按姓名、拼音首字母或组织查找，< > 排序。F9 导出 xlsx 或 CSV。",
 	.legend = legend,
 	.open = open_absent,
 	.close = close_absent,

@@ -161,7 +161,7 @@ static enum outcome open_detail(void *st, struct app *a, int64_t id)
 
 static enum outcome actions(struct comp *c, struct app *a)
 {
-	static const char *const items[] = { "本支部明细", "缺勤预警名单", "导出本表（CSV）",
+	static const char *const items[] = { "本支部明细", "缺勤预警名单", "导出本表（xlsx/CSV）",
 	                                     "召开频次要求" };
 	char name[256], date[9], heading[256], label[64];
 	int64_t id = grid_selected_id(&c->list.g);

@@ -122,7 +122,7 @@ const struct screen dues_arrears_screen = {
 	        "所在支部为最近欠交月份收缴党费的支部。\n"
 	        "补交：在「党费收缴」中选该月份和党支部，录入实交金额后保存，名单随即减少。\n"
 	        "F4 选择范围。F7 或 / 按姓名、拼音首字母或支部查找，< > 排序，r 反向。\n"
-	        "F9 导出 CSV。F5 刷新。灰色为已不在册（转出等）的党员。",
+	        "F9 导出 xlsx 或 CSV。F5 刷新。灰色为已不在册（转出等）的党员。",
 	.legend = legend,
 	.open = open_arrears,
 	.close = close_arrears,

@@ -120,7 +120,7 @@ static int write_month(void *ctx, const char *path, FILE *report, int *n)
 static enum outcome actions(struct dues_view *v, struct app *a)
 {
 	static const char *const items[] = { "录入所选党支部本月党费", "欠交名单",
-	                                     "导出本月党费明细（CSV）", "导出本表（CSV）" };
+	                                     "导出本月党费明细（xlsx/CSV）", "导出本表（xlsx/CSV）" };
 	char name[256], heading[256];
 	struct export_ctx c = { v->s, v->scope, v->month_text };
 	switch (dialog_pick("操作", items, 4, 0)) {

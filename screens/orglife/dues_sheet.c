@@ -521,7 +521,7 @@ static int write_sheet(void *ctx, const char *path, FILE *report, int *n)
 static enum outcome actions(struct dsheet *w)
 {
 	static const char *const items[] = { "减交（须注明批准情况）", "免交（须注明批准情况）",
-	                                     "取消减免", "备注", "导出本表（CSV）" };
+	                                     "取消减免", "备注", "导出本表（xlsx/CSV）" };
 	struct dues_line *l = current(w);
 	if (commit(w))
 		return SCR_HANDLED;

@@ -137,7 +137,7 @@ static enum outcome choose_scope(struct browse *b)
 static enum outcome actions(struct browse *b, struct app *a)
 {
 	static const char *const items[] = { "签到表（签到、请假）", "打开会议记录", "新增会议",
-	                                     "删除会议记录", "导出会议台账（CSV）", "显示全部组织的会议" };
+	                                     "删除会议记录", "导出会议台账（xlsx/CSV）", "显示全部组织的会议" };
 	int64_t id = grid_selected_id(&b->list.g);
 	switch (dialog_pick("操作", items, 6, 0)) {
 	case 0:
@@ -194,7 +194,7 @@ const struct screen meeting_browse_screen = {
 	.help = "一个组织（含下级）的全部会议记录，新近的在前；应到、实到、请假、缺席来自签到表。\n"
 	        "F4：选择组织（可输入拼音首字母筛选），列出它本级和下级组织的会议。\n"
 	        "回车：打开会议记录修改。F6：新增会议（组织默认为当前选择的组织）。\n"
-	        "F9：操作菜单——签到表（逐人标记出席、请假、缺席、列席）、删除、导出 CSV、显示全部。\n"
+	        "F9：操作菜单——签到表（逐人标记出席、请假、缺席、列席）、删除、导出 xlsx 或 CSV、显示全部。\n"
 	        "F7 或 /：查找主题、组织、会议类型、主持人或日期。< > 换排序列，r 反向。\n"
 	        "F8：删除所选会议记录（连同签到表）。F5 刷新。F3 或 Esc 返回。",
 	.legend = legend,

@@ -263,7 +263,7 @@ static void set_all(struct sheet *w, int state)
 
 static enum outcome actions(struct sheet *w)
 {
-	static const char *const items[] = { "全部标为出席", "全部标为不计（清空）", "导出签到表（CSV）" };
+	static const char *const items[] = { "全部标为出席", "全部标为不计（清空）", "导出签到表（xlsx/CSV）" };
 	char name[256], date[9], heading[512];
 	switch (dialog_pick("操作", items, 3, 0)) {
 	case 0:

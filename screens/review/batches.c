@@ -121,7 +121,7 @@ static void export_list(struct batches *w)
 static enum outcome actions(struct batches *w, struct app *a)
 {
 	static const char *const items[] = { "打开批次台账（回车）", "批次设置", "新建批次（F6）",
-	                                     "删除批次（F8，未申报的）", "导出批次列表（CSV）" };
+	                                     "删除批次（F8，未申报的）", "导出批次列表（xlsx/CSV）" };
 	int64_t id = grid_selected_id(&w->list.g);
 	int pick = dialog_pick("操作", items, 5, 0);
 	if ((pick == 0 || pick == 1) && !id) {
@@ -168,7 +168,7 @@ static const char *const legend[10] = { "帮助", NULL, "返回", NULL, "刷新"
 	"回车：打开所选批次的台账（每个申报的状态、下一节点、逾期、经费和总评）。\n" \
 	"F6：新建批次，阶段日期、经费、评分标准和名额按 dangjian.ini 预填，可以修改。\n" \
 	"F8：删除还没有申报的批次。F7 或 /：查找（名称、学年、组织单位、拼音首字母）。\n" \
-	"F9：操作菜单：批次设置、新建、删除、导出批次列表（CSV）。F5 刷新，F3 或 Esc 返回。\n" \
+	"F9：操作菜单：批次设置、新建、删除、导出批次列表（xlsx/CSV）。F5 刷新，F3 或 Esc 返回。\n" \
 	"批次的状态：设置中 → 进行中（第一个评审决定后，评审设置冻结）→ 已结束。"
 
 const struct screen review_batches_screen = {

@@ -150,7 +150,7 @@ static enum outcome remove_selected(struct funds *w)
 
 static enum outcome actions(struct funds *w, struct app *a)
 {
-	static const char *const items[] = { "导出经费台账（CSV）", "新增经费记录（F6）",
+	static const char *const items[] = { "导出经费台账（xlsx/CSV）", "新增经费记录（F6）",
 	                                     "打开所选记录（回车）", "删除所选记录（F8）" };
 	int64_t id = grid_selected_id(&w->list.g);
 	switch (dialog_pick("操作", items, 4, 0)) {
@@ -201,7 +201,7 @@ const struct screen review_funds_screen = {
 	        "预算只能在评审决定前登记；拨付、配套、支出在立项（入选）后、验收前登记。\n"
 	        "验收通过后的结余留作本支部活动经费。\n"
 	        "F6：新增经费记录（连续录入）。回车：打开所选记录。F8：删除（须确认）。\n"
-	        "F9：操作菜单，可把经费台账导出为 CSV 文件。F7 或 /：查找。F5 刷新。F3 或 Esc 返回。",
+	        "F9：操作菜单，可把经费台账导出为 xlsx 或 CSV 文件。F7 或 /：查找。F5 刷新。F3 或 Esc 返回。",
 	.legend = legend,
 	.open = open_funds,
 	.close = close_funds,

@@ -176,8 +176,8 @@ static void export_ledger(struct ledger *w)
 static enum outcome actions(struct ledger *w, struct app *a)
 {
 	static const char *const items[] = { "打开申报（回车）", "新增申报（F6）", "删除申报（F8，已申报的）",
-	                                     "批次设置", "导出批次台账（CSV，含评委得分）",
-	                                     "导出本屏列表（CSV）" };
+	                                     "批次设置", "导出批次台账（xlsx/CSV，含评委得分）",
+	                                     "导出本屏列表（xlsx/CSV）" };
 	int64_t id = grid_selected_id(&w->list.g);
 	char path[256];
 	switch (dialog_pick("操作", items, 6, 0)) {
@@ -232,7 +232,7 @@ const struct screen review_ledger_screen = {
 	        "回车：打开申报表（F9 在申报表中推荐、评审、立项、验收等，并进入经费、记录、评分）。\n"
 	        "F6 新增申报；F8 删除还是已申报状态的申报；F7 或 / 查找（名称、单位、拼音首字母）；\n"
 	        "< > 选排序列，r 反向；F5 刷新。\n"
-	        "F9：批次设置、导出批次台账（CSV，含每位评委的合计）、导出本屏列表。",
+	        "F9：批次设置、导出批次台账（xlsx/CSV，含每位评委的合计）、导出本屏列表。",
 	.legend = legend,
 	.open = open_ledger,
 	.close = close_ledger,

@@ -155,7 +155,7 @@ static enum outcome remove_selected(struct notes *w)
 
 static enum outcome actions(struct notes *w, struct app *a)
 {
-	static const char *const items[] = { "导出阶段记录（CSV）", "新增记录（F6）", "打开所选记录（回车）",
+	static const char *const items[] = { "导出阶段记录（xlsx/CSV）", "新增记录（F6）", "打开所选记录（回车）",
 	                                     "删除所选记录（F8）" };
 	int64_t id = grid_selected_id(&w->list.g);
 	switch (dialog_pick("操作", items, 4, 0)) {
@@ -206,7 +206,7 @@ const struct screen review_notes_screen = {
 	        "F6：新增记录，先选类别。哪一类能在当前状态下登记，保存时会说明\n"
 	        "（如阶段小结只能在实施中登记；中期检查须填写检查结果）。\n"
 	        "延期记录保存后，项目的计划完成日期改为「延期至」的日期。\n"
-	        "F8：删除所选记录（须确认）。F9：操作菜单，可把本列表导出为 CSV 文件。\n"
+	        "F8：删除所选记录（须确认）。F9：操作菜单，可把本列表导出为 xlsx 或 CSV 文件。\n"
 	        "F7 或 /：查找。F5 刷新。F3 或 Esc 返回申报表。",
 	.legend = legend,
 	.open = open_notes,

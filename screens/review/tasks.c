@@ -121,7 +121,7 @@ static enum outcome remove_selected(struct tasks *w)
 
 static enum outcome actions(struct tasks *w, struct app *a)
 {
-	static const char *const items[] = { "导出任务书（CSV）", "新增任务（F6）", "打开所选任务（回车）",
+	static const char *const items[] = { "导出任务书（xlsx/CSV）", "新增任务（F6）", "打开所选任务（回车）",
 	                                     "删除所选任务（F8）" };
 	int64_t id = grid_selected_id(&w->list.g);
 	switch (dialog_pick("操作", items, 4, 0)) {
@@ -170,7 +170,7 @@ const struct screen review_tasks_screen = {
 	        "每项任务、责任人（多人用顿号分隔）、完成期限和完成日期。\n"
 	        "行首 ! 为逾期：已过完成期限仍未填写完成日期。\n"
 	        "回车：打开所选任务修改（完成后填写完成日期）。F6：新增任务（连续录入）。\n"
-	        "F8：删除所选任务（须确认）。F9：操作菜单，可把任务书导出为 CSV 文件。\n"
+	        "F8：删除所选任务（须确认）。F9：操作菜单，可把任务书导出为 xlsx 或 CSV 文件。\n"
 	        "F7 或 /：查找任务或责任人。F5 刷新。F3 或 Esc 返回申报表。",
 	.legend = legend,
 	.open = open_tasks,

@@ -265,7 +265,7 @@ static void demo_ledger_gb18030(void **state)
     app_text_at(vt, app_row_of(vt, "二都村党支部"), 0, row, sizeof row);
     assert_int_equal(row[0], '!');
     vt_key(vt, VT_KEY_F9);
-    app_wait(vt, "导出本轮定级台账（CSV）");
+    app_wait(vt, "导出本轮定级台账（xlsx/CSV）");
     vt_type(vt, "6");
     app_wait(vt, "文件名：");
     char path[PATH_MAX + 32];

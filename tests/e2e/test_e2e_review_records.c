@@ -198,7 +198,7 @@ static void funds(struct vt *vt, const struct app *a, const char *id)
     app_text_at(vt, app_row_of(vt, "制作宣传展板"), 0, row, sizeof row);
     APP_CHECK(vt, strstr(row, "249.50") != NULL);
     char csv[4096];
-    export_to(vt, a, "导出经费台账（CSV）", "经费.csv", "已导出 3 条记录到", csv, sizeof csv);
+    export_to(vt, a, "导出经费台账（xlsx/CSV）", "经费.csv", "已导出 3 条记录到", csv, sizeof csv);
     APP_CHECK(vt, strstr(csv, "制作宣传展板") && strstr(csv, "249.50") && strstr(csv, TITLE));
     vt_key(vt, VT_KEY_F3);
     app_wait_row(vt, 1, "申报");

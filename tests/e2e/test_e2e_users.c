@@ -148,7 +148,7 @@ static void the_log_is_read_filtered_and_exported(void **state)
     vt_type(vt, "3");
     app_wait(vt, "全部记录（F4 筛选，F7 查找）");
     vt_key(vt, VT_KEY_F9);
-    app_wait(vt, "导出当前列表（CSV）");
+    app_wait(vt, "导出当前列表（xlsx/CSV）");
     vt_type(vt, "4");
     app_wait(vt, "文件名：");
     char path[PATH_MAX + 16];
@@ -164,7 +164,7 @@ static void the_log_is_read_filtered_and_exported(void **state)
     /* the same name again: asked, and replaced only on 是 */
     for (int answer = 0; answer < 2; answer++) {
         vt_key(vt, VT_KEY_F9);
-        app_wait(vt, "导出当前列表（CSV）");
+        app_wait(vt, "导出当前列表（xlsx/CSV）");
         vt_type(vt, "4");
         app_wait(vt, "文件名：");
         vt_send(vt, "\x15", 1);
@@ -184,7 +184,7 @@ static void the_log_is_read_filtered_and_exported(void **state)
     snprintf(link, sizeof link, "%s/link.csv", a->dir);
     assert_int_equal(symlink(path, link), 0);
     vt_key(vt, VT_KEY_F9);
-    app_wait(vt, "导出当前列表（CSV）");
+    app_wait(vt, "导出当前列表（xlsx/CSV）");
     vt_type(vt, "4");
     app_wait(vt, "文件名：");
     vt_send(vt, "\x15", 1);
