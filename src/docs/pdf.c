@@ -159,8 +159,12 @@ double pdf_flow(struct pdf *p, double x, double y, double w, double bottom, cons
 			first = 0;
 		}
 		if (top_of_layout + (ly - shift) + lh > bottom) {
-			pdf_new_page(p);
-			top_of_layout = head ? head(p, ctx) : 15.0;
+			if (head) {
+				top_of_layout = head(p, ctx);
+			} else {
+				pdf_new_page(p);
+				top_of_layout = 15.0;
+			}
 			shift = ly;
 		}
 		double base = (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE;

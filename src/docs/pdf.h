@@ -62,11 +62,13 @@ double pdf_para(struct pdf *p, double x, double y, double w, const char *text,
 /* The height pdf_para would take, drawing nothing. */
 double pdf_para_height(struct pdf *p, double w, const char *text, struct pdf_font f);
 
-/* Called on each new page of a flowing text to draw what heads the page;
- * returns where the text goes on (y, mm). */
+/* Turns the page for a flowing text: finishes the page (its footer), calls
+ * pdf_new_page and draws the new page's top; returns where the text goes
+ * on (y, mm). */
 typedef double (*pdf_page_head_fn)(struct pdf *p, void *ctx);
 /* Long text wrapped at width w from y down to `bottom`, continued on new
- * pages (head draws each one's top).  Returns the y below the last line. */
+ * pages (head turns each; NULL: a bare new page, text from 15 mm).
+ * Returns the y below the last line. */
 double pdf_flow(struct pdf *p, double x, double y, double w, double bottom, const char *text,
                 struct pdf_font f, pdf_page_head_fn head, void *ctx);
 
