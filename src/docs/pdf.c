@@ -6,17 +6,21 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cairo-pdf.h>
 #include <cairo.h>
+#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
 
 #include "core/outfile.h"
 
-/* Serif CJK for the form (as 宋体 on paper forms), then the sans CJK and
- * DejaVu Sans for what the serif lacks (emoji); fontconfig goes on from there. */
-#define PDF_FAMILIES "Noto Serif CJK SC,Noto Sans CJK SC,DejaVu Sans"
+/* Serif CJK for the form (as 宋体 on paper forms), then the sans CJK, and
+ * Symbola and DejaVu Sans for symbols; fontconfig goes on from there (pango
+ * takes an emoji from a colour emoji font first where one is installed). */
+#define PDF_FAMILIES "Noto Serif CJK SC,Noto Sans CJK SC,Symbola,DejaVu Sans"
 #define MM_PER_PT (25.4 / 72.0)
 #define SHRINK_FLOOR 0.7     /* one line is made smaller down to 70% */
 #define SIZE_FLOOR 4.0       /* points: the least any text is set at */
@@ -24,6 +28,7 @@
 struct pdf {
 	cairo_surface_t *surf;
 	cairo_t *cr;
+	PangoFontMap *fonts;     /* font_map()'s */
 	PangoLayout *layout;
 	double w, h;             /* mm */
 	int page, total;
@@ -42,11 +47,13 @@ void pdf_new_page(struct pdf *p)
 
 /* ---- text ---- */
 
-static PangoLayout *new_layout(cairo_t *cr)
+static PangoLayout *new_layout(struct pdf *p)
 {
-	PangoLayout *l = pango_cairo_create_layout(cr);
-	pango_cairo_context_set_resolution(pango_layout_get_context(l), 25.4);
-	pango_layout_context_changed(l);
+	PangoContext *c = pango_font_map_create_context(p->fonts);
+	pango_cairo_update_context(p->cr, c);
+	pango_cairo_context_set_resolution(c, 25.4);
+	PangoLayout *l = pango_layout_new(c);
+	g_object_unref(c);
 	return l;
 }
 
@@ -144,7 +151,7 @@ double pdf_flow(struct pdf *p, double x, double y, double w, double bottom, cons
 {
 	double tw, th;
 	/* A layout of its own: head() draws with the document's while pages turn. */
-	PangoLayout *mine = new_layout(p->cr);
+	PangoLayout *mine = new_layout(p);
 	set_text_on(mine, text, f, f.size, w, PDF_LEFT, &tw, &th);
 	PangoLayoutIter *it = pango_layout_get_iter(mine);
 	double top_of_layout = y;   /* where the layout's first line would start on this page */
@@ -269,6 +276,43 @@ static cairo_status_t to_nothing(void *closure, const unsigned char *data, unsig
 	return CAIRO_STATUS_SUCCESS;
 }
 
+/* The machine's fontconfig set-up without colour fonts: an emoji is then
+ * drawn from Symbola as black text — found by pdftotext, sharp on a laser
+ * printer — instead of as a colour bitmap (fonts-noto-color-emoji). */
+static const char no_colour_fonts[] =
+	"<?xml version=\"1.0\"?><!DOCTYPE fontconfig SYSTEM \"fonts.dtd\"><fontconfig>"
+	"<selectfont><rejectfont><pattern><patelt name=\"color\"><bool>true</bool></patelt>"
+	"</pattern></rejectfont></selectfont></fontconfig>";
+
+static FcConfig *load_font_config(void)
+{
+	FcConfig *c = FcInitLoadConfig();
+	if (!c)
+		return NULL;
+	if (!FcConfigParseAndLoadFromMemory(c, (const FcChar8 *)no_colour_fonts, FcTrue) ||
+	    !FcConfigBuildFonts(c)) {
+		FcConfigDestroy(c);
+		return NULL;
+	}
+	return c;
+}
+
+/* One font map for the process (pango and cairo cache fonts by it),
+ * let go at exit by pdf_release_fonts. */
+static PangoFontMap *shared_fonts;
+static FcConfig *shared_config;
+
+static PangoFontMap *font_map(void)
+{
+	if (!shared_fonts) {
+		shared_config = load_font_config();   /* NULL: the machine's own, colour fonts and all */
+		shared_fonts = pango_cairo_font_map_new();
+		if (shared_config && PANGO_IS_FC_FONT_MAP(shared_fonts))
+			pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(shared_fonts), shared_config);
+	}
+	return shared_fonts;
+}
+
 /* One run of draw onto a PDF stream; the page count into *pages. */
 static int run(cairo_write_func_t out, void *closure, enum pdf_orient o, int total,
                pdf_draw_fn draw, void *ctx, int *pages, struct dj_err *e)
@@ -279,7 +323,8 @@ static int run(cairo_write_func_t out, void *closure, enum pdf_orient o, int tot
 	p.cr = cairo_create(p.surf);
 	cairo_scale(p.cr, 1 / MM_PER_PT, 1 / MM_PER_PT);
 	cairo_set_source_rgb(p.cr, 0, 0, 0);
-	p.layout = new_layout(p.cr);
+	p.fonts = font_map();
+	p.layout = new_layout(&p);
 	int rc = draw(&p, ctx, e);
 	*pages = p.page;
 	g_object_unref(p.layout);
@@ -297,22 +342,48 @@ static int run(cairo_write_func_t out, void *closure, enum pdf_orient o, int tot
 int pdf_write(const char *path, enum pdf_orient o, pdf_draw_fn draw, void *ctx, int *pages,
               struct dj_err *e)
 {
+	static int registered;
+	if (!registered++)
+		atexit(pdf_release_fonts);   /* the caches live until the program ends */
 	int total, n;
 	int rc = run(to_nothing, NULL, o, 0, draw, ctx, &total, e);
+	struct outfile f;
+	if (rc == 0 && outfile_open(&f, path))
+		rc = dj_fail(e, DJ_DENIED, NULL, "%s", f.why);
+	else if (rc == 0) {
+		errno = 0;
+		rc = run(to_file, f.f, o, total, draw, ctx, &n, e);
+		if (rc)
+			outfile_discard(&f);
+		else if (outfile_commit(&f))
+			rc = dj_fail(e, DJ_DB, NULL, "%s", f.why);
+	}
 	if (rc)
 		return rc;
-	struct outfile f;
-	if (outfile_open(&f, path))
-		return dj_fail(e, DJ_DENIED, NULL, "%s", f.why);
-	errno = 0;
-	rc = run(to_file, f.f, o, total, draw, ctx, &n, e);
-	if (rc) {
-		outfile_discard(&f);
-		return rc;
-	}
-	if (outfile_commit(&f))
-		return dj_fail(e, DJ_DB, NULL, "%s", f.why);
 	if (pages)
 		*pages = n;
 	return 0;
+}
+
+/* Under LeakSanitizer (the tests' builds): cairo and fontconfig keep
+ * caches of fonts and glyphs for the life of the process that even
+ * pdf_release_fonts cannot all reach; what is allocated inside them is
+ * theirs, not a leak of ours.  In other builds nothing calls this. */
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void)
+{
+	return "leak:libcairo.so\nleak:libfontconfig.so\n";
+}
+
+void pdf_release_fonts(void)
+{
+	if (shared_fonts)
+		g_object_unref(shared_fonts);
+	shared_fonts = NULL;
+	cairo_debug_reset_static_data();
+	if (shared_config)
+		FcConfigDestroy(shared_config);
+	shared_config = NULL;
+
+
 }

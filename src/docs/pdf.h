@@ -35,6 +35,11 @@ typedef int (*pdf_draw_fn)(struct pdf *p, void *ctx, struct dj_err *e);
 int pdf_write(const char *path, enum pdf_orient o, pdf_draw_fn draw, void *ctx, int *pages,
               struct dj_err *e);
 
+/* Lets go of the caches fontconfig and cairo keep for the whole process
+ * (so that a leak checker sees none); called once, when no document is
+ * being drawn, at the end of the program or of a test. */
+void pdf_release_fonts(void);
+
 /* The page, in mm: 210 x 297 portrait, 297 x 210 landscape. */
 double pdf_page_width(const struct pdf *p);
 double pdf_page_height(const struct pdf *p);
