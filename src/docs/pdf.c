@@ -375,6 +375,13 @@ const char *__lsan_default_suppressions(void)
 	return "leak:libcairo.so\nleak:libfontconfig.so\n";
 }
 
+/* ... and the count of what was suppressed is no finding either. */
+const char *__lsan_default_options(void);
+const char *__lsan_default_options(void)
+{
+	return "print_suppressions=0";
+}
+
 void pdf_release_fonts(void)
 {
 	if (shared_fonts)
