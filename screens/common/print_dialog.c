@@ -7,7 +7,6 @@
 
 #include "core/outfile.h"
 #include "screens/common/list_screen.h"
-#include "tui/dialog.h"
 #include "tui/draw.h"
 
 static const char *const titles[] = {
@@ -31,7 +30,7 @@ static int write_form(struct session *s, enum form_kind k, int64_t id, int blank
 
 void print_dialog(struct session *s, enum form_kind k, int64_t id, int blank)
 {
-	char path[PATH_MAX], full[PATH_MAX], q[PATH_MAX + 64];
+	char path[PATH_MAX], full[PATH_MAX];
 	struct dj_err e;
 	if (form_file_name(s, k, id, path, sizeof path, &e)) {
 		frame_message(MSG_ERROR, "打印失败：%s", e.msg);
@@ -45,17 +44,5 @@ void print_dialog(struct session *s, enum form_kind k, int64_t id, int blank)
 		frame_message(MSG_ERROR, "打印失败：%s", e.msg);
 		return;
 	}
-	const char *where = realpath(path, full) ? full : path;
-	if (*form_printer(s)) {
-		snprintf(q, sizeof q, "已写出 %s（%d 页）。\n送打印机「%s」打印？", where, pages,
-		         form_printer(s));
-		if (dialog_ask(q, 0)) {
-			if (form_send_to_printer(s, path, &e))
-				frame_message(MSG_ERROR, "已写出 %s，但%s", where, e.msg);
-			else
-				frame_message(MSG_INFO, "已写出 %s 并送打印机「%s」", where, form_printer(s));
-			return;
-		}
-	}
-	frame_message(MSG_INFO, "已写出 %s（%d 页）", where, pages);
+	frame_message(MSG_INFO, "已写出 %s（%d 页）", realpath(path, full) ? full : path, pages);
 }

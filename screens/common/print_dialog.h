@@ -1,7 +1,7 @@
 /* print_dialog.h — F9 → 打印 on a record: asks where the PDF goes (the
  * form's own file name in the current folder to start with, and
  * 文件已存在，是否覆盖？ as for an export), writes it (docs/forms.h), says
- * the full path written, and offers the [print] printer when one is set. */
+ * the full path written. */
 #ifndef DJ_PRINT_DIALOG_H
 #define DJ_PRINT_DIALOG_H
 

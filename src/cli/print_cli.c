@@ -1,7 +1,8 @@
 /* print_cli.c — `dangjian print letter|signin|minutes|member|grading ID
- * FILE.pdf [--blank] [--lp] [--force]`: one record's paper form as PDF,
- * written where the operator says with the operator's rights; --lp also
- * hands it to the [print] printer queue. */
+ * FILE.pdf [--blank] [--force]`: one record's paper form as PDF, written
+ * where the operator says with the operator's rights.  Sending it to a
+ * printer is the operator's own step (lp -d 打印机 FILE.pdf): the program,
+ * setgid on a shared server, starts no other program. */
 #include "cli/print_cli.h"
 
 #include <limits.h>
@@ -38,7 +39,7 @@ static void usage(void)
 	                "      dangjian print minutes 会议编号 文件.pdf     会议记录\n"
 	                "      dangjian print member 党员编号|身份证号 文件.pdf  党员信息采集表\n"
 	                "      dangjian print grading 定级轮次编号 文件.pdf  定级台账\n"
-	                "      另可加 --force（覆盖已有文件）、--lp（再送 [print] printer 打印）\n");
+	                "      另可加 --force（覆盖已有文件）\n");
 }
 
 /* Takes a flag word out of argv; 1 when it was there. */
@@ -97,7 +98,6 @@ int print_cli_parse(int argc, char **argv, int force, struct print_args *a)
 	memset(a, 0, sizeof *a);
 	a->force = force;
 	a->blank = take_flag(&argc, argv, "--blank");
-	a->lp = take_flag(&argc, argv, "--lp");
 	a->form = argc == 4 ? form_of(argv[1]) : -1;
 	int ok = a->form >= 0 && (!a->blank || forms[a->form].kind == FORM_SIGNIN);
 	if (ok && number(argv[2], &a->id)) {
@@ -135,12 +135,5 @@ int print_cli_run(struct session *s, const struct print_args *a)
 	char full[PATH_MAX];
 	printf("已写出%s（%d 页）到 %s\n", forms[a->form].what, pages,
 	       realpath(a->path, full) ? full : a->path);
-	if (!a->lp)
-		return 0;
-	if (form_send_to_printer(s, a->path, &e)) {
-		fprintf(stderr, "%s\n", e.msg);
-		return 1;
-	}
-	printf("已送打印机 %s\n", form_printer(s));
 	return 0;
 }

@@ -16,13 +16,12 @@ struct print_args {
 	int64_t id;              /* the record; 0 with id_number for `print member 身份证号` */
 	const char *id_number;
 	const char *path;
-	int blank, lp, force;
+	int blank, force;
 };
 /* Reads argv (argv[0] is "print"; --force already taken out).  0, or 2
  * after printing the usage. */
 int print_cli_parse(int argc, char **argv, int force, struct print_args *a);
-/* Writes the form, says the full path written; --lp sends it on.  Returns
- * the exit code. */
+/* Writes the form and says the full path written.  Returns the exit code. */
 int print_cli_run(struct session *s, const struct print_args *a);
 
 #endif

@@ -1,23 +1,16 @@
-/* form_common.c — what the printed forms share (form_internal.h), and
- * handing a finished PDF to the printer queue (forms.h). */
+/* form_common.c — what the printed forms share (form_internal.h). */
 #include "docs/form_internal.h"
 #include "docs/forms.h"
 
-#include <errno.h>
-#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include <sqlite3.h>
 
-#include "core/config.h"
 #include "core/db.h"
 #include "core/rowsource.h"
 #include "core/validate.h"
-
-extern char **environ;
 
 int form_may_view(struct session *s, int64_t org_id, struct dj_err *e)
 {
@@ -53,14 +46,13 @@ void form_date_words(const char *date, char *out, size_t cap)
 
 void form_name_part(const char *text, char *out, size_t cap)
 {
-	size_t n = 0;
+	size_t n = 0, len = strlen(text);
 	for (const unsigned char *c = (const unsigned char *)text; *c && n + 1 < cap; c++)
 		out[n++] = (*c < 0x20 || strchr("/\\:*?\"<>| ", *c)) ? '_' : (char)*c;
-	/* never end inside a UTF-8 sequence */
-	while (n > 0 && ((unsigned char)out[n - 1] & 0xC0) == 0x80 && n == cap - 1)
-		n--;
-	if (n > 0 && (unsigned char)out[n - 1] >= 0xC0 && n == cap - 1)
-		n--;
+	/* cut short: never end inside a UTF-8 sequence */
+	if (n < len)
+		while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+			n--;
 	out[n] = 0;
 }
 
@@ -82,32 +74,6 @@ int64_t form_member_by_id_number(struct session *s, const char *id_number)
 		id = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	return id;
-}
-
-const char *form_printer(const struct session *s)
-{
-	return config_str(s->cfg, "print:printer", "");
-}
-
-int form_send_to_printer(struct session *s, const char *path, struct dj_err *e)
-{
-	const char *queue = form_printer(s);
-	if (!*queue)
-		return dj_fail(e, DJ_INVALID, NULL, "没有设置打印机（dangjian.ini 的 [print] printer）");
-	char *argv[] = { "lp", "-d", (char *)queue, "--", (char *)path, NULL };
-	pid_t pid;
-	int rc = posix_spawnp(&pid, "lp", NULL, NULL, argv, environ);
-	if (rc)
-		return dj_fail(e, DJ_INVALID, NULL, "无法运行 lp（%s）：请安装 cups-client，或自行打印 %s",
-		               strerror(rc), path);
-	int status;
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return dj_fail(e, DJ_INVALID, NULL, "等待 lp 失败：%s", strerror(errno));
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-		return dj_fail(e, DJ_INVALID, NULL, "打印机「%s」没有接受 %s（lp 退出码 %d）", queue, path,
-		               WIFEXITED(status) ? WEXITSTATUS(status) : -1);
-	return 0;
 }
 
 int form_read_rows(struct row_source *rs, struct rs_row **out, int *n, struct dj_err *e)

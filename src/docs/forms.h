@@ -42,11 +42,4 @@ int form_file_name(struct session *s, enum form_kind k, int64_t id, char *out, s
 /* The member a 身份证号 names (for `print member`), 0 when none. */
 int64_t form_member_by_id_number(struct session *s, const char *id_number);
 
-/* Sends path to the printer queue [print] printer names, through
- * `lp -d NAME` (no shell).  0, or a dj_code with e set (no printer set,
- * lp missing or refusing). */
-int form_send_to_printer(struct session *s, const char *path, struct dj_err *e);
-/* The configured queue, "" when none. */
-const char *form_printer(const struct session *s);
-
 #endif

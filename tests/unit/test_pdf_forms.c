@@ -153,6 +153,35 @@ static void letter_holds_every_field(void **state)
 	assert_string_equal(name, "介绍信-𠮷祥-2026-11-03.pdf");
 }
 
+/* A destination of 40 characters does not fit the stub's box: it is set
+ * smaller and wrapped, and every character is still there. */
+static void long_text_is_shrunk_not_cut(void **state)
+{
+	struct fixture *f = *state;
+	const char *dest = "中共浙江省绍兴市上虞区百官街道城东社区第一网格党支部第二党小组暨𠮷䶮联合党支部";
+	struct member m = fx_member("王长文", "女", "1990-02-01", "东村党支部");
+	int64_t id = fx_add(f->s, m);
+	assert_int_equal(member_load(f->s, id, &m, NULL), 0);
+	struct member_event ev = { 0 };
+	snprintf(ev.type, sizeof ev.type, "转出");
+	snprintf(ev.date, sizeof ev.date, "2026-11-03");
+	snprintf(ev.to_org, sizeof ev.to_org, "%s", dest);
+	snprintf(ev.letter_no, sizeof ev.letter_no, "驿组转字〔2026〕9号");
+	snprintf(ev.valid_days, sizeof ev.valid_days, "90");
+	snprintf(ev.dues_paid_to, sizeof ev.dues_paid_to, "2026-10");
+	struct dj_err e;
+	assert_int_equal(member_record_event(f->s, id, m.version, &ev, &e), 0);
+	char path[200];
+	file_in(f, "长.pdf", path, sizeof path);
+	assert_int_equal(form_letter_pdf(f->s, ev.id, path, NULL, &e), 0);
+	char *t = pdf_words(path);
+	/* in the stub's 去 box, the letter's salutation and its body */
+	assert_int_equal(count_of(t, dest), 3);
+	assert_true(count_of(t, "驿组转字〔2026〕9号") >= 3);   /* stored as typed */
+	assert_non_null(strstr(t, "有效期玖拾天"));
+	free(t);
+}
+
 static void letter_only_for_a_move_out_in_scope(void **state)
 {
 	struct fixture *f = *state;
@@ -392,6 +421,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		FX_TEST(letter_holds_every_field),
+		FX_TEST(long_text_is_shrunk_not_cut),
 		FX_TEST(letter_only_for_a_move_out_in_scope),
 		FX_TEST(existing_file_kept_unless_permitted),
 		FX_TEST(signin_of_sixty_runs_over_pages),
