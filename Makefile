@@ -2,10 +2,10 @@
 # on a fresh Debian machine, including installing missing packages.
 
 CC      ?= cc
-PKGS    := ncursesw sqlite3 icu-uc icu-i18n libzip expat
+PKGS    := ncursesw sqlite3 icu-uc icu-i18n libzip expat pangocairo pangoft2 fontconfig
 # ncursesw's --cflags define _XOPEN_SOURCE=600, clashing with ours; its
 # headers are on the default path, so only its libs are taken.
-CPKGS   := sqlite3 icu-uc icu-i18n libzip expat
+CPKGS   := sqlite3 icu-uc icu-i18n libzip expat pangocairo pangoft2 fontconfig
 CFLAGS  ?= -O2 -g
 # -Wformat-truncation is off: what it finds depends on the optimisation level
 # (clean at -O0, an error at -O2), and every snprintf into a fixed field here
@@ -20,7 +20,7 @@ override CFLAGS += -std=c11 -Wall -Wextra -Werror -Wshadow -Wno-missing-field-in
 # from the top ("screens/common/list_screen.h").
 override CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Isrc -I. -Ibuild \
                      $(shell pkg-config --cflags $(CPKGS) 2>/dev/null) -I/usr/include/iniparser
-LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lncursesw -lsqlite3 -licui18n -licuuc -lzip -lexpat) \
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lncursesw -lsqlite3 -licui18n -licuuc -lzip -lexpat -lpangocairo-1.0 -lpangoft2-1.0 -lpango-1.0 -lgobject-2.0 -lglib-2.0 -lcairo -lfontconfig) \
            -liniparser -lcrypto -lm
 # .xlsx exports (src/docs/xlsx_out.c)
 LDLIBS  += $(shell pkg-config --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter -lz)
@@ -28,7 +28,8 @@ LDLIBS  += $(shell pkg-config --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter
 # Debian packages the build and the tests need (checked, installed when missing).
 DEB_PKGS := gcc make pkg-config libncurses-dev libsqlite3-dev libiniparser-dev libicu-dev \
             libvterm-dev libcmocka-dev locales sqlite3 libssl-dev \
-            libzip-dev libexpat1-dev libxlsxwriter-dev python3-openpyxl
+            libzip-dev libexpat1-dev libxlsxwriter-dev python3-openpyxl \
+            libpango1.0-dev libcairo2-dev fonts-noto-cjk fonts-symbola fonts-dejavu-core poppler-utils
 
 # Sources are found by module folder: src/<module>/*.c, src/tui/*.c and
 # screens/<module>/*.c; src/main.c alone stands above them.

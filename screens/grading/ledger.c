@@ -11,6 +11,7 @@
 #include "grading/rectify.h"
 #include "org/org.h"
 #include "screens/common/list_screen.h"
+#include "screens/common/print_dialog.h"
 #include "screens/common/screens.h"
 #include "screens/grading/actions.h"
 #include "tui/dialog.h"
@@ -179,9 +180,9 @@ static enum outcome actions(struct ledger *w, struct app *a)
 {
 	static const char *const items[] = { "调整等次（回车）", "列入整改", "比例检查", "确认定级并公布",
 	                                     "一村一策名单", "导出本轮定级台账（xlsx/CSV）",
-	                                     "加入组织（F6）", "移出组织（F8）" };
+	                                     "加入组织（F6）", "移出组织（F8）", "打印定级台账（PDF）" };
 	int64_t id = grid_selected_id(&w->list.g);
-	switch (dialog_pick("操作", items, 8, 0)) {
+	switch (dialog_pick("操作", items, 9, 0)) {
 	case 0:
 		return id ? open_result(w, a, &grading_result_form_screen, id) : SCR_REDRAW;
 	case 1:
@@ -203,6 +204,9 @@ static enum outcome actions(struct ledger *w, struct app *a)
 		return add_org(w);
 	case 7:
 		return remove_org(w);
+	case 8:
+		print_dialog(w->s, FORM_GRADING, w->r.id, 0);
+		return SCR_REDRAW;
 	default:
 		return SCR_REDRAW;
 	}
@@ -249,7 +253,7 @@ const struct screen grading_ledger_screen = {
 	        "确认前行首的 ! 表示还没有等次；确认后表示整改已逾期。\n"
 	        "回车：打开该组织的定级结果，调整等次（须写明理由）。\n"
 	        "F6 加入组织，F8 移出还没有评分的组织（确认前）。F7 或 / 查找，< > 排序，r 反向。\n"
-	        "F9：列入整改、比例检查、确认定级并公布、一村一策名单、导出 xlsx 或 CSV。",
+	        "F9：列入整改、比例检查、确认定级并公布、一村一策名单、导出 xlsx 或 CSV、打印定级台账（PDF）。",
 	.legend = legend,
 	.open = open_ledger,
 	.close = close_ledger,

@@ -10,6 +10,7 @@
 
 #include "core/text.h"
 #include "member/member.h"
+#include "screens/common/print_dialog.h"
 #include "screens/common/record_form.h"
 #include "screens/common/screens.h"
 #include "screens/member/actions.h"
@@ -325,13 +326,26 @@ static int save(void *st)
 	return 0;
 }
 
+/* The member's latest 转出, whose 介绍信 F9 prints; 0 when none. */
+static int64_t latest_move_out(struct member_form *w)
+{
+	struct member_event ev[32];
+	int n = member_events(w->s, w->rec.m.id, ev, 32);
+	for (int i = 0; i < n; i++)   /* newest first */
+		if (strcmp(ev[i].type, "转出") == 0)
+			return ev[i].id;
+	return 0;
+}
+
 static enum outcome actions(struct member_form *w, struct app *a)
 {
 	static const char *const items[] = { "办理党员变动（转出、出党、去世、失联、流出、内部调整…）",
-	                                     "全部组织关系变动记录" };
+	                                     "全部组织关系变动记录", "打印党员信息采集表（PDF）",
+	                                     "打印组织关系介绍信（最近一次转出，PDF）" };
 	if (!w->rec.m.id)
 		return SCR_PASS;
-	switch (dialog_pick("操作", items, 2, 0)) {
+	int64_t out;
+	switch (dialog_pick("操作", items, 4, 0)) {
 	case 0:
 		if (form_is_dirty(&w->r.f)) {
 			frame_message(MSG_ERROR, "请先按 F2 保存修改，再办理变动");
@@ -343,6 +357,15 @@ static enum outcome actions(struct member_form *w, struct app *a)
 		w->event.member_id = w->rec.m.id;
 		app_push(a, &member_history_screen, &w->event);
 		return SCR_PUSH;
+	case 2:
+		print_dialog(w->s, FORM_MEMBER, w->rec.m.id, 0);
+		return SCR_REDRAW;
+	case 3:
+		if ((out = latest_move_out(w)))
+			print_dialog(w->s, FORM_LETTER, out, 0);
+		else
+			frame_message(MSG_ERROR, "「%s」没有转出记录，无介绍信可打印", w->rec.m.name);
+		return SCR_REDRAW;
 	default:
 		return SCR_HANDLED;
 	}
@@ -394,7 +417,8 @@ const struct screen member_form_screen = {
 	        "可输入拼音首字母筛选；所在党小组只列所在支部的党小组。\n"
 	        "F5 把本栏恢复为打开时的内容。Ctrl-D 同上：复制上一名已保存党员的本栏内容。\n"
 	        "新增时为连续录入：保存后清空，继续录入下一名。\n"
-	        "F9：办理转出、出党、去世、失联、流出、内部调整等，或查看全部变动记录。\n"
+	        "F9：办理转出、出党、去世、失联、流出、内部调整等，查看全部变动记录，\n"
+	        "或打印党员信息采集表、组织关系介绍信（PDF，写到您指定的文件）。\n"
 	        "党员不能删除；转出、出党、去世的党员只能查看。",
 	.legend = legend,
 	.open = open_form,

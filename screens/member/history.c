@@ -6,6 +6,7 @@
 
 #include "member/member.h"
 #include "screens/common/list_screen.h"
+#include "screens/common/print_dialog.h"
 #include "screens/common/screens.h"
 #include "screens/member/actions.h"
 #include "tui/dialog.h"
@@ -85,7 +86,8 @@ static enum outcome stay(void *st, struct app *a, int64_t id)
 static enum outcome key(void *st, struct app *a, struct key k)
 {
 	struct history *w = st;
-	static const char *const items[] = { "办理党员变动", "导出变动记录（xlsx/CSV）" };
+	static const char *const items[] = { "办理党员变动", "导出变动记录（xlsx/CSV）",
+	                                     "打印所选转出的组织关系介绍信（PDF）" };
 	enum outcome o = list_view_key(&w->list, k, a, stay, w);
 	if (o != SCR_PASS)
 		return o;
@@ -93,11 +95,18 @@ static enum outcome key(void *st, struct app *a, struct key k)
 		return member_choose_event(a, w->m.id, &w->event);
 	if (k.code != K_F9)
 		return SCR_PASS;
-	switch (dialog_pick("操作", items, 2, 0)) {
+	const struct rs_row *row = grid_selected(&w->list.g);
+	switch (dialog_pick("操作", items, 3, 0)) {
 	case 0:
 		return member_choose_event(a, w->m.id, &w->event);
 	case 1:
 		member_export_rows(w->list.rs, "党员变动记录", "变动记录");
+		return SCR_REDRAW;
+	case 2:
+		if (row && strcmp(row->cell[1], "转出") == 0)
+			print_dialog(w->s, FORM_LETTER, row->key.id, 0);
+		else
+			frame_message(MSG_ERROR, "请先选中一条「转出」记录，再打印介绍信");
 		return SCR_REDRAW;
 	default:
 		return SCR_HANDLED;
@@ -110,7 +119,9 @@ static const char *const legend[10] = { "帮助", NULL, "返回", NULL, "刷新"
 const struct screen member_history_screen = {
 	.name = "组织关系变动记录",
 	.help = "一名党员的全部组织关系变动：转入、转出、内部调整、流出、流入、失联、恢复、出党、去世。\n"
-	        "F6：办理新的变动。F9：办理变动或导出为 xlsx 或 CSV。F3 或 Esc 返回党员信息。",
+	        "F6：办理新的变动。F9：办理变动、导出为 xlsx 或 CSV，\n"
+	        "或打印所选转出的组织关系介绍信（PDF）。\n"
+	        "F3 或 Esc 返回党员信息。",
 	.legend = legend,
 	.open = open_history,
 	.close = close_history,

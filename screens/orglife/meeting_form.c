@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "orglife/meeting.h"
+#include "screens/common/print_dialog.h"
 #include "screens/common/record_form.h"
 #include "screens/common/screens.h"
 #include "tui/dialog.h"
@@ -179,9 +180,15 @@ static enum outcome key(void *st, struct app *a, struct key k)
 	if (o != SCR_PASS)
 		return o;
 	if (k.code == K_F9) {
-		static const char *const items[] = { "签到表（签到、请假）" };
-		if (dialog_pick("操作", items, 1, 0) == 0)
+		static const char *const items[] = { "签到表（签到、请假）", "打印签到表（PDF）",
+		                                     "打印空白签到表（PDF，带签名栏）", "打印会议记录（PDF）" };
+		int pick = dialog_pick("操作", items, 4, 0);
+		if (pick == 0)
 			return open_sheet(w, a);
+		if (pick > 0 && !w->rec.id)
+			frame_message(MSG_ERROR, "请先按 F2 保存会议，再打印");
+		else if (pick > 0)
+			print_dialog(w->s, pick == 3 ? FORM_MINUTES : FORM_SIGNIN, w->rec.id, pick == 2);
 		return SCR_REDRAW;
 	}
 	return SCR_PASS;
@@ -196,7 +203,8 @@ const struct screen meeting_form_screen = {
 	        "回车到下一栏（会议记录栏内回车换行，Tab 到下一栏）；F2 保存。\n"
 	        "新增的会议保存后直接进入签到表，逐人标记出席、请假、缺席、列席。\n"
 	        "F4 在「组织」「会议类型」栏打开选择列表，可输入拼音首字母筛选。\n"
-	        "F9 打开签到表。F5 恢复本栏原值。F3 或 Esc 返回（有改动时询问是否保存）。",
+	        "F9 打开签到表，或打印签到表（按签到记录或空白带签名栏）、会议记录（PDF）。\n"
+	        "F5 恢复本栏原值。F3 或 Esc 返回（有改动时询问是否保存）。",
 	.legend = legend,
 	.open = open_form,
 	.close = close_form,

@@ -9,6 +9,7 @@
 #include "admin/user.h"
 #include "admin/user_priv.h"
 #include "cli/hint.h"
+#include "cli/print_cli.h"
 #include "cli/review_cli.h"
 #include "cli/user_cli.h"
 #include "core/csv.h"
@@ -56,6 +57,15 @@ void cli_usage(FILE *to)
 	        "  review print 表名 申报编号 文件.txt\n"
 	        "                                写出申报的纸质表格：申报表（创建为申报书）、\n"
 	        "                                中期检查表、验收评审表\n"
+	        "  print letter 变动编号 文件.pdf 打印党员组织关系介绍信（转出；存根、介绍信、回执）\n"
+	        "  print signin 会议编号 文件.pdf [--blank]\n"
+	        "                                打印签到表（--blank：空白，带签名栏）\n"
+	        "  print minutes 会议编号 文件.pdf\n"
+	        "                                打印会议记录\n"
+	        "  print member 党员编号|身份证号 文件.pdf\n"
+	        "                                打印党员信息采集表\n"
+	        "  print grading 轮次编号 文件.pdf\n"
+	        "                                打印定级台账（print 均可加 --force 覆盖已有文件）\n"
 	        "  check                         检查数据库完整性、外键和业务规则\n"
 	        "  backup 文件                   在线备份数据库（他人可同时使用；管理员）\n"
 	        "  restore 文件                  用备份恢复数据库（管理员；须其他人都已退出）\n"
@@ -411,6 +421,21 @@ static int cmd_review(struct config *c, int argc, char **argv)
 	return rc;
 }
 
+static int cmd_print(struct config *c, int argc, char **argv)
+{
+	int force;
+	struct print_args a;
+	argc = cli_take_force(argc, argv, &force);
+	if (print_cli_parse(argc, argv, force, &a))
+		return 2;
+	struct session s;
+	if (open_session(c, 0, &s))
+		return 1;
+	int rc = print_cli_run(&s, &a);
+	close_session(&s);
+	return rc;
+}
+
 static const struct {
 	const char *name;
 	int (*run)(struct config *, int, char **);
@@ -418,6 +443,7 @@ static const struct {
 	{ "init", cmd_init }, { "import", cmd_import }, { "export", cmd_export },
 	{ "backup", cmd_backup }, { "check", cmd_check },
 	{ "user", cmd_user }, { "restore", cmd_restore }, { "review", cmd_review },
+	{ "print", cmd_print },
 };
 enum { NCMDS = sizeof cmds / sizeof *cmds };
 
@@ -436,6 +462,9 @@ int cli_command_names(char names[][32], int cap)
 		} else if (strcmp(cmds[i].name, "review") == 0) {
 			for (int v = 0; review_cli_verb(v) && n < cap; v++)
 				snprintf(names[n++], 32, "review %s", review_cli_verb(v));
+		} else if (strcmp(cmds[i].name, "print") == 0) {
+			for (int v = 0; print_cli_verb(v) && n < cap; v++)
+				snprintf(names[n++], 32, "print %s", print_cli_verb(v));
 		} else if (n < cap) {
 			snprintf(names[n++], 32, "%s", cmds[i].name);
 		}

@@ -1,0 +1,74 @@
+/* form_names.c — the file name each form suggests for its record
+ * (forms.h): the form, who or what, and the date, so that a folder of
+ * printed forms sorts and reads by itself. */
+#include "docs/forms.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/validate.h"
+#include "docs/form_internal.h"
+#include "grading/grading.h"
+#include "member/member.h"
+#include "orglife/meeting.h"
+
+static void join(char *out, size_t cap, const char *form, const char *what, const char *date)
+{
+	char a[96], b[32];
+	form_name_part(what, a, sizeof a);
+	form_name_part(date, b, sizeof b);
+	snprintf(out, cap, "%s-%s%s%s.pdf", form, a, *b ? "-" : "", b);
+}
+
+static int meeting_name(struct session *s, int64_t id, const char *form, char *out, size_t cap,
+                        struct dj_err *e)
+{
+	struct meeting *m = calloc(1, sizeof *m);
+	if (!m)
+		return dj_fail(e, DJ_DB, NULL, "内存不足");
+	int rc = meeting_load(s, id, m, e);
+	if (rc == 0) {
+		char what[160];
+		snprintf(what, sizeof what, "%s%s", m->org, m->type);
+		join(out, cap, form, what, m->date);
+	}
+	free(m);
+	return rc;
+}
+
+int form_file_name(struct session *s, enum form_kind k, int64_t id, char *out, size_t cap,
+                   struct dj_err *e)
+{
+	char d[11];
+	switch (k) {
+	case FORM_LETTER: {
+		struct member m;
+		int64_t member_id = 0;
+		int rc = form_event_member(s, id, &member_id, d, e);
+		if (rc == 0 && (rc = member_load(s, member_id, &m, e)) == 0)
+			join(out, cap, "介绍信", m.name, d);
+		return rc;
+	}
+	case FORM_SIGNIN: return meeting_name(s, id, "签到表", out, cap, e);
+	case FORM_MINUTES: return meeting_name(s, id, "会议记录", out, cap, e);
+	case FORM_MEMBER: {
+		struct member m;
+		int rc = member_load(s, id, &m, e);
+		if (rc == 0)
+			join(out, cap, "党员信息采集表", m.name, today(d));
+		return rc;
+	}
+	case FORM_GRADING: {
+		struct grading_round *r = calloc(1, sizeof *r);
+		if (!r)
+			return dj_fail(e, DJ_DB, NULL, "内存不足");
+		int rc = grading_round_load(s, id, r, e);
+		if (rc == 0)
+			join(out, cap, "定级台账", r->name, "");
+		free(r);
+		return rc;
+	}
+	}
+	return dj_fail(e, DJ_INVALID, NULL, "未知表格");
+}

@@ -1,0 +1,45 @@
+/* forms.h — the paper forms an office prints, as PDF (docs/pdf.h), each
+ * read from its record through the domain modules:
+ *   介绍信   党员组织关系介绍信 of a 转出 move: 存根, 介绍信 and 回执 on one
+ *            A4 page, parted by cut lines with the 骑缝 wording;
+ *   签到表   a meeting's sign-in sheet, blank to sign or as filled in;
+ *   会议记录 a meeting's record with its attendance;
+ *   采集表   党员信息采集表 of one member, with the history;
+ *   定级台账 a grading round's ledger, landscape.
+ * Each writes path through core/outfile.h (whole or not at all), refuses a
+ * record outside the operator's scope as viewing it would, and puts the
+ * page count in *pages (may be NULL).  0, or a dj_code with e set. */
+#ifndef DJ_FORMS_H
+#define DJ_FORMS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/err.h"
+#include "core/session.h"
+
+enum form_kind { FORM_LETTER, FORM_SIGNIN, FORM_MINUTES, FORM_MEMBER, FORM_GRADING };
+
+int form_letter_pdf(struct session *s, int64_t event_id, const char *path, int *pages,
+                    struct dj_err *e);
+/* blank: the members expected, one row each with room to sign; else the
+ * sheet as recorded (出席/请假/缺席/列席 with the reasons). */
+int form_signin_pdf(struct session *s, int64_t meeting_id, int blank, const char *path,
+                    int *pages, struct dj_err *e);
+int form_minutes_pdf(struct session *s, int64_t meeting_id, const char *path, int *pages,
+                     struct dj_err *e);
+int form_member_pdf(struct session *s, int64_t member_id, const char *path, int *pages,
+                    struct dj_err *e);
+int form_grading_pdf(struct session *s, int64_t round_id, const char *path, int *pages,
+                     struct dj_err *e);
+
+/* The file name a form suggests for its record, without a folder:
+ * 介绍信-姓名-2026-11-21.pdf, 签到表-日期-主题.pdf … (characters a file
+ * name cannot hold become _).  0, or a dj_code with e set. */
+int form_file_name(struct session *s, enum form_kind k, int64_t id, char *out, size_t cap,
+                   struct dj_err *e);
+
+/* The member a 身份证号 names (for `print member`), 0 when none. */
+int64_t form_member_by_id_number(struct session *s, const char *id_number);
+
+#endif
