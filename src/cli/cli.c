@@ -333,8 +333,9 @@ static int cmd_export(struct config *c, int argc, char **argv)
 	if (open_session(c, 0, &s))
 		return 1;
 	int n = 0, rc = l->export(&s, argv[2], stderr, &n);
-	if (rc == 0)
-		printf("已导出 %d 条%s记录到 %s\n", n, l->what, argv[2]);
+	char full[PATH_MAX];
+	if (rc == 0)   /* the file written, by its whole path, as the screens say it */
+		printf("已导出 %d 条%s记录到 %s\n", n, l->what, realpath(argv[2], full) ? full : argv[2]);
 	close_session(&s);
 	return rc;
 }

@@ -5,6 +5,7 @@
  * files to print. */
 #include "cli/review_cli.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -161,7 +162,8 @@ static int export_batch(struct session *s, int64_t batch, const char *path, int 
 	int n = 0;
 	if (review_export_csv(s, batch, path, stderr, &n))
 		return 1;
-	printf("已导出 %d 条申报记录到 %s\n", n, path);
+	char full[PATH_MAX];
+	printf("已导出 %d 条申报记录到 %s\n", n, realpath(path, full) ? full : path);
 	return 0;
 }
 
