@@ -8,9 +8,9 @@
  *
  * Text is set in Noto Serif CJK SC (Debian fonts-noto-cjk), which holds the
  * CJK extensions (𠮷, 䶮); what it lacks — emoji — pango finds through
- * fontconfig in DejaVu Sans (fonts-dejavu-core), drawn in black like the
- * rest of the form (no colour emoji font is needed, and a colour glyph would
- * print grey on an office laser printer anyway).
+ * fontconfig in Symbola (fonts-symbola), then DejaVu Sans, drawn in black
+ * like the rest of the form (colour emoji fonts are left out: pdftotext
+ * cannot read their glyphs, and they print grey on an office laser printer).
  *
  * Text too long for its box is never cut: it is first set smaller (down to
  * 70% of its size) on one line, then wrapped at its own size and made
