@@ -168,9 +168,9 @@ static void export_form(struct session *s, const struct review_app *ap, enum rev
 	char stem[96], path[256], title[96];
 	snprintf(stem, sizeof stem, "%s-%lld", words[pick], (long long)ap->id);
 	list_file_name(path, sizeof path, stem);
-	char *dot = strrchr(path, '.');   /* a form laid out for printing is text, not a table */
+	char *dot = strrchr(path, '.');   /* a form to print is a PDF (.txt: aligned text) */
 	if (dot)
-		snprintf(dot, sizeof path - (size_t)(dot - path), ".txt");
+		snprintf(dot, sizeof path - (size_t)(dot - path), ".pdf");
 	snprintf(title, sizeof title, "导出%s", words[pick]);
 	struct form_ctx c = { s, ap->id, (enum review_form)pick };
 	list_export(title, path, "份", NULL, write_form, &c);

@@ -33,7 +33,7 @@ static void usage(void)
 {
 	fprintf(stderr, "用法：dangjian review list [批次编号]\n"
 	                "      dangjian review export 批次编号 文件.csv [--force]\n"
-	                "      dangjian review print 申报表|申报书|中期检查表|验收评审表 申报编号 文件.txt"
+	                "      dangjian review print 申报表|申报书|中期检查表|验收评审表 申报编号 文件.pdf|文件.txt"
 	                " [--force]\n");
 }
 

@@ -1,107 +1,49 @@
-/* forms.c — an application's paper forms as UTF-8 text laid out for
- * printing: seed 004's appendix (项目申报表, 中期检查表, 验收评审表) and
- * seed 001's 示范创建申报书.  Tables are drawn in ASCII (| - +), whose
- * width no viewer disputes, and every cell is measured with the project's
- * width functions (core/text.h), so emoji, ZWJ sequences and 𠮷 in a title
- * keep the rows aligned; long text wraps inside its cell.  The file is
- * written through core/outfile.h (0600, whole or not at all). */
+/* forms.c — an application's paper forms: seed 004's appendix (项目申报表,
+ * 中期检查表, 验收评审表) and seed 001's 示范创建申报书, said once for both
+ * layouts (form_sink.h): aligned UTF-8 text (FILE.txt) or print-ready A4
+ * PDF (FILE.pdf).  The file is written through core/outfile.h (0600, whole
+ * or not at all). */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/db.h"
 #include "core/outfile.h"
 #include "core/text.h"
+#include "review/form_sink.h"
 #include "review/internal.h"
 #include "review/records.h"
 
-#define FORM_COLS 76       /* the width of a printed line */
 #define LABEL_COLS 22      /* 项目所在支部（盖章） and the like */
-#define MAX_CELLS 8
 
-/* ---- drawing ---- */
+typedef struct form_table table_t;
+typedef struct form_sink *sink_t;
 
-struct table {
-	int n;
-	int w[MAX_CELLS];
-	int right[MAX_CELLS];
-};
+static void rule(sink_t f, const table_t *t) { f->rule(f->ctx, t); }
+static void row(sink_t f, const table_t *t, const char *const cells[]) { f->row(f->ctx, t, cells); }
+static void centred(sink_t f, const char *text) { f->title(f->ctx, text); }
+static void line(sink_t f, const char *text) { f->line(f->ctx, text); }
 
-static void rule(FILE *f, const struct table *t)
+static void linef(sink_t f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void linef(sink_t f, const char *fmt, ...)
 {
-	fputc('+', f);
-	for (int i = 0; i < t->n; i++) {
-		for (int k = 0; k < t->w[i] + 2; k++)
-			fputc('-', f);
-		fputc('+', f);
-	}
-	fputc('\n', f);
+	char text[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof text, fmt, ap);
+	va_end(ap);
+	line(f, text);
 }
 
-/* The next piece of a cell that fits in w columns: up to the line's end
- * or the width, never splitting a character.  Moves *p past it (and past
- * the line feed that ends it). */
-static void piece(const char **p, int w, char *out, size_t cap)
-{
-	const char *s = *p;
-	size_t para = strcspn(s, "\n");
-	char line[4096];
-	snprintf(line, sizeof line, "%.*s", (int)(para < sizeof line ? para : sizeof line - 1), s);
-	size_t k = utf8_prefix_fitting(line, w);
-	if (k == 0 && *line)   /* one character wider than the cell: keep it whole */
-		for (k = 1; (line[k] & 0xC0) == 0x80; k++)
-			;
-	snprintf(out, cap, "%.*s", (int)k, line);
-	s += k;
-	if (k >= para && *s == '\n')
-		s++;
-	*p = s;
-}
+static const table_t label_value = { 2, { LABEL_COLS, FORM_COLS - LABEL_COLS - 7 } };
 
-/* One row of cells, wrapped inside their columns. */
-static void row(FILE *f, const struct table *t, const char *const cells[])
-{
-	const char *p[MAX_CELLS];
-	for (int i = 0; i < t->n; i++)
-		p[i] = cells[i] ? cells[i] : "";
-	int first = 1;
-	for (;;) {
-		int more = 0;
-		for (int i = 0; i < t->n; i++)
-			more |= *p[i] != 0;
-		if (!more && !first)
-			break;
-		fputc('|', f);
-		for (int i = 0; i < t->n; i++) {
-			char text[4096];
-			piece(&p[i], t->w[i], text, sizeof text);
-			int pad = t->w[i] - utf8_cols(text);
-			fputc(' ', f);
-			if (t->right[i])
-				fprintf(f, "%*s%s", pad > 0 ? pad : 0, "", text);
-			else
-				fprintf(f, "%s%*s", text, pad > 0 ? pad : 0, "");
-			fputs(" |", f);
-		}
-		fputc('\n', f);
-		first = 0;
-	}
-}
-
-static const struct table label_value = { 2, { LABEL_COLS, FORM_COLS - LABEL_COLS - 7 } };
-
-static void field(FILE *f, const char *label, const char *value)
+static void field(sink_t f, const char *label, const char *value)
 {
 	const char *cells[] = { label, value };
 	row(f, &label_value, cells);
 	rule(f, &label_value);
-}
-
-/* A line centred on the page, as a form's title. */
-static void centred(FILE *f, const char *text)
-{
-	int pad = (FORM_COLS - utf8_cols(text)) / 2;
-	fprintf(f, "%*s%s\n", pad > 0 ? pad : 0, "", text);
 }
 
 /* 2026-05-08 -> "2026 年 05 月 08 日"; "": the blanks of the paper form. */
@@ -135,13 +77,14 @@ static int form_load(struct session *s, int64_t app_id, struct form_data *d, str
 }
 
 /* The budget lines: 事项 and 金额, with their sum. */
-static void budget(struct session *s, FILE *f, const struct form_data *d)
+static void budget(struct session *s, sink_t f, const struct form_data *d)
 {
-	static const struct table t = { 3, { 8, FORM_COLS - 8 - 14 - 10, 14 }, { 0, 0, 1 } };
+	static const table_t t = { 3, { 8, FORM_COLS - 8 - 14 - 10, 14 }, { 0, 0, 1 } };
 	sqlite3_stmt *st;
 	char amount[32];
 	const char *head[] = { "序号", "事项", "金额（元）" };
-	fprintf(f, "\n经费预算\n");
+	line(f, "");
+	line(f, "经费预算");
 	rule(f, &t);
 	row(f, &t, head);
 	rule(f, &t);
@@ -165,7 +108,7 @@ static void budget(struct session *s, FILE *f, const struct form_data *d)
 }
 
 /* The head of every form: who and what. */
-static void head_fields(FILE *f, const struct form_data *d)
+static void head_fields(sink_t f, const struct form_data *d)
 {
 	char filed[32];
 	form_date(d->a.filed_on, filed, sizeof filed);
@@ -180,13 +123,13 @@ static void head_fields(FILE *f, const struct form_data *d)
 
 /* ---- 立项: 项目申报表 (seed 004 附件 1) ---- */
 
-static void project_application(struct session *s, FILE *f, const struct form_data *d)
+static void project_application(struct session *s, sink_t f, const struct form_data *d)
 {
 	char title[256];
 	snprintf(title, sizeof title, "%s党支部工作“立项活动”项目申报表", d->b.org);
 	centred(f, title);
 	centred(f, d->b.name);
-	fputc('\n', f);
+	line(f, "");
 	head_fields(f, d);
 	field(f, "立项方向", d->a.direction);
 	field(f, "为什么要开展活动", d->a.why);
@@ -198,20 +141,21 @@ static void project_application(struct session *s, FILE *f, const struct form_da
 	if (*d->a.long_reason)
 		field(f, "超过一学年的说明", d->a.long_reason);
 	budget(s, f, d);
-	fputc('\n', f);
+	line(f, "");
 	char foot[160];
 	snprintf(foot, sizeof foot, "%s印制", d->b.org);
-	fprintf(f, "%*s%s\n", FORM_COLS - utf8_cols(foot), "", foot);
+	f->right(f->ctx, foot);
 }
 
 /* ---- 创建: 示范创建申报书 (seed 001 附件 3) ---- */
 
-static void tasks(struct session *s, FILE *f, int64_t app_id)
+static void tasks(struct session *s, sink_t f, int64_t app_id)
 {
-	static const struct table t = { 5, { 4, FORM_COLS - 4 - 14 - 10 - 10 - 16, 14, 10, 10 } };
+	static const table_t t = { 5, { 4, FORM_COLS - 4 - 14 - 10 - 10 - 16, 14, 10, 10 } };
 	const char *head[] = { "序号", "任务（任务书、路线图）", "责任人", "完成期限", "完成日期" };
 	sqlite3_stmt *st;
-	fprintf(f, "\n任务书、路线图、时间表\n");
+	line(f, "");
+	line(f, "任务书、路线图、时间表");
 	rule(f, &t);
 	row(f, &t, head);
 	rule(f, &t);
@@ -234,10 +178,11 @@ static void tasks(struct session *s, FILE *f, int64_t app_id)
 }
 
 /* The 自查报告 criterion by criterion, as the batch's 指南 lists them. */
-static void self_check(struct session *s, FILE *f, const struct form_data *d)
+static void self_check(struct session *s, sink_t f, const struct form_data *d)
 {
 	sqlite3_stmt *st;
-	fprintf(f, "\n自查报告（对照《示范创建任务指南》逐项）\n");
+	line(f, "");
+	line(f, "自查报告（对照《示范创建任务指南》逐项）");
 	rule(f, &label_value);
 	for (int k = 0; k < d->sh.ncrit; k++) {
 		char label[96], m[16], *text = NULL;
@@ -262,13 +207,13 @@ static void self_check(struct session *s, FILE *f, const struct form_data *d)
 	}
 }
 
-static void create_application(struct session *s, FILE *f, const struct form_data *d)
+static void create_application(struct session *s, sink_t f, const struct form_data *d)
 {
 	char title[256], filed[32], declared[160];
 	snprintf(title, sizeof title, "%s党建工作标杆学院和样板支部示范创建申报书", d->b.org);
 	centred(f, title);
 	centred(f, d->b.name);
-	fputc('\n', f);
+	line(f, "");
 	form_date(d->a.filed_on, filed, sizeof filed);
 	rule(f, &label_value);
 	field(f, "创 建 名 称", d->a.title);
@@ -290,12 +235,13 @@ static void create_application(struct session *s, FILE *f, const struct form_dat
 	tasks(s, f, d->a.id);
 	budget(s, f, d);
 	self_check(s, f, d);
-	fprintf(f, "\n%s", d->evidence);
+	line(f, "");
+	line(f, d->evidence);
 }
 
 /* ---- 中期检查表 (seed 004 附件 2; 创建: 中期评估) ---- */
 
-static void midterm(struct session *s, FILE *f, const struct form_data *d)
+static void midterm(struct session *s, sink_t f, const struct form_data *d)
 {
 	struct review_note n;
 	char title[256], on[32];
@@ -308,7 +254,7 @@ static void midterm(struct session *s, FILE *f, const struct form_data *d)
 	snprintf(title, sizeof title, "%s%s", d->b.org, create ? "示范创建中期评估表"
 	                                                        : "党支部工作“立项活动”中期检查表");
 	centred(f, title);
-	fputc('\n', f);
+	line(f, "");
 	form_date(n.on_date, on, sizeof on);
 	rule(f, &label_value);
 	field(f, create ? "创 建 名 称" : "项 目 名 称", d->a.title);
@@ -326,11 +272,11 @@ static void midterm(struct session *s, FILE *f, const struct form_data *d)
 
 #define REV_PER_TABLE 5    /* reviewers side by side on one printed line */
 
-static void score_table(FILE *f, const struct review_sheet *sh, int from, int to)
+static void score_table(sink_t f, const struct review_sheet *sh, int from, int to)
 {
-	struct table t = { 2 + to - from, { 22, 6 } };
-	const char *cells[MAX_CELLS];
-	char text[MAX_CELLS][16];
+	table_t t = { 2 + to - from, { 22, 6 } };
+	const char *cells[FORM_MAX_CELLS];
+	char text[FORM_MAX_CELLS][16];
 	for (int r = from; r < to; r++)
 		t.w[2 + r - from] = 8, t.right[2 + r - from] = 1;
 	t.right[1] = 1;
@@ -381,42 +327,87 @@ static const char *verdict(const struct form_data *d, int pass_line)
 	                                                               : "不通过（待确认）";
 }
 
-static void acceptance(FILE *f, const struct form_data *d)
+static void acceptance(sink_t f, const struct form_data *d)
 {
-	char title[256], mean[16], line[16];
+	char title[256], mean[16], pass_at[16];
 	int create = d->b.kind == REVIEW_CREATE;
 	snprintf(title, sizeof title, "%s%s", d->b.org, create ? "示范创建巩固验收评审表"
 	                                                        : "党支部工作“立项活动”验收评审表");
 	centred(f, title);
-	fputc('\n', f);
+	line(f, "");
 	rule(f, &label_value);
 	field(f, create ? "创 建 名 称" : "项 目 名 称", d->a.title);
 	field(f, "所 在 支 部", d->a.org);
 	field(f, "项目执行者", d->a.executor);
-	fprintf(f, "\n第 %d 次验收  评审组各评审人评分\n", d->sh.round);
+	line(f, "");
+	linef(f, "第 %d 次验收  评审组各评审人评分", d->sh.round);
 	for (int r = 0; r < d->sh.nrev || r == 0; r += REV_PER_TABLE)
 		score_table(f, &d->sh, r, r + REV_PER_TABLE < d->sh.nrev ? r + REV_PER_TABLE
 		                                                         : d->sh.nrev);
 	int pass = 0;
 	review_parse_tenths(d->b.pass_line, 10000, &pass, NULL);
 	review_format_tenths(d->sh.mean, mean, sizeof mean);
-	review_format_tenths(pass, line, sizeof line);
-	fprintf(f, "\n总评（各评审人合计的平均分）：%s%s\n", *mean ? mean : "—", *mean ? " 分" : "");
-	fprintf(f, "验收结论：%s（通过线 %s 分）\n", verdict(d, pass), line);
+	review_format_tenths(pass, pass_at, sizeof pass_at);
+	line(f, "");
+	linef(f, "总评（各评审人合计的平均分）：%s%s", *mean ? mean : "—", *mean ? " 分" : "");
+	linef(f, "验收结论：%s（通过线 %s 分）", verdict(d, pass), pass_at);
 	if (*d->a.rectify_due)
-		fprintf(f, "整改期限：%s\n", d->a.rectify_due);
-	fprintf(f, "\n%s", d->evidence);
-	fprintf(f, "\n评审组组长（签字）：                    日期：      年    月    日\n");
+		linef(f, "整改期限：%s", d->a.rectify_due);
+	line(f, "");
+	line(f, d->evidence);
+	line(f, "");
+	line(f, "评审组组长（签字）：                    日期：      年    月    日");
 }
 
 /* ---- the file ---- */
+
+struct form_job {
+	struct session *s;
+	enum review_form form;
+	struct form_data *d;
+};
+
+static void draw_form(sink_t f, void *ctx)
+{
+	struct form_job *j = ctx;
+	if (j->form == RF_MIDTERM)
+		midterm(j->s, f, j->d);
+	else if (j->form == RF_ACCEPTANCE)
+		acceptance(f, j->d);
+	else if (j->d->b.kind == REVIEW_CREATE)
+		create_application(j->s, f, j->d);
+	else
+		project_application(j->s, f, j->d);
+}
+
+static int is_pdf(const char *path)
+{
+	size_t n = strlen(path);
+	return n > 4 && strcasecmp(path + n - 4, ".pdf") == 0;
+}
+
+static int write_text(struct form_job *j, const char *path, FILE *report)
+{
+	struct outfile o;
+	struct form_sink k;
+	if (outfile_open(&o, path)) {
+		fprintf(report, "无法写入 %s：%s\n", path, o.why);
+		return 1;
+	}
+	form_text_sink(&k, o.f);
+	draw_form(&k, j);
+	if (outfile_commit(&o)) {
+		fprintf(report, "写入 %s 失败：%s\n", path, o.why);
+		return 1;
+	}
+	return 0;
+}
 
 int review_form_write(struct session *s, int64_t app_id, enum review_form form, const char *path,
                       FILE *report)
 {
 	struct form_data *d = calloc(1, sizeof *d);
 	struct dj_err e = { 0 };
-	struct outfile o;
 	if (!d) {
 		fprintf(report, "内存不足\n");
 		return 1;
@@ -426,23 +417,14 @@ int review_form_write(struct session *s, int64_t app_id, enum review_form form, 
 		free(d);
 		return 1;
 	}
-	if (outfile_open(&o, path)) {
-		fprintf(report, "无法写入 %s：%s\n", path, o.why);
-		free(d);
-		return 1;
+	struct form_job j = { s, form, d };
+	int rc = 0;
+	if (!is_pdf(path))
+		rc = write_text(&j, path, report);
+	else if (form_pdf_write(path, draw_form, &j, &e)) {
+		fprintf(report, "%s\n", e.msg);
+		rc = 1;
 	}
-	if (form == RF_MIDTERM)
-		midterm(s, o.f, d);
-	else if (form == RF_ACCEPTANCE)
-		acceptance(o.f, d);
-	else if (d->b.kind == REVIEW_CREATE)
-		create_application(s, o.f, d);
-	else
-		project_application(s, o.f, d);
 	free(d);
-	if (outfile_commit(&o)) {
-		fprintf(report, "写入 %s 失败：%s\n", path, o.why);
-		return 1;
-	}
-	return 0;
+	return rc;
 }

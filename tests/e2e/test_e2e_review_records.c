@@ -288,6 +288,30 @@ static void evidence(struct vt *vt, const struct app *a)
     app_wait_row(vt, 1, "申报");
 }
 
+/* F9 → 导出表格 → 项目申报表: the proposed file is a PDF, and pdftotext
+ * reads the project's title in it. */
+static void paper_form(struct vt *vt, const struct app *a)
+{
+    char path[PATH_MAX + 64], cmd[PATH_MAX + 128], text[8192];
+    vt_key(vt, VT_KEY_F9);
+    pick(vt, "导出表格");
+    pick(vt, "项目申报表");
+    app_wait(vt, "文件名：");
+    app_wait(vt, ".pdf");
+    snprintf(path, sizeof path, "%s/申报表.pdf", a->dir);
+    vt_send(vt, "\x15", 1);
+    vt_type(vt, path);
+    vt_key(vt, VT_KEY_ENTER);
+    app_wait(vt, "已导出 1 份到");
+    snprintf(cmd, sizeof cmd, "pdftotext -enc UTF-8 '%s' - | tr -d ' \\n'", path);
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    size_t n = fread(text, 1, sizeof text - 1, p);
+    text[n] = 0;
+    assert_int_equal(pclose(p), 0);
+    APP_CHECK(vt, strstr(text, "项目申报表") && strstr(text, "联户"));
+}
+
 static void records_of_a_project(void **state)
 {
     struct app *a = *state;
@@ -298,6 +322,7 @@ static void records_of_a_project(void **state)
     funds(vt, a, id);
     notes(vt, a, id);
     evidence(vt, a);
+    paper_form(vt, a);
     app_quit(vt);
 }
 

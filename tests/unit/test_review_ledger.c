@@ -335,6 +335,74 @@ static void test_create_form(void **state)
 	assert_true(tables_aligned(text) >= 4);
 }
 
+/* What pdftotext reads in a PDF, whitespace taken out (it breaks lines
+ * where the layout wraps). */
+static char *pdf_words(const char *path, int *pages)
+{
+	char cmd[600];
+	snprintf(cmd, sizeof cmd, "pdftotext -enc UTF-8 '%s' - | tr -d ' \\n\\f'", path);
+	FILE *p = popen(cmd, "r");
+	assert_non_null(p);
+	char *out = calloc(1, 1 << 16);
+	size_t n = fread(out, 1, (1 << 16) - 1, p);
+	out[n] = 0;
+	assert_int_equal(pclose(p), 0);
+	snprintf(cmd, sizeof cmd, "pdfinfo '%s' | sed -n 's/^Pages: *//p'", path);
+	p = popen(cmd, "r");
+	assert_non_null(p);
+	assert_int_equal(fscanf(p, "%d", pages), 1);
+	pclose(p);
+	return out;
+}
+
+static int occurrences(const char *text, const char *word)
+{
+	int n = 0;
+	for (const char *p = text; (p = strstr(p, word)) != NULL; p += strlen(word))
+		n++;
+	return n;
+}
+
+/* The same forms as print-ready PDF (FILE.pdf): every field's text there,
+ * a table too long for its page carried over with its header row again. */
+static void test_forms_as_pdf(void **state)
+{
+	struct fixture *f = *state;
+	struct dj_err e;
+	char path[160];
+	int pages = 0;
+	int64_t b = rfx_batch(f->s, REVIEW_PROJECT);
+	int64_t app = rfx_app(f->s, b, f->a, "项目", "𠮷祥联户服务工程", RV_APPLIED);
+	rfx_sql(f->s, "UPDATE review_app SET why = '增强支部活力', goal = '形成可推广的经验'");
+	struct review_fund l = rfx_fund(app, "预算", "300");
+	assert_int_equal(review_fund_save(f->s, &l, &e), 0);
+	snprintf(path, sizeof path, "%s/apply.pdf", f->t.dir);
+	assert_int_equal(review_form_write(f->s, app, RF_APPLICATION, path, stderr), 0);
+	char *text = pdf_words(path, &pages);
+	static const char *const want[] = { "项目申报表", "𠮷祥联户服务工程", "项目所在支部（盖章）",
+	                                    "东村党支部", "增强支部活力", "经费预算", "300.00",
+	                                    "第1页共1页" };
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++)
+		if (!strstr(text, want[i]))
+			fail_msg("申报表.pdf lacks %s:\n%s", want[i], text);
+	assert_int_equal(pages, 1);
+	free(text);
+	/* sixty budget lines run over a page; the table's header comes again */
+	for (int i = 0; i < 60; i++) {
+		struct review_fund more = rfx_fund(app, "预算", "10");
+		snprintf(more.item, sizeof more.item, "资料印制第%d批", i + 1);
+		assert_int_equal(review_fund_save(f->s, &more, &e), 0);
+	}
+	snprintf(path, sizeof path, "%s/long.pdf", f->t.dir);
+	assert_int_equal(review_form_write(f->s, app, RF_APPLICATION, path, stderr), 0);
+	text = pdf_words(path, &pages);
+	assert_true(pages >= 2);
+	assert_int_equal(occurrences(text, "金额（元）"), pages);
+	assert_non_null(strstr(text, "资料印制第60批"));
+	assert_non_null(strstr(text, "900.00"));   /* the sum, on the last page */
+	free(text);
+}
+
 static void test_evidence(void **state)
 {
 	struct fixture *f = *state;
@@ -359,7 +427,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		FX_TEST(test_next_due_project), FX_TEST(test_next_due_create), FX_TEST(test_ledger_rows),
 		FX_TEST(test_export_csv), FX_TEST(test_forms), FX_TEST(test_create_form),
-		FX_TEST(test_evidence),
+		FX_TEST(test_evidence), FX_TEST(test_forms_as_pdf),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
