@@ -98,18 +98,6 @@ static double flow_turn(struct pdf *p, void *ctx)
 	return TOP;
 }
 
-static void text_at(struct page *g, const char *text, const struct pdf_font f,
-                    enum pdf_align a)
-{
-	if (!*text) {
-		g->y += 4;
-		return;
-	}
-	g->t = NULL;
-	g->y = pdf_flow(g->p, LEFT, g->y, WIDTH, bottom(g), text, f, flow_turn, NULL);
-	if (a == PDF_LEFT)
-		g->y += 1;
-}
 
 static void title(void *ctx, const char *text)
 {
@@ -128,7 +116,12 @@ static void line(void *ctx, const char *text)
 		g->y += 4;
 		text++;
 	}
-	text_at(g, text, body_font, PDF_LEFT);
+	if (!*text) {
+		g->y += 4;
+		return;
+	}
+	g->t = NULL;
+	g->y = pdf_flow(g->p, LEFT, g->y, WIDTH, bottom(g), text, body_font, flow_turn, NULL) + 1;
 }
 
 static void right(void *ctx, const char *text)
