@@ -25,7 +25,7 @@ static const struct { const char *name, *label; } tables[] = {
 	{ "review_app", "申报" }, { "review_note", "申报记录" },
 	{ "review_task", "创建任务" }, { "review_score", "验收评分" },
 	{ "review_fund", "申报经费" }, { "plan", "实施方案" }, { "task", "任务" },
-	{ "report_submission", "月报" }, { "inspection", "督查" }, { "honor", "表彰" },
+	{ "report_submission", "月报" }, { "inspection", "督查" }, { "honour", "表彰荣誉" },
 	{ "database", "数据库" },
 };
 enum { NTABLES = sizeof tables / sizeof *tables };
@@ -34,7 +34,7 @@ const char *const audit_table_labels[] = {
 	"党组织", "届次", "联系人", "操作员", "党员", "党员变动", "发展党员", "会议", "考勤", "党费",
 	"定级", "定级指标", "定级评分", "定级结果", "整改", "申报批次", "申报", "申报记录",
 	"创建任务", "验收评分", "申报经费", "实施方案",
-	"任务", "月报", "督查", "表彰", "数据库", NULL,
+	"任务", "月报", "督查", "表彰荣誉", "数据库", NULL,
 };
 
 const char *audit_table_label(const char *table)

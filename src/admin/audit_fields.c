@@ -183,6 +183,13 @@ static const struct field_label labels[] = {
 	{ "review_fund", "on_date", "日期" }, { "review_fund", "item", "事项" },
 	{ "review_fund", "amount_fen", "金额（分）" }, { "review_fund", "outside_fen", "国家/省级资助（分）" },
 	{ "review_fund", "handler", "经手人" },
+
+	{ "honour", "kind", "获得者类别" }, { "honour", "member_id", "获得者（党员）" },
+	{ "honour", "org_id", "获得者（党组织）" }, { "honour", "title", "荣誉称号" },
+	{ "honour", "level", "级别" }, { "honour", "awarded_on", "授予日期" },
+	{ "honour", "approved_by", "批准机关" }, { "honour", "doc_no", "文号" },
+	{ "honour", "deeds", "事迹" }, { "honour", "posthumous", "追授" },
+	{ "honour", "revoked_on", "撤销日期" }, { "honour", "revoke_reason", "撤销原因" },
 };
 enum { NLABELS = sizeof labels / sizeof *labels };
 

@@ -73,6 +73,11 @@ static const struct namer namers[] = {
 	{ "review_fund", { NULL }, NULL, { NULL },
 	  "SELECT a.title, NULL, x.kind || ' ' || x.item FROM review_fund x"
 	  " JOIN review_app a ON a.id = x.app_id WHERE x.id = ?1", 0 },
+	/* an honour: its recipient, its title and year after */
+	{ "honour", { "获得者" }, NULL, { "荣誉称号", "授予日期" },
+	  "SELECT coalesce(m.name, o.name), NULL, x.title || ' ' || x.awarded_on FROM honour x"
+	  " LEFT JOIN member m ON m.id = x.member_id LEFT JOIN org o ON o.id = x.org_id"
+	  " WHERE x.id = ?1", 0 },
 	{ "app_user", { "姓名" }, "登录名", { NULL },
 	  "SELECT x.display_name, x.login, NULL FROM app_user x WHERE x.id = ?1", 0 },
 	{ "database", { "文件" }, NULL, { NULL }, NULL, 1 },
