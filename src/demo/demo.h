@@ -37,4 +37,8 @@ int demo_grading(struct session *s, struct dj_err *e);
  * a branch founded two years ago that the rules refuse. */
 int demo_review(struct session *s, struct dj_err *e);
 
+/* Past honours (src/honour/): 七一 commendations of the last years for a
+ * few members and branches, a 党建示范点, a 追授 and one 撤销. */
+int demo_honours(struct session *s, struct dj_err *e);
+
 #endif

@@ -151,7 +151,7 @@ static int check_recipient(struct session *s, struct honour *h, int64_t *org, ch
 		return dj_fail(e, DJ_INVALID, "recipient", "「获得者」须为党员或党组织");
 	int64_t id = is_member ? h->member_id : h->org_id;
 	if (id <= 0)
-		return dj_fail(e, DJ_INVALID, "recipient", "「获得者」不能为空，请按 F4 选择%s",
+		return dj_fail(e, DJ_INVALID, "recipient", "「获得者」不能为空：须选择一名%s",
 		               is_member ? "党员" : "党组织");
 	sqlite3_stmt *st;
 	const char *sql = is_member ? "SELECT org_id, status, name FROM member WHERE id = ?"

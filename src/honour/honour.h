@@ -79,4 +79,7 @@ int honour_lines(struct session *s, const char *kind, int64_t id, char out[][96]
 int honour_export(struct session *s, const struct honour_filter *f, const char *path,
                   FILE *report, int *exported);
 
+/* honour_export with no filter, as the CLI's ledgers table calls it. */
+int honour_export_all(struct session *s, const char *path, FILE *report, int *exported);
+
 #endif

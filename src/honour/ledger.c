@@ -128,6 +128,11 @@ int honour_lines(struct session *s, const char *kind, int64_t id, char out[][96]
 	return n;
 }
 
+int honour_export_all(struct session *s, const char *path, FILE *report, int *exported)
+{
+	return honour_export(s, NULL, path, report, exported);
+}
+
 int honour_export(struct session *s, const struct honour_filter *f, const char *path,
                   FILE *report, int *exported)
 {
