@@ -140,6 +140,20 @@ struct dev_form_arg {
 	long long saved_id;
 };
 
+/* The honours register (issue 14, src/honour/honour.h): the ledger (arg
+ * NULL, or a struct honour_arg naming the one recipient listed) and one
+ * honour's form. */
+struct honour_arg {
+	int64_t id;              /* the honour opened; 0: a new one */
+	const char *kind;        /* "member", "org": the one recipient listed and given new
+	                            honours; NULL: the whole ledger, chosen on the form */
+	int64_t recipient_id;    /* … that member or organization */
+	long long saved_id;      /* back: the honour last saved, for the ledger to select */
+	int changed;
+};
+extern const struct screen honour_ledger_screen;
+extern const struct screen honour_form_screen;
+
 /* 立项 and 标杆学院/样板支部 创建 (issue 12, src/review/review.h): the batches
  * of one kind with a batch's settings, a batch's ledger of applications, an
  * application's form with its steps (F9), and what an application keeps:

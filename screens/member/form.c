@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "honour/honour.h"
 #include "member/member.h"
 #include "screens/common/print_dialog.h"
 #include "screens/common/record_form.h"
@@ -37,6 +38,8 @@ struct member_form {
 	struct member_event_arg event;
 	struct member_event history[6];
 	int nhistory;
+	char honours[256];         /* 荣誉：the newest few, as honour_lines gives them */
+	struct honour_arg honour;
 };
 
 static struct row_source *open_branches(void *ctx)
@@ -192,11 +195,29 @@ static void on_changed(struct form *f, const char *key, void *ctx)
 		prefill_confirmed(f, ctx);
 }
 
+/* "荣誉：2026 优秀共产党员（镇级）；2024 党员示范岗（院级）等 3 项". */
+static void load_honours(struct member_form *w)
+{
+	char lines[2][96];
+	int n = honour_lines(w->s, "member", w->rec.m.id, lines, 2);
+	if (n <= 0) {
+		snprintf(w->honours, sizeof w->honours, "荣誉：%s", n < 0 ? "无法读取" : "无");
+		return;
+	}
+	char more[32] = "";
+	if (n > 2)
+		snprintf(more, sizeof more, "等 %d 项", n);
+	snprintf(w->honours, sizeof w->honours, "荣誉：%s%s%s%s（F9 荣誉记录）", lines[0],
+	         n > 1 ? "；" : "", n > 1 ? lines[1] : "", more);
+}
+
 static void load_history(struct member_form *w)
 {
 	w->nhistory = w->rec.m.id ? member_events(w->s, w->rec.m.id, w->history, 6) : 0;
 	if (w->nhistory < 0)
 		w->nhistory = 0;
+	if (w->rec.m.id)
+		load_honours(w);
 }
 
 static void set_readonly(struct member_form *w)
@@ -291,6 +312,7 @@ static void draw_history(struct member_form *w)
 	char line[512];
 	if (!w->rec.m.id || w->r.f.n > NBASE)
 		return;
+	draw_text(y++, 0, term_cols(), w->honours, ST_NORMAL);
 	draw_text(y++, 0, term_cols(), w->nhistory ? "组织关系变动记录（F9 办理变动、查看全部）"
 	                                            : "组织关系变动记录：无（F9 办理转出、流出等）",
 	          ST_HEADING);
@@ -341,11 +363,12 @@ static enum outcome actions(struct member_form *w, struct app *a)
 {
 	static const char *const items[] = { "办理党员变动（转出、出党、去世、失联、流出、内部调整…）",
 	                                     "全部组织关系变动记录", "打印党员信息采集表（PDF）",
-	                                     "打印组织关系介绍信（最近一次转出，PDF）" };
+	                                     "打印组织关系介绍信（最近一次转出，PDF）",
+	                                     "荣誉记录（表彰荣誉台账）" };
 	if (!w->rec.m.id)
 		return SCR_PASS;
 	int64_t out;
-	switch (dialog_pick("操作", items, 4, 0)) {
+	switch (dialog_pick("操作", items, 5, 0)) {
 	case 0:
 		if (form_is_dirty(&w->r.f)) {
 			frame_message(MSG_ERROR, "请先按 F2 保存修改，再办理变动");
@@ -366,6 +389,10 @@ static enum outcome actions(struct member_form *w, struct app *a)
 		else
 			frame_message(MSG_ERROR, "「%s」没有转出记录，无介绍信可打印", w->rec.m.name);
 		return SCR_REDRAW;
+	case 4:
+		w->honour = (struct honour_arg){ .kind = "member", .recipient_id = w->rec.m.id };
+		app_push(a, &honour_ledger_screen, &w->honour);
+		return SCR_PUSH;
 	default:
 		return SCR_HANDLED;
 	}
@@ -377,6 +404,10 @@ static void resume(void *st, struct app *a)
 	(void)a;
 	struct member_form *w = st;
 	struct dj_err e;
+	if (w->honour.changed) {
+		load_honours(w);
+		w->honour.changed = 0;
+	}
 	if (!w->event.done || member_load(w->s, w->rec.m.id, &w->rec.m, &e))
 		return;
 	form_load(&w->r.f, &w->rec);
@@ -418,7 +449,8 @@ const struct screen member_form_screen = {
 	        "F5 把本栏恢复为打开时的内容。Ctrl-D 同上：复制上一名已保存党员的本栏内容。\n"
 	        "新增时为连续录入：保存后清空，继续录入下一名。\n"
 	        "F9：办理转出、出党、去世、失联、流出、内部调整等，查看全部变动记录，\n"
-	        "或打印党员信息采集表、组织关系介绍信（PDF，写到您指定的文件）。\n"
+	        "或打印党员信息采集表、组织关系介绍信（PDF，写到您指定的文件），\n"
+	        "或打开本人的荣誉记录（表头下一行列出最近的荣誉）。\n"
 	        "党员不能删除；转出、出党、去世的党员只能查看。",
 	.legend = legend,
 	.open = open_form,

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/validate.h"
+#include "honour/honour.h"
 #include "org/org.h"
 #include "screens/common/record_form.h"
 #include "screens/common/screens.h"
@@ -20,7 +21,28 @@ struct org_form {
 	struct org rec;
 	struct record_form r;
 	int readonly;
+	struct honour_arg honour;
 };
+
+enum { HONOUR_ROW = 16 };   /* below the last field (撤销, row 14) */
+
+/* "荣誉：2026 党建示范点（县处）；2025 先进基层党组织（镇级）等 3 项", read
+ * as it is drawn: one indexed query, and it follows what F9 changed. */
+static void draw_honours(struct org_form *w)
+{
+	char lines[2][96], text[256], more[32] = "";
+	if (!w->rec.id)
+		return;
+	int n = honour_lines(w->s, "org", w->rec.id, lines, 2);
+	if (n > 2)
+		snprintf(more, sizeof more, "等 %d 项", n);
+	if (n <= 0)
+		snprintf(text, sizeof text, "荣誉：%s", n < 0 ? "无法读取" : "无");
+	else
+		snprintf(text, sizeof text, "荣誉：%s%s%s%s（F9 荣誉记录）", lines[0], n > 1 ? "；" : "",
+		         n > 1 ? lines[1] : "", more);
+	draw_text(frame_body_top() + HONOUR_ROW, 0, term_cols(), text, ST_NORMAL);
+}
 
 /* Only the organizations that may hold the kind typed above (党小组 under a
  * 党支部 …), never this one or its own subtree. */
@@ -180,6 +202,7 @@ static void draw(void *st, struct app *a)
 	(void)a;
 	struct org_form *w = st;
 	form_draw(&w->r.f);
+	draw_honours(w);
 	frame_status(w->rec.id ? "修改党组织" : "新增（连续录入：保存后保留上级、类型、类别）",
 	             "F2 保存  F4 选择");
 }
@@ -212,7 +235,6 @@ static int save(void *st)
 
 static enum outcome key(void *st, struct app *a, struct key k)
 {
-	(void)a;
 	struct org_form *w = st;
 	if (w->readonly && (k.code == K_F2 || k.code == K_ENTER)) {
 		note_term(&w->rec);
@@ -221,9 +243,15 @@ static enum outcome key(void *st, struct app *a, struct key k)
 	enum outcome o = record_form_key(&w->r.f, k, save, w);
 	if (o != SCR_PASS)
 		return o;
-	if (k.code == K_F9 && w->rec.id && !w->readonly) {
-		static const char *const items[] = { "撤销本组织" };
-		if (dialog_pick("操作", items, 1, 0) == 0 && org_action_dissolve(w->s, w->rec.id)) {
+	if (k.code == K_F9 && w->rec.id) {
+		static const char *const items[] = { "荣誉记录（表彰荣誉台账）", "撤销本组织" };
+		int pick = dialog_pick("操作", items, w->readonly ? 1 : 2, 0);
+		if (pick == 0) {
+			w->honour = (struct honour_arg){ .kind = "org", .recipient_id = w->rec.id };
+			app_push(a, &honour_ledger_screen, &w->honour);
+			return SCR_PUSH;
+		}
+		if (pick == 1 && org_action_dissolve(w->s, w->rec.id)) {
 			struct dj_err e;
 			if (org_load(w->s, w->rec.id, &w->rec, &e) == 0) {
 				form_load(&w->r.f, &w->rec);
@@ -246,7 +274,7 @@ const struct screen org_form_screen = {
 	        "F2 保存。F3 或 Esc 返回（有改动时询问是否保存）。\n"
 	        "F4 在「类型」「类别」「上级组织」栏打开选择列表，可输入拼音首字母筛选。\n"
 	        "F5 把本栏恢复为打开时的内容。Ctrl-D 同上：复制上一条已保存记录的本栏内容。\n"
-	        "F1 在某一栏上显示该栏的说明。F9 撤销本组织。\n"
+	        "F1 在某一栏上显示该栏的说明。F9：荣誉记录（表彰荣誉台账）、撤销本组织。\n"
 	        "新增时为连续录入：保存后清空，保留上级组织、类型、类别，便于录入下一个。",
 	.legend = legend,
 	.open = open_form,

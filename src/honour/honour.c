@@ -57,6 +57,35 @@ int honour_title_for(const char *title)
 
 /* ---- reading ---- */
 
+int honour_find_recipient(struct session *s, const char *kind, const char *name, int64_t *id,
+                          struct dj_err *e)
+{
+	int is_org = strcmp(kind, "org") == 0;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, is_org ? "SELECT id FROM org WHERE name = ?1"
+	                                       " OR short_name = ?1 ORDER BY name <> ?1, id"
+	                                     : "SELECT id FROM member WHERE name = ? ORDER BY id",
+	                       -1, &st, NULL) != SQLITE_OK)
+		return db_fail(s->db, e, "查找获得者");
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	int n = 0;
+	*id = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (n++ == 0)
+			*id = sqlite3_column_int64(st, 0);
+		if (is_org)
+			break;   /* the full name first, names being unique */
+	}
+	sqlite3_finalize(st);
+	if (n == 0)
+		return dj_fail(e, DJ_INVALID, "recipient", "「获得者」没有名为「%s」的%s", name,
+		               is_org ? "党组织" : "党员");
+	if (n > 1)
+		return dj_fail(e, DJ_INVALID, "recipient", "「获得者」有 %d 名党员名为「%s」，"
+		               "请从列表中选择", n, name);
+	return 0;
+}
+
 #define SELECT_HONOUR \
 	"SELECT h.id, h.version, h.kind, coalesce(h.member_id, 0), coalesce(h.org_id, 0)," \
 	" coalesce(m.name, o.name, ''), h.title, h.level, h.awarded_on, h.approved_by, h.doc_no," \

@@ -43,6 +43,12 @@ int honour_levels(const struct session *s, char out[][64], int cap);
  * 党建示范点), 0 either (优秀成果, and titles the office adds). */
 int honour_title_for(const char *title);
 
+/* The recipient named `name` as typed: a member ("member") or an
+ * organization ("org") of that exact name.  0 with *id; DJ_INVALID naming
+ * 获得者 when there is none, or several members share the name. */
+int honour_find_recipient(struct session *s, const char *kind, const char *name, int64_t *id,
+                          struct dj_err *e);
+
 int honour_load(struct session *s, int64_t id, struct honour *h, struct dj_err *e);
 
 /* Validates and saves (new when h->id is 0): the recipient exists and lies

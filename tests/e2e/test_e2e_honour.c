@@ -1,0 +1,115 @@
+/* test_e2e_honour.c — the honours register at 80x24, as an office keeps
+ * it: 8 表彰荣誉 lists the demo's honours (a revoked one among them), F6
+ * registers 优秀共产党员 for 洪辉 picked with F4, a title that goes to
+ * organizations refused with what was typed kept, the saved honour in the
+ * ledger and on 洪辉's member form. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "app.h"
+
+#define UTF8_LOCALE "zh_CN.UTF-8"
+
+static int setup(void **state) { return app_setup(state); }
+static int teardown(void **state) { return app_teardown(state); }
+
+static void field(struct vt *vt, const char *text)
+{
+    if (*text)
+        vt_type(vt, text);
+    vt_key(vt, VT_KEY_ENTER);
+}
+
+/* F6 on the ledger, 洪辉 picked from the members with F4. */
+static void new_honour_for_hong_hui(struct vt *vt)
+{
+    vt_key(vt, VT_KEY_F6);
+    app_wait(vt, "新增荣誉记录");
+    app_settle(vt);
+    vt_key(vt, VT_KEY_F4);                /* the cursor starts on 获得者 */
+    app_wait(vt, "选择党员");
+    app_settle(vt);
+    vt_type(vt, "洪辉");
+    app_settle(vt);
+    vt_key(vt, VT_KEY_ENTER);
+    app_wait_gone(vt, "选择党员");
+    app_wait(vt, "洪辉");
+}
+
+static void register_an_honour_and_see_it_on_the_member(void **state)
+{
+    struct app *a = *state;
+    struct vt *vt = app_start(a, 24, 80, UTF8_LOCALE);
+    app_wait(vt, "8. 表彰荣誉");
+    vt_type(vt, "8");
+    app_wait_row(vt, 2, "荣誉台账");
+    app_wait(vt, "丁建国");
+    app_wait(vt, "已撤销");                /* the demo's revoked one is kept */
+    app_settle(vt);
+
+    new_honour_for_hong_hui(vt);
+    /* a title of organizations is refused; what was typed stays */
+    field(vt, "先进基层党组织");
+    field(vt, "镇级");
+    field(vt, "2026-07-01");
+    field(vt, "");                        /* 追授: 否 */
+    field(vt, "中共驿亭镇委员会");
+    field(vt, "驿委〔2026〕30号");
+    vt_type(vt, "带头参加抗台救灾");
+    vt_key(vt, VT_KEY_F2);
+    app_wait_row(vt, 22, "「先进基层党组织」授予党组织，不能授予党员个人");
+    app_wait(vt, "驿委〔2026〕30号");
+    assert_int_equal(app_db_int(a, "SELECT count(*) FROM honour m JOIN member p ON p.id = m.member_id"
+                                   " WHERE p.name = ?1", "洪辉", NULL), 0);
+    /* the cursor is on 荣誉称号: the right one saves */
+    vt_send(vt, "\x15", 1);
+    field(vt, "优秀共产党员");
+    vt_key(vt, VT_KEY_F2);
+    app_wait_row(vt, 22, "已保存「洪辉」优秀共产党员（镇级）");
+    char got[256];
+    app_db_text(a, got, sizeof got, "SELECT h.title || '|' || h.level || '|' || h.awarded_on || '|'"
+                " || h.doc_no || '|' || h.deeds || '|' || h.posthumous FROM honour h JOIN member m"
+                " ON m.id = h.member_id WHERE m.name = ?1", "洪辉", NULL);
+    assert_string_equal(got, "优秀共产党员|镇级|2026-07-01|驿委〔2026〕30号|带头参加抗台救灾|0");
+
+    /* back in the ledger: the new one is listed */
+    vt_key(vt, VT_KEY_ESC);
+    app_wait_row(vt, 2, "荣誉台账");
+    app_wait(vt, "2026-07-01 洪辉");      /* the newest first, selected */
+    int row = app_row_of(vt, "洪辉");
+    assert_int_equal(row, 4);
+    assert_true(vt_col_of(vt, row, "优秀共产党员 镇级") > 0);
+    app_wait_row(vt, 21, "共 9 条");
+
+    /* and on 洪辉's member form */
+    vt_key(vt, VT_KEY_ESC);
+    app_wait(vt, "3. 党员管理");
+    vt_type(vt, "3");
+    app_wait(vt, "1. 党员台账");
+    vt_type(vt, "1");
+    app_wait_row(vt, 2, "在册党员");
+    app_settle(vt);
+    vt_key(vt, VT_KEY_F7);
+    app_settle(vt);
+    vt_type(vt, "洪辉");
+    vt_key(vt, VT_KEY_ENTER);
+    app_wait_row(vt, 21, "共 1 条");
+    vt_key(vt, VT_KEY_ENTER);
+    app_wait(vt, "荣誉：2026 优秀共产党员（镇级）");
+    app_quit(vt);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(register_an_honour_and_see_it_on_the_member, setup,
+                                        teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
