@@ -105,11 +105,61 @@ static void register_an_honour_and_see_it_on_the_member(void **state)
     app_quit(vt);
 }
 
+/* From 联桥村党支部's form: its honour listed, F9 荣誉记录 opens its own
+ * ledger, where F9 撤销 needs a reason and keeps the record, marked. */
+static void revoke_from_an_organizations_record(void **state)
+{
+    struct app *a = *state;
+    struct vt *vt = app_start(a, 24, 80, UTF8_LOCALE);
+    app_wait(vt, "2. 组织台账");
+    vt_type(vt, "2");
+    app_settle(vt);
+    vt_key(vt, VT_KEY_F7);
+    app_settle(vt);
+    vt_type(vt, "联桥村党支部");
+    vt_key(vt, VT_KEY_ENTER);
+    app_wait_row(vt, 21, "共 1 条");
+    vt_key(vt, VT_KEY_ENTER);
+    app_wait(vt, "荣誉：2025 先进基层党组织（县处）（F9 荣誉记录）");
+    vt_key(vt, VT_KEY_F9);
+    app_wait(vt, "荣誉记录（表彰荣誉台账）");
+    vt_key(vt, VT_KEY_ENTER);
+    app_wait_row(vt, 2, "本记录的荣誉台账");
+    app_wait_row(vt, 21, "共 1 条");
+    vt_key(vt, VT_KEY_F9);
+    app_wait(vt, "撤销所选荣誉");
+    vt_key(vt, VT_KEY_DOWN);
+    vt_key(vt, VT_KEY_DOWN);
+    vt_key(vt, VT_KEY_ENTER);
+    app_wait(vt, "撤销日期：");
+    field(vt, "");                        /* today */
+    app_wait(vt, "撤销原因：");
+    field(vt, "");                        /* no reason: refused */
+    app_wait(vt, "「撤销原因」不能为空");
+    vt_key(vt, VT_KEY_ENTER);             /* closes the message; the boxes come back */
+    app_wait(vt, "撤销日期：");
+    field(vt, "");
+    app_wait(vt, "撤销原因：");
+    field(vt, "材料不实");
+    app_wait_row(vt, 22, "已撤销「联桥村党支部」的先进基层党组织");
+    app_wait(vt, "已撤销");
+    char got[128];
+    app_db_text(a, got, sizeof got, "SELECT h.revoked_on || '|' || h.revoke_reason FROM honour h"
+                " JOIN org o ON o.id = h.org_id WHERE o.name = ?1", "联桥村党支部", NULL);
+    assert_string_equal(got, APP_TODAY "|材料不实");
+    assert_int_equal(app_db_int(a, "SELECT count(*) FROM audit_log WHERE tbl = 'honour'"
+                                   " AND action = '撤销'", NULL, NULL), 2);   /* the demo's too */
+    vt_key(vt, VT_KEY_ESC);
+    app_wait(vt, "荣誉：2025 先进基层党组织（县处）（已撤销）");
+    app_quit(vt);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(register_an_honour_and_see_it_on_the_member, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(revoke_from_an_organizations_record, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

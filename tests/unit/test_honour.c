@@ -297,6 +297,28 @@ static void the_office_configures_titles_and_levels(void **state)
 	        "「荣誉称号」「党员示范岗」不在 dangjian.ini [honours] 配置的列表中");
 }
 
+static void a_typed_recipient_must_name_one(void **state)
+{
+	struct fixture *f = *state;
+	int64_t first = add_member(f, "陈明", "东村党支部");
+	add_member(f, "陈明", "西村党支部");
+	int64_t only = add_member(f, "周红", "西村党支部");
+	int64_t id = 0;
+	struct dj_err e;
+	assert_int_equal(honour_find_recipient(f->s, "member", "周红", &id, &e), 0);
+	assert_int_equal(id, only);
+	assert_int_equal(honour_find_recipient(f->s, "member", "陈明", &id, &e), DJ_INVALID);
+	assert_string_equal(e.msg, "「获得者」有 2 名党员名为「陈明」，请从列表中选择");
+	assert_string_equal(e.field, "recipient");
+	assert_true(first > 0);
+	assert_int_equal(honour_find_recipient(f->s, "member", "无此人", &id, &e), DJ_INVALID);
+	assert_string_equal(e.msg, "「获得者」没有名为「无此人」的党员");
+	assert_int_equal(honour_find_recipient(f->s, "org", "西村党支部", &id, &e), 0);
+	assert_int_equal(id, f->b);
+	assert_int_equal(honour_find_recipient(f->s, "org", "北村党支部", &id, &e), DJ_INVALID);
+	assert_string_equal(e.msg, "「获得者」没有名为「北村党支部」的党组织");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -309,6 +331,7 @@ int main(void)
 		FX_TEST(the_forms_list_a_recipients_honours),
 		FX_TEST(the_export_reads_back),
 		FX_TEST(the_office_configures_titles_and_levels),
+		FX_TEST(a_typed_recipient_must_name_one),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
