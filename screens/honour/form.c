@@ -172,6 +172,8 @@ static void choices(struct honour_form *w)
 	w->title_list[nt] = w->level_list[nl] = NULL;
 	w->defs[2].choices = w->title_list;
 	w->defs[3].choices = w->level_list;
+	/* opened from one recipient's ledger: each new honour is that recipient's */
+	w->defs[1].carry = w->arg->kind && w->arg->recipient_id;
 }
 
 /* A new honour for a recipient the ledger was showing. */

@@ -5,6 +5,7 @@
  * in the registry demo_members wrote; everything goes through honour_save
  * and honour_revoke with their rules. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/db.h"
@@ -19,7 +20,7 @@ struct demo_honour {
 	const char *who;       /* the member's or the organization's name */
 	const char *title, *level;
 	int years_ago;
-	const char *md;        /* month and day */
+	const char *md;        /* month and day; NULL: today (a 追授, after the death) */
 	const char *by, *doc, *deeds;
 	int posthumous;
 };
@@ -31,7 +32,7 @@ static const struct demo_honour honours[] = {
 	  "驿委〔%d〕21号", "坚持“三会一课”记录规范，党费收缴及时。", 0 },
 	{ "member", "冯国庆", "党员示范岗", "镇级", 0, "05-04", "中共驿亭镇委员会",
 	  "驿委〔%d〕15号", "便民服务窗口承诺“一次办结”。", 0 },
-	{ "member", "蔡俊", "优秀共产党员", "县处", 0, "06-30", "中共上虞区委",
+	{ "member", "蔡俊", "优秀共产党员", "县处", 0, NULL, "中共上虞区委",
 	  "区委〔%d〕33号", "生前长期帮扶困难群众。", 1 },
 	{ "member", "姚建新", "优秀共产党员", "镇级", 2, "06-29", "中共驿亭镇委员会",
 	  "驿委〔%d〕19号", "抗洪抢险中带头值守。", 0 },
@@ -70,9 +71,13 @@ static int give(struct session *s, const struct demo_honour *d, int year, struct
 		h->member_id = id;
 	S(h->title, "%s", d->title);
 	S(h->level, "%s", d->level);
-	S(h->awarded_on, "%d-%s", year - d->years_ago, d->md);
+	char now[11];
+	if (d->md)
+		S(h->awarded_on, "%d-%s", year - d->years_ago, d->md);
+	else
+		S(h->awarded_on, "%s", today(now));
 	S(h->approved_by, "%s", d->by);
-	S(h->doc_no, d->doc, year - d->years_ago);
+	S(h->doc_no, d->doc, atoi(h->awarded_on));
 	S(h->deeds, "%s", d->deeds);
 	h->posthumous = d->posthumous;
 	return honour_save(s, h, e);

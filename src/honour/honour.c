@@ -205,6 +205,24 @@ static int check_recipient(struct session *s, struct honour *h, int64_t *org, ch
 	return 0;
 }
 
+/* A 追授 follows the death: not dated before the 去世 recorded for the member. */
+static int check_after_death(struct session *s, const struct honour *h, struct dj_err *e)
+{
+	sqlite3_stmt *st;
+	char died[11] = "";
+	if (sqlite3_prepare_v2(s->db, "SELECT max(date) FROM member_event WHERE member_id = ?"
+	                       " AND type = '去世'", -1, &st, NULL) != SQLITE_OK)
+		return db_fail(s->db, e, "读取去世日期");
+	sqlite3_bind_int64(st, 1, h->member_id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		db_col_text(st, 0, died, sizeof died);
+	sqlite3_finalize(st);
+	if (*died && strcmp(h->awarded_on, died) < 0)
+		return dj_fail(e, DJ_INVALID, "awarded_on", "「授予日期」%s 早于 %s 去世的日期 %s，"
+		               "追授须在去世之后", h->awarded_on, h->recipient, died);
+	return 0;
+}
+
 static int check_honour(struct session *s, struct honour *h, struct dj_err *e)
 {
 	char titles[HONOUR_MAX_CHOICES][64], levels[HONOUR_MAX_CHOICES][64], status[16] = "";
@@ -240,7 +258,7 @@ static int check_honour(struct session *s, struct honour *h, struct dj_err *e)
 	if (h->posthumous && strcmp(status, "去世") != 0)
 		return dj_fail(e, DJ_INVALID, "posthumous", "「追授」只用于已去世的党员，%s 现为「%s」",
 		               h->recipient, status);
-	return 0;
+	return h->posthumous ? check_after_death(s, h, e) : 0;
 }
 
 /* ---- writing ---- */

@@ -81,9 +81,11 @@ static void register_an_honour_and_see_it_on_the_member(void **state)
     /* back in the ledger: the new one is listed */
     vt_key(vt, VT_KEY_ESC);
     app_wait_row(vt, 2, "荣誉台账");
-    app_wait(vt, "2026-07-01 洪辉");      /* the newest first, selected */
+    app_wait(vt, "2026-07-01 洪辉");
+    /* the newest first: the demo's 追授 of today, then 洪辉's */
+    assert_int_equal(app_row_of(vt, APP_TODAY " 蔡俊"), 4);
     int row = app_row_of(vt, "洪辉");
-    assert_int_equal(row, 4);
+    assert_int_equal(row, 5);
     assert_true(vt_col_of(vt, row, "优秀共产党员 镇级") > 0);
     app_wait_row(vt, 21, "共 9 条");
 

@@ -112,6 +112,13 @@ static void posthumous_only_for_a_member_who_died(void **state)
 	refused(f->s, o, "posthumous", "「追授」只用于党员个人");
 	assert_int_equal(sqlite3_exec(f->s->db, "UPDATE member SET status = '去世'", 0, 0, 0),
 	                 SQLITE_OK);
+	char sql[160];
+	snprintf(sql, sizeof sql, "INSERT INTO member_event(member_id, type, date) VALUES"
+	         " (%lld, '去世', '2026-07-15')", (long long)m);
+	assert_int_equal(sqlite3_exec(f->s->db, sql, 0, 0, 0), SQLITE_OK);
+	refused(f->s, h, "awarded_on", "「授予日期」2026-06-30 早于 李四 去世的日期 2026-07-15，"
+	        "追授须在去世之后");
+	snprintf(h.awarded_on, sizeof h.awarded_on, "2026-07-20");
 	int64_t id = saved(f->s, h);
 	struct honour back;
 	assert_int_equal(honour_load(f->s, id, &back, NULL), 0);
