@@ -34,13 +34,25 @@ void csv_undo_escape(char *f)
 
 /* ---- cell escapes ---- */
 
+/* Text a spreadsheet never reads as a number or a date: it holds a
+ * character beyond ASCII (驿委〔2024〕19号). */
+static int has_wide(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return 1;
+	return 0;
+}
+
 /* Would a spreadsheet take s for something other than text?  ="..." holds
- * anything but a quote, and a formula-like value has its own guard. */
+ * anything but a quote, and a formula-like value has its own guard.  In a
+ * code column every value it might read so is guarded alike (a 身份证号
+ * ending in X with its all-digit neighbours), so the column stays one kind. */
 static int needs_text_guard(int k, const char *s)
 {
 	if (!*s || strchr(s, '"') || formula_like(s))
 		return 0;
-	return k == COL_CODE || cell_code_like(s);
+	return (k == COL_CODE && !has_wide(s)) || cell_code_like(s);
 }
 
 size_t csv_cell_escape_in(int k, const char *s, char *out, size_t cap)

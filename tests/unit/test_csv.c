@@ -421,6 +421,7 @@ static void test_cell_escape(void **state)
 	assert_escape_in(COL_CODE, "", "");
 	assert_escape_in(COL_CODE, "-5", "'-5");              /* the formula guard first */
 	assert_escape_in(COL_CODE, "a\"b", "a\"b");         /* ="..." cannot hold a quote */
+	assert_escape_in(COL_CODE, "驿委〔2024〕19号", "驿委〔2024〕19号");   /* never read as a number */
 	assert_escape_in(COL_PLAIN, "123", "123");
 	assert_escape_in(COL_DATE, "2024-05-01", "2024-05-01");
 	assert_int_equal(csv_cell_escape("0123", NULL, 0), 7);
