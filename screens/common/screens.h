@@ -151,6 +151,7 @@ struct honour_arg {
 	long long saved_id;      /* back: the honour last saved, for the ledger to select */
 	int changed;
 };
+extern const struct screen honour_menu_screen;
 extern const struct screen honour_ledger_screen;
 extern const struct screen honour_form_screen;
 

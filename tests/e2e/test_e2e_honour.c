@@ -48,6 +48,8 @@ static void register_an_honour_and_see_it_on_the_member(void **state)
     struct vt *vt = app_start(a, 24, 80, UTF8_LOCALE);
     app_wait(vt, "8. 表彰荣誉");
     vt_type(vt, "8");
+    app_wait(vt, "1. 荣誉台账");
+    vt_type(vt, "1");
     app_wait_row(vt, 2, "荣誉台账");
     app_wait(vt, "丁建国");
     app_wait(vt, "已撤销");                /* the demo's revoked one is kept */
@@ -90,6 +92,8 @@ static void register_an_honour_and_see_it_on_the_member(void **state)
     app_wait_row(vt, 21, "共 9 条");
 
     /* and on 洪辉's member form */
+    vt_key(vt, VT_KEY_ESC);
+    app_wait(vt, "1. 荣誉台账");
     vt_key(vt, VT_KEY_ESC);
     app_wait(vt, "3. 党员管理");
     vt_type(vt, "3");
