@@ -12,21 +12,8 @@
 static const char *const titles[] = {
 	[FORM_LETTER] = "打印党员组织关系介绍信", [FORM_SIGNIN] = "打印签到表",
 	[FORM_MINUTES] = "打印会议记录", [FORM_MEMBER] = "打印党员信息采集表",
-	[FORM_GRADING] = "打印定级台账",
+	[FORM_GRADING] = "打印定级台账", [FORM_HONOURS] = "打印表彰荣誉汇总表",
 };
-
-static int write_form(struct session *s, enum form_kind k, int64_t id, int blank,
-                      const char *path, int *pages, struct dj_err *e)
-{
-	switch (k) {
-	case FORM_LETTER: return form_letter_pdf(s, id, path, pages, e);
-	case FORM_SIGNIN: return form_signin_pdf(s, id, blank, path, pages, e);
-	case FORM_MINUTES: return form_minutes_pdf(s, id, path, pages, e);
-	case FORM_MEMBER: return form_member_pdf(s, id, path, pages, e);
-	case FORM_GRADING: return form_grading_pdf(s, id, path, pages, e);
-	}
-	return dj_fail(e, DJ_INVALID, NULL, "未知表格");
-}
 
 void print_dialog(struct session *s, enum form_kind k, int64_t id, int blank)
 {
@@ -38,7 +25,7 @@ void print_dialog(struct session *s, enum form_kind k, int64_t id, int blank)
 	}
 	if (!list_ask_file(titles[k], path, sizeof path))
 		return;
-	int pages = 0, rc = write_form(s, k, id, blank, path, &pages, &e);
+	int pages = 0, rc = form_write_pdf(s, k, id, blank, path, &pages, &e);
 	outfile_permit_replace(NULL);
 	if (rc) {
 		frame_message(MSG_ERROR, "打印失败：%s", e.msg);

@@ -150,10 +150,13 @@ struct honour_arg {
 	int64_t recipient_id;    /* … that member or organization */
 	long long saved_id;      /* back: the honour last saved, for the ledger to select */
 	int changed;
+	int year;                /* the ledger opened on this year (0: all) … */
+	const char *title;       /* … and title (NULL: all), from the year's summary */
 };
 extern const struct screen honour_menu_screen;
 extern const struct screen honour_ledger_screen;
 extern const struct screen honour_form_screen;
+extern const struct screen honour_summary_screen;
 
 /* 立项 and 标杆学院/样板支部 创建 (issue 12, src/review/review.h): the batches
  * of one kind with a batch's settings, a batch's ledger of applications, an

@@ -48,6 +48,11 @@ static void *open_honours(struct app *a, void *arg)
 		else
 			w->filter.member_id = only->recipient_id;
 	}
+	if (only && only->year) {
+		w->filter.year = only->year;
+		if (only->title)
+			snprintf(w->filter.title, sizeof w->filter.title, "%s", only->title);
+	}
 	if (load(w, LIST_KEEP_NOTHING)) {
 		free(w);
 		return NULL;

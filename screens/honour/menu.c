@@ -6,6 +6,8 @@
 static const struct menu_entry entries[] = {
 	{ { '1', "荣誉台账", "已授予的荣誉：按年度、称号、级别筛选，新增、撤销，导出 xlsx 或 CSV" },
 	  &honour_ledger_screen },
+	{ { '6', "年度汇总", "一年的荣誉按称号和级别统计：回车查看明细，导出 xlsx 或 CSV，打印汇总表" },
+	  &honour_summary_screen },
 };
 
 static const struct menu_screen menu = {
@@ -21,7 +23,8 @@ static void *open_menu(struct app *a, void *arg)
 const struct screen honour_menu_screen = {
 	.name = "表彰荣誉",
 	.help = "表彰荣誉：荣誉的登记和它们的来历。\n"
-	        "1 荣誉台账：已授予的荣誉，F4 按年度、称号、级别筛选，F6 新增，F9 导出或撤销。",
+	        "1 荣誉台账：已授予的荣誉，F4 按年度、称号、级别筛选，F6 新增，F9 导出或撤销。\n"
+	        "6 年度汇总：一年的荣誉按称号和级别统计，回车看明细，F9 导出或打印。",
 	.legend = menu_screen_legend,
 	.open = open_menu,
 	.close = menu_screen_close,

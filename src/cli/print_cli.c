@@ -1,4 +1,4 @@
-/* print_cli.c — `dangjian print letter|signin|minutes|member|grading ID
+/* print_cli.c — `dangjian print letter|signin|minutes|member|grading|honours ID
  * FILE.pdf [--blank] [--force]`: one record's paper form as PDF, written
  * where the operator says with the operator's rights.  Sending it to a
  * printer is the operator's own step (lp -d 打印机 FILE.pdf): the program,
@@ -24,6 +24,7 @@ static const struct {
 	{ "minutes", "会议记录", "会议记录", FORM_MINUTES },
 	{ "member", "采集表", "党员信息采集表", FORM_MEMBER },
 	{ "grading", "定级台账", "定级台账", FORM_GRADING },
+	{ "honours", "表彰汇总", "表彰荣誉汇总表", FORM_HONOURS },
 };
 enum { NFORMS = sizeof forms / sizeof *forms };
 
@@ -39,6 +40,7 @@ static void usage(void)
 	                "      dangjian print minutes 会议编号 文件.pdf     会议记录\n"
 	                "      dangjian print member 党员编号|身份证号 文件.pdf  党员信息采集表\n"
 	                "      dangjian print grading 定级轮次编号 文件.pdf  定级台账\n"
+	                "      dangjian print honours 年度 文件.pdf         表彰荣誉汇总表\n"
 	                "      另可加 --force（覆盖已有文件）\n");
 }
 
@@ -80,19 +82,6 @@ static int form_of(const char *word)
 	return -1;
 }
 
-static int write_form(struct session *s, enum form_kind k, int64_t id, int blank,
-                      const char *path, int *pages, struct dj_err *e)
-{
-	switch (k) {
-	case FORM_LETTER: return form_letter_pdf(s, id, path, pages, e);
-	case FORM_SIGNIN: return form_signin_pdf(s, id, blank, path, pages, e);
-	case FORM_MINUTES: return form_minutes_pdf(s, id, path, pages, e);
-	case FORM_MEMBER: return form_member_pdf(s, id, path, pages, e);
-	case FORM_GRADING: return form_grading_pdf(s, id, path, pages, e);
-	}
-	return dj_fail(e, DJ_INVALID, NULL, "未知表格");
-}
-
 int print_cli_parse(int argc, char **argv, int force, struct print_args *a)
 {
 	memset(a, 0, sizeof *a);
@@ -128,7 +117,7 @@ int print_cli_run(struct session *s, const struct print_args *a)
 		fprintf(stderr, "没有身份证号为 %s 的党员\n", a->id_number);
 		return 1;
 	}
-	if (write_form(s, forms[a->form].kind, id, a->blank, a->path, &pages, &e)) {
+	if (form_write_pdf(s, forms[a->form].kind, id, a->blank, a->path, &pages, &e)) {
 		fprintf(stderr, "%s\n", e.msg);
 		return 1;
 	}

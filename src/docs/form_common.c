@@ -122,3 +122,22 @@ double form_page_title(struct pdf *p, const char *title, const char *subtitle)
 		pdf_text(p, 15, 23, w - 30, 7, subtitle, FONT_BODY, PDF_CENTER);
 	return 33;
 }
+
+void form_unit_name(struct session *s, char *out, size_t cap)
+{
+	/* the operator's own organization; for the whole database its one
+	 * top organization, when it has only one */
+	sqlite3_stmt *st;
+	snprintf(out, cap, "全部党组织");
+	const char *sql = s->scope_org
+		? "SELECT name FROM org WHERE id = ?1"
+		: "SELECT name FROM org WHERE parent_id IS NULL AND status = '正常'"
+		  " AND (SELECT count(*) FROM org WHERE parent_id IS NULL AND status = '正常') = 1";
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return;
+	if (s->scope_org)
+		sqlite3_bind_int64(st, 1, s->scope_org);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		snprintf(out, cap, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+}

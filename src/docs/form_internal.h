@@ -44,4 +44,8 @@ int form_read_rows(struct row_source *rs, struct rs_row **rows, int *n, struct d
  * the title centred at the top, the subtitle line under it. */
 double form_page_title(struct pdf *p, const char *title, const char *subtitle);
 
+/* The unit a report is filed for: the operator's organization, or the one
+ * top organization of the database (全部党组织 when there are several). */
+void form_unit_name(struct session *s, char *out, size_t cap);
+
 #endif

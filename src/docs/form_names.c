@@ -59,6 +59,12 @@ int form_file_name(struct session *s, enum form_kind k, int64_t id, char *out, s
 			join(out, cap, "党员信息采集表", m.name, today(d));
 		return rc;
 	}
+	case FORM_HONOURS: {
+		char year[8];
+		snprintf(year, sizeof year, "%04d", (int)(id % 10000));
+		join(out, cap, "表彰荣誉汇总表", year, "");
+		return 0;
+	}
 	case FORM_GRADING: {
 		struct grading_round *r = calloc(1, sizeof *r);
 		if (!r)
@@ -69,6 +75,20 @@ int form_file_name(struct session *s, enum form_kind k, int64_t id, char *out, s
 		free(r);
 		return rc;
 	}
+	}
+	return dj_fail(e, DJ_INVALID, NULL, "未知表格");
+}
+
+int form_write_pdf(struct session *s, enum form_kind k, int64_t id, int blank, const char *path,
+                   int *pages, struct dj_err *e)
+{
+	switch (k) {
+	case FORM_LETTER: return form_letter_pdf(s, id, path, pages, e);
+	case FORM_SIGNIN: return form_signin_pdf(s, id, blank, path, pages, e);
+	case FORM_MINUTES: return form_minutes_pdf(s, id, path, pages, e);
+	case FORM_MEMBER: return form_member_pdf(s, id, path, pages, e);
+	case FORM_GRADING: return form_grading_pdf(s, id, path, pages, e);
+	case FORM_HONOURS: return form_honours_pdf(s, (int)id, path, pages, e);
 	}
 	return dj_fail(e, DJ_INVALID, NULL, "未知表格");
 }

@@ -5,7 +5,9 @@
  *   签到表   a meeting's sign-in sheet, blank to sign or as filled in;
  *   会议记录 a meeting's record with its attendance;
  *   采集表   党员信息采集表 of one member, with the history;
- *   定级台账 a grading round's ledger, landscape.
+ *   定级台账 a grading round's ledger, landscape;
+ *   表彰汇总 the year's honours by title and level, landscape, with the
+ *            block the level above signs off.
  * Each writes path through core/outfile.h (whole or not at all), refuses a
  * record outside the operator's scope as viewing it would, and puts the
  * page count in *pages (may be NULL).  0, or a dj_code with e set. */
@@ -18,7 +20,7 @@
 #include "core/err.h"
 #include "core/session.h"
 
-enum form_kind { FORM_LETTER, FORM_SIGNIN, FORM_MINUTES, FORM_MEMBER, FORM_GRADING };
+enum form_kind { FORM_LETTER, FORM_SIGNIN, FORM_MINUTES, FORM_MEMBER, FORM_GRADING, FORM_HONOURS };
 
 int form_letter_pdf(struct session *s, int64_t event_id, const char *path, int *pages,
                     struct dj_err *e);
@@ -32,6 +34,15 @@ int form_member_pdf(struct session *s, int64_t member_id, const char *path, int 
                     struct dj_err *e);
 int form_grading_pdf(struct session *s, int64_t round_id, const char *path, int *pages,
                      struct dj_err *e);
+
+/* year: the honours awarded in it under the operator's scope. */
+int form_honours_pdf(struct session *s, int year, const char *path, int *pages,
+                     struct dj_err *e);
+
+/* Form k of record id (FORM_HONOURS: id is the year; blank: a 签到表 to
+ * sign) to path: the one dispatch the CLI and the screens print through. */
+int form_write_pdf(struct session *s, enum form_kind k, int64_t id, int blank, const char *path,
+                   int *pages, struct dj_err *e);
 
 /* The file name a form suggests for its record, without a folder:
  * 介绍信-姓名-2026-11-21.pdf, 签到表-日期-主题.pdf … (characters a file

@@ -88,4 +88,34 @@ int honour_export(struct session *s, const struct honour_filter *f, const char *
 /* honour_export with no filter, as the CLI's ledgers table calls it. */
 int honour_export_all(struct session *s, const char *path, FILE *report, int *exported);
 
+/* ---- the year's summary by title and level (summary.c) ---- */
+
+#define HONOUR_SUM_MAX 32
+#define HONOUR_SUM_COLS (HONOUR_SUM_MAX + 4)
+
+struct honour_summary {
+	int year;
+	int ntitles, nlevels;
+	char titles[HONOUR_SUM_MAX][64];   /* the configured, then others of the year */
+	char levels[HONOUR_SUM_MAX][64];
+	int count[HONOUR_SUM_MAX][HONOUR_SUM_MAX];   /* [title][level], in force */
+	int title_total[HONOUR_SUM_MAX], level_total[HONOUR_SUM_MAX];
+	int persons[HONOUR_SUM_MAX], orgs[HONOUR_SUM_MAX];   /* per title */
+	int total, posthumous, revoked;
+	int overflow;                       /* honours past HONOUR_SUM_MAX titles or levels */
+};
+
+/* The honours awarded in `year` under the operator's scope. */
+int honour_summary_load(struct session *s, int year, struct honour_summary *sum,
+                        struct dj_err *e);
+/* The table's column titles (荣誉称号, each level, 合计, 其中个人, 其中组织)
+ * and one row (t a title's index, -1 the 合计 row), as text; each returns
+ * its cell count (at most HONOUR_SUM_COLS). */
+int honour_summary_head(const struct honour_summary *sum, char cells[][64]);
+int honour_summary_row(const struct honour_summary *sum, int t, char cells[][64]);
+/* "2026 年度共 12 项有效荣誉（追授 1 项）；已撤销 1 项不计入". */
+void honour_summary_note(const struct honour_summary *sum, char *out, size_t cap);
+/* The table (a row per title, then 合计) to path, .csv or .xlsx. */
+int honour_summary_export(const struct honour_summary *sum, const char *path, FILE *report);
+
 #endif

@@ -10,7 +10,10 @@
 #include <cmocka.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include <sys/stat.h>
 
 #include "app.h"
 
@@ -160,12 +163,76 @@ static void revoke_from_an_organizations_record(void **state)
     app_quit(vt);
 }
 
+/* 表彰荣誉 → 6 年度汇总: the demo's year counted by title and level, Enter
+ * on 优秀共产党员 lists its honours of the year in the ledger, F9 prints the
+ * 表彰荣誉汇总表 to the file typed. */
+static void the_years_summary_lists_and_prints(void **state)
+{
+    struct app *a = *state;
+    struct vt *vt = app_start(a, 24, 80, UTF8_LOCALE);
+    app_wait(vt, "8. 表彰荣誉");
+    vt_type(vt, "8");
+    app_wait(vt, "6. 年度汇总");
+    vt_type(vt, "6");
+    app_wait_row(vt, 2, "2026 年度表彰荣誉汇总");
+    /* 冯国庆's 示范岗, 蔡俊's 追授, 孝丰村's 示范点, 五夫村第二's 先进 */
+    app_wait_row(vt, 3, "2026 年度共 4 项有效荣誉（追授 1 项）");
+    app_wait(vt, "优秀共产党员");
+    app_settle(vt);
+    int row = app_row_of(vt, "优秀共产党员");
+    assert_true(row > 3);
+    int county = app_col_of(vt, 4, "县处");
+    assert_true(county > 0);
+    char cell[16];
+    app_text_at(vt, row, county, cell, sizeof cell);
+    assert_int_equal(atoi(cell), 1);
+    app_wait_row(vt, row + 7, "合计");    /* under the seven configured titles */
+    /* Enter on the title's row: its honours of the year, and no other */
+    while (app_selected_row(vt, 5, 20, 0) != row)
+        vt_key(vt, VT_KEY_DOWN);
+    vt_key(vt, VT_KEY_ENTER);
+    app_wait_row(vt, 2, "荣誉台账  2026 年 优秀共产党员");
+    app_wait(vt, "蔡俊");
+    app_wait_row(vt, 21, "共 1 条");
+    vt_key(vt, VT_KEY_ESC);
+    app_wait_row(vt, 2, "2026 年度表彰荣誉汇总");
+    /* F4: 姚建新's of 2024 was revoked; 2025 has 丁建国's, 傅海军's, 联桥村's */
+    vt_key(vt, VT_KEY_F4);
+    app_wait(vt, "年度（如 2026）：");
+    vt_send(vt, "\x15", 1);
+    vt_type(vt, "2024");
+    vt_key(vt, VT_KEY_ENTER);
+    app_wait_row(vt, 3, "2024 年度共 0 项有效荣誉（追授 0 项）；已撤销 1 项不计入");
+    vt_key(vt, VT_KEY_F4);
+    app_wait(vt, "年度（如 2026）：");
+    vt_send(vt, "\x15", 1);
+    vt_type(vt, "2025");
+    vt_key(vt, VT_KEY_ENTER);
+    app_wait_row(vt, 3, "2025 年度共 3 项有效荣誉（追授 0 项）；已撤销 0 项不计入");
+    char path[600];
+    snprintf(path, sizeof path, "%s/汇总.pdf", a->dir);
+    vt_key(vt, VT_KEY_F9);
+    app_wait(vt, "打印表彰荣誉汇总表（PDF）");
+    vt_key(vt, VT_KEY_DOWN);
+    vt_key(vt, VT_KEY_ENTER);
+    app_wait(vt, "表彰荣誉汇总表-2025.pdf");
+    vt_send(vt, "\x15", 1);
+    vt_type(vt, path);
+    vt_key(vt, VT_KEY_ENTER);
+    app_wait(vt, "（1 页）");
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    assert_true(st.st_size > 1000);
+    app_quit(vt);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(register_an_honour_and_see_it_on_the_member, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(revoke_from_an_organizations_record, setup, teardown),
+        cmocka_unit_test_setup_teardown(the_years_summary_lists_and_prints, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -23,45 +23,7 @@
 #include "orglife/attendance.h"
 #include "orglife/meeting.h"
 #include "fixture.h"
-
-/* What a command prints on stdout, whitespace taken out (pdftotext puts
- * line breaks and padding where the layout wraps). */
-static char *run_text(const char *cmd)
-{
-	FILE *p = popen(cmd, "r");
-	assert_non_null(p);
-	size_t cap = 1 << 16, n = 0;
-	char *out = malloc(cap);
-	int c;
-	while ((c = fgetc(p)) != EOF) {
-		if (c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r')
-			continue;
-		if (n + 1 >= cap)
-			out = realloc(out, cap *= 2);
-		out[n++] = (char)c;
-	}
-	out[n] = 0;
-	assert_int_equal(pclose(p), 0);
-	return out;
-}
-
-static char *pdf_words(const char *path)
-{
-	char cmd[512];
-	snprintf(cmd, sizeof cmd, "pdftotext -enc UTF-8 '%s' -", path);
-	return run_text(cmd);
-}
-
-static int pdf_pages(const char *path)
-{
-	char cmd[512];
-	snprintf(cmd, sizeof cmd, "pdfinfo '%s' | sed -n 's/^Pages:/&/p'", path);
-	char *t = run_text(cmd);
-	int n = -1;
-	assert_int_equal(sscanf(t, "Pages:%d", &n), 1);
-	free(t);
-	return n;
-}
+#include "pdf_read.h"
 
 /* pdftoppm draws the page into a PNG of some size. */
 static void renders(const char *path, int page)

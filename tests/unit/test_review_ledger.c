@@ -10,6 +10,7 @@
 
 #include "core/csv.h"
 #include "review_fx.h"
+#include "pdf_read.h"
 
 /* The default 立项 calendar of 学年 2026-2027: 项目设计 04-10, 项目申报
  * 05-10, 项目评选 05-31, 中期检查 2027-03-31, 验收 2027-05-31. */
@@ -335,26 +336,6 @@ static void test_create_form(void **state)
 	assert_true(tables_aligned(text) >= 4);
 }
 
-/* What pdftotext reads in a PDF, whitespace taken out (it breaks lines
- * where the layout wraps). */
-static char *pdf_words(const char *path, int *pages)
-{
-	char cmd[600];
-	snprintf(cmd, sizeof cmd, "pdftotext -enc UTF-8 '%s' - | tr -d ' \\n\\f'", path);
-	FILE *p = popen(cmd, "r");
-	assert_non_null(p);
-	char *out = calloc(1, 1 << 16);
-	size_t n = fread(out, 1, (1 << 16) - 1, p);
-	out[n] = 0;
-	assert_int_equal(pclose(p), 0);
-	snprintf(cmd, sizeof cmd, "pdfinfo '%s' | sed -n 's/^Pages: *//p'", path);
-	p = popen(cmd, "r");
-	assert_non_null(p);
-	assert_int_equal(fscanf(p, "%d", pages), 1);
-	pclose(p);
-	return out;
-}
-
 static int occurrences(const char *text, const char *word)
 {
 	int n = 0;
@@ -378,7 +359,8 @@ static void test_forms_as_pdf(void **state)
 	assert_int_equal(review_fund_save(f->s, &l, &e), 0);
 	snprintf(path, sizeof path, "%s/apply.pdf", f->t.dir);
 	assert_int_equal(review_form_write(f->s, app, RF_APPLICATION, path, stderr), 0);
-	char *text = pdf_words(path, &pages);
+	char *text = pdf_words(path);
+	pages = pdf_pages(path);
 	static const char *const want[] = { "项目申报表", "𠮷祥联户服务工程", "项目所在支部（盖章）",
 	                                    "东村党支部", "增强支部活力", "经费预算", "300.00",
 	                                    "第1页共1页" };
@@ -395,7 +377,8 @@ static void test_forms_as_pdf(void **state)
 	}
 	snprintf(path, sizeof path, "%s/long.pdf", f->t.dir);
 	assert_int_equal(review_form_write(f->s, app, RF_APPLICATION, path, stderr), 0);
-	text = pdf_words(path, &pages);
+	text = pdf_words(path);
+	pages = pdf_pages(path);
 	assert_true(pages >= 2);
 	assert_int_equal(occurrences(text, "金额（元）"), pages);
 	assert_non_null(strstr(text, "资料印制第60批"));
