@@ -18,6 +18,7 @@
 #include "core/db.h"
 #include "core/rowsource.h"
 #include "core/session.h"
+#include "honour/honour.h"
 #include "org/org.h"
 #include "member/member.h"
 #include "member/stats.h"
@@ -84,14 +85,17 @@ static struct row_source *source_named(struct session *s, const char *name)
 		return org_list_source(s, 0);
 	if (strcmp(name, "member_list") == 0)
 		return member_list_source(s, 0, 0);
+	if (strcmp(name, "honour_list") == 0)
+		return honour_source(s, NULL);
 	return NULL;
 }
 
 /* Pinyin initials that find something: the first two letters of the
- * initials of the record halfway through the table. */
+ * initials of the record halfway through `table` (a table, or a query's
+ * rows with id and name_py). */
 static void pick_find(sqlite3 *db, const char *table, char find[8])
 {
-	char sql[200];
+	char sql[400];
 	snprintf(sql, sizeof sql, "SELECT substr(name_py, 1, 2) FROM %s WHERE id >= (SELECT max(id) / 2"
 	         " FROM %s) AND length(name_py) >= 2 ORDER BY id LIMIT 1", table, table);
 	sqlite3_stmt *st;
@@ -101,6 +105,17 @@ static void pick_find(sqlite3 *db, const char *table, char find[8])
 			snprintf(find, 8, "%s", (const char *)sqlite3_column_text(st, 0));
 		sqlite3_finalize(st);
 	}
+}
+
+/* The table pick_find reads for a ledger: honours are found by their
+ * recipients' initials. */
+static const char *find_table(const char *ledger)
+{
+	if (strncmp(ledger, "org", 3) == 0)
+		return "org";
+	if (strncmp(ledger, "honour", 6) == 0)
+		return "(SELECT h.id, m.name_py FROM honour h JOIN member m ON m.id = h.member_id)";
+	return "member";
 }
 
 void bench_bare_keys(struct bench *b, const char *path, const char *ledger, char find[8],
@@ -117,7 +132,7 @@ void bench_bare_keys(struct bench *b, const char *path, const char *ledger, char
 		return;
 	}
 	sqlite3_create_function(bare, "dj_today", 0, SQLITE_UTF8, NULL, today_fn, NULL, NULL);
-	pick_find(bare, strncmp(ledger, "org", 3) == 0 ? "org" : "member", find);
+	pick_find(bare, find_table(ledger), find);
 	struct row_source *rs = source_named(&s, ledger);
 	int runs = b->smoke ? 5 : 31;
 	if (rs) {

@@ -675,6 +675,9 @@ int main(int argc, char **argv)
 	phase(&t0, "党费");
 	if (gen_has_table(&g, "grading_round"))
 		gen_grading(&g);
+	if (gen_has_table(&g, "honour"))
+		gen_honours(&g);
+	phase(&t0, "定级与荣誉");
 	gen_exec(&g, "COMMIT");
 	create_indexes(&g, &ix);
 	/* 排序号 and the tree order the ledgers page by, as a save would keep them. */

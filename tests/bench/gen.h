@@ -66,5 +66,6 @@ void gen_person(struct gen *g, char *out, size_t cap);
 void gen_meetings(struct gen *g);
 void gen_dues(struct gen *g);
 void gen_grading(struct gen *g);
+void gen_honours(struct gen *g);
 
 #endif

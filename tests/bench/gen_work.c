@@ -268,3 +268,46 @@ void gen_grading(struct gen *g)
 	sqlite3_finalize(sc);
 	sqlite3_finalize(rect);
 }
+
+/* The honours register: about 3 in 100 members in good standing and 1 in 10
+ * branches honoured once in the five years before this one, 1 in 50 of them revoked,
+ * as a township's 七一 and year-end commendations add up. */
+void gen_honours(struct gen *g)
+{
+	static const char *const member_titles[] = { "优秀共产党员", "优秀党务工作者", "党员示范岗" };
+	static const char *const org_titles[] = { "先进基层党组织", "党建示范点" };
+	static const char *const levels[] = { "镇级", "镇级", "镇级", "县处", "地厅", "省部" };
+	int ty, tm, td;
+	gen_date_parts(g->today, &ty, &tm, &td);
+	sqlite3_stmt *st = gen_prepare(g, "INSERT INTO honour(kind, member_id, org_id, title, level,"
+	                                  " awarded_on, approved_by, doc_no, deeds, revoked_on,"
+	                                  " revoke_reason, created_at) VALUES (?,?,?,?,?,?,'中共县委',"
+	                                  " ?,'',?,?,?)");
+	for (int i = 0; i < g->nmembers + g->nbranches; i++) {
+		int member = i < g->nmembers;
+		if (member ? !g->members[i].active || gen_int(g, 1, 100) > 3 : gen_int(g, 1, 10) > 1)
+			continue;
+		int year = ty - gen_int(g, 1, 5);   /* past years: never after today */
+		char on[11], doc[40];
+		gen_ymd(year, gen_int(g, 6, 12), gen_int(g, 1, 28), on);
+		snprintf(doc, sizeof doc, "县委〔%d〕%d号", year, gen_int(g, 1, 60));
+		int revoked = gen_int(g, 1, 50) == 1;
+		gen_text(st, 1, member ? "member" : "org");
+		if (member) {
+			sqlite3_bind_int64(st, 2, g->members[i].id);
+			sqlite3_bind_null(st, 3);
+		} else {
+			sqlite3_bind_null(st, 2);
+			sqlite3_bind_int64(st, 3, g->branches[i - g->nmembers].org_id);
+		}
+		gen_text(st, 4, member ? GEN_PICK(g, member_titles) : GEN_PICK(g, org_titles));
+		gen_text(st, 5, GEN_PICK(g, levels));
+		gen_text(st, 6, on);
+		gen_text(st, 7, doc);
+		gen_text(st, 8, revoked ? on : NULL);
+		gen_text(st, 9, revoked ? "材料不实" : NULL);
+		gen_text(st, 10, g->stamp);
+		gen_insert(g, st);
+	}
+	sqlite3_finalize(st);
+}
