@@ -108,8 +108,11 @@ int honour_summary_head(const struct honour_summary *sum, char cells[][64])
 
 void honour_summary_note(const struct honour_summary *sum, char *out, size_t cap)
 {
-	snprintf(out, cap, "%d 年度共 %d 项有效荣誉（追授 %d 项）；已撤销 %d 项不计入", sum->year,
-	         sum->total, sum->posthumous, sum->revoked);
+	int n = snprintf(out, cap, "%d 年度共 %d 项有效荣誉（追授 %d 项）；已撤销 %d 项不计入",
+	                 sum->year, sum->total, sum->posthumous, sum->revoked);
+	if (sum->overflow && n > 0 && (size_t)n < cap)
+		snprintf(out + n, cap - (size_t)n, "；另有 %d 项的称号或级别超过 %d 种，未列入",
+		         sum->overflow, HONOUR_SUM_MAX);
 }
 
 int honour_summary_export(const struct honour_summary *sum, const char *path, FILE *report)
