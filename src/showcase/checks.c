@@ -69,3 +69,24 @@ int sc_in_txn(struct session *s, const char *savepoint,
 	int rc = db_txn_begin(&t, s->db, db_in_txn(s->db), savepoint, e);
 	return rc ? rc : db_txn_end(&t, fn(s, rec, e), e);
 }
+
+int showcase_member_named(struct session *s, const char *name, const char *key, int64_t *id,
+                          struct dj_err *e)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, "SELECT id FROM member WHERE name = ? ORDER BY id", -1, &st,
+	                       NULL) != SQLITE_OK)
+		return db_fail(s->db, e, "查找党员");
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	int n = 0;
+	*id = 0;
+	while (sqlite3_step(st) == SQLITE_ROW)
+		if (n++ == 0)
+			*id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (n == 0)
+		return dj_fail(e, DJ_INVALID, key, "没有名为「%s」的党员", name);
+	if (n > 1)
+		return dj_fail(e, DJ_INVALID, key, "有 %d 名党员名为「%s」，请按 F4 选择", n, name);
+	return 0;
+}

@@ -170,6 +170,12 @@ int showcase_point_check_add(struct session *s, struct showcase_point_check *c,
 int showcase_point_checks(struct session *s, int64_t point_id, struct showcase_point_check *out,
                           int cap);
 
+/* The member named `name` exactly, for a name typed where F4 was not used:
+ * 0 with *id; DJ_INVALID naming `key` when there is none, or several
+ * share the name (then F4 must choose). */
+int showcase_member_named(struct session *s, const char *name, const char *key, int64_t *id,
+                          struct dj_err *e);
+
 /* ---- ledgers and export (ledger.c) ---- */
 
 /* Keyset pagers under the operator's scope; find by name, pinyin initials
