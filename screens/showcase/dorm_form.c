@@ -250,12 +250,15 @@ static void resume(void *st, struct app *a)
 	struct dorm_form *w = st;
 	if (!w->check.changed)
 		return;
+	int dirty = form_is_dirty(&w->r.f);
 	check_lines(w->s, &w->rec);
 	for (int i = 0; i < CHECK_LINES; i++) {
 		char key[8];
 		snprintf(key, sizeof key, "check%d", i);
 		form_set(&w->r.f, key, w->rec.checks[i]);
 	}
+	if (!dirty)   /* new lines below are no change to save */
+		form_saved(&w->r.f, &w->rec);
 	w->check.changed = 0;
 	w->arg->changed = 1;
 }

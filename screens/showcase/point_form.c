@@ -172,12 +172,15 @@ static void add_check(struct point_form *w)
 		snprintf(c.result, sizeof c.result, "%s", results[pick]);
 		snprintf(c.note, sizeof c.note, "%s", note);
 		if (showcase_point_check_add(w->s, &c, &e) == 0) {
+			int dirty = form_is_dirty(&w->r.f);
 			check_lines(w->s, &w->rec);
 			for (int i = 0; i < CHECK_LINES; i++) {
 				char key[8];
 				snprintf(key, sizeof key, "check%d", i);
 				form_set(&w->r.f, key, w->rec.checks[i]);
 			}
+			if (!dirty)   /* new lines below are no change to save */
+				form_saved(&w->r.f, &w->rec);
 			w->arg->changed = 1;
 			frame_message(MSG_INFO, "已登记 %d 年检查：%s", c.year, c.result);
 			return;

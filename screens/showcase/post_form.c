@@ -181,13 +181,14 @@ static void draw(void *st, struct app *a)
 	struct post_form *w = st;
 	form_draw(&w->r.f);
 	frame_status(w->rec.p.id ? "党员示范岗登记表" : "新增党员示范岗",
-	             w->rec.p.id ? "F2 保存  F4 选择  F9 记录和考核" : "F2 保存  F4 选择党员");
+	             w->rec.p.id ? "F2 保存  F4 选择  F9 记录和考核" : "F2 保存  F4 选择");
 }
 
 /* Read again after a note or a 考核: the lines below change, what is typed
  * above stays. */
 static void refresh_lines(struct post_form *w)
 {
+	int dirty = form_is_dirty(&w->r.f);
 	lines_of(w->s, &w->rec);
 	form_set(&w->r.f, "grades", w->rec.grades);
 	for (int i = 0; i < NOTE_LINES; i++) {
@@ -195,6 +196,8 @@ static void refresh_lines(struct post_form *w)
 		snprintf(key, sizeof key, "note%d", i);
 		form_set(&w->r.f, key, w->rec.notes[i]);
 	}
+	if (!dirty)   /* new lines below are no change to save */
+		form_saved(&w->r.f, &w->rec);
 }
 
 static void resume(void *st, struct app *a)
