@@ -2,6 +2,7 @@
  * ([showcase] point_levels: 党总支示范点, 党支部示范点 by default — seed 000
  * asks for one of each), with one check a year. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/db.h"
@@ -151,6 +152,12 @@ static int check_in_txn(struct session *s, void *rec, struct dj_err *e)
 	    sc_check_choice(c->result, "result", "检查结果", results, nr, "point_results", e) ||
 	    sc_check_date(c->on_date, "on_date", "检查日期", e) || valid_texts(&t, 1, e))
 		return DJ_INVALID;
+	if (atoi(c->on_date) < c->year)
+		return dj_fail(e, DJ_INVALID, "on_date", "「检查日期」%s 在 %d 年之前：年度检查在年内或年后进行",
+		               c->on_date, c->year);
+	if (atoi(p.opened_on) > c->year)
+		return dj_fail(e, DJ_INVALID, "year", "「年度」%d 年在确定为示范点（%s）之前", c->year,
+		               p.opened_on);
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(s->db, "SELECT result FROM showcase_point_check WHERE point_id = ?"
 	                       " AND year = ?", -1, &st, NULL) != SQLITE_OK)

@@ -2,6 +2,7 @@
  * 考核 a year graded from [showcase] post_grades.  Each is added in the
  * scope of the post's member, audited, and kept. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/db.h"
@@ -151,7 +152,12 @@ static int grade_in_txn(struct session *s, void *rec, struct dj_err *e)
 		               g->on_date, g->year);
 	if (!*g->assessor)
 		return dj_fail(e, DJ_INVALID, "assessor", "「考核人」不能为空");
-	if (check_post_open(s, g->post_id, g->on_date, &p, e) || check_one_a_year(s, g, e))
+	if (check_post_open(s, g->post_id, g->on_date, &p, e))
+		return e ? e->code : DJ_INVALID;
+	if (atoi(p.opened_on) > g->year)
+		return dj_fail(e, DJ_INVALID, "year", "「年度」%d 年在挂牌（%s）之前", g->year,
+		               p.opened_on);
+	if (check_one_a_year(s, g, e))
 		return e ? e->code : DJ_INVALID;
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(s->db, "INSERT INTO showcase_post_grade(post_id, year, grade, on_date,"

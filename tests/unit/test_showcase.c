@@ -124,6 +124,9 @@ static void notes_and_one_yearly_grade(void **state)
 	g = grade_draft(post, 2026, "合格");
 	refused_with(showcase_grade_add(f->s, &g, &e), &e, "year",
 	             "「年度」2026 年已于 2026-11-20 考核为「优秀」，每年只考核一次");
+	g = grade_draft(post, 2025, "合格");
+	snprintf(g.on_date, sizeof g.on_date, "2026-04-01");
+	refused_with(showcase_grade_add(f->s, &g, &e), &e, "year", "「年度」2025 年在挂牌（2026-03-01）之前");
 	g = grade_draft(post, 2027, "合格");
 	refused_with(showcase_grade_add(f->s, &g, &e), &e, "year", "「年度」须为 1921 至 2026");
 	assert_int_equal(count(f->s, "SELECT count(*) FROM showcase_post_grade"), 1);
@@ -265,6 +268,13 @@ static void evidence_for_a_nomination(void **state)
 	assert_int_equal(showcase_org_evidence(f->s, f->a, 2026, lines, 4), 1);
 	assert_string_equal(lines[0], "党支部示范点 2026 年检查：优秀");
 	refused_with(showcase_point_check_add(f->s, &pc, &e), &e, "year", "每年只检查一次");
+	struct showcase_point_check early = { .point_id = p.id, .year = 2025 };
+	snprintf(early.on_date, sizeof early.on_date, "2026-01-20");
+	snprintf(early.result, sizeof early.result, "合格");
+	refused_with(showcase_point_check_add(f->s, &early, &e), &e, "year", "在确定为示范点（2026-01-10）之前");
+	early.year = 2026;
+	snprintf(early.on_date, sizeof early.on_date, "2025-12-20");
+	refused_with(showcase_point_check_add(f->s, &early, &e), &e, "on_date", "在 2026 年之前");
 	assert_int_equal(showcase_org_evidence(f->s, f->b, 2026, lines, 4), 0);
 }
 
