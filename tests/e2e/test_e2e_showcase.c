@@ -3,7 +3,7 @@
  * records a 检查 note and the year's 考核, and the ledger shows it graded;
  * 4 registers a 示范寝室 with two member residents picked with F4 (one
  * alone refused, what was typed kept) and one 检查评比 whose total is
- * computed. */
+ * computed; 5 names a 党支部示范点 and records its year check. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -171,12 +171,48 @@ static void register_a_dorm_with_its_residents_and_a_check(void **state)
     app_quit(vt);
 }
 
+/* 5: 联桥村党支部 picked with F4 as a 党支部示范点, its year check by F9. */
+static void register_a_point_and_its_year_check(void **state)
+{
+    struct app *a = *state;
+    struct vt *vt = app_start(a, 24, 80, UTF8_LOCALE);
+    open_submenu(vt, "5", "5. 党建示范点", "党建示范点台账");
+    vt_key(vt, VT_KEY_F6);
+    app_wait(vt, "新增党建示范点");
+    app_settle(vt);
+    pick(vt, "选择党组织", "lqc");
+    app_wait(vt, "联桥村党支部");
+    field(vt, "党支部示范点");
+    field(vt, "2026-01-10");
+    vt_key(vt, VT_KEY_F2);
+    app_wait_row(vt, 22, "已保存党建示范点「联桥村党支部」（党支部示范点）");
+    vt_key(vt, VT_KEY_F9);
+    app_wait(vt, "检查年度：");
+    field(vt, "");                        /* 2026 */
+    app_wait(vt, "检查日期：");
+    field(vt, "");
+    app_wait(vt, "检查结果");
+    vt_key(vt, VT_KEY_ENTER);             /* 优秀 */
+    app_wait(vt, "备注");
+    field(vt, "阵地规范");
+    app_wait_row(vt, 22, "已登记 2026 年检查：优秀");
+    app_wait(vt, "2026 年 " APP_TODAY " 优秀：阵地规范");
+    vt_key(vt, VT_KEY_ESC);
+    app_wait_row(vt, 2, "党建示范点台账");
+    app_wait_row(vt, 21, "共 1 条");
+    int row = app_row_of(vt, "联桥村党支部");
+    assert_true(row > 2);
+    assert_true(app_col_of(vt, row, "2026 优秀") > 0);
+    app_quit(vt);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(register_a_post_with_its_check_and_grade, setup, teardown),
         cmocka_unit_test_setup_teardown(register_a_dorm_with_its_residents_and_a_check, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(register_a_point_and_its_year_check, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
