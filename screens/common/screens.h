@@ -158,6 +158,29 @@ extern const struct screen honour_ledger_screen;
 extern const struct screen honour_form_screen;
 extern const struct screen honour_summary_screen;
 
+/* 示范工程 (issue 14, src/showcase/showcase.h): the ledgers of 党员示范岗,
+ * 党员示范寝室 and 党建示范点 (arg NULL) and one record's form (a struct
+ * showcase_arg), each with its notes, 考核 and checks. */
+struct showcase_arg {
+	int64_t id;              /* the record opened; 0: a new one */
+	long long saved_id;      /* back: the record last saved, for the ledger to select */
+	int changed;
+};
+extern const struct screen showcase_post_ledger_screen;
+extern const struct screen showcase_post_form_screen;
+extern const struct screen showcase_note_form_screen;   /* arg: struct showcase_note_arg */
+extern const struct screen showcase_dorm_ledger_screen;
+extern const struct screen showcase_dorm_form_screen;
+extern const struct screen showcase_check_form_screen;  /* arg: struct showcase_arg, id the dorm's */
+extern const struct screen showcase_point_ledger_screen;
+extern const struct screen showcase_point_form_screen;
+/* A note of post `post_id` of kind 跟踪 or 检查; done back 1 when added. */
+struct showcase_note_arg {
+	int64_t post_id;
+	const char *kind;
+	int done;
+};
+
 /* 立项 and 标杆学院/样板支部 创建 (issue 12, src/review/review.h): the batches
  * of one kind with a batch's settings, a batch's ledger of applications, an
  * application's form with its steps (F9), and what an application keeps:

@@ -26,6 +26,10 @@ static const struct { const char *name, *label; } tables[] = {
 	{ "review_task", "创建任务" }, { "review_score", "验收评分" },
 	{ "review_fund", "申报经费" }, { "plan", "实施方案" }, { "task", "任务" },
 	{ "report_submission", "月报" }, { "inspection", "督查" }, { "honour", "表彰荣誉" },
+	{ "showcase_post", "党员示范岗" }, { "showcase_post_note", "示范岗记录" },
+	{ "showcase_post_grade", "示范岗考核" }, { "showcase_dorm", "党员示范寝室" },
+	{ "showcase_dorm_check", "寝室检查评比" }, { "showcase_point", "党建示范点" },
+	{ "showcase_point_check", "示范点检查" },
 	{ "database", "数据库" },
 };
 enum { NTABLES = sizeof tables / sizeof *tables };
@@ -34,7 +38,9 @@ const char *const audit_table_labels[] = {
 	"党组织", "届次", "联系人", "操作员", "党员", "党员变动", "发展党员", "会议", "考勤", "党费",
 	"定级", "定级指标", "定级评分", "定级结果", "整改", "申报批次", "申报", "申报记录",
 	"创建任务", "验收评分", "申报经费", "实施方案",
-	"任务", "月报", "督查", "表彰荣誉", "数据库", NULL,
+	"任务", "月报", "督查", "表彰荣誉",
+	"党员示范岗", "示范岗记录", "示范岗考核", "党员示范寝室", "寝室检查评比", "党建示范点",
+	"示范点检查", "数据库", NULL,
 };
 
 const char *audit_table_label(const char *table)

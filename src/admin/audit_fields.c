@@ -190,6 +190,28 @@ static const struct field_label labels[] = {
 	{ "honour", "approved_by", "批准机关" }, { "honour", "doc_no", "文号" },
 	{ "honour", "deeds", "事迹" }, { "honour", "posthumous", "追授" },
 	{ "honour", "revoked_on", "撤销日期" }, { "honour", "revoke_reason", "撤销原因" },
+
+	{ "showcase_post", "member_id", "党员" }, { "showcase_post", "name", "岗位名称" },
+	{ "showcase_post", "goal", "岗位目标" }, { "showcase_post", "pledge", "岗位承诺" },
+	{ "showcase_post", "opened_on", "挂牌日期" }, { "showcase_post", "closed_on", "摘牌日期" },
+	{ "showcase_post", "close_reason", "摘牌原因" },
+	{ "showcase_post_note", "post_id", "示范岗" }, { "showcase_post_note", "kind", "类别" },
+	{ "showcase_post_note", "on_date", "日期" }, { "showcase_post_note", "by_whom", "记录人" },
+	{ "showcase_post_note", "body", "内容" },
+	{ "showcase_post_grade", "post_id", "示范岗" }, { "showcase_post_grade", "year", "年度" },
+	{ "showcase_post_grade", "grade", "考核等次" }, { "showcase_post_grade", "on_date", "考核日期" },
+	{ "showcase_post_grade", "assessor", "考核人" }, { "showcase_post_grade", "note", "评语" },
+	{ "showcase_dorm", "org_id", "所在党组织" }, { "showcase_dorm", "building", "楼栋" },
+	{ "showcase_dorm", "room", "房号" }, { "showcase_dorm", "opened_on", "挂牌日期" },
+	{ "showcase_dorm", "note", "备注" },
+	{ "showcase_dorm_check", "dorm_id", "示范寝室" }, { "showcase_dorm_check", "on_date", "检查日期" },
+	{ "showcase_dorm_check", "checker", "检查人" }, { "showcase_dorm_check", "total", "总分" },
+	{ "showcase_dorm_check", "items", "各项得分" }, { "showcase_dorm_check", "note", "备注" },
+	{ "showcase_point", "org_id", "党组织" }, { "showcase_point", "level", "示范点级别" },
+	{ "showcase_point", "opened_on", "确定日期" }, { "showcase_point", "note", "备注" },
+	{ "showcase_point_check", "point_id", "示范点" }, { "showcase_point_check", "year", "年度" },
+	{ "showcase_point_check", "on_date", "检查日期" }, { "showcase_point_check", "result", "检查结果" },
+	{ "showcase_point_check", "note", "备注" },
 };
 enum { NLABELS = sizeof labels / sizeof *labels };
 

@@ -78,6 +78,16 @@ static const struct namer namers[] = {
 	  "SELECT coalesce(m.name, o.name), NULL, x.title || ' ' || x.awarded_on FROM honour x"
 	  " LEFT JOIN member m ON m.id = x.member_id LEFT JOIN org o ON o.id = x.org_id"
 	  " WHERE x.id = ?1", 0 },
+	/* the 示范 records (src/showcase/): the member, room or organization */
+	{ "showcase_post", { "党员" }, NULL, { "岗位名称" },
+	  "SELECT m.name, NULL, x.name FROM showcase_post x JOIN member m ON m.id = x.member_id"
+	  " WHERE x.id = ?1", 0 },
+	{ "showcase_post_note", { "党员" }, NULL, { "示范岗", "类别" }, NULL, 0 },
+	{ "showcase_post_grade", { "党员" }, NULL, { "示范岗", "年度" }, NULL, 0 },
+	{ "showcase_dorm", { "楼栋" }, "房号", { NULL }, NULL, 0 },
+	{ "showcase_dorm_check", { "示范寝室" }, NULL, { "检查日期" }, NULL, 0 },
+	{ "showcase_point", { "党组织" }, NULL, { "示范点级别" }, NULL, 0 },
+	{ "showcase_point_check", { "党组织" }, NULL, { "年度" }, NULL, 0 },
 	{ "app_user", { "姓名" }, "登录名", { NULL },
 	  "SELECT x.display_name, x.login, NULL FROM app_user x WHERE x.id = ?1", 0 },
 	{ "database", { "文件" }, NULL, { NULL }, NULL, 1 },
