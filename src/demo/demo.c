@@ -164,6 +164,7 @@ static int (*const workflows[])(struct session *, struct dj_err *) = {
 	demo_grading,    /* a confirmed round last year with rectification, this year's scored */
 	demo_review,     /* 立项 in every state, 样板支部 at 初审 (adds one young branch) */
 	demo_honours,    /* past honours of a few members and branches, one revoked */
+	demo_showcase,   /* seed 000's 示范岗, 示范寝室 and 示范点 with their checks */
 };
 
 int demo_populate(struct session *s, struct dj_err *e)

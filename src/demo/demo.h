@@ -41,4 +41,8 @@ int demo_review(struct session *s, struct dj_err *e);
  * few members and branches, a 党建示范点, a 追授 and one 撤销. */
 int demo_honours(struct session *s, struct dj_err *e);
 
+/* Seed 000's 示范工程 (src/showcase/): two 党员示范岗 with notes and last
+ * year's 考核, two 示范寝室 with their 检查评比, two 示范点 with a check. */
+int demo_showcase(struct session *s, struct dj_err *e);
+
 #endif
