@@ -26,6 +26,8 @@ static const struct { const char *name, *label; } tables[] = {
 	{ "review_task", "创建任务" }, { "review_score", "验收评分" },
 	{ "review_fund", "申报经费" }, { "plan", "实施方案" }, { "task", "任务" },
 	{ "report_submission", "月报" }, { "inspection", "督查" }, { "honour", "表彰荣誉" },
+	{ "nom_cycle", "表彰评选" }, { "nom_quota", "推荐名额" }, { "nomination", "表彰推荐" },
+	{ "nom_objection", "公示异议" },
 	{ "database", "数据库" },
 };
 enum { NTABLES = sizeof tables / sizeof *tables };

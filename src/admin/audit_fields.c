@@ -190,6 +190,25 @@ static const struct field_label labels[] = {
 	{ "honour", "approved_by", "批准机关" }, { "honour", "doc_no", "文号" },
 	{ "honour", "deeds", "事迹" }, { "honour", "posthumous", "追授" },
 	{ "honour", "revoked_on", "撤销日期" }, { "honour", "revoke_reason", "撤销原因" },
+
+	{ "nom_cycle", "year", "年度" }, { "nom_cycle", "name", "评选名称" },
+	{ "nom_cycle", "org_id", "组织单位" }, { "nom_cycle", "titles", "评选称号" },
+	{ "nom_cycle", "level", "级别" }, { "nom_cycle", "quota", "默认名额" },
+	{ "nom_cycle", "due_on", "推荐截止" }, { "nom_cycle", "publicity_from", "公示开始" },
+	{ "nom_cycle", "publicity_to", "公示结束" }, { "nom_cycle", "approved_on", "审批日期" },
+	{ "nom_cycle", "approved_by", "批准机关" }, { "nom_cycle", "doc_no", "文号" },
+	{ "nom_cycle", "state", "状态" },
+	{ "nom_quota", "cycle_id", "表彰评选" }, { "nom_quota", "org_id", "推荐单位" },
+	{ "nom_quota", "title", "称号" }, { "nom_quota", "quota", "名额" },
+	{ "nomination", "cycle_id", "表彰评选" }, { "nomination", "kind", "推荐对象类别" },
+	{ "nomination", "member_id", "推荐对象（党员）" }, { "nomination", "org_id", "推荐对象（党组织）" },
+	{ "nomination", "title", "称号" }, { "nomination", "nominator_id", "推荐单位" },
+	{ "nomination", "reasons", "推荐理由" }, { "nomination", "state", "状态" },
+	{ "nomination", "review_note", "审核意见" }, { "nomination", "decision_reason", "未批准原因" },
+	{ "nomination", "overrides", "未满足的规则" }, { "nomination", "override_reason", "越过规则理由" },
+	{ "nomination", "honour_id", "授予的荣誉" },
+	{ "nom_objection", "nomination_id", "表彰推荐" }, { "nom_objection", "raised_on", "异议日期" },
+	{ "nom_objection", "text", "异议内容" }, { "nom_objection", "outcome", "处理结果" },
 };
 enum { NLABELS = sizeof labels / sizeof *labels };
 
