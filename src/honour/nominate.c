@@ -180,6 +180,9 @@ static int check_nomination(struct session *s, const struct nom_cycle *c, struct
 		return e ? e->code : DJ_INVALID;
 	if (strcmp(c->state, "推荐中") != 0)
 		return dj_fail(e, DJ_INVALID, NULL, "「%s」已%s，不能再推荐", c->name, c->state);
+	char now[11];
+	if (n->id == 0 && *c->due_on && strcmp(today(now), c->due_on) > 0)
+		return dj_fail(e, DJ_INVALID, NULL, "「%s」的推荐已于 %s 截止", c->name, c->due_on);
 	if (session_may_write(s, n->nominator_id, e))
 		return DJ_DENIED;
 	if (!org_in_subtree(s->db, c->org_id, n->nominator_id))

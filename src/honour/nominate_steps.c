@@ -195,6 +195,11 @@ static int publicize_body(struct session *s, int64_t cycle_id, int64_t version, 
 	if (strcmp(t, f) < 0)
 		return dj_fail(e, DJ_INVALID, "publicity_to", "「公示结束」%s 早于公示开始 %s", t, f);
 	int64_t ids[NOM_BATCH];
+	/* a nomination not reviewed by then would be left behind by the 公示 */
+	int waiting = ids_in_state(s, cycle_id, "已推荐", ids, NOM_BATCH);
+	if (waiting > 0)
+		return dj_fail(e, DJ_INVALID, NULL, "「%s」还有 %d 项推荐未审核，审核后才能开始公示",
+		               c.name, waiting);
 	int k = ids_in_state(s, cycle_id, "审核通过", ids, NOM_BATCH);
 	if (k < 0)
 		return db_fail(s->db, e, "开始公示");

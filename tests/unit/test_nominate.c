@@ -233,10 +233,14 @@ static void the_path_ends_in_an_honour_with_the_doc_no(void **state)
 	assert_int_not_equal(nominate_review(f->s, idb, nb.version, 0, "", &e), 0);
 	assert_string_equal(e.field, "review_note");
 	assert_int_equal(nominate_review(f->s, idb, nb.version, 0, "事迹材料不实", &e), 0);
+	/* 公示 waits for every nomination to be reviewed */
+	assert_int_equal(nom_cycle_load(f->s, c.id, &c, &e), 0);
+	assert_int_not_equal(nominate_publicize(f->s, c.id, c.version, "2026-11-01", "2026-11-10",
+	                                        &e), 0);
+	assert_string_equal(e.msg, "「2026年七一表彰」还有 1 项推荐未审核，审核后才能开始公示");
 	assert_int_equal(nominate_review(f->s, ida, na.version, 1, "同意", &e), 0);
 	assert_int_equal(nominate_review(f->s, ida, na.version, 1, "同意", &e), DJ_CONFLICT);
 	/* 审批 before 公示 is refused */
-	assert_int_equal(nom_cycle_load(f->s, c.id, &c, &e), 0);
 	int approved = -1;
 	assert_int_not_equal(nominate_approve(f->s, c.id, c.version, "2026-11-20", "中共测试镇委员会",
 	                                      "测委〔2026〕30号", &approved, &e), 0);
@@ -296,6 +300,17 @@ static void the_path_ends_in_an_honour_with_the_doc_no(void **state)
 	            == 2);
 }
 
+static void nominations_close_at_the_due_date(void **state)
+{
+	struct fixture *f = *state;
+	struct nom_cycle c = cycle_of(f, 2);
+	struct dj_err e;
+	snprintf(c.due_on, sizeof c.due_on, "2026-11-20");
+	assert_int_equal(nom_cycle_save(f->s, &c, &e), 0);
+	refused(f->s, draft(c.id, "member", good_member(f, "吴一", f->a, "东村党支部"),
+	                    "优秀共产党员"), NULL, "「2026年七一表彰」的推荐已于 2026-11-20 截止");
+}
+
 static void a_nomination_outside_scope_is_denied(void **state)
 {
 	struct fixture *f = *state;
@@ -338,6 +353,7 @@ int main(void)
 		FX_TEST(each_rule_refuses_with_its_message),
 		FX_TEST(warn_mode_goes_past_with_a_recorded_reason),
 		FX_TEST(the_path_ends_in_an_honour_with_the_doc_no),
+		FX_TEST(nominations_close_at_the_due_date),
 		FX_TEST(a_nomination_outside_scope_is_denied),
 		FX_TEST(the_export_reads_back),
 	};
