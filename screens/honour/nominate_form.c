@@ -249,14 +249,12 @@ static void draw_facts(struct nom_form *w)
 {
 	int top = frame_body_top() + 9, last = frame_body_top() + frame_body_rows() - 1;
 	char head[160];
-	snprintf(head, sizeof head, "推荐依据（来自记录，%d 年）%s", w->cycle.year,
-	         w->nrules ? "：✗ 为不符合的推荐条件" : "");
+	snprintf(head, sizeof head, "推荐依据（来自记录，%d 年）%s%s", w->cycle.year,
+	         w->nrules ? "：✗ 为不符合的推荐条件" : "",
+	         *w->rec.n.overrides ? "（推荐时已说明理由越过）" : "");
 	draw_text(top, 0, term_cols(), head, ST_HEADING);
 	if (!w->picked_id)
 		draw_text(top + 1, 2, term_cols() - 2, "（选择推荐对象后显示）", ST_DIM);
-	if (*w->rec.n.overrides && w->readonly)
-		draw_text(top + 1 + w->nfacts < last ? top + 1 + w->nfacts : last, 2, term_cols() - 2,
-		          "已说明理由越过未满足的条件", ST_WARN);
 	for (int i = 0; i < w->nfacts && top + 1 + i <= last; i++)
 		draw_text(top + 1 + i, 2, term_cols() - 2, w->facts[i], i < w->nrules ? ST_WARN
 		                                                                     : ST_NORMAL);

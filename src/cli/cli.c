@@ -23,6 +23,7 @@
 #include "grading/grading.h"
 #include "grading/rectify.h"
 #include "honour/honour.h"
+#include "honour/nominate.h"
 #include "member/member.h"
 #include "org/csv.h"
 #include "orglife/dues.h"
@@ -49,6 +50,7 @@ void cli_usage(FILE *to)
 	        "  export rectify 文件.csv       导出整改台账\n"
 	        "  export receipts 文件.csv      导出介绍信回执台账（待退回、逾期、已退回）\n"
 	        "  export honours 文件.csv       导出表彰荣誉台账（称号、级别、批准机关、文号、撤销）\n"
+	        "  export nominations 文件.csv   导出表彰推荐（各次评选的推荐、理由、审核、异议）\n"
 	        "  export audit 文件.csv         导出全部操作日志（管理员）\n"
 	        "  export users 文件.csv         导出操作员名单（管理员）\n"
 	        "                                （导出的文件名以 .xlsx 结尾时写成 Excel 表格）\n"
@@ -208,6 +210,7 @@ static const struct ledger_io ledgers[] = {
 	{ "rectify", "整改台账", NULL, rectify_export_csv },
 	{ "receipts", "回执台账", NULL, member_receipt_export },
 	{ "honours", "荣誉台账", NULL, honour_export_all },
+	{ "nominations", "表彰推荐", NULL, nominate_export_all },
 };
 
 static const struct ledger_io *find_ledger(const char *name, int exporting)

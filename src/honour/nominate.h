@@ -127,6 +127,8 @@ int nom_objection_lines(struct session *s, int64_t nomination_id, char out[][NOM
 /* The cycle's nominations with reasons, rules, objections, to .csv/.xlsx. */
 int nominate_export(struct session *s, int64_t cycle_id, const char *path, FILE *report,
                     int *exported);
+/* Every cycle's nominations under the scope, as the CLI's ledgers table calls it. */
+int nominate_export_all(struct session *s, const char *path, FILE *report, int *exported);
 
 /* The evidence shown on a nomination, one line each: for a member the
  * year's 三会一课 attendance, dues paid up to, honours before; for an

@@ -120,6 +120,23 @@ static int check_choices(struct session *s, struct nom_cycle *c, struct dj_err *
 	               " [honours] levels 配置的列表中" : "「级别」不能为空%s", c->level);
 }
 
+/* Another cycle of the organization and year under the name. */
+static int same_name(struct session *s, const struct nom_cycle *c)
+{
+	sqlite3_stmt *st;
+	int found = 0;
+	if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM nom_cycle WHERE org_id = ? AND year = ?"
+	                       " AND name = ? AND id <> ?", -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_int64(st, 1, c->org_id);
+	sqlite3_bind_int(st, 2, c->year);
+	sqlite3_bind_text(st, 3, c->name, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, c->id);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found;
+}
+
 static int check_cycle(struct session *s, struct nom_cycle *c, struct dj_err *e)
 {
 	const struct text_field t[] = {
@@ -138,6 +155,9 @@ static int check_cycle(struct session *s, struct nom_cycle *c, struct dj_err *e)
 		return dj_fail(e, DJ_INVALID, "org", "「组织单位」不能为空：须选择一个党组织");
 	if (session_may_write(s, c->org_id, e))
 		return DJ_DENIED;
+	if (same_name(s, c))
+		return dj_fail(e, DJ_INVALID, "name", "「评选名称」「%s」在 %d 年已经有了，请换一个名称",
+		               c->name, c->year);
 	if (c->quota < 0 || c->quota > 99)
 		return dj_fail(e, DJ_INVALID, "quota", "「默认名额」须为 0 至 99 的整数");
 	if (check_choices(s, c, e) || nom_check_date(c->due_on, "due_on", "推荐截止", 0, e) ||
@@ -244,6 +264,22 @@ int nom_quota_of(struct session *s, const struct nom_cycle *c, int64_t org_id, c
 	return q;
 }
 
+static int64_t quota_row(struct session *s, int64_t cycle_id, int64_t org_id, const char *title)
+{
+	sqlite3_stmt *st;
+	int64_t id = 0;
+	if (sqlite3_prepare_v2(s->db, "SELECT id FROM nom_quota WHERE cycle_id = ? AND org_id = ?"
+	                       " AND title = ?", -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_int64(st, 1, cycle_id);
+	sqlite3_bind_int64(st, 2, org_id);
+	sqlite3_bind_text(st, 3, title, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return id;
+}
+
 static int quota_in_txn(struct session *s, int64_t cycle_id, int64_t org_id, const char *title,
                         int quota, struct dj_err *e)
 {
@@ -278,7 +314,7 @@ static int quota_in_txn(struct session *s, int64_t cycle_id, int64_t org_id, con
 	json_begin(&after);
 	json_str(&after, "称号", title);
 	json_int(&after, "名额", quota);
-	int64_t row = sqlite3_last_insert_rowid(s->db);
+	int64_t row = quota_row(s, cycle_id, org_id, title);   /* an upsert: the row either way */
 	int rc = audit_write(s, "nom_quota", row, "修改", json_end(&before), json_end(&after), e);
 	json_free(&before);
 	json_free(&after);
@@ -313,7 +349,11 @@ static const struct pager_def cycle_def = {
 	          "coalesce(c.publicity_to, '')", "c.doc_no", "c.state" },
 	.id = "c.id",
 	.from = "nom_cycle c JOIN org o ON o.id = c.org_id",
-	.where = NOM_SUBTREE("c.org_id"),
+	/* a cycle is seen inside the organization running it, and above it: a
+	 * branch nominates in its 党委's cycle */
+	.where = "(" NOM_SUBTREE("c.org_id") " OR c.org_id IN (WITH RECURSIVE up(id) AS"
+	         " (SELECT :scope UNION ALL SELECT o2.parent_id FROM org o2 JOIN up ON o2.id = up.id"
+	         " WHERE o2.parent_id IS NOT NULL) SELECT id FROM up))",
 	.find = "c.name LIKE :fc ESCAPE '\\' OR o.name LIKE :fc ESCAPE '\\'"
 	        " OR c.doc_no LIKE :fc ESCAPE '\\'",
 	.flags = "CASE WHEN c.state = '已审批' THEN 2 ELSE 0 END",

@@ -51,8 +51,11 @@ static void list_free(struct row_source *rs)
 	free(l);
 }
 
+/* One cycle's (0: every cycle's) under the scope. */
 static char *where_of(int64_t cycle_id)
 {
+	if (!cycle_id)
+		return sqlite3_mprintf("%s", NOM_SUBTREE("n.nominator_id"));
 	return sqlite3_mprintf("n.cycle_id = %lld AND %s", (long long)cycle_id,
 	                       NOM_SUBTREE("n.nominator_id"));
 }
@@ -115,10 +118,15 @@ int nominate_export(struct session *s, int64_t cycle_id, const char *path, FILE 
 		" FROM nom_objection x WHERE x.nomination_id = n.id), ''), n.decision_reason,"
 		" CASE WHEN n.state = '已批准' THEN c.doc_no ELSE '' END"
 		" FROM " NOM_FROM " JOIN nom_cycle c ON c.id = n.cycle_id WHERE %s"
-		" ORDER BY o.name_py, n.title, n.id", where) : NULL;
+		" ORDER BY c.year, c.id, o.name_py, n.title, n.id", where) : NULL;
 	if (sql && sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) == SQLITE_OK)
 		sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":scope"), s->scope_org);
 	sqlite3_free(sql);
 	sqlite3_free(where);
 	return csv_export_rows(s->db, st, &x, path, report, exported);
+}
+
+int nominate_export_all(struct session *s, const char *path, FILE *report, int *exported)
+{
+	return nominate_export(s, 0, path, report, exported);
 }

@@ -43,16 +43,17 @@ int nom_set_state(struct session *s, struct nomination *n, const char *state,
 	return rc;
 }
 
-/* The nomination at version, changeable by this operator, in state `from`
- * (or `from2`). */
+/* The nomination at version, in state `from` (or `from2`), decided by
+ * whoever runs its cycle: a branch nominates but does not review itself. */
 static int take(struct session *s, int64_t id, int64_t version, const char *from,
                 const char *from2, const char *step, struct nomination *n, struct dj_err *e)
 {
-	if (nomination_load(s, id, n, e))
+	struct nom_cycle c;
+	if (nomination_load(s, id, n, e) || nom_cycle_load(s, n->cycle_id, &c, e))
 		return e ? e->code : DJ_DB;
 	if (n->version != version)
 		return dj_fail(e, DJ_CONFLICT, NULL, DB_CONFLICT_ACT);
-	if (session_may_write(s, n->nominator_id, e))
+	if (session_may_write(s, c.org_id, e))
 		return DJ_DENIED;
 	if (strcmp(n->state, from) != 0 && (!from2 || strcmp(n->state, from2) != 0))
 		return dj_fail(e, DJ_INVALID, NULL, "%s的推荐现为「%s」，不能%s", n->recipient,

@@ -321,6 +321,20 @@ static void a_nomination_outside_scope_is_denied(void **state)
 	struct nomination n = draft(c.id, "member", m, "优秀共产党员");
 	struct dj_err e;
 	assert_int_equal(nominate_save(f->s, &n, &e), DJ_DENIED);
+	/* its own member it nominates, in the 党委's cycle it sees; the review is the 党委's */
+	struct row_source *rs = nom_cycle_source(f->s);
+	struct rs_row row;
+	assert_non_null(rs);
+	assert_int_equal(rs->fetch(rs->ctx, NULL, 1, 1, &row), 1);
+	assert_int_equal(row.key.id, c.id);
+	row_source_free(rs);
+	int64_t own = nominated(f->s, draft(c.id, "member", good_member(f, "孙二", f->a, "东村党支部"),
+	                                    "优秀共产党员"));
+	struct nomination back;
+	assert_int_equal(nomination_load(f->s, own, &back, &e), 0);
+	assert_int_equal(nominate_review(f->s, own, back.version, 1, "同意", &e), DJ_DENIED);
+	f->s->scope_org = f->top;
+	assert_int_equal(nominate_review(f->s, own, back.version, 1, "同意", &e), 0);
 }
 
 static void the_export_reads_back(void **state)
@@ -344,6 +358,22 @@ static void the_export_reads_back(void **state)
 	buf[got] = 0;
 	assert_non_null(strstr(buf, "周一"));
 	assert_non_null(strstr(buf, "带头致富"));
+	/* every cycle's, as the CLI writes them */
+	struct nom_cycle d = c;
+	struct dj_err e;
+	d.id = 0;
+	assert_int_not_equal(nom_cycle_save(f->s, &d, &e), 0);
+	assert_string_equal(e.field, "name");
+	assert_string_equal(e.msg, "「评选名称」「2026年七一表彰」在 2026 年已经有了，请换一个名称");
+	snprintf(d.name, sizeof d.name, "2026年年终表彰");
+	assert_int_equal(nom_cycle_save(f->s, &d, &e), 0);
+	nominated(f->s, draft(d.id, "member", good_member(f, "周二", f->b, "西村党支部"),
+	                      "优秀共产党员"));
+	snprintf(path, sizeof path, "%s/all.csv", f->t.dir);
+	report = fopen("/dev/null", "w");
+	assert_int_equal(nominate_export_all(f->s, path, report, &n), 0);
+	fclose(report);
+	assert_int_equal(n, 2);
 }
 
 int main(void)
