@@ -1,7 +1,8 @@
 /* test_e2e_nominate.c — 表彰推荐评选 at 80x24, as an office runs a 七一
  * commendation: a cycle set up (F6), 赵志刚 nominated for 优秀共产党员 with
  * F4 and the evidence from the records shown on the form, 审核通过, 公示
- * with its dates, 审批 with the 文号 — and the honour in 1 荣誉台账. */
+ * with its dates, 审批 with the 文号 — and the honour in 1 荣誉台账; a
+ * member failing a rule marked on the form and refused, what was typed kept. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -147,10 +148,47 @@ static void nominate_approve_and_see_the_honour(void **state)
     app_quit(vt);
 }
 
+/* 魏浩 has no dues recorded: the form marks the rule with ✗ before the
+ * save, the save is refused with the message, and the reasons stay typed. */
+static void a_failed_rule_is_shown_and_refused(void **state)
+{
+    struct app *a = *state;
+    struct vt *vt = app_start(a, 24, 80, UTF8_LOCALE);
+    app_wait(vt, "8. 表彰荣誉");
+    vt_type(vt, "8");
+    app_wait(vt, "2. 表彰推荐评选");
+    vt_type(vt, "2");
+    app_wait(vt, "没有表彰评选（F6 新建）");
+    app_settle(vt);
+    new_cycle(vt);
+    vt_key(vt, VT_KEY_ENTER);
+    app_wait(vt, "没有推荐（F6 推荐）");
+    app_settle(vt);
+    vt_key(vt, VT_KEY_F6);
+    app_wait(vt, "推荐依据");
+    app_settle(vt);
+    vt_key(vt, VT_KEY_F4);
+    app_wait(vt, "选择党员");
+    app_settle(vt);
+    vt_type(vt, "魏浩");
+    app_settle(vt);
+    vt_key(vt, VT_KEY_ENTER);
+    app_wait_gone(vt, "选择党员");
+    app_wait(vt, "✗ 魏浩没有党费交纳记录，须交至上月 2026-10");
+    field(vt, "");
+    vt_type(vt, "积极参加志愿服务");
+    vt_key(vt, VT_KEY_F2);
+    app_wait_row(vt, 22, "不符合推荐条件：魏浩没有党费交纳记录");
+    app_wait(vt, "积极参加志愿服务");
+    assert_int_equal(app_db_int(a, "SELECT count(*) FROM nomination", NULL, NULL), 0);
+    app_quit(vt);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(nominate_approve_and_see_the_honour, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_failed_rule_is_shown_and_refused, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
