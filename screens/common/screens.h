@@ -181,6 +181,20 @@ struct showcase_note_arg {
 	int done;
 };
 
+/* 表彰推荐评选 (issue 14, src/honour/nominate.h): the cycles, a cycle's
+ * settings, the nominations of a cycle with their steps (F9), and one
+ * nomination's form with its evidence and the rules it fails. */
+struct nominate_arg {
+	int64_t cycle_id;        /* the cycle listed, or whose settings are open; 0: new */
+	int64_t id;              /* the nomination opened; 0: a new one */
+	long long saved_id;      /* back: the record last saved, for the list to select */
+	int changed;
+};
+extern const struct screen nominate_cycles_screen;
+extern const struct screen nominate_cycle_form_screen;
+extern const struct screen nominate_ledger_screen;
+extern const struct screen nominate_form_screen;
+
 /* 立项 and 标杆学院/样板支部 创建 (issue 12, src/review/review.h): the batches
  * of one kind with a batch's settings, a batch's ledger of applications, an
  * application's form with its steps (F9), and what an application keeps:

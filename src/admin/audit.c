@@ -30,6 +30,8 @@ static const struct { const char *name, *label; } tables[] = {
 	{ "showcase_post_grade", "示范岗考核" }, { "showcase_dorm", "党员示范寝室" },
 	{ "showcase_dorm_check", "寝室检查评比" }, { "showcase_point", "党建示范点" },
 	{ "showcase_point_check", "示范点检查" },
+	{ "nom_cycle", "表彰评选" }, { "nom_quota", "推荐名额" }, { "nomination", "表彰推荐" },
+	{ "nom_objection", "公示异议" },
 	{ "database", "数据库" },
 };
 enum { NTABLES = sizeof tables / sizeof *tables };

@@ -88,6 +88,21 @@ static const struct namer namers[] = {
 	{ "showcase_dorm_check", { "示范寝室" }, NULL, { "检查日期" }, NULL, 0 },
 	{ "showcase_point", { "党组织" }, NULL, { "示范点级别" }, NULL, 0 },
 	{ "showcase_point_check", { "党组织" }, NULL, { "年度" }, NULL, 0 },
+	/* nominations: a cycle by its name; a nomination, a quota, an objection by
+	 * their recipient or title */
+	{ "nom_cycle", { "评选名称" }, NULL, { "状态" },
+	  "SELECT x.name, NULL, x.state FROM nom_cycle x WHERE x.id = ?1", 0 },
+	{ "nom_quota", { NULL }, NULL, { "称号" },
+	  "SELECT o.name, c.name, x.title FROM nom_quota x JOIN org o ON o.id = x.org_id"
+	  " JOIN nom_cycle c ON c.id = x.cycle_id WHERE x.id = ?1", 0 },
+	{ "nomination", { "推荐对象" }, "推荐单位", { "称号" },
+	  "SELECT coalesce(m.name, r.name), o.name, x.title FROM nomination x"
+	  " LEFT JOIN member m ON m.id = x.member_id LEFT JOIN org r ON r.id = x.org_id"
+	  " JOIN org o ON o.id = x.nominator_id WHERE x.id = ?1", 0 },
+	{ "nom_objection", { "推荐对象" }, NULL, { "异议日期" },
+	  "SELECT coalesce(m.name, r.name), NULL, x.raised_on FROM nom_objection x"
+	  " JOIN nomination n ON n.id = x.nomination_id LEFT JOIN member m ON m.id = n.member_id"
+	  " LEFT JOIN org r ON r.id = n.org_id WHERE x.id = ?1", 0 },
 	{ "app_user", { "姓名" }, "登录名", { NULL },
 	  "SELECT x.display_name, x.login, NULL FROM app_user x WHERE x.id = ?1", 0 },
 	{ "database", { "文件" }, NULL, { NULL }, NULL, 1 },
