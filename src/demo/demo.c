@@ -165,6 +165,7 @@ static int (*const workflows[])(struct session *, struct dj_err *) = {
 	demo_review,     /* 立项 in every state, 样板支部 at 初审 (adds one young branch) */
 	demo_honours,    /* past honours of a few members and branches, one revoked */
 	demo_showcase,   /* seed 000's 示范岗, 示范寝室 and 示范点 with their checks */
+	demo_nominate,   /* a commendation cycle in 公示, with objections */
 };
 
 int demo_populate(struct session *s, struct dj_err *e)

@@ -45,4 +45,9 @@ int demo_honours(struct session *s, struct dj_err *e);
  * year's 考核, two 示范寝室 with their 检查评比, two 示范点 with a check. */
 int demo_showcase(struct session *s, struct dj_err *e);
 
+/* A commendation cycle of the 镇党委 in 公示 today (src/honour/nominate.h):
+ * two members and a branch nominated and passed, one objection answered and
+ * one still open. */
+int demo_nominate(struct session *s, struct dj_err *e);
+
 #endif
