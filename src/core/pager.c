@@ -22,6 +22,8 @@ struct pager {
 	struct find_text find;
 	sqlite3_stmt *st[ST_N];
 	char err[256];
+	struct pager_def own_def;   /* pager_new_owning: the copy def points at */
+	char *owned;                /* pager_new_owning: sqlite3_free'd with the pager */
 };
 
 static void drop_statements(struct pager *p)
@@ -419,11 +421,27 @@ struct row_source *pager_new(sqlite3 *db, const struct pager_def *def, int64_t s
 	return &p->rs;
 }
 
+struct row_source *pager_new_owning(sqlite3 *db, const struct pager_def *def, int64_t scope,
+                                    char *owned)
+{
+	struct row_source *rs = owned ? pager_new(db, def, scope) : NULL;
+	if (!rs) {
+		sqlite3_free(owned);
+		return NULL;
+	}
+	struct pager *p = rs->ctx;
+	p->own_def = *def;
+	p->def = &p->own_def;
+	p->owned = owned;
+	return rs;
+}
+
 void pager_free(struct row_source *rs)
 {
 	if (!rs)
 		return;
 	struct pager *p = rs->ctx;
 	drop_statements(p);
+	sqlite3_free(p->owned);
 	free(p);
 }

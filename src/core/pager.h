@@ -48,6 +48,12 @@ struct pager_def {
 
 /* A new source; def must outlive it.  scope binds :scope in where. */
 struct row_source *pager_new(sqlite3 *db, const struct pager_def *def, int64_t scope);
+/* The same for a definition built at run time: def is copied, and `owned`
+ * (sqlite3_mprintf'd text the copy points into, such as its WHERE) is
+ * sqlite3_free'd with the pager.  NULL `owned` — a failed mprintf — gives
+ * NULL, so a caller can pass its mprintf straight in. */
+struct row_source *pager_new_owning(sqlite3 *db, const struct pager_def *def, int64_t scope,
+                                    char *owned);
 void pager_free(struct row_source *rs);
 
 /* Find text as typed at F7, ready to bind: fc is '%text%' (part of a name,

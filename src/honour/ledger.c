@@ -66,41 +66,15 @@ static char *filter_sql(const struct honour_filter *f)
 	return w;
 }
 
-/* The pager's own source, with a destroy that frees the condition it was
- * built on as well. */
-struct honour_list {
-	struct row_source rs;      /* first: the destroy finds the list from it */
-	struct row_source *pager;
-	struct pager_def def;
-	char *where;
-};
-
-static void list_free(struct row_source *rs)
-{
-	struct honour_list *l = (struct honour_list *)rs;
-	pager_free(l->pager);
-	sqlite3_free(l->where);
-	free(l);
-}
-
 struct row_source *honour_source(struct session *s, const struct honour_filter *f)
 {
-	struct honour_list *l = calloc(1, sizeof *l);
-	if (!l)
-		return NULL;
-	l->def = base_def;
-	l->where = filter_sql(f);
-	l->def.where = l->where;
-	l->pager = l->where ? pager_new(s->db, &l->def, s->scope_org) : NULL;
-	if (!l->pager) {
-		sqlite3_free(l->where);
-		free(l);
-		return NULL;
-	}
-	l->rs = *l->pager;
-	l->rs.destroy = list_free;
-	l->pager->set_sort(l->pager->ctx, 1, 1);   /* the newest first */
-	return &l->rs;
+	char *where = filter_sql(f);
+	struct pager_def def = base_def;
+	def.where = where;
+	struct row_source *rs = pager_new_owning(s->db, &def, s->scope_org, where);
+	if (rs)
+		rs->set_sort(rs->ctx, 1, 1);   /* the newest first */
+	return rs;
 }
 
 int honour_lines(struct session *s, const char *kind, int64_t id, char out[][96], int cap)

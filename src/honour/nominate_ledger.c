@@ -36,21 +36,6 @@ static const struct pager_def base_def = {
 	.default_sort = 4,
 };
 
-struct nom_list {
-	struct row_source rs;      /* first: the destroy finds the list from it */
-	struct row_source *pager;
-	struct pager_def def;
-	char *where;
-};
-
-static void list_free(struct row_source *rs)
-{
-	struct nom_list *l = (struct nom_list *)rs;
-	pager_free(l->pager);
-	sqlite3_free(l->where);
-	free(l);
-}
-
 /* One cycle's (0: every cycle's) under the scope. */
 static char *where_of(int64_t cycle_id)
 {
@@ -62,21 +47,10 @@ static char *where_of(int64_t cycle_id)
 
 struct row_source *nomination_source(struct session *s, int64_t cycle_id)
 {
-	struct nom_list *l = calloc(1, sizeof *l);
-	if (!l)
-		return NULL;
-	l->def = base_def;
-	l->where = where_of(cycle_id);
-	l->def.where = l->where;
-	l->pager = l->where ? pager_new(s->db, &l->def, s->scope_org) : NULL;
-	if (!l->pager) {
-		sqlite3_free(l->where);
-		free(l);
-		return NULL;
-	}
-	l->rs = *l->pager;
-	l->rs.destroy = list_free;
-	return &l->rs;
+	char *where = where_of(cycle_id);
+	struct pager_def def = base_def;
+	def.where = where;
+	return pager_new_owning(s->db, &def, s->scope_org, where);
 }
 
 int nom_objection_lines(struct session *s, int64_t nomination_id, char out[][NOM_RULE_LEN],

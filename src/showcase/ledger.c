@@ -12,43 +12,16 @@
 #define SUBTREE(col) "(:scope = 0 OR " col " IN (WITH RECURSIVE sub(id) AS (SELECT :scope" \
 	" UNION ALL SELECT c.id FROM org c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub))"
 
-/* A pager whose definition holds strings built for it (the year), freed
- * with it. */
-struct sc_list {
-	struct row_source rs;      /* first: the destroy finds the list from it */
-	struct row_source *pager;
-	struct pager_def def;
-	char *owned;
-};
-
-static void list_free(struct row_source *rs)
-{
-	struct sc_list *l = (struct sc_list *)rs;
-	pager_free(l->pager);
-	sqlite3_free(l->owned);
-	free(l);
-}
-
+/* A ledger's pager in its first order; `owned` is the text def points
+ * into, freed with it (NULL for a static def). */
 static struct row_source *list_new(struct session *s, const struct pager_def *def, char *owned,
                                    int sort_col, int desc)
 {
-	struct sc_list *l = calloc(1, sizeof *l);
-	if (!l) {
-		sqlite3_free(owned);
-		return NULL;
-	}
-	l->def = *def;
-	l->owned = owned;
-	l->pager = pager_new(s->db, &l->def, s->scope_org);
-	if (!l->pager) {
-		sqlite3_free(owned);
-		free(l);
-		return NULL;
-	}
-	l->rs = *l->pager;
-	l->rs.destroy = list_free;
-	l->pager->set_sort(l->pager->ctx, sort_col, desc);
-	return &l->rs;
+	struct row_source *rs = owned ? pager_new_owning(s->db, def, s->scope_org, owned)
+	                              : pager_new(s->db, def, s->scope_org);
+	if (rs)
+		rs->set_sort(rs->ctx, sort_col, desc);
+	return rs;
 }
 
 /* ---- 党员示范岗 ---- */
