@@ -231,4 +231,20 @@ struct review_arg {
 	int changed;           /* set on return: something was saved (state, money, scores) */
 };
 
+/* 督导 (issue 13, src/supervise/supervise.h): the period ledger of a
+ * recurring duty (arg NULL) and one organization's report for a duty and
+ * period (a struct supervise_report_arg), which 待办 opens for a
+ * TODO_REPORT item (org_id = its id, period = its ref, duty = its what). */
+struct supervise_report_arg {
+	int64_t org_id;
+	char duty[32];
+	char period[16];
+	long long saved_id;      /* back: the organization last saved, for the ledger to select */
+	int changed;
+	int heads_down;          /* after a save, go on to the next organization 未报 */
+};
+extern const struct screen supervise_report_ledger_screen;
+extern const struct screen supervise_report_form_screen;
+extern const struct screen plan_menu_screen;
+
 #endif

@@ -143,3 +143,30 @@ int sup_period_counts(struct session *s, const struct sup_duty *d, const char *p
 	sqlite3_free(sql);
 	return rc;
 }
+
+int sup_next_missing(struct session *s, const struct sup_duty *d, const char *period,
+                     int64_t after_org, int64_t *org_id)
+{
+	struct period_sql q;
+	if (period_sql(d, period, &q))
+		return -1;
+	/* the ledger's first order is name_py || name, then id */
+	char *sql = sqlite3_mprintf("SELECT o.id FROM %s WHERE %s AND r.id IS NULL AND"
+	                            " (o.name_py || o.name, o.id) > (coalesce((SELECT a.name_py || a.name"
+	                            " FROM org a WHERE a.id = :after), ''), :after)"
+	                            " ORDER BY o.name_py || o.name, o.id LIMIT 1", q.from, q.where);
+	period_sql_free(&q);
+	sqlite3_stmt *st = NULL;
+	int rc = -1;
+	if (sql && sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":scope"), s->scope_org);
+		sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":after"), after_org);
+		int step = sqlite3_step(st);
+		rc = step == SQLITE_ROW ? 1 : step == SQLITE_DONE ? 0 : -1;
+		if (rc == 1)
+			*org_id = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	sqlite3_free(sql);
+	return rc;
+}

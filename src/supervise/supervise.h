@@ -119,6 +119,11 @@ struct row_source *sup_period_source(struct session *s, const struct sup_duty *d
                                      const char *period);
 int sup_period_export(struct session *s, const struct sup_duty *d, const char *period,
                       const char *path, FILE *report, int *exported);
+/* The next owing organization under scope after `after_org` (by name, as
+ * the ledger first lists them) whose report for the period is not
+ * recorded: 1 with *org_id, 0 when there is none, -1 on error. */
+int sup_next_missing(struct session *s, const struct sup_duty *d, const char *period,
+                     int64_t after_org, int64_t *org_id);
 /* How many owing organizations and how many of them have reported. */
 int sup_period_counts(struct session *s, const struct sup_duty *d, const char *period,
                       int *owing, int *reported);
