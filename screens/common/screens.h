@@ -245,6 +245,20 @@ struct supervise_report_arg {
 };
 extern const struct screen supervise_report_ledger_screen;
 extern const struct screen supervise_report_form_screen;
+/* 督导检查: the inspections, and one inspection with the organizations it
+ * visited (a struct supervise_arg, id the inspection's; 0 a new one); the
+ * follow-ups not done, where Enter records one done; one follow-up (a
+ * struct supervise_arg, id the inspection_org line's — 待办's
+ * TODO_FOLLOWUP id) opens its inspection. */
+struct supervise_arg {
+	int64_t id;
+	long long saved_id;      /* back: the record last saved, for the ledger to select */
+	int changed;
+};
+extern const struct screen supervise_inspection_ledger_screen;
+extern const struct screen supervise_inspection_form_screen;
+extern const struct screen supervise_followup_ledger_screen;
+extern const struct screen supervise_followup_form_screen;
 extern const struct screen plan_menu_screen;
 
 #endif

@@ -32,7 +32,7 @@
 
 #define SUP_MAX_DUTIES 8
 #define SUP_MAX_KINDS 4
-#define SUP_MAX_VISITED 12
+#define SUP_MAX_VISITED 6     /* what the 督导检查 form shows at 80x24 */
 #define SUP_MAX_CHOICES 12
 
 /* ---- periods and the 逾期 rule (period.c) ---- */

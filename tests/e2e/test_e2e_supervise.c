@@ -96,10 +96,67 @@ static void record_one_branch_report(void **state)
                                 " AND r.period = '2026-11')", BRANCH, NULL), 1);
 }
 
+/* 5 督导检查 lists the demo's inspection and opens it with its two lines;
+ * 6 督导整改 lists its two follow-ups, the overdue one marked 逾期; Enter
+ * and F2 record it done today, and it leaves the list. */
+static void inspection_and_its_follow_up(void **state)
+{
+    struct app *a = *state;
+    struct vt *vt = app_start(a, 24, 80, UTF8_LOCALE);
+    app_wait(vt, "9. 工作计划与督导");
+    vt_type(vt, "9");
+    app_wait(vt, "5. 督导检查");
+    vt_type(vt, "5");
+    app_wait_row(vt, 2, "督导检查台账");
+    app_wait(vt, "陈狄龙");
+    app_wait(vt, "联桥村党支部、二都村党支部");
+    app_settle(vt);
+    vt_key(vt, VT_KEY_ENTER);
+    app_wait(vt, "督导检查登记表");
+    app_wait(vt, "1 党组织：联桥村党支部");
+    app_wait(vt, "逾期未整改");
+    app_wait(vt, "2 党组织：二都村党支部");
+    app_wait(vt, "整改中");
+    vt_key(vt, VT_KEY_ESC);
+    app_wait_row(vt, 2, "督导检查台账");
+    vt_key(vt, VT_KEY_ESC);
+    app_wait(vt, "6. 督导整改");
+    vt_type(vt, "6");
+    app_wait_row(vt, 2, "督导整改台账");
+    app_wait(vt, "联桥村党支部");
+    app_wait(vt, "二都村党支部");
+    int row = app_row_of(vt, "联桥村党支部");
+    APP_CHECK(vt, app_col_of(vt, row, "逾期") > 0);
+    app_settle(vt);
+    vt_key(vt, VT_KEY_F7);
+    app_wait(vt, "查找");
+    vt_type(vt, "lqc");                      /* pinyin initials */
+    vt_key(vt, VT_KEY_ENTER);
+    app_wait(vt, "共 1 条");
+    app_settle(vt);
+    vt_key(vt, VT_KEY_ENTER);
+    app_wait(vt, "整改完成日期：2026-11-21");
+    app_wait(vt, "被检查党组织：联桥村党支部");
+    app_settle(vt);
+    vt_type(vt, "已补齐");
+    vt_key(vt, VT_KEY_TAB);
+    vt_type(vt, "七、八月支委会记录已补齐");
+    vt_key(vt, VT_KEY_F2);
+    app_wait_row(vt, 2, "督导整改台账");
+    app_wait_row(vt, 22, "已登记 联桥村党支部 整改完成（2026-11-21）");
+    app_wait_row(vt, 21, "共 0 条");          /* done: no longer listed */
+    app_quit(vt);
+    char done[64];
+    app_db_text(a, done, sizeof done, "SELECT w.done_on FROM inspection_org w JOIN org o"
+                " ON o.id = w.org_id WHERE o.name = ?1", "联桥村党支部", NULL);
+    assert_string_equal(done, "2026-11-21");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(record_one_branch_report, setup, teardown),
+        cmocka_unit_test_setup_teardown(inspection_and_its_follow_up, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
