@@ -252,6 +252,7 @@ extern const struct screen supervise_report_form_screen;
  * TODO_FOLLOWUP id) opens its inspection. */
 struct supervise_arg {
 	int64_t id;
+	int64_t liaison_id;      /* a new visit (id 0) of this liaison: 待办's TODO_VISIT id */
 	long long saved_id;      /* back: the record last saved, for the ledger to select */
 	int changed;
 };
@@ -259,6 +260,11 @@ extern const struct screen supervise_inspection_ledger_screen;
 extern const struct screen supervise_inspection_form_screen;
 extern const struct screen supervise_followup_ledger_screen;
 extern const struct screen supervise_followup_form_screen;
+/* 联系点走访: the visits and, with Tab, the 联系领导 who have not visited
+ * for N months; one visit (a struct supervise_arg: id the visit's, or 0
+ * with liaison_id for a new visit of that liaison). */
+extern const struct screen supervise_visit_ledger_screen;
+extern const struct screen supervise_visit_form_screen;
 extern const struct screen plan_menu_screen;
 
 #endif

@@ -10,6 +10,8 @@ static const struct menu_entry entries[] = {
 	  &supervise_inspection_ledger_screen },
 	{ { '6', "督导整改", "督导检查提出、尚未完成的整改，逾期的标出；登记整改完成" },
 	  &supervise_followup_ledger_screen },
+	{ { '7', "联系点走访", "联系领导、联系干部走访联系点的记录；超过 N 个月未走访的联系领导名单" },
+	  &supervise_visit_ledger_screen },
 };
 
 static const struct menu_screen menu = {
@@ -27,7 +29,8 @@ const struct screen plan_menu_screen = {
 	.help = "工作计划与督导：实施方案的落实、各支部的报送、督导检查和联系点走访。\n"
 	        "4 工作汇报：每期应报送的党组织，已报、未报、逾期；回车登记，连续录入。\n"
 	        "5 督导检查：检查组、被检查党组织的检查发现、整改要求和期限。\n"
-	        "6 督导整改：未完成的整改，逾期的标出；回车登记整改完成。",
+	        "6 督导整改：未完成的整改，逾期的标出；回车登记整改完成。\n"
+	        "7 联系点走访：走访记录；Tab 看超过 N 个月未走访的联系领导。",
 	.legend = menu_screen_legend,
 	.open = open_menu,
 	.close = menu_screen_close,

@@ -19,6 +19,7 @@ struct ledger {
 	struct sup_duty duties[SUP_MAX_DUTIES];
 	int nduties, at;           /* the duty shown */
 	char period[11];
+	char empty[160];           /* the empty list's words: the list keeps the pointer */
 	struct list_view list;
 	struct supervise_report_arg sub;
 };
@@ -30,10 +31,9 @@ static const struct sup_duty *duty(const struct ledger *w)
 
 static int load(struct ledger *w, int keep)
 {
-	char empty[128];
-	snprintf(empty, sizeof empty, "没有应报送%s的党组织（dangjian.ini [duty.%s] kinds）",
+	snprintf(w->empty, sizeof w->empty, "没有应报送%s的党组织（dangjian.ini [duty.%s] kinds）",
 	         duty(w)->name, duty(w)->name);
-	return list_view_show(&w->list, sup_period_source(w->s, duty(w), w->period), 1, empty, keep,
+	return list_view_show(&w->list, sup_period_source(w->s, duty(w), w->period), 1, w->empty, keep,
 	                      "报送台账");
 }
 

@@ -203,6 +203,8 @@ struct sup_liaison {
 int sup_liaisons_of(struct session *s, int64_t org_id, const char *on, struct sup_liaison *out,
                     int cap);
 
+/* The organization liaison_id is the liaison of: 0, or -1 when there is none. */
+int sup_liaison_org(struct session *s, int64_t liaison_id, int64_t *org_id);
 /* The date from which a liaison leader counts as not visiting: his last
  * visit, or when he has none the day he took the 联系点 (from_on); "" when
  * neither.  Listed as 未走访 when that is before today minus N months. */

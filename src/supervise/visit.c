@@ -203,3 +203,17 @@ void sup_no_visit_cutoff(const struct session *s, const char *today, char out[11
 {
 	date_add_months(today, -sup_no_visit_months(s), out);
 }
+
+int sup_liaison_org(struct session *s, int64_t liaison_id, int64_t *org_id)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, "SELECT org_id FROM liaison WHERE id = ?", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(st, 1, liaison_id);
+	int rc = sqlite3_step(st) == SQLITE_ROW ? 0 : -1;
+	if (!rc)
+		*org_id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return rc;
+}

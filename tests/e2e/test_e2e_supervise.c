@@ -152,11 +152,56 @@ static void inspection_and_its_follow_up(void **state)
     assert_string_equal(done, "2026-11-21");
 }
 
+/* 7 联系点走访 lists the visits; Tab shows the 联系领导 not at his 联系点
+ * for more than 3 months (the demo's 傅飞军, last there five months ago);
+ * Enter registers his visit today (he and the 联系点 filled in, the
+ * activity picked with F4) and he leaves the list. */
+static void liaison_leader_who_has_not_visited(void **state)
+{
+    struct app *a = *state;
+    struct vt *vt = app_start(a, 24, 80, UTF8_LOCALE);
+    app_wait(vt, "9. 工作计划与督导");
+    vt_type(vt, "9");
+    app_wait(vt, "7. 联系点走访");
+    vt_type(vt, "7");
+    app_wait_row(vt, 2, "联系点走访记录");
+    app_wait(vt, "参加组织生活");
+    app_settle(vt);
+    vt_key(vt, VT_KEY_TAB);
+    app_wait_row(vt, 2, "未走访名单：超过 3 个月");
+    app_wait(vt, "傅飞军");
+    app_wait(vt, "2026-06-21");
+    app_wait(vt, "5 个月");
+    app_wait_row(vt, 21, "共 1 条");
+    app_settle(vt);
+    vt_key(vt, VT_KEY_ENTER);
+    app_wait(vt, "新增联系点走访");
+    app_wait(vt, "联系点：联桥村党支部");
+    app_wait(vt, "联系人：傅飞军");
+    app_settle(vt);
+    vt_key(vt, VT_KEY_ENTER);                /* 走访日期: today */
+    vt_key(vt, VT_KEY_F4);
+    app_wait(vt, "宣讲党课");
+    app_settle(vt);
+    vt_key(vt, VT_KEY_ENTER);                /* the first: 参加组织生活 */
+    app_settle(vt);
+    vt_key(vt, VT_KEY_F2);
+    app_wait_row(vt, 22, "已保存 2026-11-21 傅飞军 走访 联桥村党支部（参加组织生活）");
+    vt_key(vt, VT_KEY_ESC);
+    app_wait_row(vt, 2, "未走访名单");
+    app_wait(vt, "没有超过 3 个月未走访联系点的联系领导");
+    app_quit(vt);
+    assert_int_equal(app_db_int(a, "SELECT count(*) FROM liaison_visit v JOIN liaison l"
+                                " ON l.id = v.liaison_id WHERE l.person = ?1 AND v.on_date = ?2",
+                                "傅飞军", "2026-11-21"), 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(record_one_branch_report, setup, teardown),
         cmocka_unit_test_setup_teardown(inspection_and_its_follow_up, setup, teardown),
+        cmocka_unit_test_setup_teardown(liaison_leader_who_has_not_visited, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
