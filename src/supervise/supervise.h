@@ -124,6 +124,10 @@ int sup_period_export(struct session *s, const struct sup_duty *d, const char *p
  * recorded: 1 with *org_id, 0 when there is none, -1 on error. */
 int sup_next_missing(struct session *s, const struct sup_duty *d, const char *period,
                      int64_t after_org, int64_t *org_id);
+/* `export reports FILE`: the period ledger of the first duty whose period
+ * the file's name holds (月报-2026-10.csv, 季度报告-2026-Q3.xlsx), else
+ * every report received under scope. */
+int sup_report_export_cli(struct session *s, const char *path, FILE *report, int *exported);
 /* How many owing organizations and how many of them have reported. */
 int sup_period_counts(struct session *s, const struct sup_duty *d, const char *period,
                       int *owing, int *reported);

@@ -65,7 +65,7 @@ static int check_liaison(struct session *s, struct sup_visit *v, struct dj_err *
 {
 	sqlite3_stmt *st;
 	if (v->liaison_id <= 0)
-		return dj_fail(e, DJ_INVALID, "person", "「联系人」不能为空：按 F4 从联系点的联系领导、联系干部中选择");
+		return dj_fail(e, DJ_INVALID, "person", "「联系人」不能为空：须从联系点现任的联系领导、联系干部中选择");
 	if (sqlite3_prepare_v2(s->db, "SELECT l.person, l.role, l.org_id, o.name,"
 	                       " coalesce(l.from_on, ''), coalesce(l.to_on, '') FROM liaison l"
 	                       " JOIN org o ON o.id = l.org_id WHERE l.id = ?", -1, &st, NULL) !=
@@ -105,7 +105,7 @@ static int check_visit(struct session *s, struct sup_visit *v, struct dj_err *e)
 	if (rc)
 		return rc;
 	if (!*v->activity)
-		return dj_fail(e, DJ_INVALID, "activity", "「走访内容」不能为空：按 F4 选择");
+		return dj_fail(e, DJ_INVALID, "activity", "「走访内容」不能为空");
 	for (int i = 0; i < n; i++)
 		if (strcmp(v->activity, acts[i]) == 0)
 			return 0;

@@ -193,6 +193,26 @@ static void period_ledger(void **state)
 	assert_int_equal(n, 3);
 }
 
+/* `export reports`: a period in the file name gives its ledger, else
+ * every report received. */
+static void export_by_name(void **state)
+{
+	struct fixture *f = *state;
+	report_saved(f, f->a, "2026-09", "2026-10-03");
+	report_saved(f, f->a, "2026-10", "2026-11-03");
+	char path[160];
+	int n = 0;
+	snprintf(path, sizeof path, "%s/月报-2026-10.csv", f->t.dir);
+	assert_int_equal(sup_report_export_cli(f->s, path, stderr, &n), 0);
+	assert_int_equal(n, 3);      /* every owing branch, 已报 or not */
+	snprintf(path, sizeof path, "%s/reports202609.csv", f->t.dir);
+	assert_int_equal(sup_report_export_cli(f->s, path, stderr, &n), 0);
+	assert_int_equal(n, 3);
+	snprintf(path, sizeof path, "%s/all.csv", f->t.dir);
+	assert_int_equal(sup_report_export_cli(f->s, path, stderr, &n), 0);
+	assert_int_equal(n, 2);      /* the reports received */
+}
+
 static void quarterly_by_config(void **state)
 {
 	struct fixture *f = *state;
@@ -485,6 +505,7 @@ int main(void)
 		cmocka_unit_test(late_rule),
 		FX_TEST(reports),
 		FX_TEST(period_ledger),
+		FX_TEST(export_by_name),
 		FX_TEST(quarterly_by_config),
 		FX_TEST(report_providers),
 		FX_TEST(inspections),
