@@ -182,6 +182,21 @@ static void period_ledger(void **state)
 	cell_of(rs, f->c1, 1, cell, sizeof cell);
 	assert_string_equal(cell, "未报");
 	row_source_free(rs);
+	/* heads-down: after 东村 (dc…) the next 未报 in the ledger's order is
+	 * 南村第一 (nc…), 西村 (xc…) having reported; after 南村第一, none */
+	int64_t next = 0;
+	rs = sup_period_source(f->s, &d, "2026-11");
+	assert_int_equal(rs->count(rs->ctx), 3);
+	assert_int_equal(rs->set_filter(rs->ctx, "xc"), 0);     /* pinyin initials */
+	assert_int_equal(rs->count(rs->ctx), 1);
+	row_source_free(rs);
+	assert_int_equal(sup_next_missing(f->s, &d, "2026-10", 0, &next), 1);
+	assert_int_equal(next, f->c1);
+	assert_int_equal(sup_next_missing(f->s, &d, "2026-10", f->a, &next), 1);
+	assert_int_equal(next, f->c1);
+	assert_int_equal(sup_next_missing(f->s, &d, "2026-10", f->c1, &next), 0);
+	assert_int_equal(sup_next_missing(f->s, &d, "2026-11", f->a, &next), 1);
+	assert_int_equal(next, f->c1);
 	int owing, reported;
 	assert_int_equal(sup_period_counts(f->s, &d, "2026-10", &owing, &reported), 0);
 	assert_int_equal(owing, 3);
