@@ -506,6 +506,21 @@ static void visits(void **state)
 	assert_int_equal(s.n, 2);
 	assert_int_equal(s.it[1].id, li);
 	assert_int_equal(s.it[1].late, 0);
+	/* an edit is version-checked; an operator of 南村党总支 records only its visits */
+	struct sup_visit stale = v;
+	snprintf(v.note, sizeof v.note, "参加主题党日并讲话");
+	assert_int_equal(sup_visit_save(f->s, &v, &e), 0);
+	assert_int_equal(sup_visit_save(f->s, &stale, &e), DJ_CONFLICT);
+	f->s->role = ROLE_OPERATOR;
+	f->s->scope_org = f->zz;
+	struct sup_visit other = { .liaison_id = zhao };
+	snprintf(other.on_date, sizeof other.on_date, "2026-11-01");
+	snprintf(other.activity, sizeof other.activity, "其他");
+	assert_int_equal(sup_visit_save(f->s, &other, &e), DJ_DENIED);
+	other.liaison_id = li;
+	assert_int_equal(sup_visit_save(f->s, &other, &e), 0);
+	f->s->role = ROLE_ADMIN;
+	f->s->scope_org = 0;
 	/* a configured N */
 	fx_config(f, "\n[liaison]\nno_visit_months = 6\n");
 	rs = sup_no_visit_source(f->s);
