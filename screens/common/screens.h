@@ -231,4 +231,40 @@ struct review_arg {
 	int changed;           /* set on return: something was saved (state, money, scores) */
 };
 
+/* 督导 (issue 13, src/supervise/supervise.h): the period ledger of a
+ * recurring duty (arg NULL) and one organization's report for a duty and
+ * period (a struct supervise_report_arg), which 待办 opens for a
+ * TODO_REPORT item (org_id = its id, period = its ref, duty = its what). */
+struct supervise_report_arg {
+	int64_t org_id;
+	char duty[32];
+	char period[16];
+	long long saved_id;      /* back: the organization last saved, for the ledger to select */
+	int changed;
+	int heads_down;          /* after a save, go on to the next organization 未报 */
+};
+extern const struct screen supervise_report_ledger_screen;
+extern const struct screen supervise_report_form_screen;
+/* 督导检查: the inspections, and one inspection with the organizations it
+ * visited (a struct supervise_arg, id the inspection's; 0 a new one); the
+ * follow-ups not done, where Enter records one done; one follow-up (a
+ * struct supervise_arg, id the inspection_org line's — 待办's
+ * TODO_FOLLOWUP id) opens its inspection. */
+struct supervise_arg {
+	int64_t id;
+	int64_t liaison_id;      /* a new visit (id 0) of this liaison: 待办's TODO_VISIT id */
+	long long saved_id;      /* back: the record last saved, for the ledger to select */
+	int changed;
+};
+extern const struct screen supervise_inspection_ledger_screen;
+extern const struct screen supervise_inspection_form_screen;
+extern const struct screen supervise_followup_ledger_screen;
+extern const struct screen supervise_followup_form_screen;
+/* 联系点走访: the visits and, with Tab, the 联系领导 who have not visited
+ * for N months; one visit (a struct supervise_arg: id the visit's, or 0
+ * with liaison_id for a new visit of that liaison). */
+extern const struct screen supervise_visit_ledger_screen;
+extern const struct screen supervise_visit_form_screen;
+extern const struct screen plan_menu_screen;
+
 #endif

@@ -32,6 +32,8 @@ static const struct { const char *name, *label; } tables[] = {
 	{ "showcase_point_check", "点位检查" },
 	{ "nom_cycle", "表彰评选" }, { "nom_quota", "推荐名额" }, { "nomination", "表彰推荐" },
 	{ "nom_objection", "公示异议" },
+	{ "duty_report", "工作汇报" }, { "inspection_org", "督导整改" },
+	{ "liaison_visit", "联系走访" },
 	{ "database", "数据库" },
 };
 enum { NTABLES = sizeof tables / sizeof *tables };

@@ -103,6 +103,11 @@ static const struct namer namers[] = {
 	  "SELECT coalesce(m.name, r.name), NULL, x.raised_on FROM nom_objection x"
 	  " JOIN nomination n ON n.id = x.nomination_id LEFT JOIN member m ON m.id = n.member_id"
 	  " LEFT JOIN org r ON r.id = n.org_id WHERE x.id = ?1", 0 },
+	/* 督导 (src/supervise/): the organization or the person, and when */
+	{ "duty_report", { "党组织" }, NULL, { "期间", "事项" }, NULL, 0 },
+	{ "inspection", { "组长" }, NULL, { "检查日期" }, NULL, 0 },
+	{ "inspection_org", { "被检查党组织" }, NULL, { "检查日期" }, NULL, 0 },
+	{ "liaison_visit", { "联系人" }, "联系点", { "走访日期" }, NULL, 0 },
 	{ "app_user", { "姓名" }, "登录名", { NULL },
 	  "SELECT x.display_name, x.login, NULL FROM app_user x WHERE x.id = ?1", 0 },
 	{ "database", { "文件" }, NULL, { NULL }, NULL, 1 },

@@ -24,6 +24,7 @@
 #include "grading/rectify.h"
 #include "honour/honour.h"
 #include "showcase/showcase.h"
+#include "supervise/supervise.h"
 #include "honour/nominate.h"
 #include "member/member.h"
 #include "org/csv.h"
@@ -55,6 +56,10 @@ void cli_usage(FILE *to)
 	        "  export showcase-dorms 文件.csv  导出党员示范寝室台账（成员、检查评比得分）\n"
 	        "  export showcase-points 文件.csv 导出党建示范点台账（级别、历年检查）\n"
 	        "  export nominations 文件.csv   导出表彰推荐（各次评选的推荐、理由、审核、异议）\n"
+	        "  export reports 文件.csv       导出工作汇报；文件名含期间时导出该期的报送台账\n"
+	        "                                （已报、未报、逾期，如 月报-2026-10.csv）\n"
+	        "  export inspections 文件.csv   导出督导检查（被检查党组织、发现、整改要求和情况）\n"
+	        "  export visits 文件.csv        导出联系点走访记录\n"
 	        "  export audit 文件.csv         导出全部操作日志（管理员）\n"
 	        "  export users 文件.csv         导出操作员名单（管理员）\n"
 	        "                                （导出的文件名以 .xlsx 结尾时写成 Excel 表格）\n"
@@ -220,6 +225,9 @@ static const struct ledger_io ledgers[] = {
 	{ "showcase-dorms", "党员示范寝室台账", NULL, showcase_dorm_export },
 	{ "showcase-points", "党建示范点台账", NULL, showcase_point_export },
 	{ "nominations", "表彰推荐", NULL, nominate_export_all },
+	{ "reports", "工作汇报", NULL, sup_report_export_cli },   /* a period in the name: its ledger */
+	{ "inspections", "督导检查", NULL, sup_inspection_export },
+	{ "visits", "联系点走访", NULL, sup_visit_export },
 };
 
 static const struct ledger_io *find_ledger(const char *name, int exporting)

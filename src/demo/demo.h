@@ -50,4 +50,9 @@ int demo_showcase(struct session *s, struct dj_err *e);
  * one still open. */
 int demo_nominate(struct session *s, struct dj_err *e);
 
+/* 督导 (src/supervise/): three months of 月报 and this month's first, some
+ * missing and a few late; a 督导检查 with one follow-up overdue; the
+ * liaison leaders' visits, one of them not at his 联系点 for five months. */
+int demo_supervise(struct session *s, struct dj_err *e);
+
 #endif

@@ -19,6 +19,7 @@
 #include "core/rowsource.h"
 #include "core/session.h"
 #include "honour/honour.h"
+#include "supervise/supervise.h"
 #include "org/org.h"
 #include "member/member.h"
 #include "member/stats.h"
@@ -87,6 +88,13 @@ static struct row_source *source_named(struct session *s, const char *name)
 		return member_list_source(s, 0, 0);
 	if (strcmp(name, "honour_list") == 0)
 		return honour_source(s, NULL);
+	if (strcmp(name, "report_period") == 0) {   /* this month's 月报 */
+		struct sup_duty d;
+		char now[11], period[11];
+		sup_duties(s, &d, 1);
+		sup_period_of(d.period, today(now), period);
+		return sup_period_source(s, &d, period);
+	}
 	return NULL;
 }
 
@@ -111,7 +119,7 @@ static void pick_find(sqlite3 *db, const char *table, char find[8])
  * recipients' initials. */
 static const char *find_table(const char *ledger)
 {
-	if (strncmp(ledger, "org", 3) == 0)
+	if (strncmp(ledger, "org", 3) == 0 || strncmp(ledger, "report", 6) == 0)
 		return "org";
 	if (strncmp(ledger, "honour", 6) == 0)
 		return "(SELECT h.id, m.name_py FROM honour h JOIN member m ON m.id = h.member_id)";

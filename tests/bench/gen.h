@@ -67,5 +67,7 @@ void gen_meetings(struct gen *g);
 void gen_dues(struct gen *g);
 void gen_grading(struct gen *g);
 void gen_honours(struct gen *g);
+/* 工作汇报: the 月报 of every branch for the last six months, some missing. */
+void gen_reports(struct gen *g);
 
 #endif

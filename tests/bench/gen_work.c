@@ -311,3 +311,31 @@ void gen_honours(struct gen *g)
 	}
 	sqlite3_finalize(st);
 }
+
+/* 工作汇报: every branch's 月报 for the five months before this one, 1 in
+ * 10 missing, and this month's for 4 in 10 branches, received in the month
+ * after the period (this month's: early in it), as an office records them. */
+void gen_reports(struct gen *g)
+{
+	int ty, tm, td;
+	gen_date_parts(g->today, &ty, &tm, &td);
+	sqlite3_stmt *st = gen_prepare(g, "INSERT INTO duty_report(org_id, duty, period, received_on,"
+	                                  " brought_by, summary, created_at) VALUES (?, '月报', ?, ?,"
+	                                  " '支部书记', '召开支委会，开展主题党日，落实三会一课', ?)");
+	for (int i = 0; i < g->nbranches; i++)
+		for (int back = 0; back <= 5; back++) {
+			if (back ? gen_int(g, 1, 10) == 1 : gen_int(g, 1, 10) > 4)
+				continue;
+			int at = ty * 12 + (tm - 1) - back, y = at / 12, m = at % 12 + 1;
+			int ry = back ? (at + 1) / 12 : y, rm = back ? (at + 1) % 12 + 1 : m;
+			char period[8], on[11];
+			snprintf(period, sizeof period, "%04d-%02d", y % 10000, m % 100);
+			gen_ymd(ry, rm, back ? gen_int(g, 1, 12) : 1, on);
+			sqlite3_bind_int64(st, 1, g->branches[i].org_id);
+			gen_text(st, 2, period);
+			gen_text(st, 3, on);
+			gen_text(st, 4, g->stamp);
+			gen_insert(g, st);
+		}
+	sqlite3_finalize(st);
+}

@@ -1,0 +1,39 @@
+/* menu.c — 工作计划与督导 (issue 13): the year's plan, the reports owed,
+ * inspections and liaison visits.  Each part adds its lines to `entries`. */
+#include "screens/common/menu_screen.h"
+#include "screens/common/screens.h"
+
+static const struct menu_entry entries[] = {
+	{ { '4', "工作汇报", "各支部每月（或按季、按年）书面汇报：按期登记收到日期、报送人，未报和逾期一览，导出" },
+	  &supervise_report_ledger_screen },
+	{ { '5', "督导检查", "检查日期、检查组、被检查党组织的检查发现和整改要求，导出" },
+	  &supervise_inspection_ledger_screen },
+	{ { '6', "督导整改", "督导检查提出、尚未完成的整改，逾期的标出；登记整改完成" },
+	  &supervise_followup_ledger_screen },
+	{ { '7', "联系点走访", "联系领导、联系干部走访联系点的记录；超过 N 个月未走访的联系领导名单" },
+	  &supervise_visit_ledger_screen },
+};
+
+static const struct menu_screen menu = {
+	entries, sizeof entries / sizeof *entries, "按数字键直接进入，或用 ↑↓ 选择后按回车", 0,
+};
+
+static void *open_menu(struct app *a, void *arg)
+{
+	(void)arg;
+	return menu_screen_open(&menu, a->session);
+}
+
+const struct screen plan_menu_screen = {
+	.name = "工作计划与督导",
+	.help = "工作计划与督导：实施方案的落实、各支部的报送、督导检查和联系点走访。\n"
+	        "4 工作汇报：每期应报送的党组织，已报、未报、逾期；回车登记，连续录入。\n"
+	        "5 督导检查：检查组、被检查党组织的检查发现、整改要求和期限。\n"
+	        "6 督导整改：未完成的整改，逾期的标出；回车登记整改完成。\n"
+	        "7 联系点走访：走访记录；Tab 看超过 N 个月未走访的联系领导。",
+	.legend = menu_screen_legend,
+	.open = open_menu,
+	.close = menu_screen_close,
+	.draw = menu_screen_draw,
+	.key = menu_screen_key,
+};
