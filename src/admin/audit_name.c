@@ -103,6 +103,9 @@ static const struct namer namers[] = {
 	  "SELECT coalesce(m.name, r.name), NULL, x.raised_on FROM nom_objection x"
 	  " JOIN nomination n ON n.id = x.nomination_id LEFT JOIN member m ON m.id = n.member_id"
 	  " LEFT JOIN org r ON r.id = n.org_id WHERE x.id = ?1", 0 },
+	/* 述职评议: a round by its name, a line by its organization */
+	{ "appraise_round", { "名称" }, NULL, { "年度" }, NULL, 0 },
+	{ "appraise_line", { "党组织" }, NULL, { "述职日期" }, NULL, 0 },
 	{ "app_user", { "姓名" }, "登录名", { NULL },
 	  "SELECT x.display_name, x.login, NULL FROM app_user x WHERE x.id = ?1", 0 },
 	{ "database", { "文件" }, NULL, { NULL }, NULL, 1 },
