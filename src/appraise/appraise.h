@@ -113,6 +113,11 @@ int appraise_line_load(struct session *s, int64_t id, struct appraise_line *l, s
  * A closed round (已结束) refuses. */
 int appraise_line_save(struct session *s, struct appraise_line *l, struct dj_err *e);
 
+/* The line of org_id in the latest round of `year` (by 述职期限):
+ * 0 with *line_id, or DJ_NOTFOUND with the message. */
+int appraise_line_find(struct session *s, int year, int64_t org_id, int64_t *line_id,
+                       struct dj_err *e);
+
 /* 联考: the organization's result in that year's round (the latest round
  * of the year holding the organization): the share (APPRAISE_NONE) and
  * grade word into out ("好 93.3%", "未评议", "" when in no round). */

@@ -201,6 +201,23 @@ int appraise_line_save(struct session *s, struct appraise_line *l, struct dj_err
 	return appraise_line_load(s, l->id, l, e);
 }
 
+int appraise_line_find(struct session *s, int year, int64_t org_id, int64_t *line_id,
+                       struct dj_err *e)
+{
+	sqlite3_stmt *st;
+	*line_id = 0;
+	if (sqlite3_prepare_v2(s->db, "SELECT l.id FROM appraise_line l JOIN appraise_round r"
+	                       " ON r.id = l.round_id WHERE r.year = ? AND l.org_id = ?"
+	                       " ORDER BY r.ends_on DESC, r.id DESC LIMIT 1", -1, &st, NULL) != SQLITE_OK)
+		return db_fail(s->db, e, "读取述职评议");
+	sqlite3_bind_int(st, 1, year);
+	sqlite3_bind_int64(st, 2, org_id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*line_id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return *line_id ? 0 : dj_fail(e, DJ_NOTFOUND, NULL, "该组织不在 %d 年的述职评议中", year);
+}
+
 void appraise_result_of(struct session *s, int year, int64_t org_id, char *out, size_t cap)
 {
 	sqlite3_stmt *st;
