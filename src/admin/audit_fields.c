@@ -241,6 +241,10 @@ static const struct field_label labels[] = {
 	{ "appraise_line", "m_avg", "党员评议一般" }, { "appraise_line", "m_poor", "党员评议差" },
 	{ "appraise_line", "p_good", "群众评议好" }, { "appraise_line", "p_fair", "群众评议较好" },
 	{ "appraise_line", "p_avg", "群众评议一般" }, { "appraise_line", "p_poor", "群众评议差" },
+	{ "bulletin", "year", "年度" }, { "bulletin", "doc_no", "文号" }, { "bulletin", "title", "标题" },
+	{ "bulletin", "period_from", "起始日期" }, { "bulletin", "period_to", "截止日期" },
+	{ "bulletin", "org_id", "发文单位" }, { "bulletin", "issued_on", "发文日期" },
+	{ "bulletin", "body", "正文" },
 };
 enum { NLABELS = sizeof labels / sizeof *labels };
 
