@@ -252,4 +252,16 @@ extern const struct screen appraise_round_form_screen;  /* round_id (0: a new ro
 extern const struct screen appraise_sheet_screen;       /* round_id */
 extern const struct screen appraise_line_form_screen;   /* id, or org_id + year */
 
+/* 通报 (issue 13, src/bulletin/bulletin.h): the saved ones, and one of them
+ * (id), or when id is 0 a new one drafted for [from, to] under root. */
+struct bulletin_arg {
+	long long id;
+	long long root;        /* a new one: the scope (0: the operator's) */
+	char from[11], to[11]; /* a new one: the period */
+	long long saved_id;
+	int changed;
+};
+extern const struct screen bulletin_list_screen;
+extern const struct screen bulletin_form_screen;
+
 #endif

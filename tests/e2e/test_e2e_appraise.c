@@ -2,7 +2,8 @@
  * of three village branches from the main menu's 工作计划与督导, the votes
  * typed on the sheet with the share and grade following the keys, a count
  * that is not a number refused where it was typed, then one branch's 述职
- * recorded on its line form. */
+ * recorded on its line form; a 通报 drafted from the records for last
+ * month, refused without its 文号, then saved with one. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -160,10 +161,47 @@ static void votes_on_the_sheet(void **state)
     app_quit(vt);
 }
 
+/* 通报: drafted from the records for last month, numbered and saved.  No
+ * meetings are on record, so every branch falls short of 三会一课. */
+static void a_bulletin_drafted_and_saved(void **state)
+{
+    struct app *a = *state;
+    three_branches(a);
+    struct vt *vt = app_start(a, 24, 80, "zh_CN.UTF-8");
+    vt_type(vt, "9");
+    app_wait_row(vt, 1, "主菜单 > 工作计划与督导");
+    vt_type(vt, "9");
+    app_wait(vt, "暂无通报，按 F6 起草");
+    vt_key(vt, VT_KEY_F6);
+    app_wait(vt, "通报期间起始日期：");
+    app_wait(vt, "2026-10-01");
+    vt_key(vt, VT_KEY_ENTER);
+    app_wait(vt, "2026-10-31");
+    vt_key(vt, VT_KEY_ENTER);
+    app_wait(vt, "通报范围");
+    app_settle(vt);
+    vt_key(vt, VT_KEY_ENTER);
+    app_wait(vt, "已由台账记录起草通报");
+    app_wait(vt, "关于2026年10月基层党建工作落实情况的通报");
+    app_wait(vt, "“三会一课”落实不到位的支部");
+    vt_key(vt, VT_KEY_F2);
+    app_wait(vt, "「文号」不能为空");
+    vt_type(vt, "测组通〔2026〕3号");
+    vt_key(vt, VT_KEY_F2);
+    app_wait(vt, "已保存通报 测组通〔2026〕3号");
+    vt_key(vt, VT_KEY_F3);
+    app_wait(vt, "测组通〔2026〕3号");
+    assert_int_equal(app_db_int(a, "SELECT count(*) FROM bulletin WHERE doc_no = '测组通〔2026〕3号'"
+                                   " AND issued_on = '" APP_TODAY "' AND body LIKE '%二都村党支部%'"
+                                   " AND body LIKE '%孝丰村党支部%'", NULL, NULL), 1);
+    app_quit(vt);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(votes_on_the_sheet, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_bulletin_drafted_and_saved, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
