@@ -11,6 +11,7 @@
 #include "appraise/appraise.h"
 #include "core/text.h"
 #include "screens/common/list_screen.h"
+#include "screens/common/print_dialog.h"
 #include "screens/common/screens.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
@@ -273,10 +274,11 @@ static int write_round(void *ctx, const char *path, FILE *report, int *n)
 static enum outcome actions(struct vote_sheet *w, struct app *a)
 {
 	static const char *const items[] = { "述职登记（日期、摘要、述职人）", "查找组织",
-	                                     "导出本年度述职评议结果（xlsx 或 CSV）", "重新读取（他人刚保存的票数）" };
+	                                     "导出本年度述职评议结果（xlsx 或 CSV）", "重新读取（他人刚保存的票数）",
+	                                     "打印述职评议结果表（PDF）" };
 	char name[128];
 	struct dj_err e;
-	switch (dialog_pick("操作", items, 4, 0)) {
+	switch (dialog_pick("操作", items, 5, 0)) {
 	case 0: return open_line(w, a);
 	case 1: find_org(w); break;
 	case 2:
@@ -289,6 +291,10 @@ static enum outcome actions(struct vote_sheet *w, struct app *a)
 	case 3:
 		if (sheet_leave(&w->sh) == 0 && build(w, w->sh.row, &e))
 			frame_message(MSG_ERROR, "%s", e.msg);
+		break;
+	case 4:
+		if (sheet_leave(&w->sh) == 0)
+			print_dialog(w->s, FORM_APPRAISAL, w->r.id, 0);
 		break;
 	default: break;
 	}
@@ -322,7 +328,7 @@ const struct screen appraise_sheet_screen = {
 	        "退格删一位，Delete 或 Ctrl-U 清空本格。离开一行时自动保存（F2 立即保存，F5 恢复本行）。\n"
 	        "右边两列随输入计算：好和较好票数占全部票数的比例（四舍五入到一位小数）和评议等次，\n"
 	        "没有票数时为“未评议”；等次和分数线在 dangjian.ini [appraise] 配置。\n"
-	        "F4 述职登记（述职日期、摘要、述职人）；F7 查找组织；F9 操作菜单（导出结果）。",
+	        "F4 述职登记（述职日期、摘要、述职人）；F7 查找组织；F9 操作菜单（导出结果、打印结果表）。",
 	.legend = legend, .open = open_sheet, .close = close_sheet, .draw = draw, .key = key,
 	.resume = resume,
 };

@@ -9,6 +9,7 @@
 #include "core/validate.h"
 #include "org/org.h"
 #include "screens/common/list_screen.h"
+#include "screens/common/print_dialog.h"
 #include "screens/common/record_form.h"
 #include "screens/common/screens.h"
 #include "tui/dialog.h"
@@ -188,7 +189,7 @@ static int write_text(void *ctx, const char *path, FILE *report, int *n)
 
 static void actions(struct bulletin_form *w)
 {
-	static const char *const items[] = { "导出为文本文件（.txt）" };
+	static const char *const items[] = { "导出为文本文件（.txt）", "打印通报（PDF）" };
 	char name[160];
 	if (!w->rec.id) {
 		frame_message(MSG_ERROR, "请先按 F2 保存通报，再导出");
@@ -198,9 +199,13 @@ static void actions(struct bulletin_form *w)
 		frame_message(MSG_ERROR, "通报有未保存的修改，请先按 F2 保存");
 		return;
 	}
-	if (dialog_pick("操作", items, 1, 0) == 0) {
+	switch (dialog_pick("操作", items, 2, 0)) {
+	case 0:
 		snprintf(name, sizeof name, "通报-%s.txt", w->rec.issued_on);
 		list_export("导出通报", name, "份通报", NULL, write_text, w);
+		break;
+	case 1: print_dialog(w->s, FORM_BULLETIN, w->rec.id, 0); break;
+	default: break;
 	}
 }
 
@@ -227,6 +232,6 @@ const struct screen bulletin_form_screen = {
 	.help = "一份通报：文号、发文日期、标题、通报期间、发文单位和正文。\n"
 	        "新通报的正文由台账记录起草：月报缺报、任务逾期、“三会一课”落实不到位、整改逾期、\n"
 	        "督导检查整改未落实的组织各列一段，没有问题的党支部列为按时完成各项工作的支部。\n"
-	        "正文可以修改（回车换行）。填写文号后按 F2 保存；F9 导出文本。F3 或 Esc 返回。",
+	        "正文可以修改（回车换行）。填写文号后按 F2 保存；F9 导出文本或打印（PDF）。F3 或 Esc 返回。",
 	.legend = legend, .open = open_form, .close = close_form, .draw = draw, .key = key,
 };
