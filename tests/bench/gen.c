@@ -677,7 +677,9 @@ int main(int argc, char **argv)
 		gen_grading(&g);
 	if (gen_has_table(&g, "honour"))
 		gen_honours(&g);
-	phase(&t0, "定级与荣誉");
+	if (gen_has_table(&g, "appraise_line"))
+		gen_appraisal(&g);
+	phase(&t0, "定级、荣誉与述职评议");
 	gen_exec(&g, "COMMIT");
 	create_indexes(&g, &ix);
 	/* 排序号 and the tree order the ledgers page by, as a save would keep them. */

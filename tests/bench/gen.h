@@ -67,5 +67,6 @@ void gen_meetings(struct gen *g);
 void gen_dues(struct gen *g);
 void gen_grading(struct gen *g);
 void gen_honours(struct gen *g);
+void gen_appraisal(struct gen *g);   /* last year's 述职评议 of every graded org */
 
 #endif
