@@ -7,6 +7,7 @@
 #include "appraise/appraise.h"
 #include "core/csv.h"
 #include "core/db.h"
+#include "grading/grading.h"
 
 
 static struct appraise_rule rule(int weight)
@@ -313,6 +314,42 @@ static void the_export_reads_back(void **state)
 	assert_int_equal(n, 0);
 }
 
+/* 联考: the grading export of the same year carries the 述职评议 result,
+ * and the 待办 screen's (org, year) finds the line. */
+static void the_grading_export_carries_the_result(void **state)
+{
+	struct fixture *f = *state;
+	struct dj_err e;
+	int64_t round = new_round(f, "2026-11-30");
+	struct appraise_line l = line_of(f, round, f->a);
+	l.v = votes(20, 6, 2, 0, 10, 5, 3, 2);
+	assert_int_equal(appraise_line_save(f->s, &l, &e), 0);
+	int64_t found = 0;
+	assert_int_equal(appraise_line_find(f->s, 2026, f->a, &found, &e), 0);
+	assert_int_equal(found, l.id);
+	assert_int_equal(appraise_line_find(f->s, 2025, f->a, &found, &e), DJ_NOTFOUND);
+	char sql[600];
+	snprintf(sql, sizeof sql, "INSERT INTO grading_round(id, year, name, org_id, grade1, grade2,"
+	         " grade3, grade4, line1, line2, line3, guide_top, guide_mid, guide_bottom, tolerance)"
+	         " VALUES (1, 2026, '2026年度分类定级', %lld, '先进', '较好', '一般', '后进', 900, 750,"
+	         " 600, 30, 60, 10, 10); INSERT INTO grading_result(round_id, org_id, total, suggested)"
+	         " VALUES (1, %lld, 880, 2), (1, %lld, 700, 3)", (long long)f->top, (long long)f->a,
+	         (long long)f->b);
+	assert_int_equal(sqlite3_exec(f->s->db, sql, NULL, NULL, NULL), SQLITE_OK);
+	char path[160];
+	snprintf(path, sizeof path, "%s/定级.csv", f->t.dir);
+	int n = 0;
+	assert_int_equal(grading_export_csv(f->s, path, stderr, &n), 0);
+	assert_int_equal(n, 2);
+	FILE *in = fopen(path, "r");
+	char buf[4096];
+	size_t got = fread(buf, 1, sizeof buf - 1, in);
+	fclose(in);
+	buf[got] = 0;
+	if (!strstr(buf, "\"较好 85.4%\"") || !strstr(buf, "\"未评议\""))
+		fail_msg("%s", buf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -328,6 +365,7 @@ int main(void)
 		FX_TEST(an_operator_writes_only_in_scope),
 		FX_TEST(todo_lists_who_has_not_spoken),
 		FX_TEST(the_export_reads_back),
+		FX_TEST(the_grading_export_carries_the_result),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
