@@ -123,6 +123,10 @@ int appraise_line_find(struct session *s, int year, int64_t org_id, int64_t *lin
  * grade word into out ("好 93.3%", "未评议", "" when in no round). */
 void appraise_result_of(struct session *s, int year, int64_t org_id, char *out, size_t cap);
 
+/* The organization's results, latest year first, for its form:
+ * "2025 较好 85.4%；2024 好 92.0%" (at most `max` years); "" when none. */
+void appraise_history(struct session *s, int64_t org_id, int max, char *out, size_t cap);
+
 /* CSV / xlsx of every line of the year's rounds in scope (year 0: all). */
 int appraise_export(struct session *s, int year, const char *path, FILE *report, int *exported);
 int appraise_export_all(struct session *s, const char *path, FILE *report, int *exported);

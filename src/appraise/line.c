@@ -241,6 +241,26 @@ void appraise_result_of(struct session *s, int year, int64_t org_id, char *out, 
 	sqlite3_finalize(st);
 }
 
+void appraise_history(struct session *s, int64_t org_id, int max, char *out, size_t cap)
+{
+	sqlite3_stmt *st;
+	out[0] = 0;
+	if (sqlite3_prepare_v2(s->db, "SELECT DISTINCT r.year FROM appraise_line l JOIN appraise_round r"
+	                       " ON r.id = l.round_id WHERE l.org_id = ? ORDER BY r.year DESC LIMIT ?",
+	                       -1, &st, NULL) != SQLITE_OK)
+		return;
+	sqlite3_bind_int64(st, 1, org_id);
+	sqlite3_bind_int(st, 2, max);
+	size_t at = 0;
+	while (sqlite3_step(st) == SQLITE_ROW && at < cap) {
+		char one[64];
+		int year = sqlite3_column_int(st, 0);
+		appraise_result_of(s, year, org_id, one, sizeof one);
+		at += (size_t)snprintf(out + at, cap - at, "%s%d %s", at ? "；" : "", year, one);
+	}
+	sqlite3_finalize(st);
+}
+
 /* ---- export ---- */
 
 static const char *const export_head[] = {

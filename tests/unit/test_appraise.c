@@ -183,6 +183,11 @@ static void a_round_holds_the_branches_and_saves_votes(void **state)
 	assert_string_equal(res, "未评议");
 	appraise_result_of(f->s, 2025, f->a, res, sizeof res);
 	assert_string_equal(res, "");
+	char history[160];
+	appraise_history(f->s, f->a, 3, history, sizeof history);
+	assert_string_equal(history, "2026 较好 85.4%");
+	appraise_history(f->s, f->top, 3, history, sizeof history);
+	assert_string_equal(history, "");
 
 	/* a stale version is refused, what was typed kept */
 	struct appraise_line stale = line_of(f, round, f->b);
