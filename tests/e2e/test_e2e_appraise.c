@@ -116,10 +116,13 @@ static void votes_on_the_sheet(void **state)
 
     /* 二都: 党员 20 6 2 0, 群众 10 5 3 2 -> 41/48 = 85.4% 较好 */
     static const char *const row1[8] = { "20", "6", "2", "0", "10", "5", "3", "2" };
+    unsigned long before = vt_keystrokes(vt), want = 0;
     for (int k = 0; k < 8; k++) {
         vt_type(vt, row1[k]);
         vt_key(vt, VT_KEY_ENTER);
+        want += strlen(row1[k]) + 1;
     }
+    assert_int_equal(vt_keystrokes(vt) - before, want);   /* the digits and one Enter a cell */
     app_wait(vt, "已保存「二都村党支部」的评议票数：好和较好占 85.4%，较好");
     app_settle(vt);
     assert_row_has(vt, "二都村党支部", "85.4%");
@@ -182,6 +185,7 @@ static void a_bulletin_drafted_and_saved(void **state)
     app_settle(vt);
     vt_key(vt, VT_KEY_ENTER);
     app_wait(vt, "已由台账记录起草通报");
+    app_wait_row(vt, 1, "主菜单 > 工作计划与督导 > 通报 > 通报内容");
     app_wait(vt, "关于2026年10月基层党建工作落实情况的通报");
     app_wait(vt, "“三会一课”落实不到位的支部");
     vt_key(vt, VT_KEY_F2);
