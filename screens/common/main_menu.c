@@ -23,7 +23,7 @@ static const struct menu_entry entries[] = {
 	  &review_create_batches_screen },
 	{ { '8', "表彰荣誉", "优秀共产党员、先进基层党组织等荣誉登记：年度、称号、级别筛选，撤销，导出" },
 	  &honour_menu_screen },
-	{ { '9', "工作计划与督导", "各支部按期报送、督导检查和整改、联系点走访" },
+	{ { '9', "工作计划与督导", "实施方案与任务、工作汇报、督导检查、联系点走访、述职评议、通报" },
 	  &plan_menu_screen },
 	{ { 'f', "党费管理", "按月按支部录入党费（比例和定额自动计算）、各支部汇总、欠交名单" },
 	  &dues_menu_screen },

@@ -265,6 +265,38 @@ extern const struct screen supervise_followup_form_screen;
  * with liaison_id for a new visit of that liaison). */
 extern const struct screen supervise_visit_ledger_screen;
 extern const struct screen supervise_visit_form_screen;
+
+/* 工作计划与督导 (issue 13): the submenu on the main menu's key 9. */
 extern const struct screen plan_menu_screen;
+
+/* 述职评议 (issue 13, src/appraise/appraise.h): the rounds, a round's
+ * 评议录入 sheet (round_id), and one organization's line
+ * (appraise_line_form_screen): line `id`, or when id is 0 the line of
+ * org_id in the latest round of `year` — what the 待办 screen opens for a
+ * TODO_APPRAISE item (id the org, year in ref). */
+struct appraise_arg {
+	long long round_id;
+	long long id;          /* the line */
+	long long org_id;      /* with year: find the line (id 0) */
+	int year;
+	long long saved_id;    /* set on return: the round or line last saved */
+	int changed;           /* set on return: something was saved */
+};
+extern const struct screen appraise_rounds_screen;
+extern const struct screen appraise_round_form_screen;  /* round_id (0: a new round) */
+extern const struct screen appraise_sheet_screen;       /* round_id */
+extern const struct screen appraise_line_form_screen;   /* id, or org_id + year */
+
+/* 通报 (issue 13, src/bulletin/bulletin.h): the saved ones, and one of them
+ * (id), or when id is 0 a new one drafted for [from, to] under root. */
+struct bulletin_arg {
+	long long id;
+	long long root;        /* a new one: the scope (0: the operator's) */
+	char from[11], to[11]; /* a new one: the period */
+	long long saved_id;
+	int changed;
+};
+extern const struct screen bulletin_list_screen;
+extern const struct screen bulletin_form_screen;
 
 #endif

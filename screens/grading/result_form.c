@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "appraise/appraise.h"
 #include "grading/grading.h"
 #include "screens/common/record_form.h"
 #include "screens/common/screens.h"
@@ -24,6 +25,7 @@ struct result_rec {
 	char movement[16];
 	char grade[32];       /* a grade word, or 按建议 */
 	char reason[256];
+	char appraisal[64];   /* 联考: the year's 述职评议 result */
 	struct grading_result res;
 };
 
@@ -43,6 +45,9 @@ static const struct form_field fields[] = {
 	  .type = FT_READONLY, M(previous), .help = "上一轮已确认定级中的等次。" },
 	{ .key = "movement", .label = "变化：", .row = 4, .col = 42, .width = 6, .type = FT_READONLY,
 	  M(movement), .help = "与上次相比：晋位、降位或持平。" },
+	{ .key = "appraisal", .label = "述职评议：", .row = 5, .col = 2, .width = 30,
+	  .type = FT_READONLY, M(appraisal),
+	  .help = "同一年度述职评议的结果（联述联评联考）：评议等次和好、较好票数所占比例。" },
 	{ .key = "grade", .label = "等次：", .row = 6, .col = 2, .width = 8, .type = FT_CHOICE,
 	  .required = 1, M(grade),
 	  .help = "办公室确定的等次。选「按建议」即采用建议等次（评分变化时随之变化）；\n"
@@ -96,6 +101,9 @@ static int read_result(struct session *s, int64_t id, struct result_rec *rec,
 	if (grading_result_load(s, id, &rec->res, e) || grading_round_load(s, rec->res.round_id, r, e))
 		return -1;
 	to_record(r, rec);
+	appraise_result_of(s, r->year, rec->res.org_id, rec->appraisal, sizeof rec->appraisal);
+	if (!*rec->appraisal)
+		snprintf(rec->appraisal, sizeof rec->appraisal, "（未参加 %d 年述职评议）", r->year);
 	return 0;
 }
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "appraise/appraise.h"
 #include "core/validate.h"
 #include "honour/honour.h"
 #include "org/org.h"
@@ -42,6 +43,12 @@ static void draw_honours(struct org_form *w)
 		snprintf(text, sizeof text, "荣誉：%s%s%s%s（F9 荣誉记录）", lines[0], n > 1 ? "；" : "",
 		         n > 1 ? lines[1] : "", more);
 	draw_text(frame_body_top() + HONOUR_ROW, 0, term_cols(), text, ST_NORMAL);
+	char appraisal[160];   /* 联述联评联考: the secretary's 述职评议 of recent years */
+	appraise_history(w->s, w->rec.id, 3, appraisal, sizeof appraisal);
+	if (*appraisal) {
+		snprintf(text, sizeof text, "述职评议：%s", appraisal);
+		draw_text(frame_body_top() + HONOUR_ROW + 1, 0, term_cols(), text, ST_NORMAL);
+	}
 }
 
 /* Only the organizations that may hold the kind typed above (党小组 under a

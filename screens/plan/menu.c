@@ -1,5 +1,5 @@
-/* menu.c — 工作计划与督导 (issue 13): the year's plan, the reports owed,
- * inspections and liaison visits.  Each part adds its lines to `entries`. */
+/* menu.c — 工作计划与督导 (issue 13): the plan, recurring reports,
+ * inspections, liaison visits, 述职评议 and the 通报. */
 #include "screens/common/menu_screen.h"
 #include "screens/common/screens.h"
 
@@ -12,6 +12,10 @@ static const struct menu_entry entries[] = {
 	  &supervise_followup_ledger_screen },
 	{ { '7', "联系点走访", "联系领导、联系干部走访联系点的记录；超过 N 个月未走访的联系领导名单" },
 	  &supervise_visit_ledger_screen },
+	{ { '8', "述职评议", "联述联评联考：书记述职，党员、群众评议（好、较好、一般、差），结果列入分类定级台账" },
+	  &appraise_rounds_screen },
+	{ { '9', "通报", "按期间和范围由台账记录起草通报：缺报、逾期、三会一课、整改；编文号保存、导出" },
+	  &bulletin_list_screen },
 };
 
 static const struct menu_screen menu = {
@@ -26,11 +30,13 @@ static void *open_menu(struct app *a, void *arg)
 
 const struct screen plan_menu_screen = {
 	.name = "工作计划与督导",
-	.help = "工作计划与督导：实施方案的落实、各支部的报送、督导检查和联系点走访。\n"
+	.help = "工作计划与督导：实施方案的任务、各支部的报送、督导检查、联系点走访、述职评议和通报。\n"
 	        "4 工作汇报：每期应报送的党组织，已报、未报、逾期；回车登记，连续录入。\n"
 	        "5 督导检查：检查组、被检查党组织的检查发现、整改要求和期限。\n"
 	        "6 督导整改：未完成的整改，逾期的标出；回车登记整改完成。\n"
-	        "7 联系点走访：走访记录；Tab 看超过 N 个月未走访的联系领导。",
+	        "7 联系点走访：走访记录；Tab 看超过 N 个月未走访的联系领导。\n"
+	        "8 述职评议：每年一轮，书记述职，党员和群众评议；结果列入同年分类定级台账。\n"
+	        "9 通报：按期间和范围由台账记录起草，修改正文、编文号后保存，导出。",
 	.legend = menu_screen_legend,
 	.open = open_menu,
 	.close = menu_screen_close,

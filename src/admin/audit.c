@@ -34,6 +34,7 @@ static const struct { const char *name, *label; } tables[] = {
 	{ "nom_objection", "公示异议" },
 	{ "duty_report", "工作汇报" }, { "inspection_org", "督导整改" },
 	{ "liaison_visit", "联系走访" },
+	{ "appraise_round", "述职评议" }, { "appraise_line", "评议结果" }, { "bulletin", "通报" },
 	{ "database", "数据库" },
 };
 enum { NTABLES = sizeof tables / sizeof *tables };
@@ -44,7 +45,7 @@ const char *const audit_table_labels[] = {
 	"创建任务", "验收评分", "申报经费", "实施方案",
 	"任务", "月报", "督查", "表彰荣誉",
 	"党员示范岗", "示范岗记录", "示范岗考核", "党员示范寝室", "寝室检查评比", "党建示范点",
-	"示范点检查", "数据库", NULL,
+	"示范点检查", "述职评议", "评议结果", "通报", "数据库", NULL,
 };
 
 const char *audit_table_label(const char *table)

@@ -241,6 +241,21 @@ static const struct field_label labels[] = {
 	{ "nomination", "honour_id", "授予的荣誉" },
 	{ "nom_objection", "nomination_id", "表彰推荐" }, { "nom_objection", "raised_on", "异议日期" },
 	{ "nom_objection", "text", "异议内容" }, { "nom_objection", "outcome", "处理结果" },
+	{ "appraise_round", "year", "年度" }, { "appraise_round", "name", "名称" },
+	{ "appraise_round", "org_id", "组织单位" }, { "appraise_round", "starts_on", "开始日期" },
+	{ "appraise_round", "ends_on", "述职期限" }, { "appraise_round", "status", "状态" },
+	{ "appraise_round", "notes", "备注" },
+	{ "appraise_line", "round_id", "述职评议" }, { "appraise_line", "org_id", "党组织" },
+	{ "appraise_line", "secretary", "述职人" }, { "appraise_line", "spoke_on", "述职日期" },
+	{ "appraise_line", "summary", "述职摘要" },
+	{ "appraise_line", "m_good", "党员评议好" }, { "appraise_line", "m_fair", "党员评议较好" },
+	{ "appraise_line", "m_avg", "党员评议一般" }, { "appraise_line", "m_poor", "党员评议差" },
+	{ "appraise_line", "p_good", "群众评议好" }, { "appraise_line", "p_fair", "群众评议较好" },
+	{ "appraise_line", "p_avg", "群众评议一般" }, { "appraise_line", "p_poor", "群众评议差" },
+	{ "bulletin", "year", "年度" }, { "bulletin", "doc_no", "文号" }, { "bulletin", "title", "标题" },
+	{ "bulletin", "period_from", "起始日期" }, { "bulletin", "period_to", "截止日期" },
+	{ "bulletin", "org_id", "发文单位" }, { "bulletin", "issued_on", "发文日期" },
+	{ "bulletin", "body", "正文" },
 };
 enum { NLABELS = sizeof labels / sizeof *labels };
 

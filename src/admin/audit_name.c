@@ -108,6 +108,10 @@ static const struct namer namers[] = {
 	{ "inspection", { "组长" }, NULL, { "检查日期" }, NULL, 0 },
 	{ "inspection_org", { "被检查党组织" }, NULL, { "检查日期" }, NULL, 0 },
 	{ "liaison_visit", { "联系人" }, "联系点", { "走访日期" }, NULL, 0 },
+	/* 述职评议: a round by its name, a line by its organization */
+	{ "appraise_round", { "名称" }, NULL, { "年度" }, NULL, 0 },
+	{ "appraise_line", { "党组织" }, NULL, { "述职日期" }, NULL, 0 },
+	{ "bulletin", { "文号" }, NULL, { "标题" }, NULL, 0 },
 	{ "app_user", { "姓名" }, "登录名", { NULL },
 	  "SELECT x.display_name, x.login, NULL FROM app_user x WHERE x.id = ?1", 0 },
 	{ "database", { "文件" }, NULL, { NULL }, NULL, 1 },

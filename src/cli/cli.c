@@ -8,6 +8,8 @@
 #include "admin/audit.h"
 #include "admin/user.h"
 #include "admin/user_priv.h"
+#include "appraise/appraise.h"
+#include "bulletin/bulletin.h"
 #include "cli/hint.h"
 #include "cli/print_cli.h"
 #include "cli/review_cli.h"
@@ -55,6 +57,8 @@ void cli_usage(FILE *to)
 	        "  export showcase-posts 文件.csv  导出党员示范岗台账（承诺、历年考核、记录数）\n"
 	        "  export showcase-dorms 文件.csv  导出党员示范寝室台账（成员、检查评比得分）\n"
 	        "  export showcase-points 文件.csv 导出党建示范点台账（级别、历年检查）\n"
+	        "  export appraisal [年度] 文件.csv 导出述职评议结果（票数、好和较好占比、等次）\n"
+	        "  export bulletins 文件.csv      导出已保存的通报\n"
 	        "  export nominations 文件.csv   导出表彰推荐（各次评选的推荐、理由、审核、异议）\n"
 	        "  export reports 文件.csv       导出工作汇报；文件名含期间时导出该期的报送台账\n"
 	        "                                （已报、未报、逾期，如 月报-2026-10.csv）\n"
@@ -79,6 +83,10 @@ void cli_usage(FILE *to)
 	        "                                打印党员信息采集表\n"
 	        "  print grading 轮次编号 文件.pdf\n"
 	        "                                打印定级台账\n"
+	        "  print appraisal 述职评议编号 文件.pdf\n"
+	        "                                打印述职评议结果表\n"
+	        "  print bulletin 通报编号 文件.pdf\n"
+	        "                                打印通报\n"
 	        "  print honours 年度 文件.pdf\n"
 	        "                                打印表彰荣誉汇总表（print 均可加 --force 覆盖已有文件）\n"
 	        "  check                         检查数据库完整性、外键和业务规则\n"
@@ -228,6 +236,8 @@ static const struct ledger_io ledgers[] = {
 	{ "reports", "工作汇报", NULL, sup_report_export_cli },   /* a period in the name: its ledger */
 	{ "inspections", "督导检查", NULL, sup_inspection_export },
 	{ "visits", "联系点走访", NULL, sup_visit_export },
+	{ "appraisal", "述职评议", NULL, appraise_export_all },   /* [年度] before the file: that year */
+	{ "bulletins", "通报", NULL, bulletin_export_csv },
 };
 
 static const struct ledger_io *find_ledger(const char *name, int exporting)
@@ -339,8 +349,17 @@ int cli_may_write(const char *path, int force)
 
 static int cmd_export(struct config *c, int argc, char **argv)
 {
-	int force;
+	int force, year = 0;
 	argc = cli_take_force(argc, argv, &force);
+	if (argc == 4 && strcmp(argv[1], "appraisal") == 0) {   /* export appraisal 年度 文件 */
+		year = atoi(argv[2]);
+		if (year < 1990 || year > 2099) {
+			fprintf(stderr, "年度应为 1990 至 2099 的年份：%s\n", argv[2]);
+			return 2;
+		}
+		argv[2] = argv[3];
+		argc = 3;
+	}
 	const struct ledger_io *l = argc == 3 ? find_ledger(argv[1], 1) : NULL;
 	if (!l) {
 		ledger_usage("export", 1);
@@ -355,7 +374,8 @@ static int cmd_export(struct config *c, int argc, char **argv)
 	struct session s;
 	if (open_session(c, 0, &s))
 		return 1;
-	int n = 0, rc = l->export(&s, argv[2], stderr, &n);
+	int n = 0, rc = year ? appraise_export(&s, year, argv[2], stderr, &n)
+	                     : l->export(&s, argv[2], stderr, &n);
 	char full[PATH_MAX];
 	if (rc == 0)   /* the file written, by its whole path, as the screens say it */
 		printf("已导出 %d 条%s记录到 %s\n", n, l->what, realpath(argv[2], full) ? full : argv[2]);

@@ -25,6 +25,8 @@ static const struct {
 	{ "member", "采集表", "党员信息采集表", FORM_MEMBER },
 	{ "grading", "定级台账", "定级台账", FORM_GRADING },
 	{ "honours", "表彰汇总", "表彰荣誉汇总表", FORM_HONOURS },
+	{ "appraisal", "述职评议", "述职评议结果表", FORM_APPRAISAL },
+	{ "bulletin", "通报", "通报", FORM_BULLETIN },
 };
 enum { NFORMS = sizeof forms / sizeof *forms };
 
@@ -41,6 +43,8 @@ static void usage(void)
 	                "      dangjian print member 党员编号|身份证号 文件.pdf  党员信息采集表\n"
 	                "      dangjian print grading 定级轮次编号 文件.pdf  定级台账\n"
 	                "      dangjian print honours 年度 文件.pdf         表彰荣誉汇总表\n"
+	                "      dangjian print appraisal 述职评议编号 文件.pdf  述职评议结果表\n"
+	                "      dangjian print bulletin 通报编号 文件.pdf    通报\n"
 	                "      另可加 --force（覆盖已有文件）\n");
 }
 

@@ -167,6 +167,7 @@ static int (*const workflows[])(struct session *, struct dj_err *) = {
 	demo_showcase,   /* seed 000's 示范岗, 示范寝室 and 示范点 with their checks */
 	demo_nominate,   /* a commendation cycle in 公示, with objections */
 	demo_supervise,  /* 月报 with some missing, a 督导检查 with an overdue follow-up, 联系点 visits */
+	demo_appraise,   /* last year's 述职评议 of every branch, votes typed, closed */
 };
 
 int demo_populate(struct session *s, struct dj_err *e)

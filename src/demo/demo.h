@@ -54,5 +54,9 @@ int demo_nominate(struct session *s, struct dj_err *e);
  * missing and a few late; a 督导检查 with one follow-up overdue; the
  * liaison leaders' visits, one of them not at his 联系点 for five months. */
 int demo_supervise(struct session *s, struct dj_err *e);
+/* Last year's 述职评议 of the 镇党委 (src/appraise/): every 党总支 and
+ * 党支部 with its secretary's 述职 in December and both groups' votes,
+ * grades from 好 to 差; the round closed. */
+int demo_appraise(struct session *s, struct dj_err *e);
 
 #endif

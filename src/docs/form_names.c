@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "appraise/appraise.h"
+#include "bulletin/bulletin.h"
 #include "core/validate.h"
 #include "docs/form_internal.h"
 #include "grading/grading.h"
@@ -75,6 +77,21 @@ int form_file_name(struct session *s, enum form_kind k, int64_t id, char *out, s
 		free(r);
 		return rc;
 	}
+	case FORM_APPRAISAL: {
+		struct appraise_round r;
+		int rc = appraise_round_load(s, id, &r, e);
+		if (rc == 0)
+			join(out, cap, "述职评议结果表", r.name, "");
+		return rc;
+	}
+	case FORM_BULLETIN: {
+		struct bulletin b;
+		int rc = bulletin_load(s, id, &b, e);
+		if (rc == 0)
+			join(out, cap, "通报", b.doc_no, b.issued_on);
+		bulletin_free(&b);
+		return rc;
+	}
 	}
 	return dj_fail(e, DJ_INVALID, NULL, "未知表格");
 }
@@ -89,6 +106,8 @@ int form_write_pdf(struct session *s, enum form_kind k, int64_t id, int blank, c
 	case FORM_MEMBER: return form_member_pdf(s, id, path, pages, e);
 	case FORM_GRADING: return form_grading_pdf(s, id, path, pages, e);
 	case FORM_HONOURS: return form_honours_pdf(s, (int)id, path, pages, e);
+	case FORM_APPRAISAL: return form_appraisal_pdf(s, id, path, pages, e);
+	case FORM_BULLETIN: return form_bulletin_pdf(s, id, path, pages, e);
 	}
 	return dj_fail(e, DJ_INVALID, NULL, "未知表格");
 }

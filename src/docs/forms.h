@@ -20,7 +20,8 @@
 #include "core/err.h"
 #include "core/session.h"
 
-enum form_kind { FORM_LETTER, FORM_SIGNIN, FORM_MINUTES, FORM_MEMBER, FORM_GRADING, FORM_HONOURS };
+enum form_kind { FORM_LETTER, FORM_SIGNIN, FORM_MINUTES, FORM_MEMBER, FORM_GRADING, FORM_HONOURS,
+                 FORM_APPRAISAL, FORM_BULLETIN };
 
 int form_letter_pdf(struct session *s, int64_t event_id, const char *path, int *pages,
                     struct dj_err *e);
@@ -38,6 +39,12 @@ int form_grading_pdf(struct session *s, int64_t round_id, const char *path, int 
 /* year: the honours awarded in it under the operator's scope. */
 int form_honours_pdf(struct session *s, int year, const char *path, int *pages,
                      struct dj_err *e);
+
+/* 述职评议结果表 of a round, landscape; 通报 of a saved one, portrait
+ * (form_appraise.c). */
+int form_appraisal_pdf(struct session *s, int64_t round_id, const char *path, int *pages,
+                       struct dj_err *e);
+int form_bulletin_pdf(struct session *s, int64_t id, const char *path, int *pages, struct dj_err *e);
 
 /* Form k of record id (FORM_HONOURS: id is the year; blank: a 签到表 to
  * sign) to path: the one dispatch the CLI and the screens print through. */

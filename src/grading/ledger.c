@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "appraise/appraise.h"
 #include "core/csv_table.h"
 #include "core/db.h"
 #include "core/memrows.h"
@@ -319,7 +320,8 @@ static void write_header(struct csv_writer *w, const struct csv_sources *cs)
 {
 	static const char *const head[] = { "年度", "定级名称", "党组织名称", "类别", "分类" };
 	static const char *const tail[] = { "综合得分", "建议等次", "等次", "调整理由", "上次等次", "升降",
-	                                    "公布日期", "列入整改", "整改期限", "验收日期", "整改状态" };
+	                                    "公布日期", "列入整改", "整改期限", "验收日期", "整改状态",
+	                                    "述职评议" };
 	char title[64];
 	for (size_t i = 0; i < sizeof head / sizeof *head; i++)
 		csv_write_field(w, head[i]);
@@ -332,10 +334,11 @@ static void write_header(struct csv_writer *w, const struct csv_sources *cs)
 	csv_end_record(w);
 }
 
-static void write_line(struct csv_writer *w, const struct grading_round *r,
+/* 联考: the 述职评议 result of the same year sits beside the grade. */
+static void write_line(struct session *s, struct csv_writer *w, const struct grading_round *r,
                        struct csv_sources *cs, const struct ledger_line *l)
 {
-	char v[32], year[8];
+	char v[32], year[8], appraisal[64];
 	snprintf(year, sizeof year, "%d", r->year);
 	const char *head[] = { year, r->name, l->org, l->category, l->group };
 	for (size_t i = 0; i < sizeof head / sizeof *head; i++)
@@ -360,6 +363,8 @@ static void write_line(struct csv_writer *w, const struct grading_round *r,
 	csv_write_field(w, l->deadline);
 	csv_write_field(w, l->accepted_on);
 	csv_write_field(w, *l->deadline ? rectify_status(l->deadline, l->accepted_on) : "");
+	appraise_result_of(s, r->year, l->org_id, appraisal, sizeof appraisal);
+	csv_write_field(w, appraisal);
 	csv_end_record(w);
 }
 
@@ -431,7 +436,7 @@ static int export_rounds(struct session *s, int64_t only, const char *path, FILE
 			break;
 		}
 		for (int k = 0; k < n; k++)
-			write_line(&w, &rounds[i], &cs, &l[k]);
+			write_line(s, &w, &rounds[i], &cs, &l[k]);
 		*exported += n;
 		free(l);
 	}

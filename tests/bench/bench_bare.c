@@ -18,6 +18,8 @@
 #include "core/db.h"
 #include "core/rowsource.h"
 #include "core/session.h"
+#include "core/validate.h"
+#include "bulletin/bulletin.h"
 #include "honour/honour.h"
 #include "supervise/supervise.h"
 #include "org/org.h"
@@ -170,6 +172,40 @@ void bench_bare_keys(struct bench *b, const char *path, const char *ledger, char
 
 /* ---- statistics and grading, whole county, in the core --------------------- */
 
+/* The 通报 of last month drafted for the whole county: every source
+ * (三会一课 of each branch, rectifications) and the good side. */
+static void bench_bulletin(struct bench *b, struct session *s)
+{
+	char now[11], from[11], to[11];
+	int y, m, d;
+	sscanf(today(now), "%d-%d-%d", &y, &m, &d);
+	if (--m == 0) {
+		m = 12;
+		y--;
+	}
+	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	snprintf(from, sizeof from, "%04d-%02d-01", y, m);
+	snprintf(to, sizeof to, "%04d-%02d-%02d", y, m,
+	         m == 2 && (y % 4 || (y % 100 == 0 && y % 400)) ? 28 : days[m - 1]);
+	double t[5];
+	int n = b->smoke ? 1 : 5, ok = 1;
+	size_t len = 0;
+	struct dj_err e;
+	for (int i = 0; i < n; i++) {
+		char *text = NULL;
+		double t0 = bench_now_ms();
+		ok &= bulletin_draft(s, 0, from, to, &text, &e) == 0;
+		t[i] = bench_now_ms() - t0;
+		len = text ? strlen(text) : 0;
+		free(text);
+	}
+	bench_check(b, ok && len > 0, "通报起草：全县 %s 至 %s，%zu 字节", from, to, len);
+	double med = bench_median(t, n);
+	struct figure *f = bench_fig(b, "通报起草（全县，核心函数）", "≤ 2000 ms", med <= 2000, "%.1f ms", med);
+	snprintf(f->ratio, sizeof f->ratio, "%.2f × 目标", med / 2000);
+	fig_note(f, "bulletin_draft 上月全县各党支部三会一课与整改，%d 次中位数", n);
+}
+
 void bench_core(struct bench *b)
 {
 	struct config c;
@@ -197,6 +233,7 @@ void bench_core(struct bench *b)
 	snprintf(f->ratio, sizeof f->ratio, "%.2f × 目标", med / 300);
 	fig_note(f, "member_stats_compute，全县 %ld 名党员，%d 次中位数", st->total, n);
 	free(st);
+	bench_bulletin(b, &s);
 	db_close(s.db);
 	config_free(&c);
 }

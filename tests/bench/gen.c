@@ -681,6 +681,9 @@ int main(int argc, char **argv)
 	if (gen_has_table(&g, "duty_report"))
 		gen_reports(&g);
 	phase(&t0, "工作汇报");
+	if (gen_has_table(&g, "appraise_line"))
+		gen_appraisal(&g);
+	phase(&t0, "述职评议");
 	gen_exec(&g, "COMMIT");
 	create_indexes(&g, &ix);
 	/* 排序号 and the tree order the ledgers page by, as a save would keep them. */

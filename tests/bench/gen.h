@@ -69,5 +69,6 @@ void gen_grading(struct gen *g);
 void gen_honours(struct gen *g);
 /* 工作汇报: the 月报 of every branch for the last six months, some missing. */
 void gen_reports(struct gen *g);
+void gen_appraisal(struct gen *g);   /* last year's 述职评议 of every graded org */
 
 #endif

@@ -337,5 +337,42 @@ void gen_reports(struct gen *g)
 			gen_text(st, 4, g->stamp);
 			gen_insert(g, st);
 		}
+/* Last year's 述职评议 of the county: one round over every 党总支 and
+ * 党支部 graded, each with its 述职 and both groups' votes (a branch's
+ * members and some of the public), as a year-end round types them in. */
+void gen_appraisal(struct gen *g)
+{
+	int ty, tm, td;
+	gen_date_parts(g->today, &ty, &tm, &td);
+	char from[11], to[11], name[64];
+	gen_ymd(ty - 1, 12, 1, from);
+	gen_ymd(ty - 1, 12, 31, to);
+	snprintf(name, sizeof name, "%d年度党组织书记述职评议", ty - 1);
+	sqlite3_stmt *rd = gen_prepare(g, "INSERT INTO appraise_round(year, name, org_id, starts_on, ends_on,"
+	                                  " status, created_at) VALUES (?,?,?,?,?,'已结束',?)");
+	sqlite3_bind_int(rd, 1, ty - 1);
+	gen_text(rd, 2, name);
+	sqlite3_bind_int64(rd, 3, g->root_id);
+	gen_text(rd, 4, from);
+	gen_text(rd, 5, to);
+	gen_text(rd, 6, g->stamp);
+	gen_insert(g, rd);
+	sqlite3_finalize(rd);
+	int64_t round = sqlite3_last_insert_rowid(g->db);
+	sqlite3_stmt *st = gen_prepare(g, "INSERT INTO appraise_line(round_id, org_id, secretary, spoke_on,"
+	                                  " summary, m_good, m_fair, m_avg, m_poor, p_good, p_fair, p_avg,"
+	                                  " p_poor, created_at) VALUES (?,?,'书记',?,'抓班子带队伍，落实三会一课',"
+	                                  " ?,?,?,?,?,?,?,?,?)");
+	for (int o = 0; o < g->ngraded; o++) {
+		char on[11];
+		gen_ymd(ty - 1, 12, gen_int(g, 5, 28), on);
+		sqlite3_bind_int64(st, 1, round);
+		sqlite3_bind_int64(st, 2, g->graded[o]);
+		gen_text(st, 3, on);
+		for (int k = 0; k < 8; k++)
+			sqlite3_bind_int(st, 4 + k, k % 4 == 0 ? gen_int(g, 8, 30) : gen_int(g, 0, 8 - 2 * (k % 4)));
+		gen_text(st, 12, g->stamp);
+		gen_insert(g, st);
+	}
 	sqlite3_finalize(st);
 }

@@ -663,8 +663,9 @@ static void ledger_csv(void **state)
 	assert_non_null(cr);
 	char **f;
 	int line, nf = csv_next(cr, &f, &line);
-	assert_int_equal(nf, 18);
+	assert_int_equal(nf, 19);
 	assert_string_equal(f[0], "年度");
+	assert_string_equal(f[18], "述职评议");   /* 联考: empty without a round that year */
 	assert_string_equal(f[5], "支部自评得分");
 	assert_string_equal(f[6], "组织考评得分");
 	assert_string_equal(f[7], "综合得分");
@@ -682,6 +683,7 @@ static void ledger_csv(void **state)
 			assert_string_equal(f[14], "定级");
 			assert_string_equal(f[15], "2027-02-20");
 			assert_string_equal(f[17], "整改中");
+			assert_string_equal(f[18], "");
 		}
 	assert_true(seen);
 	csv_close(cr);

@@ -1,0 +1,21 @@
+/* internal.h — private to src/appraise/: what its files share. */
+#ifndef DJ_APPRAISE_INTERNAL_H
+#define DJ_APPRAISE_INTERNAL_H
+
+#include "appraise/appraise.h"
+
+#define AP_NOW "strftime('%Y-%m-%d %H:%M:%S','now','localtime')"
+
+/* Organizations under :scope (itself included); 0 = everything. */
+#define AP_SUBTREE(col) "(:scope = 0 OR " col " IN (WITH RECURSIVE sub(id) AS (SELECT :scope" \
+	" UNION ALL SELECT c.id FROM org c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub))"
+
+/* The count columns in struct appraise_votes order, and their labels. */
+extern const char *const ap_count_cols[AP_GROUPS * AP_KINDS];
+extern const char *const ap_count_labels[AP_GROUPS * AP_KINDS];
+
+/* Runs fn(s, rec, e) in a transaction (joining one that is open). */
+int ap_in_txn(struct session *s, const char *savepoint,
+              int (*fn)(struct session *, void *, struct dj_err *), void *rec, struct dj_err *e);
+
+#endif
