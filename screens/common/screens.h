@@ -231,4 +231,9 @@ struct review_arg {
 	int changed;           /* set on return: something was saved (state, money, scores) */
 };
 
+/* 今日待办 (issue 13, src/todo/todo.h): every module's late and due items
+ * in the operator's scope (arg NULL); Enter opens the record by its kind
+ * through the screen's opener table. */
+extern const struct screen todo_screen;
+
 #endif

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "grading/rectify.h"
 #include "member/devcase.h"
@@ -28,7 +29,8 @@ int todo_ahead_days(const struct config *c)
 int todo_at_start(const struct config *c)
 {
 	const char *v = c ? config_str(c, "todo:at_start", "no") : "no";
-	return strcmp(v, "yes") == 0 || strcmp(v, "1") == 0 || strcmp(v, "true") == 0;
+	return strcasecmp(v, "yes") == 0 || strcmp(v, "1") == 0 || strcasecmp(v, "true") == 0 ||
+	       strcasecmp(v, "on") == 0;
 }
 
 void todo_horizon(const char *today, int ahead, char out[11])

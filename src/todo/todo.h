@@ -72,6 +72,23 @@ int todo_collect(struct session *s, const char *today, int ahead, struct todo_it
 /* How many are late and how many only due (for the title line). */
 void todo_count(const struct todo_item *items, int n, int *late, int *due);
 
+/* The list as a row source (core/memrows.h) for the 待办 screen: 类别 组织
+ * 事项 责任人 期限, late rows flagged, in todo_collect's order; row i's id
+ * is i + 1, and l->items[id - 1] is the item (read again on every reload,
+ * so look it up after a refresh, not before).  F7 finds by any column or
+ * the organization's pinyin initials.  l outlives the source; kind 0: all. */
+struct todo_list {
+	struct session *s;
+	int ahead;
+	int kind;
+	struct todo_item *items;
+	int n;
+};
+struct row_source *todo_list_source(struct todo_list *l);
+/* The item of a row id, or NULL. */
+const struct todo_item *todo_list_item(const struct todo_list *l, int64_t id);
+void todo_list_free(struct todo_list *l);
+
 /* The order todo_collect sorts in (qsort comparator over struct todo_item). */
 int todo_item_cmp(const void *a, const void *b);
 
