@@ -84,8 +84,12 @@ static int rectify_row(void *ctx, const struct rs_row *row)
 	todo_copy(it.org, sizeof it.org, r.org);
 	todo_copy(it.who, sizeof it.who, r.responsible);
 	char text[sizeof it.text + 64];
-	snprintf(text, sizeof text, "%s（%s）%s%s", r.round, r.grade[0] ? r.grade : r.origin,
-	         r.problem[0] ? "：" : "整改", r.problem);
+	/* the problem first: it is what the column has room for */
+	if (r.problem[0])
+		snprintf(text, sizeof text, "%s（%s %s）", r.problem, r.round,
+		         r.grade[0] ? r.grade : r.origin);
+	else
+		snprintf(text, sizeof text, "%s整改（%s）", r.round, r.grade[0] ? r.grade : r.origin);
 	todo_copy(it.text, sizeof it.text, text);
 	if (w->emit(w->ctx, &it))
 		w->stopped = 1;
