@@ -67,5 +67,6 @@ void gen_meetings(struct gen *g);
 void gen_dues(struct gen *g);
 void gen_grading(struct gen *g);
 void gen_honours(struct gen *g);
+void gen_devcases(struct gen *g);   /* 发展党员 under way, for the 待办 list */
 
 #endif
