@@ -89,6 +89,24 @@ static void late_items_are_marked_and_open(void **state)
     vt_key(vt, VT_KEY_ESC);
     app_wait_row(vt, 0, "今日待办");
     app_settle(vt);
+
+    /* every 类别 again, then F7 by the organization's pinyin initials */
+    only(vt, "1", "全部");
+    vt_key(vt, VT_KEY_F7);
+    app_wait(vt, "查找");
+    vt_type(vt, "ytsq");
+    vt_key(vt, VT_KEY_ENTER);
+    app_wait_row(vt, FIRST, "驿亭社区党支部");
+    app_settle(vt);
+    for (int r = FIRST; r <= LAST; r++) {
+        char text[512];
+        vt_row(vt, r, text, sizeof text);
+        APP_CHECK(vt, !text[0] || strstr(text, "驿亭社区党支部"));
+    }
+    vt_key(vt, VT_KEY_F1);
+    app_wait(vt, "回车：打开该记录办理");
+    vt_key(vt, VT_KEY_ESC);
+    app_wait_gone(vt, "回车：打开该记录办理");
     app_quit(vt);
 }
 
