@@ -2,6 +2,8 @@
  * the operator's scope, from every module with deadlines, late first.
  * Enter opens the record through the opener table by kind; on return the
  * list is collected again, so what was settled leaves it. */
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,66 +16,48 @@
 #include "tui/dialog.h"
 #include "tui/draw.h"
 
+/* What an opened record's screen gets as its arg: room for any module's
+ * arg struct, kept here while that screen is open. */
+#define ARG_ROOM 512
+
 struct todo_screen {
 	struct todo_list l;
 	struct list_view list;
-	/* what an opened record's screen gets; one of them at a time */
-	union {
-		struct grading_arg grading;
-		struct dev_form_arg dev;
-		struct org_form_arg org;
-		struct review_arg review;
-	} arg;
+	_Alignas(max_align_t) unsigned char arg[ARG_ROOM];
 };
 
-/* ---- openers: one line per kind ---- */
+/* ---- openers: one line per kind ----
+ * Enter on an item pushes `screen` with a zeroed arg of its module's type
+ * whose `id` field holds the item's id (BY_ID names the type and field);
+ * `more`, when set, fills what else that screen needs and may refuse. */
+struct opener {
+	int kind;
+	const struct screen *screen;
+	size_t size, id_at, id_size;
+	int (*more)(struct session *s, const struct todo_item *it, void *arg);
+};
+#define BY_ID(type, field) sizeof(type), offsetof(type, field), sizeof(((type *)0)->field)
 
-static int open_rectify(struct todo_screen *w, struct app *a, const struct todo_item *it)
+/* The application's form needs its batch and kind. */
+static int review_more(struct session *s, const struct todo_item *it, void *arg)
 {
-	w->arg.grading = (struct grading_arg){ .id = it->id };
-	app_push(a, &rectify_form_screen, &w->arg.grading);
-	return 0;
-}
-
-static int open_develop(struct todo_screen *w, struct app *a, const struct todo_item *it)
-{
-	w->arg.dev = (struct dev_form_arg){ .id = it->id };
-	app_push(a, &dev_form_screen, &w->arg.dev);
-	return 0;
-}
-
-static int open_term(struct todo_screen *w, struct app *a, const struct todo_item *it)
-{
-	w->arg.org = (struct org_form_arg){ .id = it->id };
-	app_push(a, &org_form_screen, &w->arg.org);
-	return 0;
-}
-
-/* The application's form needs its batch. */
-static int open_review(struct todo_screen *w, struct app *a, const struct todo_item *it)
-{
+	struct review_arg *r = arg;
 	struct review_app ap;
 	struct dj_err e;
-	if (review_app_load(w->l.s, it->id, &ap, &e)) {
+	if (review_app_load(s, it->id, &ap, &e)) {
 		frame_message(MSG_ERROR, "%s", e.msg);
 		return -1;
 	}
-	w->arg.review = (struct review_arg){
-		.kind = strcmp(ap.kind, "项目") == 0 ? REVIEW_PROJECT : REVIEW_CREATE,
-		.batch_id = ap.batch_id, .id = it->id,
-	};
-	app_push(a, &review_app_form_screen, &w->arg.review);
+	r->kind = strcmp(ap.kind, "项目") == 0 ? REVIEW_PROJECT : REVIEW_CREATE;
+	r->batch_id = ap.batch_id;
 	return 0;
 }
 
-static const struct {
-	int kind;
-	int (*open)(struct todo_screen *w, struct app *a, const struct todo_item *it);
-} openers[] = {
-	{ TODO_RECTIFY, open_rectify },
-	{ TODO_DEVELOP, open_develop },
-	{ TODO_TERM, open_term },
-	{ TODO_REVIEW, open_review },
+static const struct opener openers[] = {
+	{ TODO_RECTIFY, &rectify_form_screen, BY_ID(struct grading_arg, id), NULL },
+	{ TODO_DEVELOP, &dev_form_screen, BY_ID(struct dev_form_arg, id), NULL },
+	{ TODO_TERM, &org_form_screen, BY_ID(struct org_form_arg, id), NULL },
+	{ TODO_REVIEW, &review_app_form_screen, BY_ID(struct review_arg, id), review_more },
 };
 
 static enum outcome open_item(void *st, struct app *a, int64_t id)
@@ -82,9 +66,27 @@ static enum outcome open_item(void *st, struct app *a, int64_t id)
 	const struct todo_item *it = todo_list_item(&w->l, id);
 	if (!it)
 		return SCR_HANDLED;
-	for (size_t i = 0; i < sizeof openers / sizeof *openers; i++)
-		if (openers[i].kind == it->kind)
-			return openers[i].open(w, a, it) ? SCR_REDRAW : SCR_PUSH;
+	for (size_t i = 0; i < sizeof openers / sizeof *openers; i++) {
+		const struct opener *o = &openers[i];
+		if (o->kind != it->kind)
+			continue;
+		if (o->size > sizeof w->arg || (o->id_size != 4 && o->id_size != 8)) {
+			frame_message(MSG_ERROR, "无法打开这一类事项（%s）", it->what);
+			return SCR_HANDLED;
+		}
+		memset(w->arg, 0, sizeof w->arg);
+		if (o->id_size == 8) {
+			int64_t v = it->id;
+			memcpy(w->arg + o->id_at, &v, 8);
+		} else {
+			int32_t v = (int32_t)it->id;
+			memcpy(w->arg + o->id_at, &v, 4);
+		}
+		if (o->more && o->more(w->l.s, it, w->arg))
+			return SCR_REDRAW;
+		app_push(a, o->screen, w->arg);
+		return SCR_PUSH;
+	}
 	frame_message(MSG_ERROR, "这一类事项（%s）请从所在的台账中办理", it->what);
 	return SCR_HANDLED;
 }

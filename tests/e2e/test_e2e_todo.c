@@ -90,6 +90,14 @@ static void late_items_are_marked_and_open(void **state)
     app_wait_row(vt, 0, "今日待办");
     app_settle(vt);
 
+    only(vt, "5", "立项创建");
+    APP_CHECK(vt, late_rows(vt, "立项") >= 1);
+    vt_key(vt, VT_KEY_ENTER);
+    app_wait_row(vt, 0, "申报表");
+    vt_key(vt, VT_KEY_ESC);
+    app_wait_row(vt, 0, "今日待办");
+    app_settle(vt);
+
     /* every 类别 again, then F7 by the organization's pinyin initials */
     only(vt, "1", "全部");
     vt_key(vt, VT_KEY_F7);
@@ -143,13 +151,15 @@ static void a_settled_item_leaves_the_list(void **state)
     app_quit(vt);
 }
 
-/* [todo] at_start = yes: the program opens on 今日待办; Esc is the menu. */
+/* [todo] at_start = yes: the program opens on 今日待办, looking 100 days
+ * ahead; a term ending opens the organization's form; Esc is the menu. */
 static void at_start_opens_the_list_first(void **state)
 {
     struct app *a = *state;
     FILE *f = fopen(a->ini, "a");
     assert_non_null(f);
-    fputs("\n[todo]\nat_start = yes\nahead_days = 30\n", f);
+    /* 100 days: the demo's first terms end in February */
+    fputs("\n[todo]\nat_start = yes\nahead_days = 100\n", f);
     fclose(f);
     static char today[] = "DJ_TODAY=" APP_TODAY;
     char *argv[] = { APP_PROGRAM, "--config", a->ini, NULL };
@@ -158,7 +168,14 @@ static void at_start_opens_the_list_first(void **state)
     assert_non_null(a->vt);
     struct vt *vt = a->vt;
     app_wait_row(vt, 0, "今日待办");
-    app_wait_row(vt, 2, "（30 天内）");
+    app_wait_row(vt, 2, "（100 天内）");
+    app_settle(vt);
+    only(vt, "4", "换届");
+    APP_CHECK(vt, vt_row_of(vt, "任期即将届满") >= FIRST);
+    vt_key(vt, VT_KEY_ENTER);
+    app_wait_row(vt, 0, "党组织登记表");
+    vt_key(vt, VT_KEY_ESC);
+    app_wait_row(vt, 0, "今日待办");
     app_settle(vt);
     vt_key(vt, VT_KEY_ESC);
     app_wait(vt, "1. 组织管理");
