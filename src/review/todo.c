@@ -13,8 +13,9 @@
 #define IN_SCOPE(col) "(?2 = 0 OR " col " IN (WITH RECURSIVE sub(id) AS (SELECT ?2" \
 	" UNION ALL SELECT c.id FROM org c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub))"
 
-/* The applications still under way: the ids first, so review_next_due
- * runs its own queries with no statement of ours open. */
+/* The applications in scope (review_next_due says which are still under
+ * way): the ids first, so it runs its queries with no statement of ours
+ * open. */
 #define OPEN_APPS "SELECT a.id FROM review_app a WHERE " IN_SCOPE("a.org_id") " ORDER BY a.id"
 
 #define TASKS "SELECT a.id, a.org_id, o.name, a.title, t.task, t.responsible, t.due_on" \
@@ -22,6 +23,8 @@
 	" WHERE coalesce(t.done_on, '') = '' AND t.due_on <= ?1 AND " IN_SCOPE("a.org_id") \
 	" ORDER BY t.due_on, t.id"
 
+/* ?1 the window's last day (horizon NULL: the query has none), ?2 the
+ * operator's scope. */
 static sqlite3_stmt *prepare(struct session *s, const char *sql, const char *horizon,
                              struct dj_err *e)
 {
@@ -30,15 +33,15 @@ static sqlite3_stmt *prepare(struct session *s, const char *sql, const char *hor
 		db_fail(s->db, e, "读取立项创建的待办事项");
 		return NULL;
 	}
-	sqlite3_bind_text(st, 1, horizon, -1, SQLITE_TRANSIENT);
+	if (horizon)
+		sqlite3_bind_text(st, 1, horizon, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 2, s->scope_org);
 	return st;
 }
 
-static int app_ids(struct session *s, const char *horizon, int64_t **ids, int *n,
-                   struct dj_err *e)
+static int app_ids(struct session *s, int64_t **ids, int *n, struct dj_err *e)
 {
-	sqlite3_stmt *st = prepare(s, OPEN_APPS, horizon, e);
+	sqlite3_stmt *st = prepare(s, OPEN_APPS, NULL, e);
 	int cap = 0, rc;
 	*ids = NULL;
 	*n = 0;
@@ -96,7 +99,7 @@ static int stages(struct session *s, const char *today, const char *horizon, tod
 {
 	int64_t *ids;
 	int n;
-	if (app_ids(s, horizon, &ids, &n, e))
+	if (app_ids(s, &ids, &n, e))
 		return -1;
 	int rc = 0;
 	for (int i = 0; i < n && rc == 0; i++) {

@@ -6,8 +6,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include "grading/rectify.h"
-#include "member/devcase.h"
 #include "org/org.h"
 #include "review/review.h"
 #include "todo/todo.h"

@@ -93,7 +93,12 @@ void todo_list_free(struct todo_list *l);
 int todo_item_cmp(const void *a, const void *b);
 
 /* Providers of the modules that exist (todo_providers.c reads their public
- * functions; the term and review ones are in src/org/ and src/review/). */
+ * functions; the term and review ones are in src/org/ and src/review/).
+ * todo_rectify: plans not accepted whose 整改期限 is past or in the window
+ * (TODO_RECTIFY, id the rectification).  todo_develop: the 发展提醒 list's
+ * items in the window (TODO_DEVELOP, id the case); that list looks [develop]
+ * remind_days (30) ahead for activists and probationers, so an `ahead`
+ * longer than that lists what those 30 days hold. */
 int todo_rectify(struct session *s, const char *today, int ahead, todo_emit emit, void *ctx,
                  struct dj_err *e);
 int todo_develop(struct session *s, const char *today, int ahead, todo_emit emit, void *ctx,
