@@ -17,7 +17,7 @@
 
 #define LOCALE "zh_CN.UTF-8"
 #define FIRST 4    /* the grid's first row, under the heading and the column titles */
-#define LAST 20
+#define LAST 20    /* at 24 rows; the grid ends 4 rows above the bottom */
 
 static int setup(void **state) { return app_setup(state); }
 static int teardown(void **state) { return app_teardown(state); }
@@ -50,16 +50,22 @@ static void only(struct vt *vt, const char *digit, const char *word)
     app_settle(vt);
 }
 
-/* Rows of the grid that read `word` and begin with the late mark. */
-static int late_rows(struct vt *vt, const char *word)
+/* Rows of the grid (down to `last`) that read `word` and begin with the
+ * late mark. */
+static int late_rows_to(struct vt *vt, const char *word, int last)
 {
     int n = 0;
-    for (int r = FIRST; r <= LAST; r++) {
+    for (int r = FIRST; r <= last; r++) {
         char text[512];
         vt_row(vt, r, text, sizeof text);
         n += text[0] == '!' && strstr(text, word) != NULL;
     }
     return n;
+}
+
+static int late_rows(struct vt *vt, const char *word)
+{
+    return late_rows_to(vt, word, LAST);
 }
 
 static void late_items_are_marked_and_open(void **state)
@@ -183,12 +189,31 @@ static void at_start_opens_the_list_first(void **state)
     app_quit(vt);
 }
 
+/* A GB18030 terminal, wider: the same list, the room going to 事项, and
+ * Enter and Esc as at 80x24. */
+static void gb18030_and_wider(void **state)
+{
+    struct app *a = *state;
+    struct vt *vt = app_start(a, 30, 120, "zh_CN.GB18030");
+    open_todo(vt);
+    /* 30 rows: 16 late items and room to spare, so every kind shows */
+    APP_CHECK(vt, late_rows_to(vt, "整改", 26) >= 1);
+    APP_CHECK(vt, late_rows_to(vt, "申请待谈话：递交申请", 26) >= 1);
+    vt_key(vt, VT_KEY_ENTER);
+    app_wait_row(vt, 0, "申报表");
+    vt_key(vt, VT_KEY_ESC);
+    app_wait_row(vt, 0, "今日待办");
+    app_settle(vt);
+    app_quit(vt);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(late_items_are_marked_and_open, setup, teardown),
         cmocka_unit_test_setup_teardown(a_settled_item_leaves_the_list, setup, teardown),
         cmocka_unit_test_setup_teardown(at_start_opens_the_list_first, setup, teardown),
+        cmocka_unit_test_setup_teardown(gb18030_and_wider, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
