@@ -3,10 +3,13 @@
  * open a working screen. */
 #include "screens/common/menu_screen.h"
 #include "screens/common/screens.h"
+#include "todo/todo.h"
 
 /* Digits for the workflows in the order of the year's work, letters for
  * the rest (f 党费, y 用户, r 日志); 0 leaves. */
 static const struct menu_entry entries[] = {
+	{ { 'd', "今日待办", "权限范围内逾期和即将到期的事项：整改、发展党员、换届、立项创建；回车办理" },
+	  &todo_screen },
 	{ { '1', "组织管理", "按 党委→党总支→党支部→党小组 逐级展开，新增、修改、撤销、调整隶属关系" },
 	  &org_tree_screen },
 	{ { '2', "组织台账", "全部党组织一览：按名称或拼音首字母查找，排序，届满提醒，导出 xlsx 或 CSV" },
@@ -41,7 +44,11 @@ static const struct menu_screen menu = {
 static void *open_menu(struct app *a, void *arg)
 {
 	(void)arg;
-	return menu_screen_open(&menu, a->session);
+	struct session *s = a->session;
+	/* the main menu opens once, when the program starts */
+	if (todo_at_start(s->cfg))
+		app_push(a, &todo_screen, NULL);
+	return menu_screen_open(&menu, s);
 }
 
 const struct screen main_menu_screen = {

@@ -298,5 +298,9 @@ struct bulletin_arg {
 };
 extern const struct screen bulletin_list_screen;
 extern const struct screen bulletin_form_screen;
+/* 今日待办 (issue 13, src/todo/todo.h): every module's late and due items
+ * in the operator's scope (arg NULL); Enter opens the record by its kind
+ * through the screen's opener table. */
+extern const struct screen todo_screen;
 
 #endif

@@ -21,12 +21,14 @@
 #include "core/csv_table.h"
 #include "core/outfile.h"
 #include "core/session.h"
+#include "core/validate.h"
 #include "demo/demo.h"
 #include "grading/grading.h"
 #include "grading/rectify.h"
 #include "honour/honour.h"
 #include "showcase/showcase.h"
 #include "supervise/supervise.h"
+#include "todo/todo.h"
 #include "honour/nominate.h"
 #include "member/member.h"
 #include "org/csv.h"
@@ -89,6 +91,9 @@ void cli_usage(FILE *to)
 	        "                                打印通报\n"
 	        "  print honours 年度 文件.pdf\n"
 	        "                                打印表彰荣誉汇总表（print 均可加 --force 覆盖已有文件）\n"
+	        "  todo [--ahead 天数] [文件.csv|.xlsx]\n"
+	        "                                列出权限范围内逾期和即将到期的待办事项（默认\n"
+	        "                                [todo] ahead_days 天内）；给出文件名时导出\n"
 	        "  check                         检查数据库完整性、外键和业务规则\n"
 	        "  backup 文件                   在线备份数据库（他人可同时使用；管理员）\n"
 	        "  restore 文件                  用备份恢复数据库（管理员；须其他人都已退出）\n"
@@ -480,6 +485,65 @@ static int cmd_print(struct config *c, int argc, char **argv)
 	return rc;
 }
 
+/* Takes "--ahead N" out of argv: *ahead N (0..365); -1 on a bad N. */
+static int take_ahead(int argc, char **argv, int *ahead)
+{
+	int n = 0;
+	for (int i = 0; i < argc; i++) {
+		if (i > 0 && strcmp(argv[i], "--ahead") == 0) {
+			char *end;
+			long v = i + 1 < argc ? strtol(argv[i + 1], &end, 10) : -1;
+			if (i + 1 >= argc || *end || !*argv[i + 1] || v < 0 || v > 365)
+				return -1;
+			*ahead = (int)v;
+			i++;
+		} else {
+			argv[n++] = argv[i];
+		}
+	}
+	return n;
+}
+
+/* `todo [--ahead N] [FILE]`: the 待办 list printed (for a cron mail) or written. */
+static int cmd_todo(struct config *c, int argc, char **argv)
+{
+	int force, ahead = -1;
+	argc = cli_take_force(argc, argv, &force);
+	argc = take_ahead(argc, argv, &ahead);
+	if (argc < 0 || argc > 2 || (argc == 2 && !ends_with(argv[1], ".csv") &&
+	                             !ends_with(argv[1], ".CSV") && !csv_format_for(argv[1]))) {
+		fprintf(stderr, "用法：dangjian todo [--ahead 天数（0～365）] [文件.csv|文件.xlsx]\n");
+		return 2;
+	}
+	if (argc == 2 && cli_may_write(argv[1], force))
+		return 1;
+	struct session s;
+	if (open_session(c, 0, &s))
+		return 1;
+	struct todo_item *items;
+	struct dj_err e;
+	char now[11];
+	int n, written, rc = 0;
+	if (ahead < 0)
+		ahead = todo_ahead_days(s.cfg);
+	if (todo_collect(&s, today(now), ahead, &items, &n, &e)) {
+		fprintf(stderr, "%s\n", e.msg);
+		close_session(&s);
+		return 1;
+	}
+	if (argc == 1) {
+		rc = todo_print(items, n, now, ahead, stdout) ? 1 : 0;
+	} else if (todo_export_csv(items, n, argv[1], stderr, &written)) {
+		rc = 1;
+	} else {
+		char full[PATH_MAX];
+		printf("已导出 %d 项待办事项到 %s\n", written, realpath(argv[1], full) ? full : argv[1]);
+	}
+	free(items);
+	close_session(&s);
+	return rc;
+}
+
 static const struct {
 	const char *name;
 	int (*run)(struct config *, int, char **);
@@ -487,7 +551,7 @@ static const struct {
 	{ "init", cmd_init }, { "import", cmd_import }, { "export", cmd_export },
 	{ "backup", cmd_backup }, { "check", cmd_check },
 	{ "user", cmd_user }, { "restore", cmd_restore }, { "review", cmd_review },
-	{ "print", cmd_print },
+	{ "print", cmd_print }, { "todo", cmd_todo },
 };
 enum { NCMDS = sizeof cmds / sizeof *cmds };
 

@@ -13,6 +13,7 @@
 #include "core/err.h"
 #include "core/rowsource.h"
 #include "core/session.h"
+#include "todo/todo.h"
 
 extern const char *const org_kinds[];       /* 党委 党总支 党支部 党小组, NULL-terminated */
 extern const char *const org_categories[];  /* 农村 社区 机关 事业单位 国有企业 … 其他 */
@@ -127,5 +128,10 @@ long org_next_sort_no(sqlite3 *db, int64_t parent_id);
 
 /* Counts for the status line. */
 long org_count_active(struct session *s);
+
+/* 待办 (todo/todo.h): active organizations in scope whose current term has
+ * ended, or ends within `ahead` days of today (TODO_TERM, id the org). */
+int org_term_todo(struct session *s, const char *today, int ahead, todo_emit emit, void *ctx,
+                  struct dj_err *e);
 
 #endif

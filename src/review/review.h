@@ -34,6 +34,7 @@
 #include "core/rowsource.h"
 #include "core/session.h"
 #include "core/validate.h"
+#include "todo/todo.h"
 
 #define REVIEW_MAX_STAGES 8
 #define REVIEW_MAX_CRIT 10
@@ -416,5 +417,13 @@ enum review_form {
  * for printing (core/outfile.h: 0600, replace only when told). */
 int review_form_write(struct session *s, int64_t app_id, enum review_form form, const char *path,
                       FILE *report);
+
+/* ---- 待办 (todo.c) ------------------------------------------------------ */
+
+/* The applications in scope whose next stage (review_next_due) or whose
+ * own task not done falls before or within `ahead` days of today
+ * (TODO_REVIEW, id the application). */
+int review_todo(struct session *s, const char *today, int ahead, todo_emit emit, void *ctx,
+                struct dj_err *e);
 
 #endif

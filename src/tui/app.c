@@ -229,6 +229,10 @@ int app_run(struct app *a, const struct screen *first, void *arg)
 		dialog_set_backdrop(NULL, NULL);
 		return 0;
 	}
+	/* the first screen may push another as it opens (the main menu, the
+	 * 待办 screen when [todo] at_start says so): Esc returns to it */
+	if (a->pending)
+		apply_outcome(a, SCR_HANDLED);
 	redraw_full(a);
 	for (;;) {
 		draw_flush();

@@ -3,6 +3,8 @@
  * with its rectifications.  Each part runs only when its migration exists. */
 #include "gen.h"
 
+#include "core/text.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -372,6 +374,41 @@ void gen_appraisal(struct gen *g)
 		for (int k = 0; k < 8; k++)
 			sqlite3_bind_int(st, 4 + k, k % 4 == 0 ? gen_int(g, 8, 30) : gen_int(g, 0, 8 - 2 * (k % 4)));
 		gen_text(st, 12, g->stamp);
+/* 发展党员 under way, for the 待办 list (issue 13): in about a third of
+ * the branches an application waiting for its talk (some past the 30
+ * days), and in another third an activist whose year ends around today. */
+void gen_devcases(struct gen *g)
+{
+	sqlite3_stmt *st = gen_prepare(g, "INSERT INTO dev_case(org_id, name, name_py, gender, birth_date,"
+	                                  " stage, applied_on, talked_on, activist_on, mentor1, created_at)"
+	                                  " VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+	for (int b = 0; b < g->nbranches; b++) {
+		int which = gen_int(g, 0, 2);   /* 0 an applicant, 1 an activist, 2 neither */
+		if (which == 2)
+			continue;
+		char name[16], py[16], birth[11], applied[11], activist[11], mentor[16];
+		gen_person(g, name, sizeof name);
+		gen_person(g, mentor, sizeof mentor);
+		pinyin_initials(name, py, sizeof py);
+		gen_date(g->today - 365 * gen_int(g, 19, 40) - gen_int(g, 0, 364), birth);
+		if (which == 0) {
+			gen_date(g->today - gen_int(g, 1, 60), applied);
+			activist[0] = 0;
+		} else {
+			gen_date(g->today - 365 - gen_int(g, 30, 120), applied);
+			gen_date(g->today - 365 + gen_int(g, -10, 40), activist);
+		}
+		sqlite3_bind_int64(st, 1, g->branches[b].org_id);
+		gen_text(st, 2, name);
+		gen_text(st, 3, py);
+		gen_text(st, 4, gen_int(g, 0, 1) ? "男" : "女");
+		gen_text(st, 5, birth);
+		gen_text(st, 6, which == 0 ? "申请人" : "积极分子");
+		gen_text(st, 7, applied);
+		gen_text(st, 8, which == 0 ? NULL : applied);
+		gen_text(st, 9, activist);
+		gen_text(st, 10, which == 0 ? NULL : mentor);
+		gen_text(st, 11, g->stamp);
 		gen_insert(g, st);
 	}
 	sqlite3_finalize(st);
