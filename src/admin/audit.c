@@ -32,6 +32,8 @@ static const struct { const char *name, *label; } tables[] = {
 	{ "showcase_point_check", "点位检查" },
 	{ "nom_cycle", "表彰评选" }, { "nom_quota", "推荐名额" }, { "nomination", "表彰推荐" },
 	{ "nom_objection", "公示异议" },
+	{ "plan_phase", "计划阶段" }, { "plan_group", "任务分组" }, { "plan_task", "计划任务" },
+	{ "plan_line", "支部任务" }, { "plan_note", "任务进展" },
 	{ "database", "数据库" },
 };
 enum { NTABLES = sizeof tables / sizeof *tables };
@@ -42,7 +44,7 @@ const char *const audit_table_labels[] = {
 	"创建任务", "验收评分", "申报经费", "实施方案",
 	"任务", "月报", "督查", "表彰荣誉",
 	"党员示范岗", "示范岗记录", "示范岗考核", "党员示范寝室", "寝室检查评比", "党建示范点",
-	"示范点检查", "数据库", NULL,
+	"示范点检查", "计划阶段", "任务分组", "计划任务", "支部任务", "任务进展", "数据库", NULL,
 };
 
 const char *audit_table_label(const char *table)

@@ -103,6 +103,15 @@ static const struct namer namers[] = {
 	  "SELECT coalesce(m.name, r.name), NULL, x.raised_on FROM nom_objection x"
 	  " JOIN nomination n ON n.id = x.nomination_id LEFT JOIN member m ON m.id = n.member_id"
 	  " LEFT JOIN org r ON r.id = n.org_id WHERE x.id = ?1", 0 },
+	/* the plan (src/plan/): a plan by its name, a task by its text */
+	{ "plan", { "方案名称" }, NULL, { "年度" },
+	  "SELECT x.name, NULL, x.year FROM plan x WHERE x.id = ?1", 0 },
+	{ "plan_phase", { "阶段名称" }, NULL, { "截止日期" }, NULL, 0 },
+	{ "plan_group", { "任务分组" }, NULL, { NULL }, NULL, 0 },
+	{ "plan_task", { "任务内容" }, NULL, { "完成期限" },
+	  "SELECT substr(x.body, 1, 30), NULL, x.deadline FROM plan_task x WHERE x.id = ?1", 0 },
+	{ "plan_line", { "党支部" }, NULL, { "状态" }, NULL, 0 },
+	{ "plan_note", { "任务" }, NULL, { "日期" }, NULL, 0 },
 	{ "app_user", { "姓名" }, "登录名", { NULL },
 	  "SELECT x.display_name, x.login, NULL FROM app_user x WHERE x.id = ?1", 0 },
 	{ "database", { "文件" }, NULL, { NULL }, NULL, 1 },
