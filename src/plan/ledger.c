@@ -77,7 +77,8 @@ static const struct rs_column task_cols[] = {
 	{ "期限", 10, 0, 0, 1 }, { "状态", 6, 0, 0, 1 },
 };
 
-#define TASK_FROM "plan_task t JOIN plan p ON p.id = t.plan_id JOIN plan_group g ON g.id = t.group_id"
+#define TASK_JOINS " JOIN plan p ON p.id = t.plan_id JOIN plan_group g ON g.id = t.group_id"
+#define TASK_FROM "plan_task t" TASK_JOINS
 
 struct row_source *plan_task_source(struct session *s, int64_t plan_id, int year)
 {
@@ -114,7 +115,7 @@ struct row_source *plan_person_source(struct session *s, const char *person)
 		/* open ones first, then the nearest deadline */
 		.sort = { "pp.name", "t.body", "p.name",
 		          "(CASE WHEN t.state = '已完成' THEN '1' ELSE '0' END) || " PLAN_DUE, SHOWN },
-		.id = "pp.id", .from = "plan_person pp JOIN " TASK_FROM " ON t.id = pp.task_id",
+		.id = "pp.id", .from = "plan_person pp JOIN plan_task t ON t.id = pp.task_id" TASK_JOINS,
 		.where = where,
 		.find = "pp.name LIKE :fc ESCAPE '\\' OR t.body LIKE :fc ESCAPE '\\'"
 		        " OR EXISTS (SELECT 1 FROM member fm WHERE fm.id = pp.member_id"
@@ -146,8 +147,8 @@ int plan_task_export(struct session *s, int64_t plan_id, const char *path, FILE 
 	                       " CASE WHEN l.state <> '已完成' AND " PLAN_DUE " <> '' AND dj_today() > "
 	                       PLAN_DUE " THEN '逾期' ELSE l.state END, coalesce(l.done_on, ''),"
 	                       " '支部分解', o.name, l.pledge, l.progress, p.year, p.id, g.seq, t.seq,"
-	                       " t.id, o.name_py || o.name FROM plan_line l JOIN " TASK_FROM
-	                       " ON t.id = l.task_id JOIN org o ON o.id = l.org_id"
+	                       " t.id, o.name_py || o.name FROM plan_line l JOIN plan_task t"
+	                       " ON t.id = l.task_id" TASK_JOINS " JOIN org o ON o.id = l.org_id"
 	                       " WHERE (:plan = 0 OR t.plan_id = :plan) AND " PLAN_SUBTREE("l.org_id")
 	                       ") ORDER BY y DESC, pid, gs, ts, tid, lo", -1, &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":scope"), s->scope_org);

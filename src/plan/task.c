@@ -67,9 +67,11 @@ int plan_task_load(struct session *s, int64_t id, struct plan_task *t, struct dj
 	return 0;
 }
 
-int plan_person_match(struct session *s, const char *name, const char *key,
+int plan_person_match(struct session *s, const char *typed, const char *key,
                       struct plan_person *p, struct dj_err *e)
 {
+	char name[64];   /* typed may be p->name itself */
+	snprintf(name, sizeof name, "%s", typed);
 	snprintf(p->name, sizeof p->name, "%s", name);
 	p->member_id = 0;
 	p->login[0] = 0;
