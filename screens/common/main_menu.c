@@ -23,6 +23,8 @@ static const struct menu_entry entries[] = {
 	  &review_create_batches_screen },
 	{ { '8', "表彰荣誉", "优秀共产党员、先进基层党组织等荣誉登记：年度、称号、级别筛选，撤销，导出" },
 	  &honour_menu_screen },
+	{ { '9', "工作计划与督导", "实施方案的阶段和任务、责任人和期限，逾期的标出；责任人任务" },
+	  &plan_menu_screen },
 	{ { 'f', "党费管理", "按月按支部录入党费（比例和定额自动计算）、各支部汇总、欠交名单" },
 	  &dues_menu_screen },
 	{ { 'y', "用户管理", "登记操作员：系统账号、角色（管理员/操作员/只读）、可修改的组织范围" },

@@ -24,6 +24,7 @@
 #include "grading/rectify.h"
 #include "honour/honour.h"
 #include "showcase/showcase.h"
+#include "plan/plan.h"
 #include "honour/nominate.h"
 #include "member/member.h"
 #include "org/csv.h"
@@ -54,6 +55,7 @@ void cli_usage(FILE *to)
 	        "  export showcase-posts 文件.csv  导出党员示范岗台账（承诺、历年考核、记录数）\n"
 	        "  export showcase-dorms 文件.csv  导出党员示范寝室台账（成员、检查评比得分）\n"
 	        "  export showcase-points 文件.csv 导出党建示范点台账（级别、历年检查）\n"
+	        "  export plan-tasks 文件.csv      导出工作计划任务台账（责任人、期限、状态、支部分解）\n"
 	        "  export nominations 文件.csv   导出表彰推荐（各次评选的推荐、理由、审核、异议）\n"
 	        "  export audit 文件.csv         导出全部操作日志（管理员）\n"
 	        "  export users 文件.csv         导出操作员名单（管理员）\n"
@@ -220,6 +222,7 @@ static const struct ledger_io ledgers[] = {
 	{ "showcase-dorms", "党员示范寝室台账", NULL, showcase_dorm_export },
 	{ "showcase-points", "党建示范点台账", NULL, showcase_point_export },
 	{ "nominations", "表彰推荐", NULL, nominate_export_all },
+	{ "plan-tasks", "任务台账", NULL, plan_task_export_all },
 };
 
 static const struct ledger_io *find_ledger(const char *name, int exporting)

@@ -156,3 +156,62 @@ int plan_task_export(struct session *s, int64_t plan_id, const char *path, FILE 
 	}
 	return csv_export_rows(s->db, st, &x, path, report, exported);
 }
+
+int plan_task_export_all(struct session *s, const char *path, FILE *report, int *exported)
+{
+	return plan_task_export(s, 0, path, report, exported);
+}
+
+/* ---- pick lists ---- */
+
+static const struct rs_column pick_cols[] = {
+	{ "姓名", 10, 0, 0, 1, 16, 1 }, { "所在组织或身份", 24, 1, 0, 1, 40 },
+};
+
+/* Members keep their ids; operators take negative ones so the two never meet. */
+static const struct pager_def pick_def = {
+	.cols = pick_cols, .ncols = 2,
+	.cells = { "x.name", "x.what" },
+	.sort = { "x.py || x.name", "x.what" },
+	.id = "x.id",
+	.from = "(SELECT m.id id, m.name name, m.name_py py, o.name what FROM member m"
+	        " JOIN org o ON o.id = m.org_id WHERE m.status = '正常'"
+	        " UNION ALL SELECT -u.id, u.display_name, '', '操作员 ' || u.login FROM app_user u) x",
+	.find = "x.name LIKE :fc ESCAPE '\\' OR x.py LIKE :fp ESCAPE '\\'",
+};
+
+struct row_source *plan_person_pick_source(struct session *s)
+{
+	return list_new(s, &pick_def, NULL, 0, 0);
+}
+
+static const struct rs_column line_cols[] = {
+	{ "党支部", 16, 0, 0, 1, 24, 1 }, { "公开承诺", 22, 1, 0, 1, 60 },
+	{ "进展情况", 20, 1, 0, 1, 60 }, { "状态", 6, 0, 0, 1 },
+};
+
+struct row_source *plan_line_source(struct session *s, int64_t task_id)
+{
+	char *where = sqlite3_mprintf("l.task_id = %lld", (long long)task_id);
+	struct pager_def def = {
+		.cols = line_cols, .ncols = 4,
+		.cells = { "o.name", "replace(l.pledge, char(10), ' ')",
+		           "replace(l.progress, char(10), ' ')",
+		           "CASE WHEN l.state <> '已完成' AND " PLAN_DUE " <> '' AND dj_today() > "
+		           PLAN_DUE " THEN '逾期' ELSE l.state END" },
+		.sort = { "o.name_py || o.name", "l.pledge", "l.progress", "l.state" },
+		.id = "l.id",
+		.from = "plan_line l JOIN org o ON o.id = l.org_id JOIN plan_task t ON t.id = l.task_id",
+		.where = where,
+		.find = "o.name LIKE :fc ESCAPE '\\' OR o.name_py LIKE :fp ESCAPE '\\'"
+		        " OR l.pledge LIKE :fc ESCAPE '\\'",
+		.flags = "CASE WHEN l.state <> '已完成' AND " PLAN_DUE " <> '' AND dj_today() > " PLAN_DUE
+		         " THEN 1 ELSE 0 END",
+	};
+	return list_new(s, &def, where, 0, 0);
+}
+
+int64_t plan_person_task(struct session *s, int64_t row_id)
+{
+	return db_int(s->db, "SELECT task_id FROM plan_person WHERE id = ?", row_id, 0);
+}

@@ -53,6 +53,29 @@ int plan_lines(struct session *s, int64_t task_id, struct plan_line *out, int ca
 	return n;
 }
 
+int plan_line_counts(struct session *s, int64_t task_id, int *n, int *done, int *going,
+                     int *late)
+{
+	sqlite3_stmt *st;
+	*n = *done = *going = *late = 0;
+	if (sqlite3_prepare_v2(s->db, "SELECT count(*), coalesce(sum(l.state = '已完成'), 0),"
+	                       " coalesce(sum(l.state = '进行中'), 0), coalesce(sum(l.state <> '已完成'"
+	                       " AND " PLAN_DUE " <> '' AND dj_today() > " PLAN_DUE "), 0)"
+	                       " FROM plan_line l JOIN plan_task t ON t.id = l.task_id"
+	                       " WHERE l.task_id = ?", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(st, 1, task_id);
+	int rc = sqlite3_step(st) == SQLITE_ROW ? 0 : -1;
+	if (rc == 0) {
+		*n = sqlite3_column_int(st, 0);
+		*done = sqlite3_column_int(st, 1);
+		*going = sqlite3_column_int(st, 2);
+		*late = sqlite3_column_int(st, 3);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
 int plan_line_load(struct session *s, int64_t id, struct plan_line *l, struct dj_err *e)
 {
 	sqlite3_stmt *st;

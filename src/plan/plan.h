@@ -37,6 +37,8 @@ const char *plan_state_of(const char *stored, const char *deadline, const char *
 /* A split task's stored state from its lines': all 已完成 -> 已完成; any
  * 进行中 or 已完成 -> 进行中; else (or none) 未开始. */
 const char *plan_rollup(const char *const *line_states, int n);
+/* The same from counts: n lines, done of them 已完成, going 进行中. */
+const char *plan_rollup_counts(int n, int done, int going);
 /* A state with its 完成日期: the state one of plan_states; 已完成 needs a
  * valid date not after today (normalized in place), the others none.
  * Fields named state_key / done_key. */
@@ -145,6 +147,9 @@ struct plan_line {
 };
 /* The lines of a task in the branches' order; count or -1. */
 int plan_lines(struct session *s, int64_t task_id, struct plan_line *out, int cap);
+/* How a task's lines stand: all, 已完成, 进行中 and 逾期 (today); 0 or -1. */
+int plan_line_counts(struct session *s, int64_t task_id, int *n, int *done, int *going,
+                     int *late);
 int plan_line_load(struct session *s, int64_t id, struct plan_line *l, struct dj_err *e);
 /* Scope: the line's branch.  Version-checked; audited; rolls the task up. */
 int plan_line_save(struct session *s, struct plan_line *l, struct dj_err *e);
@@ -171,11 +176,20 @@ struct row_source *plan_task_source(struct session *s, int64_t plan_id, int year
 /* 责任人 view: one row per person and task, the nearest deadline first,
  * open ones before done ones; `person` ("" = all) filters by name. */
 struct row_source *plan_person_source(struct session *s, const char *person);
+/* The task a row of the 责任人 view (its id) stands for; 0 when gone. */
+int64_t plan_person_task(struct session *s, int64_t row_id);
+/* F4 on a 责任人: members in good standing (name, branch) and operators
+ * (display name, 操作员), by name or pinyin initials. */
+struct row_source *plan_person_pick_source(struct session *s);
+/* The branch lines of a split task: 党支部 承诺 进展 状态, 逾期 flagged. */
+struct row_source *plan_line_source(struct session *s, int64_t task_id);
 /* The plan's latest (highest year, then id) under scope, 0 when none. */
 int64_t plan_current(struct session *s);
 /* Tasks (with their lines) of plan_id (0: all under scope) to path. */
 int plan_task_export(struct session *s, int64_t plan_id, const char *path, FILE *report,
                      int *exported);
+/* Every plan's tasks under scope: `dangjian export plan-tasks FILE`. */
+int plan_task_export_all(struct session *s, const char *path, FILE *report, int *exported);
 
 /* ---- providers for 待办 and 通报 (duty.c) ---- */
 

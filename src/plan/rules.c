@@ -29,9 +29,14 @@ const char *plan_rollup(const char *const *line_states, int n)
 		else if (strcmp(line_states[i], "进行中") == 0)
 			started++;
 	}
+	return plan_rollup_counts(n, done, started);
+}
+
+const char *plan_rollup_counts(int n, int done, int going)
+{
 	if (n > 0 && done == n)
 		return "已完成";
-	return done || started ? "进行中" : "未开始";
+	return done || going ? "进行中" : "未开始";
 }
 
 int plan_check_state(const char *state, char done_on[11], const char *state_key,

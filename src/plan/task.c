@@ -11,6 +11,7 @@
 #include "core/json.h"
 #include "core/text.h"
 #include "core/validate.h"
+#include "org/org.h"
 #include "plan/internal.h"
 
 #define SELECT_TASK \
@@ -137,8 +138,6 @@ static int is_one_of(const char *v, const char *const *list)
 			return 1;
 	return 0;
 }
-
-extern const char *const org_categories[];
 
 static int check_deadline(struct session *s, struct plan_task *t, int64_t *phase_id,
                           struct dj_err *e)
@@ -355,22 +354,10 @@ static int make_lines(struct session *s, const struct plan_task *t, struct dj_er
 
 int pl_roll_up(struct session *s, int64_t task_id, struct dj_err *e)
 {
-	struct plan_line lines[64];
-	int n = plan_lines(s, task_id, lines, 64);
-	if (n < 0)
+	int n, done, going, late;
+	if (plan_line_counts(s, task_id, &n, &done, &going, &late))
 		return db_fail(s->db, e, "汇总支部进展");
-	const char *states[64];
-	int all = n < 64 ? n : 64;
-	for (int i = 0; i < all; i++)
-		states[i] = lines[i].state;
-	/* beyond 64 lines the count decides: every line done or not */
-	const char *st = plan_rollup(states, all);
-	if (n > 64) {
-		int64_t open = db_int(s->db, "SELECT count(*) FROM plan_line WHERE task_id = ?"
-		                      " AND state <> '已完成'", task_id, 0);
-		if (strcmp(st, "已完成") == 0 && open)
-			st = "进行中";
-	}
+	const char *st = plan_rollup_counts(n, done, going);
 	sqlite3_stmt *u;
 	if (sqlite3_prepare_v2(s->db, "UPDATE plan_task SET state = ?1, done_on = CASE WHEN ?1 ="
 	                       " '已完成' THEN (SELECT max(done_on) FROM plan_line WHERE task_id = ?2)"
