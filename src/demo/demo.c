@@ -166,6 +166,7 @@ static int (*const workflows[])(struct session *, struct dj_err *) = {
 	demo_honours,    /* past honours of a few members and branches, one revoked */
 	demo_showcase,   /* seed 000's 示范岗, 示范寝室 and 示范点 with their checks */
 	demo_nominate,   /* a commendation cycle in 公示, with objections */
+	demo_plan,       /* seed 003's 实施方案: phases, 七大活动 tasks, a task split to branches */
 };
 
 int demo_populate(struct session *s, struct dj_err *e)

@@ -167,8 +167,10 @@ static void enter_seed_003s_plan_by_hand(void **state)
     char doc[64];
     app_db_text(a, doc, sizeof doc, "SELECT doc_no FROM plan WHERE name = ?1", plan, NULL);
     assert_string_equal(doc, "驿委(2012)38号");
-    assert_int_equal(app_db_int(a, "SELECT count(*) FROM plan_person WHERE name = '洪辉'"
-                                " AND member_id IS NOT NULL", NULL, NULL), 2);
+    assert_int_equal(app_db_int(a, "SELECT count(*) FROM plan_person pp JOIN plan_task t"
+                                " ON t.id = pp.task_id JOIN plan p ON p.id = t.plan_id"
+                                " WHERE p.name = ?1 AND pp.name = '洪辉' AND pp.member_id IS NOT NULL",
+                                plan, NULL), 2);
 }
 
 int main(void)
