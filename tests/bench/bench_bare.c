@@ -19,6 +19,7 @@
 #include "core/rowsource.h"
 #include "core/session.h"
 #include "honour/honour.h"
+#include "plan/plan.h"
 #include "org/org.h"
 #include "member/member.h"
 #include "member/stats.h"
@@ -87,6 +88,8 @@ static struct row_source *source_named(struct session *s, const char *name)
 		return member_list_source(s, 0, 0);
 	if (strcmp(name, "honour_list") == 0)
 		return honour_source(s, NULL);
+	if (strcmp(name, "plan_people") == 0)
+		return plan_person_source(s, "");
 	return NULL;
 }
 
@@ -115,6 +118,8 @@ static const char *find_table(const char *ledger)
 		return "org";
 	if (strncmp(ledger, "honour", 6) == 0)
 		return "(SELECT h.id, m.name_py FROM honour h JOIN member m ON m.id = h.member_id)";
+	if (strncmp(ledger, "plan", 4) == 0)
+		return "(SELECT pp.id, m.name_py FROM plan_person pp JOIN member m ON m.id = pp.member_id)";
 	return "member";
 }
 

@@ -67,5 +67,6 @@ void gen_meetings(struct gen *g);
 void gen_dues(struct gen *g);
 void gen_grading(struct gen *g);
 void gen_honours(struct gen *g);
+void gen_plans(struct gen *g);
 
 #endif

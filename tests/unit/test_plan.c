@@ -4,6 +4,7 @@
 #include "fixture.h"
 
 #include "core/db.h"
+#include "demo/demo.h"
 #include "plan/plan.h"
 
 static void refused_with(int rc, const struct dj_err *e, const char *field, const char *msg)
@@ -471,6 +472,39 @@ static void the_export_reads_back(void **state)
 	assert_non_null(strstr(text, "逾期"));
 }
 
+static int count_late(void *ctx, const struct todo_item *it)
+{
+	int *n = ctx;
+	*n += it->late;
+	return 0;
+}
+
+/* The demo on any day holds tasks done, going and late: here on FX_TODAY,
+ * and on a day in spring, when the plan is last year's. */
+static void the_demo_plan_has_done_going_and_late(void **state)
+{
+	(void)state;
+	static const char *const days[] = { FX_TODAY, "2027-03-15" };
+	for (size_t d = 0; d < 2; d++) {
+		setenv("DJ_TODAY", days[d], 1);
+		struct testdb t;
+		struct dj_err e;
+		testdb_open(&t);
+		if (demo_populate(&t.s, &e))
+			fail_msg("demo: %s", e.msg);
+		assert_true(db_int(t.s.db, "SELECT count(*) FROM plan_task WHERE state = '已完成'", 0, 0) >= 2);
+		assert_true(db_int(t.s.db, "SELECT count(*) FROM plan_task WHERE state = '进行中'", 0, 0) >= 2);
+		assert_int_equal(db_int(t.s.db, "SELECT count(*) FROM plan_phase", 0, 0), 4);
+		assert_true(db_int(t.s.db, "SELECT count(*) FROM plan_line WHERE pledge <> ''", 0, 0) >= 3);
+		int late = 0;
+		assert_int_equal(plan_todo(&t.s, days[d], 7, count_late, &late, &e), 0);
+		assert_true(late >= 2);   /* 分类定级, and the 两新 branches still going */
+		config_free(&t.cfg);
+		testdb_close(&t);
+	}
+	setenv("DJ_TODAY", FX_TODAY, 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -485,6 +519,7 @@ int main(void)
 		FX_TEST(the_ledger_and_the_person_view),
 		FX_TEST(the_providers_emit_exactly_the_late_and_due),
 		FX_TEST(the_export_reads_back),
+		cmocka_unit_test(the_demo_plan_has_done_going_and_late),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
