@@ -88,7 +88,7 @@ int plan_person_match(struct session *s, const char *typed, const char *key,
 	sqlite3_finalize(st);
 	if (n > 1) {
 		p->member_id = 0;
-		return dj_fail(e, DJ_INVALID, key, "有 %d 名党员名为「%s」，请按 F4 选择责任人", n, name);
+		return dj_fail(e, DJ_INVALID, key, "有 %d 名党员名为「%s」（按 F4 选择）", n, name);
 	}
 	if (sqlite3_prepare_v2(s->db, "SELECT login FROM app_user WHERE display_name = ?1"
 	                       " OR login = ?1 ORDER BY login = ?1 DESC LIMIT 1", -1, &st,

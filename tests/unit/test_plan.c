@@ -202,7 +202,7 @@ static void people_are_matched_to_members_and_operators(void **state)
 	/* two members of one name: F4 must choose */
 	assert_true(fx_add(f->s, fx_member("王书记", "男", "1971-03-04", "西村党支部")) > 0);
 	struct plan_task u = task_draft(plan, "党员示范工程", "亮承诺", "2026-12-01", "赵六", "王书记");
-	refused_with(plan_task_save(f->s, &u, &e), &e, "person2", "请按 F4 选择");
+	refused_with(plan_task_save(f->s, &u, &e), &e, "person2", "有 2 名党员名为「王书记」（按 F4 选择）");
 	/* … and the one chosen with F4 keeps its id */
 	u.people[1].member_id = m;
 	assert_int_equal(plan_task_save(f->s, &u, &e), 0);
