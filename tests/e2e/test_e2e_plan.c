@@ -173,10 +173,78 @@ static void enter_seed_003s_plan_by_hand(void **state)
                                 plan, NULL), 2);
 }
 
+/* The demo's 两新 task, split to the 非公企业 branches: 2 任务台账 finds it,
+ * F9 opens its 支部分解表, and one late branch reports its line done. */
+static void a_branch_reports_its_line_of_a_split_task(void **state)
+{
+    struct app *a = *state;
+    char branch[128];
+    app_db_text(a, branch, sizeof branch, "SELECT o.name FROM plan_line l JOIN org o"
+                " ON o.id = l.org_id WHERE l.state = '进行中' ORDER BY o.name_py LIMIT 1", NULL, NULL);
+    assert_true(*branch);
+    struct vt *vt = app_start(a, 24, 80, UTF8_LOCALE);
+    app_wait(vt, "9. 工作计划与督导");
+    vt_type(vt, "9");
+    app_wait(vt, "2. 任务台账");
+    vt_type(vt, "2");
+    app_wait(vt, "任务台账（逾期的标出）");
+    app_settle(vt);
+    vt_key(vt, VT_KEY_F7);
+    app_settle(vt);
+    vt_type(vt, "巩固非公企业");
+    vt_key(vt, VT_KEY_ENTER);
+    app_wait_row(vt, 21, "共 1 条");
+    vt_key(vt, VT_KEY_ENTER);
+    app_wait(vt, "任务（逾期）");
+    app_wait(vt, "分解到 7 个支部：已完成 3，进行中 4，未开始 0（有逾期）");
+    vt_key(vt, VT_KEY_F9);
+    app_wait(vt, "支部分解表（承诺、进展、状态）");
+    vt_key(vt, VT_KEY_ENTER);
+    app_wait(vt, "支部分解：巩固非公企业党组织组建成果");
+    app_settle(vt);
+    vt_key(vt, VT_KEY_F7);
+    app_settle(vt);
+    vt_type(vt, branch);
+    vt_key(vt, VT_KEY_ENTER);
+    app_wait_row(vt, 21, "共 1 条");
+    char row[512];
+    app_text_at(vt, app_row_of(vt, branch), 0, row, sizeof row);
+    APP_CHECK(vt, strstr(row, "逾期") != NULL);
+    vt_key(vt, VT_KEY_ENTER);
+    app_wait(vt, "支部任务（逾期）");
+    app_settle(vt);
+    vt_key(vt, VT_KEY_TAB);                          /* past 公开承诺 and 进展情况 */
+    vt_key(vt, VT_KEY_TAB);
+    app_wait_cursor_after(vt, app_row_of(vt, "状态："), "状态：进行中");
+    for (int i = 0; i < 3; i++)
+        vt_key(vt, VT_KEY_BACKSPACE);
+    vt_type(vt, "已完成");
+    vt_key(vt, VT_KEY_TAB);
+    vt_type(vt, "2026-11-20");
+    vt_key(vt, VT_KEY_F2);
+    char saved[200];
+    snprintf(saved, sizeof saved, "已保存「%s」的承诺和进展（已完成）", branch);
+    app_wait_row(vt, 22, saved);
+    vt_key(vt, VT_KEY_ESC);
+    app_wait(vt, "支部分解：");
+    app_settle(vt);
+    app_text_at(vt, app_row_of(vt, branch), 0, row, sizeof row);
+    APP_CHECK(vt, strstr(row, "已完成") != NULL);
+    vt_key(vt, VT_KEY_ESC);
+    app_wait(vt, "分解到 7 个支部：已完成 4，进行中 3");
+    app_quit(vt);
+    assert_int_equal(app_db_int(a, "SELECT count(*) FROM plan_line l JOIN org o ON o.id = l.org_id"
+                                " WHERE o.name = ?1 AND l.state = '已完成' AND l.done_on = '2026-11-20'",
+                                branch, NULL), 1);
+    assert_int_equal(app_db_int(a, "SELECT count(*) FROM audit_log WHERE tbl = 'plan_line'"
+                                " AND action = '修改'", NULL, NULL), 8);   /* the demo's 7, and this */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(enter_seed_003s_plan_by_hand, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_branch_reports_its_line_of_a_split_task, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
