@@ -302,5 +302,29 @@ extern const struct screen bulletin_form_screen;
  * in the operator's scope (arg NULL); Enter opens the record by its kind
  * through the screen's opener table. */
 extern const struct screen todo_screen;
+/* 工作计划 (issue 13, src/plan/plan.h): the plans, one plan's form with its
+ * phases, the task ledger of a plan, one task's form (责任人, targets,
+ * deadline or phase, progress notes), the branch lines of a split task,
+ * and the 责任人 view.  What they open is a struct plan_arg:
+ *   plan_form_screen        plan_id (0: a new plan)
+ *   plan_phase_form_screen  plan_id, id the phase (0: new ones, 连续录入)
+ *   plan_tasks_screen       plan_id (0: the latest plan in scope); arg NULL too
+ *   plan_task_form_screen   id the task (0: new ones in plan_id, 连续录入) —
+ *                           what 待办 opens for a TODO_TASK item
+ *   plan_lines_screen       id the task;  plan_line_form_screen: id the line */
+struct plan_arg {
+	int64_t plan_id;
+	int64_t id;
+	long long saved_id;      /* back: the record last saved, for the list to select */
+	int changed;
+};
+extern const struct screen plan_list_screen;
+extern const struct screen plan_form_screen;
+extern const struct screen plan_phase_form_screen;
+extern const struct screen plan_tasks_screen;
+extern const struct screen plan_task_form_screen;
+extern const struct screen plan_lines_screen;
+extern const struct screen plan_line_form_screen;
+extern const struct screen plan_people_screen;
 
 #endif

@@ -76,6 +76,7 @@ static const struct opener openers[] = {
 	{ TODO_DEVELOP, &dev_form_screen, BY_ID(struct dev_form_arg, id), NULL },
 	{ TODO_TERM, &org_form_screen, BY_ID(struct org_form_arg, id), NULL },
 	{ TODO_REVIEW, &review_app_form_screen, BY_ID(struct review_arg, id), review_more },
+	{ TODO_TASK, &plan_task_form_screen, BY_ID(struct plan_arg, id), NULL },
 	{ TODO_REPORT, &supervise_report_form_screen, BY_ID(struct supervise_report_arg, org_id),
 	  report_more },
 	{ TODO_FOLLOWUP, &supervise_followup_form_screen, BY_ID(struct supervise_arg, id), NULL },

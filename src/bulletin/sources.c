@@ -1,12 +1,14 @@
 /* sources.c — the 通报's sources, in the order its sections read.  A module
  * that knows a shortfall adds its line here (one line each). */
 #include "bulletin/bulletin.h"
+#include "plan/plan.h"
 #include "supervise/supervise.h"
 
 const struct bulletin_source_entry bulletin_sources[] = {
 	{ bulletin_meeting_short, "三会一课落实情况" },
 	{ bulletin_rectify_overdue, "整改台账" },
 	{ supervise_bulletin_reports, "工作汇报" },
+	{ plan_bulletin_overdue, "任务台账" },
 	{ supervise_bulletin_followups, "督导整改" },
 };
 const int bulletin_nsources = sizeof bulletin_sources / sizeof *bulletin_sources;

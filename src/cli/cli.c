@@ -29,6 +29,7 @@
 #include "showcase/showcase.h"
 #include "supervise/supervise.h"
 #include "todo/todo.h"
+#include "plan/plan.h"
 #include "honour/nominate.h"
 #include "member/member.h"
 #include "org/csv.h"
@@ -61,6 +62,7 @@ void cli_usage(FILE *to)
 	        "  export showcase-points 文件.csv 导出党建示范点台账（级别、历年检查）\n"
 	        "  export appraisal [年度] 文件.csv 导出述职评议结果（票数、好和较好占比、等次）\n"
 	        "  export bulletins 文件.csv      导出已保存的通报\n"
+	        "  export plan-tasks 文件.csv      导出工作计划任务台账（责任人、期限、状态、支部分解）\n"
 	        "  export nominations 文件.csv   导出表彰推荐（各次评选的推荐、理由、审核、异议）\n"
 	        "  export reports 文件.csv       导出工作汇报；文件名含期间时导出该期的报送台账\n"
 	        "                                （已报、未报、逾期，如 月报-2026-10.csv）\n"
@@ -243,6 +245,7 @@ static const struct ledger_io ledgers[] = {
 	{ "visits", "联系点走访", NULL, sup_visit_export },
 	{ "appraisal", "述职评议", NULL, appraise_export_all },   /* [年度] before the file: that year */
 	{ "bulletins", "通报", NULL, bulletin_export_csv },
+	{ "plan-tasks", "任务台账", NULL, plan_task_export_all },
 };
 
 static const struct ledger_io *find_ledger(const char *name, int exporting)

@@ -58,5 +58,9 @@ int demo_supervise(struct session *s, struct dj_err *e);
  * 党支部 with its secretary's 述职 in December and both groups' votes,
  * grades from 好 to 差; the round closed. */
 int demo_appraise(struct session *s, struct dj_err *e);
+/* Seed 003's 实施方案 (src/plan/): 驿委(2012)38号 with its four phases, tasks
+ * of the 七大活动 with two 责任人 each (done, in progress, 逾期), and the
+ * 两新 task split to the 非公企业 branches with their 公开承诺. */
+int demo_plan(struct session *s, struct dj_err *e);
 
 #endif

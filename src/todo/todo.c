@@ -8,6 +8,7 @@
 
 #include "appraise/appraise.h"
 #include "org/org.h"
+#include "plan/plan.h"
 #include "review/review.h"
 #include "supervise/supervise.h"
 #include "todo/todo.h"
@@ -17,6 +18,7 @@ const struct todo_source todo_sources[] = {
 	{ TODO_DEVELOP, "发展党员", todo_develop },
 	{ TODO_TERM, "换届", org_term_todo },
 	{ TODO_REVIEW, "立项创建", review_todo },
+	{ TODO_TASK, "任务", plan_todo },
 	{ TODO_REPORT, "工作汇报", supervise_todo_reports },
 	{ TODO_FOLLOWUP, "督导整改", supervise_todo_followups },
 	{ TODO_VISIT, "联系点", supervise_todo_visits },

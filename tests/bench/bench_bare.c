@@ -22,6 +22,7 @@
 #include "bulletin/bulletin.h"
 #include "honour/honour.h"
 #include "supervise/supervise.h"
+#include "plan/plan.h"
 #include "org/org.h"
 #include "member/member.h"
 #include "member/stats.h"
@@ -97,6 +98,8 @@ static struct row_source *source_named(struct session *s, const char *name)
 		sup_period_of(d.period, today(now), period);
 		return sup_period_source(s, &d, period);
 	}
+	if (strcmp(name, "plan_people") == 0)
+		return plan_person_source(s, "");
 	return NULL;
 }
 
@@ -125,6 +128,8 @@ static const char *find_table(const char *ledger)
 		return "org";
 	if (strncmp(ledger, "honour", 6) == 0)
 		return "(SELECT h.id, m.name_py FROM honour h JOIN member m ON m.id = h.member_id)";
+	if (strncmp(ledger, "plan", 4) == 0)
+		return "(SELECT pp.id, m.name_py FROM plan_person pp JOIN member m ON m.id = pp.member_id)";
 	return "member";
 }
 

@@ -607,6 +607,8 @@ void bench_tui(struct bench *b)
 	static const struct ledger honours = { { "表彰荣誉", "荣誉台账", NULL }, "荣誉台账", "honour_list" };
 	static const struct ledger reports = { { "工作计划与督导", "工作汇报", NULL }, "工作汇报（本月月报）",
 	                                       "report_period" };
+	static const struct ledger people = { { "工作计划与督导", "责任人任务", NULL }, "责任人任务",
+	                                      "plan_people" };
 	static const char *const stats[] = { "党员管理", "党员结构统计", NULL };
 	static const char *const grading[] = { "分类定级", "\n", "定级台账", NULL };
 	static const char *const appraisal[] = { "工作计划与督导", "述职评议", "\n", NULL };
@@ -616,6 +618,7 @@ void bench_tui(struct bench *b)
 	ledger_keys(b, &org_list);
 	ledger_keys(b, &honours);
 	ledger_keys(b, &reports);
+	ledger_keys(b, &people);
 	repaints(b, &members);
 	memory(b, &members);
 	whole_county_screen(b, "党员结构统计（全县，屏幕）", stats, "每组合计");

@@ -412,4 +412,136 @@ void gen_devcases(struct gen *g)
 		gen_insert(g, st);
 	}
 	sqlite3_finalize(st);
+/* The plans (实施方案) of the last three years, as the county issues them:
+ * four phases, the 七大活动 as groups, a task for about one branch in five
+ * (本级, that branch) with two of its members as 责任人 and a deadline
+ * through the year, a third done, a third going; and one task a year split
+ * to every branch, each line with its 承诺 and state. */
+void gen_plans(struct gen *g)
+{
+	static const char *const groups[] = { "调研走访活动", "分类定级活动", "整顿转化活动",
+	                                     "农村组织建设活动", "两新组织党建活动", "组织运行活动",
+	                                     "创先争优活动" };
+	static const char *const states[] = { "未开始", "进行中", "已完成" };
+	static const char *const phases[][3] = { { "动员部署", "", "04-25" },
+	                                         { "分类定级", "03-01", "04-30" },
+	                                         { "深入实施", "05-01", "08-31" },
+	                                         { "总结验收", "08-01", "09-30" } };
+	int ty, tm, td;
+	gen_date_parts(g->today, &ty, &tm, &td);
+	sqlite3_stmt *plan = gen_prepare(g, "INSERT INTO plan(year, name, org_id, doc_no, issued_on,"
+	                                    " created_at) VALUES (?, ?, ?, ?, ?, ?)");
+	sqlite3_stmt *ph = gen_prepare(g, "INSERT INTO plan_phase(plan_id, seq, name, from_on, to_on,"
+	                                  " created_at) VALUES (?, ?, ?, ?, ?, ?)");
+	sqlite3_stmt *grp = gen_prepare(g, "INSERT INTO plan_group(plan_id, seq, name, created_at)"
+	                                   " VALUES (?, ?, ?, ?)");
+	sqlite3_stmt *task = gen_prepare(g, "INSERT INTO plan_task(plan_id, group_id, seq, body, deadline,"
+	                                    " state, done_on, target_kind, target_org, split, people,"
+	                                    " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	sqlite3_stmt *who = gen_prepare(g, "INSERT INTO plan_person(task_id, seq, name, member_id)"
+	                                   " VALUES (?, ?, ?, ?)");
+	sqlite3_stmt *line = gen_prepare(g, "INSERT INTO plan_line(task_id, org_id, pledge, progress,"
+	                                    " state, done_on, created_at) VALUES (?, ?, ?, '', ?, ?, ?)");
+	for (int year = ty - 2; year <= ty; year++) {
+		char text[160], on[11], due[11];
+		snprintf(text, sizeof text, "%d 年基层组织建设实施方案", year);
+		snprintf(on, sizeof on, "%d-03-10", year);
+		char doc[32];
+		snprintf(doc, sizeof doc, "县委〔%d〕%d号", year, gen_int(g, 1, 60));
+		sqlite3_bind_int(plan, 1, year);
+		gen_text(plan, 2, text);
+		sqlite3_bind_int64(plan, 3, g->root_id);
+		gen_text(plan, 4, doc);
+		gen_text(plan, 5, on);
+		gen_text(plan, 6, g->stamp);
+		gen_insert(g, plan);
+		int64_t plan_id = sqlite3_last_insert_rowid(g->db);
+		for (int i = 0; i < 4; i++) {
+			char from[11] = "", to[11];
+			if (*phases[i][1])
+				snprintf(from, sizeof from, "%d-%s", year, phases[i][1]);
+			snprintf(to, sizeof to, "%d-%s", year, phases[i][2]);
+			sqlite3_bind_int64(ph, 1, plan_id);
+			sqlite3_bind_int(ph, 2, i + 1);
+			gen_text(ph, 3, phases[i][0]);
+			sqlite3_bind_text(ph, 4, from, -1, SQLITE_TRANSIENT);
+			gen_text(ph, 5, to);
+			gen_text(ph, 6, g->stamp);
+			gen_insert(g, ph);
+		}
+		int64_t group_ids[7];
+		for (int i = 0; i < 7; i++) {
+			sqlite3_bind_int64(grp, 1, plan_id);
+			sqlite3_bind_int(grp, 2, i + 1);
+			gen_text(grp, 3, groups[i]);
+			gen_text(grp, 4, g->stamp);
+			gen_insert(g, grp);
+			group_ids[i] = sqlite3_last_insert_rowid(g->db);
+		}
+		for (int b = 0, seq = 0; b <= g->nbranches; b++) {
+			int split = b == g->nbranches;   /* the last: one task split to every branch */
+			if (!split && (gen_int(g, 1, 5) > 1 || g->branches[b].n < 2))
+				continue;
+			const char *st = split ? "进行中" : GEN_PICK(g, states);
+			gen_ymd(year, gen_int(g, 4, 12), gen_int(g, 1, 28), due);
+			char done[11] = "";
+			if (strcmp(st, "已完成") == 0)
+				gen_date(gen_days(year, 4, 1) + gen_int(g, 0, 180), done);
+			if (*done && strcmp(done, due) > 0)
+				snprintf(done, sizeof done, "%s", due);
+			char now[11];
+			gen_date(g->today, now);
+			if (*done && strcmp(done, now) > 0)   /* done, so never after today */
+				snprintf(done, sizeof done, "%s", now);
+			struct gen_branch *br = split ? NULL : &g->branches[b];
+			const struct gen_member *m1 = br ? &g->members[g->by_branch[br->first]] : NULL;
+			const struct gen_member *m2 = br ? &g->members[g->by_branch[br->first + 1]] : NULL;
+			char people[64] = "";
+			if (br)
+				snprintf(people, sizeof people, "%s、%s", m1->name, m2->name);
+			snprintf(text, sizeof text, split ? "各党支部作出公开承诺并兑现" : "落实第 %d 项工作任务",
+			         seq + 1);
+			sqlite3_bind_int64(task, 1, plan_id);
+			sqlite3_bind_int64(task, 2, group_ids[seq % 7]);
+			sqlite3_bind_int(task, 3, ++seq);
+			gen_text(task, 4, text);
+			gen_text(task, 5, due);
+			gen_text(task, 6, st);
+			gen_text(task, 7, done);
+			gen_text(task, 8, split ? "全部党支部" : "本级");
+			sqlite3_bind_int64(task, 9, br ? br->org_id : g->root_id);
+			sqlite3_bind_int(task, 10, split);
+			gen_text(task, 11, people);
+			gen_text(task, 12, g->stamp);
+			gen_insert(g, task);
+			int64_t task_id = sqlite3_last_insert_rowid(g->db);
+			for (int k = 0; br && k < 2; k++) {
+				const struct gen_member *m = k ? m2 : m1;
+				sqlite3_bind_int64(who, 1, task_id);
+				sqlite3_bind_int(who, 2, k + 1);
+				gen_text(who, 3, m->name);
+				sqlite3_bind_int64(who, 4, m->id);
+				gen_insert(g, who);
+			}
+			for (int k = 0; split && k < g->nbranches; k++) {
+				int finished = gen_int(g, 1, 3) == 1;
+				char lon[11] = "";
+				if (finished)
+					snprintf(lon, sizeof lon, "%s", due);
+				sqlite3_bind_int64(line, 1, task_id);
+				sqlite3_bind_int64(line, 2, g->branches[k].org_id);
+				gen_text(line, 3, "亮身份、作承诺，年内兑现");
+				gen_text(line, 4, finished ? "已完成" : gen_int(g, 0, 1) ? "进行中" : "未开始");
+				gen_text(line, 5, lon);
+				gen_text(line, 6, g->stamp);
+				gen_insert(g, line);
+			}
+		}
+	}
+	sqlite3_finalize(plan);
+	sqlite3_finalize(ph);
+	sqlite3_finalize(grp);
+	sqlite3_finalize(task);
+	sqlite3_finalize(who);
+	sqlite3_finalize(line);
 }
