@@ -194,10 +194,15 @@ int supervise_todo_visits(struct session *s, const char *today, int ahead, todo_
 
 /* ---- 通报 ---- */
 
+/* A 通报 faults the reports that fell due inside its period: September's
+ * 月报, due 10-05, belongs to the October 通报, and October's (due 11-05)
+ * to November's — judged against a period's end would fault every branch
+ * for a report not yet due.  A report missing on its due day is 逾期未报送
+ * while still missing on `to`, and 迟报 when it came in by `to`. */
 struct report_bul {
+	struct session *s;
 	const struct sup_duty *d;
-	const char *period;
-	int late;
+	const char *period, *to;
 	bulletin_emit emit;
 	void *ctx;
 };
@@ -206,9 +211,24 @@ static int report_line(void *ctx, int64_t org_id, const char *org)
 {
 	struct report_bul *b = ctx;
 	struct bulletin_line l = { .section = BUL_REPORT_MISSING, .org_id = org_id };
+	char came[11] = "";
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(b->s->db, "SELECT received_on FROM duty_report WHERE org_id = ?1"
+	                       " AND duty = ?2 AND period = ?3 AND received_on <= ?4", -1, &st,
+	                       NULL) == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, org_id);
+		db_bind_text(st, 2, b->d->name, 0);
+		db_bind_text(st, 3, b->period, 0);
+		db_bind_text(st, 4, b->to, 0);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			db_col_text(st, 0, came, sizeof came);
+		sqlite3_finalize(st);
+	}
 	snprintf(l.org, sizeof l.org, "%s", org ? org : "");
-	snprintf(l.text, sizeof l.text, b->late ? "%s %s逾期未报送" : "%s %s未报送", b->period,
-	         b->d->name);
+	if (*came)
+		snprintf(l.text, sizeof l.text, "%s %s迟报（%s 报送）", b->period, b->d->name, came);
+	else
+		snprintf(l.text, sizeof l.text, "%s %s逾期未报送", b->period, b->d->name);
 	return b->emit(b->ctx, &l);
 }
 
@@ -220,14 +240,17 @@ int supervise_bulletin_reports(struct session *s, int64_t root, const char *from
 	if (!root)
 		root = s->scope_org;
 	for (int i = 0; i < n; i++) {
-		char p[11], last[11], due[11];
-		sup_period_of(duties[i].period, from, p);
-		for (sup_period_last(duties[i].period, p, last); strcmp(last, to) <= 0;
-		     sup_period_step(duties[i].period, p, 1, p), sup_period_last(duties[i].period, p, last)) {
-			sup_period_due(duties[i].period, p, duties[i].due_day, due);
-			struct report_bul b = { .d = &duties[i], .period = p, .late = strcmp(to, due) > 0,
-			                        .emit = emit, .ctx = ctx };
-			int rc = for_missing(s, root, &duties[i], p, to, report_line, &b, e);
+		const struct sup_duty *d = &duties[i];
+		char p[11], due[11];
+		sup_period_of(d->period, from, p);
+		sup_period_step(d->period, p, -1, p);   /* the period before falls due in from's */
+		for (sup_period_due(d->period, p, d->due_day, due); strcmp(due, to) <= 0;
+		     sup_period_step(d->period, p, 1, p), sup_period_due(d->period, p, d->due_day, due)) {
+			if (strcmp(due, from) < 0)
+				continue;
+			struct report_bul b = { .s = s, .d = d, .period = p, .to = to, .emit = emit,
+			                        .ctx = ctx };
+			int rc = for_missing(s, root, d, p, due, report_line, &b, e);
 			if (rc)
 				return rc < 0 ? -1 : 0;
 		}

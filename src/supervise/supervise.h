@@ -237,8 +237,10 @@ int supervise_todo_followups(struct session *s, const char *today, int ahead, to
  * months within `ahead` days (id the liaison). */
 int supervise_todo_visits(struct session *s, const char *today, int ahead, todo_emit emit,
                           void *ctx, struct dj_err *e);
-/* BUL_REPORT_MISSING: for every duty, every period ending within [from, to],
- * each owing organization whose report had not been received by `to`. */
+/* BUL_REPORT_MISSING: for every duty, every period whose report fell due
+ * within [from, to] (September's 月报, due 10-05, in October's 通报), each
+ * owing organization whose report was not in by that due day: 逾期未报送
+ * when still missing on `to`, 迟报 when it came in later but by `to`. */
 int supervise_bulletin_reports(struct session *s, int64_t root, const char *from, const char *to,
                                bulletin_emit emit, void *ctx, struct dj_err *e);
 /* BUL_FOLLOWUP_OPEN: follow-ups whose deadline is before `to` and that were

@@ -339,6 +339,9 @@ void gen_reports(struct gen *g)
 			gen_text(st, 4, g->stamp);
 			gen_insert(g, st);
 		}
+	sqlite3_finalize(st);
+}
+
 /* Last year's 述职评议 of the county: one round over every 党总支 and
  * 党支部 graded, each with its 述职 and both groups' votes (a branch's
  * members and some of the public), as a year-end round types them in. */
@@ -374,6 +377,11 @@ void gen_appraisal(struct gen *g)
 		for (int k = 0; k < 8; k++)
 			sqlite3_bind_int(st, 4 + k, k % 4 == 0 ? gen_int(g, 8, 30) : gen_int(g, 0, 8 - 2 * (k % 4)));
 		gen_text(st, 12, g->stamp);
+		gen_insert(g, st);
+	}
+	sqlite3_finalize(st);
+}
+
 /* 发展党员 under way, for the 待办 list (issue 13): in about a third of
  * the branches an application waiting for its talk (some past the 30
  * days), and in another third an activist whose year ends around today. */
@@ -412,6 +420,8 @@ void gen_devcases(struct gen *g)
 		gen_insert(g, st);
 	}
 	sqlite3_finalize(st);
+}
+
 /* The plans (实施方案) of the last three years, as the county issues them:
  * four phases, the 七大活动 as groups, a task for about one branch in five
  * (本级, that branch) with two of its members as 责任人 and a deadline

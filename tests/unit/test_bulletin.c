@@ -37,7 +37,8 @@ static void meeting(struct fixture *f, int64_t org, const char *date)
 	exec(f, sql);
 }
 
-/* The branch's 月报 for `period` (the default duty: every 党支部, monthly). */
+/* The branch's 月报 for `period` (the default duty: every 党支部, monthly),
+ * in by the 28th: September's is the one October's 通报 judges (due 10-05). */
 static void reported(struct fixture *f, int64_t org, const char *period)
 {
 	char sql[256];
@@ -98,14 +99,14 @@ static void the_draft_names_exactly_the_shortfalls(void **state)
 	meeting(f, f->b, "2026-09-20");                        /* not in October */
 	overdue_rectification(f, f->c1, "2026-09-30", NULL);
 	overdue_rectification(f, f->a, "2026-09-30", "2026-09-28");   /* accepted in time */
-	reported(f, f->a, "2026-10");
-	reported(f, f->c1, "2026-10");                         /* 西村's is missing */
+	reported(f, f->a, "2026-09");
+	reported(f, f->c1, "2026-09");                         /* 西村's is missing */
 	char *t = draft(f, f->top, "2026-10-01", "2026-10-31");
 	char line[1024];
 	must_have(t, "关于2026年10月基层党建工作落实情况的通报\n");
 	must_have(t, "现将中共测试镇委员会2026年10月基层党建工作落实情况通报如下");
 	line_of(t, "一、", line, sizeof line);
-	assert_string_equal(line, "一、月度工作汇报未按时报送的支部：西村党支部（2026-10 月报未报送）。");
+	assert_string_equal(line, "一、月度工作汇报未按时报送的支部：西村党支部（2026-09 月报逾期未报送）。");
 	line_of(t, "二、", line, sizeof line);
 	assert_string_equal(line, "二、“三会一课”落实不到位的支部：西村党支部（支委会缺2026年10月）。");
 	line_of(t, "三、", line, sizeof line);
@@ -134,9 +135,9 @@ static void a_clean_period_names_everyone_on_time(void **state)
 	meeting(f, f->a, "2026-10-15");
 	meeting(f, f->b, "2026-10-16");
 	meeting(f, f->c1, "2026-10-20");
-	reported(f, f->a, "2026-10");
-	reported(f, f->b, "2026-10");
-	reported(f, f->c1, "2026-10");
+	reported(f, f->a, "2026-09");
+	reported(f, f->b, "2026-09");
+	reported(f, f->c1, "2026-09");
 	char *t = draft(f, 0, "2026-10-01", "2026-10-31");
 	char line[512];
 	must_have(t, "本期未发现");

@@ -300,24 +300,37 @@ static void report_providers(void **state)
 	assert_string_equal(s.it[3].ref, "2026-11");
 	assert_int_equal(s.it[3].late, 0);
 
-	/* 通报 for September–October as on 10-31: both months' missing, October
-	 * not yet late; as on 11-30, 东村's October report (11-03) counts */
+	/* 通报 for September–October: the reports due in it are August's (09-05)
+	 * and September's (10-05), none in; October's, due 11-05, is not yet */
 	memset(&s, 0, sizeof s);
 	assert_int_equal(supervise_bulletin_reports(f->s, 0, "2026-09-01", "2026-10-31", take_line,
 	                                            &s, &e), 0);
 	assert_int_equal(s.n, 6);   /* three branches × two months */
-	assert_non_null(strstr(s.bl[5].text, "2026-10 月报未报送"));
+	assert_non_null(strstr(s.bl[0].text, "2026-08 月报逾期未报送"));
+	assert_non_null(strstr(s.bl[5].text, "2026-09 月报逾期未报送"));
+	/* October to 11-20: September's and October's; 东村's October report
+	 * (11-03) was on time, 西村's came after its due day */
+	report_saved(f, f->b, "2026-10", "2026-11-10");
 	memset(&s, 0, sizeof s);
 	assert_int_equal(supervise_bulletin_reports(f->s, 0, "2026-10-01", "2026-11-20", take_line,
 	                                            &s, &e), 0);
-	assert_int_equal(s.n, 2);
+	assert_int_equal(s.n, 5);
 	assert_int_equal(s.bl[0].section, BUL_REPORT_MISSING);
-	assert_non_null(strstr(s.bl[0].text, "逾期未报送"));
+	int late = 0, missing_oct = 0;
+	for (int i = 0; i < 5; i++) {
+		assert_int_not_equal(strstr(s.bl[i].text, "2026-10") != NULL && s.bl[i].org_id == f->a, 1);
+		if (strstr(s.bl[i].text, "2026-10 月报迟报（2026-11-10 报送）"))
+			late += s.bl[i].org_id == f->b;
+		if (strstr(s.bl[i].text, "2026-10 月报逾期未报送"))
+			missing_oct += s.bl[i].org_id == f->c1;
+	}
+	assert_int_equal(late, 1);
+	assert_int_equal(missing_oct, 1);
 	/* root narrows to the 党总支's branch */
 	memset(&s, 0, sizeof s);
 	assert_int_equal(supervise_bulletin_reports(f->s, f->zz, "2026-10-01", "2026-11-20",
 	                                            take_line, &s, &e), 0);
-	assert_int_equal(s.n, 1);
+	assert_int_equal(s.n, 2);
 	assert_int_equal(s.bl[0].org_id, f->c1);
 }
 
