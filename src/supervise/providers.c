@@ -226,7 +226,7 @@ static int report_line(void *ctx, int64_t org_id, const char *org)
 	}
 	snprintf(l.org, sizeof l.org, "%s", org ? org : "");
 	if (*came)
-		snprintf(l.text, sizeof l.text, "%s %s迟报（%s 报送）", b->period, b->d->name, came);
+		snprintf(l.text, sizeof l.text, "%s %s迟报，%s 才报送", b->period, b->d->name, came);
 	else
 		snprintf(l.text, sizeof l.text, "%s %s逾期未报送", b->period, b->d->name);
 	return b->emit(b->ctx, &l);

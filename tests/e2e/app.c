@@ -38,12 +38,10 @@ static void print_file(const char *path)
     fclose(f);
 }
 
-/* `dangjian --config <ini> init --demo`, outside the pty; its output goes
- * to <dir>/init.log, shown when it fails. */
-static void run_init(const struct app *a)
+void app_cli(const struct app *a, const char *arg1, const char *arg2, const char *arg3)
 {
     char log[PATH_MAX + 16];
-    snprintf(log, sizeof log, "%s/init.log", a->dir);
+    snprintf(log, sizeof log, "%s/cli.log", a->dir);
     pid_t pid = fork();
     assert_true(pid >= 0);
     if (pid == 0) {
@@ -56,7 +54,7 @@ static void run_init(const struct app *a)
         setenv("DJ_TODAY", APP_TODAY, 1);
         setenv("LANG", "C.UTF-8", 1);
         setenv("LC_ALL", "C.UTF-8", 1);
-        execl(APP_PROGRAM, APP_PROGRAM, "--config", a->ini, "init", "--demo", (char *)NULL);
+        execl(APP_PROGRAM, APP_PROGRAM, "--config", a->ini, arg1, arg2, arg3, (char *)NULL);
         fprintf(stderr, "cannot run %s: %s\n", APP_PROGRAM, strerror(errno));
         _exit(127);
     }
@@ -65,8 +63,22 @@ static void run_init(const struct app *a)
         ;
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
         print_file(log);
-        fail_msg("%s init --demo failed (status %d)", APP_PROGRAM, status);
+        fail_msg("%s %s %s failed (status %d)", arg1, arg2 ? arg2 : "", arg3 ? arg3 : "", status);
     }
+}
+
+void app_fresh_orgs(struct app *a, const char *csv)
+{
+    char path[PATH_MAX + 32];
+    static const char *const tails[] = { "", "-wal", "-shm" };
+    for (int i = 0; i < 3; i++) {
+        snprintf(path, sizeof path, "%s%s", a->db, tails[i]);
+        unlink(path);
+    }
+    snprintf(path, sizeof path, "%s/orgs.csv", a->dir);
+    write_file(path, csv);
+    app_cli(a, "init", NULL, NULL);
+    app_cli(a, "import", "orgs", path);
 }
 
 static int setup(void **state, int colours)
@@ -82,7 +94,7 @@ static int setup(void **state, int colours)
              colours ? "" : "\n[ui]\ncolours = off\n");
     write_file(a->ini, text);
     *state = a;
-    run_init(a);
+    app_cli(a, "init", "--demo", NULL);
     return 0;
 }
 

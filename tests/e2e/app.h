@@ -45,6 +45,14 @@ int app_setup(void **state);
 int app_setup_colour(void **state);
 int app_teardown(void **state);
 
+/* `dangjian --config <ini> ARG1 ARG2 ARG3` outside the pty (DJ_TODAY
+ * fixed; NULL ends the arguments); it must exit 0, else the test fails with
+ * its output (<dir>/cli.log). */
+void app_cli(const struct app *a, const char *arg1, const char *arg2, const char *arg3);
+/* Replaces the demo database with a new one holding only the organizations
+ * of `csv` (the 党组织 import's columns), for tests that count from zero. */
+void app_fresh_orgs(struct app *a, const char *csv);
+
 /* Starts the full-screen program on a's database (DJ_TODAY fixed) and waits
  * for the main menu. */
 struct vt *app_start(struct app *a, int rows, int cols, const char *locale);

@@ -33,61 +33,16 @@ static void append_file(const char *path, const char *text)
     fclose(f);
 }
 
-/* `dangjian --config <ini> ARGS…` outside the pty; must exit 0. */
-static void run_cli(const struct app *a, const char *arg1, const char *arg2, const char *arg3)
-{
-    char log[PATH_MAX + 16];
-    snprintf(log, sizeof log, "%s/cli.log", a->dir);
-    pid_t pid = fork();
-    assert_true(pid >= 0);
-    if (pid == 0) {
-        int fd = open(log, O_WRONLY | O_CREAT | O_APPEND, 0644);
-        if (fd >= 0) {
-            dup2(fd, 1);
-            dup2(fd, 2);
-            close(fd);
-        }
-        setenv("DJ_TODAY", APP_TODAY, 1);
-        setenv("LC_ALL", "C.UTF-8", 1);
-        execl(APP_PROGRAM, APP_PROGRAM, "--config", a->ini, arg1, arg2, arg3, (char *)NULL);
-        _exit(127);
-    }
-    int status = -1;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-        ;
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-        char line[512];
-        FILE *f = fopen(log, "r");
-        while (f && fgets(line, sizeof line, f))
-            fputs(line, stderr);
-        if (f)
-            fclose(f);
-        fail_msg("%s %s %s failed (status %d)", arg1, arg2 ? arg2 : "", arg3 ? arg3 : "", status);
-    }
-}
-
 /* A township of three village branches instead of the demo, graded from
  * two sources: 支部自评 40% and 组织考评 60% (the published example). */
 static void three_branches(struct app *a)
 {
-    char path[PATH_MAX + 32];
-    static const char *const tails[] = { "", "-wal", "-shm" };
-    for (int i = 0; i < 3; i++) {
-        snprintf(path, sizeof path, "%s%s", a->db, tails[i]);
-        unlink(path);
-    }
-    snprintf(path, sizeof path, "%s/orgs.csv", a->dir);
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs("党组织名称,类型,类别,上级组织,书记\n"
-          TOP ",党委,机关,,王书记\n"
-          "二都村党支部,党支部,农村," TOP ",陈志明\n"
-          "联桥村党支部,党支部,农村," TOP ",李国良\n"
-          "孝丰村党支部,党支部,农村," TOP ",张伟\n", f);
-    fclose(f);
     append_file(a->ini, "\n[grading]\nsources = 支部自评:40,组织考评:60\n");
-    run_cli(a, "init", NULL, NULL);
-    run_cli(a, "import", "orgs", path);
+    app_fresh_orgs(a, "党组织名称,类型,类别,上级组织,书记\n"
+                      TOP ",党委,机关,,王书记\n"
+                      "二都村党支部,党支部,农村," TOP ",陈志明\n"
+                      "联桥村党支部,党支部,农村," TOP ",李国良\n"
+                      "孝丰村党支部,党支部,农村," TOP ",张伟\n");
 }
 
 /* Rows of the sheet in its order (category, then pinyin: 二都 联桥 孝丰). */

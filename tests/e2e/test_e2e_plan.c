@@ -14,29 +14,12 @@
 #include <string.h>
 
 #include "app.h"
+#include "plan_keys.h"
 
 #define UTF8_LOCALE "zh_CN.UTF-8"
 
 static int setup(void **state) { return app_setup(state); }
 static int teardown(void **state) { return app_teardown(state); }
-
-static void field(struct vt *vt, const char *text)
-{
-    if (*text)
-        vt_type(vt, text);
-    vt_key(vt, VT_KEY_ENTER);
-}
-
-static void phase(struct vt *vt, int n, const char *name, const char *from, const char *to)
-{
-    char saved[64];
-    field(vt, name);
-    field(vt, from);
-    vt_type(vt, to);
-    vt_key(vt, VT_KEY_F2);
-    snprintf(saved, sizeof saved, "已保存第 %d 个阶段「%s」", n, name);
-    app_wait_row(vt, 22, saved);
-}
 
 static int count_on_screen(struct vt *vt, const char *utf8)
 {
@@ -56,55 +39,16 @@ static void enter_seed_003s_plan_by_hand(void **state)
     vt_type(vt, "9");
     app_wait(vt, "3. 责任人任务");
     vt_type(vt, "1");
-    app_wait(vt, "工作计划（实施方案）");
-    app_settle(vt);
-
-    /* the plan: 年度 and 印发日期 are filled in */
-    vt_key(vt, VT_KEY_F6);
-    app_wait(vt, "新增工作计划");
-    app_settle(vt);
-    field(vt, "");                                   /* 年度 2026 */
-    field(vt, "");                                   /* 印发日期: today */
-    app_settle(vt);
-    vt_type(vt, "驿亭镇基层组织建设年活动实施方案");
-    vt_key(vt, VT_KEY_ENTER);
-    field(vt, "中共驿亭镇委员会");
-    vt_type(vt, "驿委(2012)38号");
-    vt_key(vt, VT_KEY_F2);
-    app_wait_row(vt, 22, "已保存工作计划「驿亭镇基层组织建设年活动实施方案」");
-
-    /* F9: four phases, one after another */
-    vt_key(vt, VT_KEY_F9);
-    app_wait(vt, "新增阶段（连续录入）");
-    vt_key(vt, VT_KEY_ENTER);
-    app_wait(vt, "新增工作阶段（连续录入");
-    app_settle(vt);
-    phase(vt, 1, "动员部署", "", "2026-04-25");
-    phase(vt, 2, "分类定级", "2026-03-01", "2026-04-30");
-    phase(vt, 3, "深入实施", "2026-05-01", "2026-08-31");
-    phase(vt, 4, "总结验收", "2026-08-01", "2026-09-30");
-    app_wait(vt, "已录入 4 个");
-    vt_key(vt, VT_KEY_ESC);
-    app_wait(vt, "4 总结验收");
-    app_wait(vt, "1 动员部署");
-
-    /* F9 任务台账, F6 three tasks */
-    vt_key(vt, VT_KEY_F9);
-    app_wait(vt, "任务台账");
-    vt_key(vt, VT_KEY_DOWN);
-    vt_key(vt, VT_KEY_DOWN);
-    vt_key(vt, VT_KEY_DOWN);
-    vt_key(vt, VT_KEY_ENTER);
-    app_wait(vt, "本计划暂无任务，按 F6 新增");
+    plan_keys_seed003(vt, "驿亭镇基层组织建设年活动实施方案", "中共驿亭镇委员会");
     vt_key(vt, VT_KEY_F6);
     app_wait(vt, "新增任务（连续录入");
     app_settle(vt);
-    field(vt, "党员先锋活动");
+    plan_keys_field(vt, "党员先锋活动");
     vt_type(vt, "开展党员亮身份、亮承诺活动");
     vt_key(vt, VT_KEY_TAB);
-    field(vt, "2026-12-31");
-    field(vt, "");                                   /* 期限阶段: none */
-    field(vt, "洪辉");
+    plan_keys_field(vt, "2026-12-31");
+    plan_keys_field(vt, "");                                   /* 期限阶段: none */
+    plan_keys_field(vt, "洪辉");
     vt_type(vt, "李国良");
     vt_key(vt, VT_KEY_F2);
     app_wait_row(vt, 22, "已保存任务「开展党员亮身份、亮承诺活动」");
@@ -114,8 +58,8 @@ static void enter_seed_003s_plan_by_hand(void **state)
     app_wait_cursor_after(vt, 3, "任务内容：");
     vt_type(vt, "建立党员联系户制度");
     vt_key(vt, VT_KEY_TAB);
-    field(vt, "");                                   /* 期限 carried: 2026-12-31 */
-    field(vt, "");
+    plan_keys_field(vt, "");                                   /* 期限 carried: 2026-12-31 */
+    plan_keys_field(vt, "");
     vt_key(vt, VT_KEY_CTRL_D);                       /* 洪辉 */
     app_wait(vt, "责任人一：洪辉");
     vt_key(vt, VT_KEY_ENTER);
@@ -135,7 +79,7 @@ static void enter_seed_003s_plan_by_hand(void **state)
     vt_key(vt, VT_KEY_DOWN);
     vt_key(vt, VT_KEY_ENTER);
     app_wait(vt, "期限阶段：总结验收");
-    field(vt, "王建国");
+    plan_keys_field(vt, "王建国");
     vt_type(vt, "李国良");
     vt_key(vt, VT_KEY_F2);
     app_wait_row(vt, 22, "已保存任务「开展支部分类定级」（期限 2026-09-30）");

@@ -32,60 +32,15 @@
 static int setup(void **state) { return app_setup(state); }
 static int teardown(void **state) { return app_teardown(state); }
 
-/* `dangjian --config <ini> ARGS…` outside the pty; must exit 0. */
-static void run_cli(const struct app *a, const char *arg1, const char *arg2, const char *arg3)
-{
-    char log[PATH_MAX + 16];
-    snprintf(log, sizeof log, "%s/cli.log", a->dir);
-    pid_t pid = fork();
-    assert_true(pid >= 0);
-    if (pid == 0) {
-        int fd = open(log, O_WRONLY | O_CREAT | O_APPEND, 0644);
-        if (fd >= 0) {
-            dup2(fd, 1);
-            dup2(fd, 2);
-            close(fd);
-        }
-        setenv("DJ_TODAY", APP_TODAY, 1);
-        setenv("LC_ALL", "C.UTF-8", 1);
-        execl(APP_PROGRAM, APP_PROGRAM, "--config", a->ini, arg1, arg2, arg3, (char *)NULL);
-        _exit(127);
-    }
-    int status = -1;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-        ;
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-        char line[512];
-        FILE *f = fopen(log, "r");
-        while (f && fgets(line, sizeof line, f))
-            fputs(line, stderr);
-        if (f)
-            fclose(f);
-        fail_msg("%s %s %s failed (status %d)", arg1, arg2 ? arg2 : "", arg3 ? arg3 : "", status);
-    }
-}
-
 /* A college instead of the demo: its 党委, one 党总支 with a student branch
  * founded long ago and a staff branch founded two years before today. */
 static void college(struct app *a)
 {
-    char path[PATH_MAX + 32];
-    static const char *const tails[] = { "", "-wal", "-shm" };
-    for (int i = 0; i < 3; i++) {
-        snprintf(path, sizeof path, "%s%s", a->db, tails[i]);
-        unlink(path);
-    }
-    snprintf(path, sizeof path, "%s/orgs.csv", a->dir);
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs("党组织名称,类型,类别,上级组织,书记,成立日期\n"
-          TOP ",党委,学校教工,,王书记,1990-07-01\n"
-          ZZ ",党总支,学校教工," TOP ",孙总支,2001-09-01\n"
-          BRANCH ",党支部,学校学生," ZZ ",赵志刚,2010-09-01\n"
-          YOUNG ",党支部,学校教工," ZZ ",钱红,2024-11-01\n", f);
-    fclose(f);
-    run_cli(a, "init", NULL, NULL);
-    run_cli(a, "import", "orgs", path);
+    app_fresh_orgs(a, "党组织名称,类型,类别,上级组织,书记,成立日期\n"
+                      TOP ",党委,学校教工,,王书记,1990-07-01\n"
+                      ZZ ",党总支,学校教工," TOP ",孙总支,2001-09-01\n"
+                      BRANCH ",党支部,学校学生," ZZ ",赵志刚,2010-09-01\n"
+                      YOUNG ",党支部,学校教工," ZZ ",钱红,2024-11-01\n");
 }
 
 /* In an open pick list: the digit of the item reading `text`. */

@@ -319,7 +319,7 @@ static void report_providers(void **state)
 	int late = 0, missing_oct = 0;
 	for (int i = 0; i < 5; i++) {
 		assert_int_not_equal(strstr(s.bl[i].text, "2026-10") != NULL && s.bl[i].org_id == f->a, 1);
-		if (strstr(s.bl[i].text, "2026-10 月报迟报（2026-11-10 报送）"))
+		if (strstr(s.bl[i].text, "2026-10 月报迟报，2026-11-10 才报送"))
 			late += s.bl[i].org_id == f->b;
 		if (strstr(s.bl[i].text, "2026-10 月报逾期未报送"))
 			missing_oct += s.bl[i].org_id == f->c1;
