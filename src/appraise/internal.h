@@ -6,9 +6,6 @@
 
 #define AP_NOW "strftime('%Y-%m-%d %H:%M:%S','now','localtime')"
 
-/* Organizations under :scope (itself included); 0 = everything. */
-#define AP_SUBTREE(col) "(:scope = 0 OR " col " IN (WITH RECURSIVE sub(id) AS (SELECT :scope" \
-	" UNION ALL SELECT c.id FROM org c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub))"
 
 /* The count columns in struct appraise_votes order, and their labels. */
 extern const char *const ap_count_cols[AP_GROUPS * AP_KINDS];

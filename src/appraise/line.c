@@ -305,7 +305,7 @@ int appraise_export(struct session *s, int year, const char *path, FILE *report,
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v2(s->db, "SELECT " LINE_COLS ", r.year, r.name" LINE_FROM
 	                       " JOIN appraise_round r ON r.id = l.round_id WHERE (:year = 0 OR"
-	                       " r.year = :year) AND " AP_SUBTREE("r.org_id")
+	                       " r.year = :year) AND " DB_SUBTREE("r.org_id")
 	                       " ORDER BY r.year, r.id, o.sort_key, o.id", -1, &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":year"), year);
 		sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":scope"), s->scope_org);
@@ -329,7 +329,7 @@ int appraise_todo(struct session *s, const char *today_, int ahead, todo_emit em
 	                       " JOIN appraise_round r ON r.id = l.round_id JOIN org o ON o.id = l.org_id"
 	                       " WHERE r.status = '进行中' AND l.spoke_on IS NULL AND r.starts_on <= :today"
 	                       " AND julianday(r.ends_on) - julianday(:today) <= :ahead"
-	                       " AND " AP_SUBTREE("l.org_id") " ORDER BY r.ends_on, o.sort_key, o.id",
+	                       " AND " DB_SUBTREE("l.org_id") " ORDER BY r.ends_on, o.sort_key, o.id",
 	                       -1, &st, NULL) != SQLITE_OK)
 		return db_fail(s->db, e, "读取述职评议待办");
 	sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":today"), today_, -1, SQLITE_TRANSIENT);

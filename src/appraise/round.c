@@ -269,7 +269,7 @@ static const struct pager_def round_def = {
 	.sort = { "printf('%04d', r.year)", "r.name", "o.name_py || o.name", "r.ends_on", "r.status",
 	          ROUND_SPOKEN },
 	.id = "r.id", .from = "appraise_round r JOIN org o ON o.id = r.org_id",
-	.where = AP_SUBTREE("r.org_id"),
+	.where = DB_SUBTREE("r.org_id"),
 	.find = "r.name LIKE :fc ESCAPE '\\' OR o.name LIKE :fc ESCAPE '\\' OR r.year LIKE :fc",
 	.flags = "CASE WHEN r.status = '已结束' THEN 2 ELSE 0 END",
 };

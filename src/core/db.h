@@ -84,4 +84,12 @@ int64_t db_int(sqlite3 *db, const char *sql, int64_t param, int64_t def);
 /* Online backup (SQLite backup API) of a live database into `dest`, fsynced. */
 int db_backup(sqlite3 *db, const char *dest, struct dj_err *e);
 
+/* SQL: organization `col` is under :scope, itself included (:scope 0:
+ * everything) — the condition every ledger answering to the operator's
+ * scope puts in its WHERE.  The recursive walk follows org.parent_id; the
+ * alias is its own so that it shadows nothing of the query around it. */
+#define DB_SUBTREE(col) "(:scope = 0 OR " col " IN (WITH RECURSIVE sub(id) AS (SELECT :scope" \
+	" UNION ALL SELECT sub_org.id FROM org sub_org JOIN sub ON sub_org.parent_id = sub.id)" \
+	" SELECT id FROM sub))"
+
 #endif

@@ -9,9 +9,6 @@
 #include "core/pager.h"
 #include "honour/honour.h"
 
-/* Organizations under :scope (itself included); 0 = everything. */
-#define SUBTREE(col) "(:scope = 0 OR " col " IN (WITH RECURSIVE sub(id) AS (SELECT :scope" \
-	" UNION ALL SELECT c.id FROM org c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub))"
 
 /* o is the organization the honour belongs under: the recipient itself, or
  * the member's branch (whose scope decides, and whose name finds its
@@ -50,7 +47,7 @@ static const struct pager_def base_def = {
 /* The scope and the filter as one condition, values quoted into it. */
 static char *filter_sql(const struct honour_filter *f)
 {
-	char *w = sqlite3_mprintf("%s", SUBTREE("o.id"));
+	char *w = sqlite3_mprintf("%s", DB_SUBTREE("o.id"));
 	if (!f || !w)
 		return w;
 	if (f->year > 0)

@@ -351,7 +351,7 @@ static const struct pager_def cycle_def = {
 	.from = "nom_cycle c JOIN org o ON o.id = c.org_id",
 	/* a cycle is seen inside the organization running it, and above it: a
 	 * branch nominates in its 党委's cycle */
-	.where = "(" NOM_SUBTREE("c.org_id") " OR c.org_id IN (WITH RECURSIVE up(id) AS"
+	.where = "(" DB_SUBTREE("c.org_id") " OR c.org_id IN (WITH RECURSIVE up(id) AS"
 	         " (SELECT :scope UNION ALL SELECT o2.parent_id FROM org o2 JOIN up ON o2.id = up.id"
 	         " WHERE o2.parent_id IS NOT NULL) SELECT id FROM up))",
 	.find = "c.name LIKE :fc ESCAPE '\\' OR o.name LIKE :fc ESCAPE '\\'"

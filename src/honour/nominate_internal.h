@@ -8,9 +8,6 @@
 
 #define NOM_NOW "strftime('%Y-%m-%d %H:%M:%S','now','localtime')"
 
-/* Organizations under :scope (itself included); 0 = everything. */
-#define NOM_SUBTREE(col) "(:scope = 0 OR " col " IN (WITH RECURSIVE sub(id) AS (SELECT :scope" \
-	" UNION ALL SELECT c2.id FROM org c2 JOIN sub ON c2.parent_id = sub.id) SELECT id FROM sub))"
 
 const char *nom_cycle_json(const struct nom_cycle *c, struct json *j);
 const char *nomination_json(const struct nomination *n, struct json *j);

@@ -40,9 +40,9 @@ static const struct pager_def base_def = {
 static char *where_of(int64_t cycle_id)
 {
 	if (!cycle_id)
-		return sqlite3_mprintf("%s", NOM_SUBTREE("n.nominator_id"));
+		return sqlite3_mprintf("%s", DB_SUBTREE("n.nominator_id"));
 	return sqlite3_mprintf("n.cycle_id = %lld AND %s", (long long)cycle_id,
-	                       NOM_SUBTREE("n.nominator_id"));
+	                       DB_SUBTREE("n.nominator_id"));
 }
 
 struct row_source *nomination_source(struct session *s, int64_t cycle_id)

@@ -10,9 +10,6 @@
 #include "core/db.h"
 #include "honour/honour.h"
 
-#define SUBTREE "(:scope = 0 OR o.id IN (WITH RECURSIVE sub(id) AS (SELECT :scope" \
-	" UNION ALL SELECT c.id FROM org c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub))"
-
 /* The index of word in list, appended when missing and there is room. */
 static int slot(char list[][64], int *n, int cap, const char *word)
 {
@@ -58,7 +55,7 @@ int honour_summary_load(struct session *s, int year, struct honour_summary *sum,
 	        "SELECT h.title, h.level, h.kind = 'org', h.posthumous, h.revoked_on IS NOT NULL"
 	        " FROM honour h LEFT JOIN member m ON m.id = h.member_id"
 	        " JOIN org o ON o.id = coalesce(h.org_id, m.org_id)"
-	        " WHERE substr(h.awarded_on, 1, 4) = printf('%04d', :year) AND " SUBTREE
+	        " WHERE substr(h.awarded_on, 1, 4) = printf('%04d', :year) AND " DB_SUBTREE("o.id")
 	        " ORDER BY h.awarded_on, h.id", -1, &st, NULL) != SQLITE_OK)
 		return db_fail(s->db, e, "统计表彰荣誉");
 	sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":year"), year);

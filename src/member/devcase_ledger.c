@@ -121,7 +121,7 @@ struct row_source *dev_list_source(struct session *s, int64_t root)
 		          o->text[3], "o.sort_key || '/' || c.name_py" },
 		.id = "c.id",
 		.from = "dev_case c JOIN org o ON o.id = c.org_id",
-		.where = SUBTREE("c.org_id"),
+		.where = DB_SUBTREE("c.org_id"),
 		.find = CASE_FIND,
 		.flags = o->text[2],
 		.default_sort = 3,
@@ -175,7 +175,7 @@ struct row_source *dev_remind_source(struct session *s, int64_t root)
 		.sort = { "r.kind || r.due", "r.name_py || r.name", "o.sort_key || '/' || r.due", "r.due" },
 		.id = "r.id",
 		.from = o->text[0],
-		.where = SUBTREE("r.org_id"),
+		.where = DB_SUBTREE("r.org_id"),
 		.find = "r.name LIKE :fc ESCAPE '\\' OR r.name_py LIKE :fp ESCAPE '\\'",
 		.flags = "CASE WHEN r.due <= dj_today() THEN 1 ELSE 0 END",
 		.default_sort = 3,
@@ -189,7 +189,7 @@ int dev_stage_counts(struct session *s, int64_t root, long out[DEV_NSTAGES])
 	for (int i = 0; i < DEV_NSTAGES; i++)
 		out[i] = 0;
 	if (sqlite3_prepare_v2(s->db, "SELECT c.stage, count(*) FROM dev_case c WHERE "
-	                       SUBTREE("c.org_id") " GROUP BY c.stage", -1, &st, NULL) != SQLITE_OK)
+	                       DB_SUBTREE("c.org_id") " GROUP BY c.stage", -1, &st, NULL) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":scope"), root);
 	while (sqlite3_step(st) == SQLITE_ROW) {

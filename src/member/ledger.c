@@ -49,8 +49,8 @@ static const struct rs_column list_cols[] = {
 
 /* A 党小组's roster is its members, who belong to the branch above it. */
 #define IN_GROUP "m.group_id = :scope"
-static const struct pager_def active_def = LIST_DEF("m.status = '正常' AND ", SUBTREE("m.org_id"));
-static const struct pager_def all_def = LIST_DEF("", SUBTREE("m.org_id"));
+static const struct pager_def active_def = LIST_DEF("m.status = '正常' AND ", DB_SUBTREE("m.org_id"));
+static const struct pager_def all_def = LIST_DEF("", DB_SUBTREE("m.org_id"));
 static const struct pager_def active_group_def = LIST_DEF("m.status = '正常' AND ", IN_GROUP);
 static const struct pager_def all_group_def = LIST_DEF("", IN_GROUP);
 
@@ -88,7 +88,7 @@ static const struct pager_def branch_def = {
 	.sort = { "o.name COLLATE zh", "o.sort_key" },
 	.id = "o.id",
 	.from = "org o LEFT JOIN org p ON p.id = o.parent_id",
-	.where = "o.status = '正常' AND o.kind = '党支部' AND " SUBTREE("o.id"),
+	.where = "o.status = '正常' AND o.kind = '党支部' AND " DB_SUBTREE("o.id"),
 	.find = ORG_FIND,
 	.default_sort = 1,
 };
@@ -197,7 +197,7 @@ long member_count(struct session *s, int64_t root, const char *category)
 		? "SELECT count(*) FROM member m WHERE m.status = '正常'"
 		  " AND (?1 IS NULL OR m.category = ?1) AND " IN_GROUP
 		: "SELECT count(*) FROM member m WHERE m.status = '正常'"
-		  " AND (?1 IS NULL OR m.category = ?1) AND " SUBTREE("m.org_id");
+		  " AND (?1 IS NULL OR m.category = ?1) AND " DB_SUBTREE("m.org_id");
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return -1;
 	if (category)

@@ -34,7 +34,7 @@ static const struct rs_column receipt_cols[] = {
 	          NULL, NULL, "r.due_on", "coalesce(r.returned_on, '') || r.due_on" }, \
 	.id = "v.id", \
 	.from = RECEIPT_FROM, \
-	.where = cond " AND " SUBTREE("m.org_id"), \
+	.where = cond " AND " DB_SUBTREE("m.org_id"), \
 	.find = RECEIPT_FIND, \
 	.flags = "CASE WHEN r.returned_on IS NOT NULL THEN 2 WHEN r.due_on < dj_today()" \
 	         " THEN 1 ELSE 0 END", \
@@ -56,7 +56,7 @@ long member_receipts_overdue(struct session *s, int64_t root)
 	if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM letter_receipt r JOIN member_event v ON"
 	                       " v.id = r.event_id JOIN member m ON m.id = v.member_id"
 	                       " WHERE r.returned_on IS NULL AND r.due_on < dj_today() AND "
-	                       SUBTREE("m.org_id"), -1, &st, NULL) != SQLITE_OK)
+	                       DB_SUBTREE("m.org_id"), -1, &st, NULL) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":scope"), root ? root : s->scope_org);
 	if (sqlite3_step(st) == SQLITE_ROW)
@@ -78,7 +78,7 @@ int member_receipt_export(struct session *s, const char *path, FILE *report, int
 	                       " coalesce(nullif(v.from_org, ''), " BRANCH "), coalesce(v.to_org, ''),"
 	                       " coalesce(v.letter_no, ''), coalesce(v.valid_days, ''), r.due_on,"
 	                       " coalesce(r.returned_on, ''), " STATE " FROM " RECEIPT_FROM
-	                       " WHERE " SUBTREE("m.org_id") " ORDER BY r.returned_on IS NOT NULL, r.due_on,"
+	                       " WHERE " DB_SUBTREE("m.org_id") " ORDER BY r.returned_on IS NOT NULL, r.due_on,"
 	                       " v.id", -1, &st, NULL) == SQLITE_OK)
 		sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":scope"), s->scope_org);
 	return csv_export_rows(s->db, st, &x, path, report, exported);

@@ -8,9 +8,6 @@
 
 #define PLAN_NOW "strftime('%Y-%m-%d %H:%M:%S','now','localtime')"
 
-/* Organizations under :scope (itself included); 0 = everything. */
-#define PLAN_SUBTREE(col) "(:scope = 0 OR " col " IN (WITH RECURSIVE sub(id) AS (SELECT :scope" \
-	" UNION ALL SELECT c.id FROM org c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub))"
 
 /* A task's deadline in effect: its date, else its phase's end. */
 #define PLAN_DUE "coalesce(t.deadline, (SELECT ph.to_on FROM plan_phase ph WHERE ph.id = t.phase_id), '')"

@@ -16,8 +16,8 @@
 	PLAN_DUE " THEN 1 WHEN t.state = '已完成' THEN 2 ELSE 0 END"
 /* A task is the operator's when the plan's organization is under scope, or
  * one of its branch lines is. */
-#define TASK_SCOPE "(" PLAN_SUBTREE("p.org_id") " OR EXISTS (SELECT 1 FROM plan_line sl WHERE" \
-	" sl.task_id = t.id AND " PLAN_SUBTREE("sl.org_id") "))"
+#define TASK_SCOPE "(" DB_SUBTREE("p.org_id") " OR EXISTS (SELECT 1 FROM plan_line sl WHERE" \
+	" sl.task_id = t.id AND " DB_SUBTREE("sl.org_id") "))"
 
 static struct row_source *list_new(struct session *s, const struct pager_def *def, char *owned,
                                    int sort_col, int desc)
@@ -46,7 +46,7 @@ static const struct pager_def plan_def = {
 	.sort = { "printf('%04d', p.year)", "p.name", "o.name_py || o.name", "p.doc_no",
 	          "printf('%06d', " PLAN_TASKS ")", "printf('%06d', " PLAN_LATE_TASKS ")" },
 	.id = "p.id", .from = "plan p JOIN org o ON o.id = p.org_id",
-	.where = PLAN_SUBTREE("p.org_id"),
+	.where = DB_SUBTREE("p.org_id"),
 	.find = "p.name LIKE :fc ESCAPE '\\' OR p.doc_no LIKE :fc ESCAPE '\\'"
 	        " OR o.name LIKE :fc ESCAPE '\\' OR CAST(p.year AS TEXT) = :fc",
 };
@@ -60,7 +60,7 @@ int64_t plan_current(struct session *s)
 {
 	sqlite3_stmt *st;
 	int64_t id = 0;
-	if (sqlite3_prepare_v2(s->db, "SELECT p.id FROM plan p WHERE " PLAN_SUBTREE("p.org_id")
+	if (sqlite3_prepare_v2(s->db, "SELECT p.id FROM plan p WHERE " DB_SUBTREE("p.org_id")
 	                       " ORDER BY p.year DESC, p.id DESC LIMIT 1", -1, &st, NULL) != SQLITE_OK)
 		return 0;
 	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":scope"), s->scope_org);
@@ -149,7 +149,7 @@ int plan_task_export(struct session *s, int64_t plan_id, const char *path, FILE 
 	                       " '支部分解', o.name, l.pledge, l.progress, p.year, p.id, g.seq, t.seq,"
 	                       " t.id, o.name_py || o.name FROM plan_line l JOIN plan_task t"
 	                       " ON t.id = l.task_id" TASK_JOINS " JOIN org o ON o.id = l.org_id"
-	                       " WHERE (:plan = 0 OR t.plan_id = :plan) AND " PLAN_SUBTREE("l.org_id")
+	                       " WHERE (:plan = 0 OR t.plan_id = :plan) AND " DB_SUBTREE("l.org_id")
 	                       ") ORDER BY y DESC, pid, gs, ts, tid, lo", -1, &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":scope"), s->scope_org);
 		sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":plan"), plan_id);

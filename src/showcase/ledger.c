@@ -8,9 +8,6 @@
 #include "core/pager.h"
 #include "showcase/showcase.h"
 
-/* Organizations under :scope (itself included); 0 = everything. */
-#define SUBTREE(col) "(:scope = 0 OR " col " IN (WITH RECURSIVE sub(id) AS (SELECT :scope" \
-	" UNION ALL SELECT c.id FROM org c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub))"
 
 /* A ledger's pager in its first order; `owned` is the text def points
  * into, freed with it (NULL for a static def). */
@@ -46,7 +43,7 @@ struct row_source *showcase_post_source(struct session *s, int year)
 		           "CASE WHEN p.closed_on IS NULL THEN '在岗' ELSE '已摘牌' END" },
 		.sort = { "m.name_py || m.name", "o.name_py || o.name", "p.name", "p.opened_on", grade,
 		          "coalesce(p.closed_on, '')" },
-		.id = "p.id", .from = POST_FROM, .where = SUBTREE("m.org_id"),
+		.id = "p.id", .from = POST_FROM, .where = DB_SUBTREE("m.org_id"),
 		.find = "m.name LIKE :fc ESCAPE '\\' OR p.name LIKE :fc ESCAPE '\\'"
 		        " OR o.name LIKE :fc ESCAPE '\\' OR m.name_py LIKE :fp ESCAPE '\\'",
 		.flags = "CASE WHEN p.closed_on IS NOT NULL THEN 2 ELSE 0 END",
@@ -71,7 +68,7 @@ int showcase_post_export(struct session *s, const char *path, FILE *report, int 
 	                       " (SELECT count(*) FROM showcase_post_note WHERE post_id = p.id"
 	                       " AND kind = '跟踪'),"
 	                       " (SELECT count(*) FROM showcase_post_note WHERE post_id = p.id"
-	                       " AND kind = '检查') FROM " POST_FROM " WHERE " SUBTREE("m.org_id")
+	                       " AND kind = '检查') FROM " POST_FROM " WHERE " DB_SUBTREE("m.org_id")
 	                       " ORDER BY p.opened_on, p.id", -1, &st, NULL) == SQLITE_OK)
 		sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":scope"), s->scope_org);
 	return csv_export_rows(s->db, st, &x, path, report, exported);
@@ -99,7 +96,7 @@ static const struct pager_def dorm_def = {
 	.sort = { "d.building", "d.room", "o.name_py || o.name", "printf('%03d', " DORM_MEMBERS ")",
 	          DORM_LAST, DORM_SCORE_SORT },
 	.id = "d.id", .from = "showcase_dorm d JOIN org o ON o.id = d.org_id",
-	.where = SUBTREE("d.org_id"),
+	.where = DB_SUBTREE("d.org_id"),
 	.find = "d.building LIKE :fc ESCAPE '\\' OR d.room LIKE :fc ESCAPE '\\'"
 	        " OR o.name LIKE :fc ESCAPE '\\' OR (d.building || ' ' || d.room) LIKE :fc ESCAPE '\\'",
 };
@@ -124,7 +121,7 @@ int showcase_dorm_export(struct session *s, const char *path, FILE *report, int 
 	                       DORM_LAST ", " DORM_SCORE ", coalesce((SELECT c.items FROM"
 	                       " showcase_dorm_check c WHERE c.dorm_id = d.id ORDER BY c.on_date DESC,"
 	                       " c.id DESC LIMIT 1), '') FROM showcase_dorm d JOIN org o"
-	                       " ON o.id = d.org_id WHERE " SUBTREE("d.org_id")
+	                       " ON o.id = d.org_id WHERE " DB_SUBTREE("d.org_id")
 	                       " ORDER BY d.building, d.room", -1, &st, NULL) == SQLITE_OK)
 		sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":scope"), s->scope_org);
 	return csv_export_rows(s->db, st, &x, path, report, exported);
@@ -145,7 +142,7 @@ static const struct pager_def point_def = {
 	.cells = { "o.name", "p.level", "p.opened_on", POINT_LAST },
 	.sort = { "o.name_py || o.name", "p.level", "p.opened_on", POINT_LAST },
 	.id = "p.id", .from = "showcase_point p JOIN org o ON o.id = p.org_id",
-	.where = SUBTREE("p.org_id"),
+	.where = DB_SUBTREE("p.org_id"),
 	.find = "o.name LIKE :fc ESCAPE '\\' OR o.name_py LIKE :fp ESCAPE '\\'",
 };
 
@@ -164,7 +161,7 @@ int showcase_point_export(struct session *s, const char *path, FILE *report, int
 	                       " coalesce((SELECT group_concat(year || ' ' || result, '；') FROM"
 	                       " (SELECT year, result FROM showcase_point_check WHERE point_id = p.id"
 	                       " ORDER BY year)), '') FROM showcase_point p JOIN org o"
-	                       " ON o.id = p.org_id WHERE " SUBTREE("p.org_id")
+	                       " ON o.id = p.org_id WHERE " DB_SUBTREE("p.org_id")
 	                       " ORDER BY o.name_py, p.id", -1, &st, NULL) == SQLITE_OK)
 		sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":scope"), s->scope_org);
 	return csv_export_rows(s->db, st, &x, path, report, exported);

@@ -43,7 +43,7 @@ int sup_report_export_cli(struct session *s, const char *path, FILE *report, int
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v2(s->db, "SELECT r.duty, r.period, o.name, r.received_on, r.brought_by,"
 	                       " r.summary FROM duty_report r JOIN org o ON o.id = r.org_id WHERE "
-	                       SUP_SUBTREE("r.org_id") " ORDER BY r.duty, r.period, o.name_py, o.id",
+	                       DB_SUBTREE("r.org_id") " ORDER BY r.duty, r.period, o.name_py, o.id",
 	                       -1, &st, NULL) == SQLITE_OK)
 		sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":scope"), s->scope_org);
 	return csv_export_rows(s->db, st, &x, path, report, exported);

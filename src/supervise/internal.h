@@ -6,9 +6,6 @@
 
 #define SUP_NOW "strftime('%Y-%m-%d %H:%M:%S','now','localtime')"
 
-/* Organizations under :scope (itself included); 0 = everything. */
-#define SUP_SUBTREE(col) "(:scope = 0 OR " col " IN (WITH RECURSIVE sub(id) AS (SELECT :scope" \
-	" UNION ALL SELECT c.id FROM org c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub))"
 
 /* A required date, normalized in place, not after today. */
 int sup_check_date(char *v, const char *key, const char *label, struct dj_err *e);

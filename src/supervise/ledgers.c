@@ -22,7 +22,7 @@ static struct row_source *list_new(struct session *s, const struct pager_def *de
 
 /* An inspection is listed when it visited an organization in scope. */
 #define INSPECTION_IN_SCOPE "EXISTS (SELECT 1 FROM inspection_org w WHERE w.inspection_id = i.id" \
-	" AND " SUP_SUBTREE("w.org_id") ")"
+	" AND " DB_SUBTREE("w.org_id") ")"
 #define INSPECTION_ORGS "coalesce((SELECT group_concat(o.name, '、') FROM inspection_org w" \
 	" JOIN org o ON o.id = w.org_id WHERE w.inspection_id = i.id), '')"
 #define INSPECTION_OPEN "(SELECT count(*) FROM inspection_org w WHERE w.inspection_id = i.id" \
@@ -66,7 +66,7 @@ static const struct pager_def followup_def = {
 	.id = "w.id",
 	.from = "inspection_org w JOIN inspection i ON i.id = w.inspection_id JOIN org o"
 	        " ON o.id = w.org_id",
-	.where = "w.followup <> '' AND w.done_on IS NULL AND " SUP_SUBTREE("w.org_id"),
+	.where = "w.followup <> '' AND w.done_on IS NULL AND " DB_SUBTREE("w.org_id"),
 	.find = "o.name LIKE :fc ESCAPE '\\' OR o.name_py LIKE :fp ESCAPE '\\'"
 	        " OR w.followup LIKE :fc ESCAPE '\\'",
 	.flags = "CASE WHEN dj_today() > w.deadline THEN 1 ELSE 0 END",
@@ -91,7 +91,7 @@ int sup_inspection_export(struct session *s, const char *path, FILE *report, int
 	                       " WHEN w.done_on IS NOT NULL THEN '已整改'"
 	                       " WHEN dj_today() > w.deadline THEN '逾期' ELSE '整改中' END"
 	                       " FROM inspection_org w JOIN inspection i ON i.id = w.inspection_id"
-	                       " JOIN org o ON o.id = w.org_id WHERE " SUP_SUBTREE("w.org_id")
+	                       " JOIN org o ON o.id = w.org_id WHERE " DB_SUBTREE("w.org_id")
 	                       " ORDER BY i.on_date, i.id, w.id", -1, &st, NULL) == SQLITE_OK)
 		sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":scope"), s->scope_org);
 	return csv_export_rows(s->db, st, &x, path, report, exported);
@@ -111,7 +111,7 @@ static const struct pager_def visit_def = {
 	.cols = visit_cols, .ncols = sizeof visit_cols / sizeof *visit_cols,
 	.cells = { "v.on_date", "l.person", "l.role", "o.name", "v.activity", "v.note" },
 	.sort = { "v.on_date", "l.person", "l.role", "o.name_py || o.name", "v.activity", "v.note" },
-	.id = "v.id", .from = VISIT_FROM, .where = SUP_SUBTREE("l.org_id"),
+	.id = "v.id", .from = VISIT_FROM, .where = DB_SUBTREE("l.org_id"),
 	.find = "l.person LIKE :fc ESCAPE '\\' OR o.name LIKE :fc ESCAPE '\\'"
 	        " OR o.name_py LIKE :fp ESCAPE '\\' OR v.activity LIKE :fc ESCAPE '\\'",
 };
@@ -138,7 +138,7 @@ struct row_source *sup_no_visit_source(struct session *s)
 	                              " OR l.to_on >= dj_today()) AND o.status = '正常'"
 	                              " AND coalesce((SELECT max(on_date) FROM liaison_visit WHERE"
 	                              " liaison_id = l.id), nullif(l.from_on, ''), '') < %Q AND "
-	                              SUP_SUBTREE("l.org_id"), cutoff);
+	                              DB_SUBTREE("l.org_id"), cutoff);
 	/* months since, as the office counts them: whole months */
 	static const char months[] =
 		"CASE WHEN " LAST_VISIT " = '' THEN '从未走访' ELSE printf('%d 个月',"
@@ -166,7 +166,7 @@ int sup_visit_export(struct session *s, const char *path, FILE *report, int *exp
 	                              .ncols = sizeof head / sizeof *head };
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v2(s->db, "SELECT v.on_date, l.person, l.role, o.name, v.activity, v.note"
-	                       " FROM " VISIT_FROM " WHERE " SUP_SUBTREE("l.org_id")
+	                       " FROM " VISIT_FROM " WHERE " DB_SUBTREE("l.org_id")
 	                       " ORDER BY v.on_date, v.id", -1, &st, NULL) == SQLITE_OK)
 		sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":scope"), s->scope_org);
 	return csv_export_rows(s->db, st, &x, path, report, exported);

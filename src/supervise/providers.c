@@ -25,7 +25,7 @@ static int for_missing(struct session *s, int64_t root, const struct sup_duty *d
 {
 	char *kinds = sup_kinds_sql(d, "o.kind");
 	char *sql = kinds ? sqlite3_mprintf("SELECT o.id, o.name FROM org o WHERE o.status = '正常'"
-	                                    " AND %s AND " SUP_SUBTREE("o.id") " AND NOT EXISTS"
+	                                    " AND %s AND " DB_SUBTREE("o.id") " AND NOT EXISTS"
 	                                    " (SELECT 1 FROM duty_report r WHERE r.org_id = o.id"
 	                                    " AND r.duty = :duty AND r.period = :period AND"
 	                                    " (:by IS NULL OR r.received_on <= :by))"
@@ -114,7 +114,7 @@ int supervise_todo_followups(struct session *s, const char *today, int ahead, to
 	                       " ON i.id = w.inspection_id JOIN org o ON o.id = w.org_id"
 	                       " WHERE w.followup <> '' AND w.done_on IS NULL AND w.deadline IS NOT NULL"
 	                       " AND w.deadline <= date(:today, printf('%+d days', :ahead)) AND "
-	                       SUP_SUBTREE("w.org_id") " ORDER BY w.deadline, w.id", -1, &st, NULL) !=
+	                       DB_SUBTREE("w.org_id") " ORDER BY w.deadline, w.id", -1, &st, NULL) !=
 	    SQLITE_OK)
 		return failed(s, e, "读取督导整改");
 	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":scope"), s->scope_org);
@@ -155,7 +155,7 @@ int supervise_todo_visits(struct session *s, const char *today, int ahead, todo_
 	                       " max(on_date) FROM liaison_visit WHERE liaison_id = l.id), ''),"
 	                       " coalesce(l.from_on, '') FROM liaison l JOIN org o ON o.id = l.org_id"
 	                       " WHERE l.role = '联系领导' AND o.status = '正常' AND (l.to_on IS NULL"
-	                       " OR l.to_on = '' OR l.to_on >= :today) AND " SUP_SUBTREE("l.org_id")
+	                       " OR l.to_on = '' OR l.to_on >= :today) AND " DB_SUBTREE("l.org_id")
 	                       " ORDER BY l.id", -1, &st, NULL) != SQLITE_OK)
 		return failed(s, e, "读取联系点走访");
 	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":scope"), s->scope_org);
@@ -269,7 +269,7 @@ int supervise_bulletin_followups(struct session *s, int64_t root, const char *fr
 	                       " JOIN org o ON o.id = w.org_id WHERE w.followup <> ''"
 	                       " AND w.deadline < :to AND i.on_date <= :to"
 	                       " AND (w.done_on IS NULL OR w.done_on > :to) AND "
-	                       SUP_SUBTREE("w.org_id") " ORDER BY o.name_py, w.deadline, w.id", -1, &st,
+	                       DB_SUBTREE("w.org_id") " ORDER BY o.name_py, w.deadline, w.id", -1, &st,
 	                       NULL) != SQLITE_OK)
 		return failed(s, e, "读取督导整改");
 	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":scope"), root ? root : s->scope_org);

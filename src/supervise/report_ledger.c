@@ -39,7 +39,7 @@ static int period_sql(const struct sup_duty *d, const char *period, struct perio
 		return -1;
 	q->from = sqlite3_mprintf("org o LEFT JOIN duty_report r ON r.org_id = o.id AND r.duty = %Q"
 	                          " AND r.period = %Q", d->name, period);
-	q->where = sqlite3_mprintf("o.status = '正常' AND %s AND " SUP_SUBTREE("o.id"), kinds);
+	q->where = sqlite3_mprintf("o.status = '正常' AND %s AND " DB_SUBTREE("o.id"), kinds);
 	q->state = sqlite3_mprintf("CASE WHEN r.id IS NULL THEN CASE WHEN dj_today() > %Q THEN '逾期'"
 	                           " ELSE '未报' END WHEN r.received_on > %Q THEN '迟报' ELSE '已报' END",
 	                           due, due);

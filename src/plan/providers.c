@@ -1,4 +1,4 @@
-/* duty.c — the plan's providers for 待办 (todo.h) and 通报 (bulletin.h):
+/* providers.c — the plan's providers for 待办 (todo.h) and 通报 (bulletin.h):
  * tasks, and the branch lines of split tasks, that are late or due soon.
  * A split task speaks through its lines, so each late branch is named. */
 #include <stdio.h>
@@ -16,10 +16,10 @@
 	" coalesce(t.done_on, '') AS done FROM plan_task t" \
 	" JOIN plan p ON p.id = t.plan_id JOIN org po ON po.id = p.org_id" \
 	" LEFT JOIN org tor ON tor.id = t.target_org" \
-	" WHERE t.split = 0 AND " PLAN_SUBTREE(scope_col_task) \
+	" WHERE t.split = 0 AND " DB_SUBTREE(scope_col_task) \
 	" UNION ALL SELECT t.id, l.org_id, o.name, " PLAN_DUE ", t.body, t.people, l.state," \
 	" coalesce(l.done_on, '') FROM plan_line l JOIN plan_task t ON t.id = l.task_id" \
-	" JOIN org o ON o.id = l.org_id WHERE t.split = 1 AND " PLAN_SUBTREE(scope_col_line)
+	" JOIN org o ON o.id = l.org_id WHERE t.split = 1 AND " DB_SUBTREE(scope_col_line)
 
 struct item_row {
 	int64_t task_id, org_id;
