@@ -151,7 +151,10 @@ static int visits(struct session *s, const char *now, struct dj_err *e)
 		struct sup_visit v = { .liaison_id = ids[i] };
 		char back[11];
 		date_add_months(now, -months, back);
-		S(v.on_date, "%s", back);
+		/* spread over the month, never after today: an office's visits fall
+		 * on many days, not all on one */
+		int day = atoi(back + 8) - (i * 3) % 20;
+		S(v.on_date, "%.8s%02d", back, day < 1 ? 1 : day);
 		S(v.activity, "%s", nacts ? acts[i % nacts] : "其他");
 		S(v.note, "%s", i % 2 ? "与支部书记交流本月工作" : "");
 		if (sup_visit_save(s, &v, e))
