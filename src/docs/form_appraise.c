@@ -66,7 +66,10 @@ static int draw_appraisal(struct pdf *p, void *ctx, struct dj_err *e)
 		snprintf(cells[AC_ON], sizeof cells[0], "%s", *l->spoke_on ? l->spoke_on : "未述职");
 		for (int k = 0; k < 8; k++) {
 			int c = l->v.n[k / AP_KINDS][k % AP_KINDS];
-			snprintf(cells[AC_VOTES + k], sizeof cells[0], c < 0 ? "" : "%d", c);
+			if (c < 0)
+				cells[AC_VOTES + k][0] = 0;
+			else
+				snprintf(cells[AC_VOTES + k], sizeof cells[0], "%d", c);
 		}
 		int sh = appraise_share(&f->rule, &l->v);
 		appraise_format_share(sh, cells[AC_SHARE], sizeof cells[0]);
