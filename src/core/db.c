@@ -179,7 +179,8 @@ void db_on_wait(void (*notice)(const char *msg))
 }
 
 /* Before a write waits for another process's lock: says who holds it and
- * how long this one may wait.  One F_GETLK, only when someone listens. */
+ * how long this one may wait.  One read of /proc/locks, only when someone
+ * listens. */
 static void notice_wait(sqlite3 *db)
 {
 	char holder[160], msg[256];

@@ -1,11 +1,12 @@
 /* db_busy.c — the process holding a database's WAL write lock, named. */
 #include "core/db_busy.h"
 
-#include <fcntl.h>
 #include <pwd.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 
@@ -14,26 +15,40 @@
  * WAL came in, 3.7.0). */
 enum { WAL_WRITE_BYTE = 120 };
 
-/* The process holding the write byte, 0 when none (or our own process:
- * POSIX locks never conflict with the asker's own). */
+/* The process holding the write byte, 0 when none or when it is our own.
+ * It is read from /proc/locks and never by opening the -shm file: closing
+ * any descriptor of a file drops every POSIX lock the process holds on it,
+ * SQLite's own among them, and a second process then takes the -shm for
+ * unused and resets it under our mapping (a SIGBUS, or two views of the
+ * WAL).  A blocked waiter's line ("->") holds nothing. */
 static pid_t write_lock_pid(sqlite3 *db)
 {
 	const char *file = sqlite3_db_filename(db, "main");
-	char shm[4096];
-	if (!file || !*file || snprintf(shm, sizeof shm, "%s-shm", file) >= (int)sizeof shm)
+	char shm[4096], line[256];
+	struct stat st;
+	if (!file || !*file || snprintf(shm, sizeof shm, "%s-shm", file) >= (int)sizeof shm ||
+	    stat(shm, &st) != 0)
 		return 0;
-	int fd = open(shm, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
+	FILE *f = fopen("/proc/locks", "r");
+	if (!f)
 		return 0;
-	struct flock fl;
-	memset(&fl, 0, sizeof fl);
-	fl.l_type = F_WRLCK;
-	fl.l_whence = SEEK_SET;
-	fl.l_start = WAL_WRITE_BYTE;
-	fl.l_len = 1;
-	pid_t pid = fcntl(fd, F_GETLK, &fl) == 0 && fl.l_type != F_UNLCK ? fl.l_pid : 0;
-	close(fd);
-	return pid > 0 ? pid : 0;
+	pid_t found = 0;
+	while (!found && fgets(line, sizeof line, f)) {
+		char kind[16], type[16], end[24];
+		unsigned maj, min;
+		unsigned long ino;
+		long long pid, from;
+		if (sscanf(line, "%*s %15s %*s %15s %lld %x:%x:%lu %lld %23s", kind, type, &pid, &maj, &min,
+		           &ino, &from, end) != 8 || strcmp(type, "WRITE") != 0 ||
+		    (strcmp(kind, "POSIX") != 0 && strcmp(kind, "OFDLCK") != 0))
+			continue;
+		long long to = strcmp(end, "EOF") == 0 ? WAL_WRITE_BYTE : atoll(end);
+		if (ino == (unsigned long)st.st_ino && maj == major(st.st_dev) && min == minor(st.st_dev) &&
+		    from <= WAL_WRITE_BYTE && to >= WAL_WRITE_BYTE && pid > 0 && pid != getpid())
+			found = (pid_t)pid;
+	}
+	fclose(f);
+	return found;
 }
 
 /* Appends s to out (of cap, holding *len bytes) as far as it fits, cut at

@@ -2,8 +2,8 @@
  * the message a writer gets when it waited past its busy timeout.
  *
  * SQLite's WAL write lock is a POSIX byte lock on the database's -shm file;
- * the kernel tells any process which process holds it (F_GETLK), and /proc
- * tells whose it is and what it runs.  Nothing is written anywhere, so
+ * the kernel lists it with its process in /proc/locks, and /proc tells
+ * whose that process is and what it runs.  Nothing is written anywhere, so
  * saves cost nothing extra; when any of it cannot be read (another kind of
  * file system, /proc hidden) the message is only the general one. */
 #ifndef DJ_DB_BUSY_H
