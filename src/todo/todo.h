@@ -24,6 +24,7 @@ enum todo_kind {
 	TODO_TERM,           /* a committee term expiring or expired: id is the org */
 	TODO_REVIEW,         /* a 立项/创建 stage or task due: id is the application */
 	TODO_APPRAISE,       /* a 述职评议 not yet held: id is the org, year in `ref` */
+	TODO_EVALUATE,       /* a 民主评议党员 不合格 follow-up not closed: id is the follow-up */
 };
 
 struct todo_item {
