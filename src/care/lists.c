@@ -50,11 +50,32 @@ static char *pack(char **parts, int n, const char **out)
 	return block;
 }
 
+/* tmpl with every @D replaced by the day `day` and every @F by the first
+ * of its year, as SQL literals; sqlite3_malloc'd, NULL when out of memory.
+ * (The lists name their day many times over; a format would need it as
+ * often among its arguments.) */
+static char *with_day(const char *tmpl, const char *day)
+{
+	char d[16], f[16];
+	snprintf(d, sizeof d, "'%.10s'", day);   /* a normal date: nothing to escape */
+	snprintf(f, sizeof f, "'%.4s-01-01'", day);
+	sqlite3_str *out = sqlite3_str_new(NULL);
+	for (const char *p = tmpl; *p; p++) {
+		if (p[0] == '@' && (p[1] == 'D' || p[1] == 'F')) {
+			sqlite3_str_appendall(out, p[1] == 'D' ? d : f);
+			p++;
+		} else {
+			sqlite3_str_appendchar(out, 1, *p);
+		}
+	}
+	return sqlite3_str_finish(out);
+}
+
 /* ---- the register ---- */
 
 static const struct rs_column case_cols[] = {
 	{ "姓名", 8, 0, 0, 1, 16, 1 }, { "所在支部", 16, 1, 0, 1, 30 }, { "类别", 8, 0, 0, 1 },
-	{ "原因", 14, 1, 0, 1, 40 }, { "列入日期", 10, 0, 0, 1 }, { "状态", 14, 0, 0, 1 },
+	{ "原因", 14, 1, 0, 1, 40 }, { "列入日期", 10, 0, 0, 1 }, { "状态", 15, 0, 0, 1 },
 };
 
 #define CASE_STATE "CASE WHEN c.left_on IS NULL THEN '在册' ELSE c.left_on || ' 移出' END"
@@ -149,14 +170,12 @@ static const struct rs_column unvisited_cols[] = {
 /* [0] where, [1] categories, [2] last visit */
 static char *unvisited_sql(const char *today, const char **out)
 {
-	char first[11];
-	snprintf(first, sizeof first, "%.4s-01-01", today);
 	char *parts[3] = {
-		sqlite3_mprintf(FIRST_ENTRY("%Q") " AND m.status = '正常' AND " DB_SUBTREE("m.org_id")
-		                " AND NOT EXISTS (SELECT 1 FROM care_visit v WHERE v.member_id = m.id"
-		                " AND v.on_date >= %Q AND v.on_date <= %Q)", today, first, today),
-		sqlite3_mprintf(CATEGORIES("%Q"), today),
-		sqlite3_mprintf(LAST_VISIT("%Q"), today),
+		with_day(FIRST_ENTRY("@D") " AND m.status = '正常' AND " DB_SUBTREE("m.org_id")
+		         " AND NOT EXISTS (SELECT 1 FROM care_visit v WHERE v.member_id = m.id"
+		         " AND v.on_date >= @F AND v.on_date <= @D)", today),
+		with_day(CATEGORIES("@D"), today),
+		with_day(LAST_VISIT("@D"), today),
 	};
 	return pack(parts, 3, out);
 }
@@ -201,7 +220,7 @@ int care_unvisited_export(struct session *s, int64_t org_id, const char *today, 
 /* 七一 / 春节 慰问名单 */
 
 static const struct rs_column list_cols[] = {
-	{ "姓名", 8, 0, 0, 1, 16, 1 }, { "所在支部", 14, 1, 0, 1, 30 }, { "类别", 8, 0, 0, 1, 20 },
+	{ "姓名", 8, 0, 0, 1, 16, 1 }, { "所在支部", 13, 1, 0, 1, 30 }, { "类别", 8, 0, 0, 1, 20 },
 	{ "年龄", 4, 0, 1, 1 }, { "联系电话", 11, 0, 0, 1 }, { "家庭住址", 10, 1, 0, 1, 40 },
 	{ "最近慰问", 10, 0, 0, 1 }, { "拟慰问金", 8, 0, 1, 1 },
 };
@@ -213,23 +232,25 @@ static char *list_sql(struct session *s, const char *on, const char **out)
 	care_rules_load(s, &r);
 	char *amount = sqlite3_mprintf("coalesce((SELECT max(CASE c4.category WHEN '老党员' THEN %lld"
 	                               " WHEN '生活困难' THEN %lld ELSE %lld END) FROM care_case c4"
-	                               " WHERE c4.member_id = m.id AND " ON_REGISTER("c4", "%Q") "), 0)",
-	                               (long long)r.amount_fen[CARE_OLD],
+	                               " WHERE c4.member_id = m.id AND ", (long long)r.amount_fen[CARE_OLD],
 	                               (long long)r.amount_fen[CARE_HARDSHIP],
-	                               (long long)r.amount_fen[CARE_ILL], on);
+	                               (long long)r.amount_fen[CARE_ILL]);
+	char *tail = with_day(ON_REGISTER("c4", "@D") "), 0)", on);
 	char *parts[6] = {
-		sqlite3_mprintf(FIRST_ENTRY("%Q") " AND m.status = '正常' AND " DB_SUBTREE("m.org_id"), on),
-		sqlite3_mprintf(CATEGORIES("%Q"), on),
-		sqlite3_mprintf(LAST_VISIT("%Q"), on),
-		sqlite3_mprintf("CASE WHEN m.birth_date IS NULL OR m.birth_date = '' THEN '' ELSE"
-		                " CAST(substr(%Q, 1, 4) AS INTEGER) - CAST(substr(m.birth_date, 1, 4)"
-		                " AS INTEGER) - (substr(%Q, 6, 5) < substr(m.birth_date, 6, 5)) END", on, on),
+		with_day(FIRST_ENTRY("@D") " AND m.status = '正常' AND " DB_SUBTREE("m.org_id"), on),
+		with_day(CATEGORIES("@D"), on),
+		with_day(LAST_VISIT("@D"), on),
+		with_day("CASE WHEN m.birth_date IS NULL OR m.birth_date = '' THEN '' ELSE"
+		         " CAST(substr(@D, 1, 4) AS INTEGER) - CAST(substr(m.birth_date, 1, 4)"
+		         " AS INTEGER) - (substr(@D, 6, 5) < substr(m.birth_date, 6, 5)) END", on),
 		sqlite3_mprintf("coalesce((SELECT c5.address FROM care_case c5 WHERE c5.member_id = m.id"
 		                " AND c5.address <> '' ORDER BY c5.listed_on DESC LIMIT 1), '')"),
-		amount ? sqlite3_mprintf("CASE WHEN %s > 0 THEN printf('%%d.%%02d', %s / 100, %s %% 100)"
-		                         " ELSE '' END", amount, amount, amount) : NULL,
+		amount && tail ? sqlite3_mprintf("CASE WHEN %s%s > 0 THEN printf('%%d.%%02d', %s%s / 100,"
+		                                 " %s%s %% 100) ELSE '' END", amount, tail, amount, tail,
+		                                 amount, tail) : NULL,
 	};
 	sqlite3_free(amount);
+	sqlite3_free(tail);
 	return pack(parts, 6, out);
 }
 
