@@ -24,7 +24,7 @@ int care_member(struct session *s, int64_t member_id, const char *key, char name
 {
 	sqlite3_stmt *st;
 	if (member_id <= 0)
-		return dj_fail(e, DJ_INVALID, key, "「党员」不能为空：请按 F4 选择");
+		return dj_fail(e, DJ_INVALID, key, "「党员」不能为空：须选择一名党员");
 	if (sqlite3_prepare_v2(s->db, "SELECT m.name, o.name, m.org_id FROM member m"
 	                       " JOIN org o ON o.id = m.org_id WHERE m.id = ?", -1, &st, NULL) !=
 	    SQLITE_OK)

@@ -81,7 +81,7 @@ static int check_visitors(struct care_visit *v, struct dj_err *e)
 				return dj_fail(e, DJ_INVALID, keys[i], "「慰问人」%s 填了两次", v->visitors[i]);
 		n++;
 	}
-	return n ? 0 : dj_fail(e, DJ_INVALID, keys[0], "「慰问人」不能为空：按 F4 从党员和操作员中选择，或输入姓名");
+	return n ? 0 : dj_fail(e, DJ_INVALID, keys[0], "「慰问人」不能为空：至少填写一名慰问人的姓名");
 }
 
 static int check_visit(struct session *s, struct care_visit *v, struct dj_err *e)
@@ -99,7 +99,7 @@ static int check_visit(struct session *s, struct care_visit *v, struct dj_err *e
 	for (int i = 0; i < n; i++)
 		known |= strcmp(v->occasion, occ[i]) == 0;
 	if (!*v->occasion)
-		return dj_fail(e, DJ_INVALID, "occasion", "「慰问时机」不能为空：按 F4 选择");
+		return dj_fail(e, DJ_INVALID, "occasion", "「慰问时机」不能为空：填写七一、春节、日常等慰问时机");
 	if (!known)
 		return dj_fail(e, DJ_INVALID, "occasion",
 		               "「慰问时机」「%s」不在 dangjian.ini [care] occasions 配置的列表中", v->occasion);
