@@ -8,12 +8,11 @@
 #include "care/care.h"
 #include "core/validate.h"
 #include "member/member.h"
+#include "screens/care/member_pick.h"
 #include "screens/common/record_form.h"
 #include "screens/common/screens.h"
-#include "showcase/showcase.h"
 #include "tui/draw.h"
 #include "tui/form.h"
-#include "tui/grid.h"
 
 #define M(member) FORM_MEMBER(struct care_case, member)
 static const struct form_field field_table[] = {
@@ -44,8 +43,7 @@ struct case_form {
 	struct care_arg *arg;
 	struct care_case rec, draft;
 	struct record_form r;
-	int64_t picked_id;         /* the member F4 chose or the entry holds */
-	char picked_name[64];
+	struct member_pick picked;
 };
 
 static int load_case(void *ctx, int64_t id, void *rec, struct dj_err *e)
@@ -54,8 +52,8 @@ static int load_case(void *ctx, int64_t id, void *rec, struct dj_err *e)
 	struct care_case *c = rec;
 	if (care_case_load(w->s, id, c, e))
 		return e ? e->code : DJ_DB;
-	w->picked_id = c->member_id;
-	snprintf(w->picked_name, sizeof w->picked_name, "%s", c->member);
+	w->picked.id = c->member_id;
+	snprintf(w->picked.name, sizeof w->picked.name, "%s", c->member);
 	return 0;
 }
 
@@ -63,16 +61,12 @@ static int save_case(void *ctx, void *draft, struct dj_err *e)
 {
 	struct case_form *w = ctx;
 	struct care_case *c = draft;
-	if (w->picked_id && strcmp(c->member, w->picked_name) == 0)
-		c->member_id = w->picked_id;
-	else if (!*c->member)
-		return dj_fail(e, DJ_INVALID, "member", "「党员」不能为空：请按 F4 选择");
-	else if (showcase_member_named(w->s, c->member, "member", &c->member_id, e))
+	if (member_pick_id(w->s, &w->picked, c->member, "member", "党员", &c->member_id, e))
 		return DJ_INVALID;
 	int rc = care_case_save(w->s, c, e);
 	if (rc == 0) {
-		w->picked_id = c->member_id;
-		snprintf(w->picked_name, sizeof w->picked_name, "%s", c->member);
+		w->picked.id = c->member_id;
+		snprintf(w->picked.name, sizeof w->picked.name, "%s", c->member);
 	}
 	return rc;
 }
@@ -128,26 +122,6 @@ static int save(void *st)
 	return 0;
 }
 
-static void pick_member(struct case_form *w)
-{
-	char filter[64] = "";
-	struct rs_row row;
-	struct row_source *rs = member_list_source(w->s, 0, 0);
-	if (!rs) {
-		frame_message(MSG_ERROR, "无法读取党员列表");
-		return;
-	}
-	int picked = grid_pick(rs, "选择党员（可输入拼音首字母）", filter, sizeof filter, w->picked_id,
-	                       &row);
-	row_source_free(rs);
-	if (!picked)
-		return;
-	w->picked_id = row.key.id;
-	snprintf(w->picked_name, sizeof w->picked_name, "%s", row.cell[0]);
-	form_set(&w->r.f, "member", w->picked_name);
-	form_focus(&w->r.f, "category");
-}
-
 static enum outcome key(void *st, struct app *a, struct key k)
 {
 	(void)a;
@@ -159,7 +133,7 @@ static enum outcome key(void *st, struct app *a, struct key k)
 	}
 	const char *at = form_current_key(&w->r.f);
 	if (!locked && k.code == K_F4 && at && strcmp(at, "member") == 0) {
-		pick_member(w);
+		member_pick_run(w->s, &w->picked, &w->r.f, "member", "category", "选择党员（可输入拼音首字母）");
 		return SCR_REDRAW;
 	}
 	return record_form_key(&w->r.f, k, save, w);

@@ -9,12 +9,11 @@
 #include "core/validate.h"
 #include "member/member.h"
 #include "plan/plan.h"
+#include "screens/care/member_pick.h"
 #include "screens/common/record_form.h"
 #include "screens/common/screens.h"
-#include "showcase/showcase.h"
 #include "tui/draw.h"
 #include "tui/form.h"
-#include "tui/grid.h"
 
 static struct row_source *open_people(void *ctx)
 {
@@ -31,7 +30,7 @@ static int money_check(const char *value, char why[WHY_MAX])
 }
 
 #define M(member) FORM_MEMBER(struct care_visit, member)
-#define VISITOR(i, l, c) { .key = "visitor" #i, .label = l, .row = 3, .col = c, .width = 10, \
+#define VISITOR(i, l, c) { .key = "visitor" #i, .label = l, .row = 2, .col = c, .width = 10, \
 	.type = FT_LINK, .lookup = &person_lookup, .carry = 1, M(visitors[i - 1]), \
 	.help = "慰问人姓名；按 F4 从党员和操作员中选择（可输入拼音首字母），也可直接输入。" }
 static const struct form_field field_table[] = {
@@ -45,12 +44,12 @@ static const struct form_field field_table[] = {
 	  .required = 1, .carry = 1, M(occasion),
 	  .help = "按 F4 选择（dangjian.ini [care] occasions，默认七一、春节、重阳、生日、日常、其他）。" },
 	VISITOR(1, "慰问人：", 2), VISITOR(2, "", 26), VISITOR(3, "", 40),
-	{ .key = "money", .label = "慰问金（元）：", .row = 4, .col = 2, .width = 10, .type = FT_TEXT,
+	{ .key = "money", .label = "慰问金（元）：", .row = 3, .col = 2, .width = 10, .type = FT_TEXT,
 	  .carry = 1, M(money), .check = money_check,
 	  .help = "以元为单位，最多两位小数，如 500 或 200.50；没有慰问金的留空。" },
-	{ .key = "goods", .label = "慰问品：", .row = 4, .col = 32, .width = 30, .type = FT_TEXT,
+	{ .key = "goods", .label = "慰问品：", .row = 3, .col = 32, .width = 30, .type = FT_TEXT,
 	  .grow = 1, .carry = 1, M(goods), .help = "送去的物品，如大米一袋、食用油一桶（可留空）。" },
-	{ .key = "note", .label = "备注：", .row = 5, .col = 2, .width = 64, .height = 3,
+	{ .key = "note", .label = "备注：", .row = 4, .col = 2, .width = 64, .height = 3,
 	  .type = FT_NOTE, .grow = 1, M(note), .help = "慰问时了解到的情况、需要帮助解决的困难（可留空）。" },
 };
 #undef VISITOR
@@ -65,14 +64,13 @@ struct visit_form {
 	struct form_field defs[NFIELDS];
 	char occ[CARE_MAX_OCCASIONS][32];
 	const char *occ_list[CARE_MAX_OCCASIONS + 1];
-	int64_t picked_id;
-	char picked_name[64];
+	struct member_pick picked;
 };
 
 static void remember(struct visit_form *w, const struct care_visit *v)
 {
-	w->picked_id = v->member_id;
-	snprintf(w->picked_name, sizeof w->picked_name, "%s", v->member);
+	w->picked.id = v->member_id;
+	snprintf(w->picked.name, sizeof w->picked.name, "%s", v->member);
 }
 
 static int load_visit(void *ctx, int64_t id, void *rec, struct dj_err *e)
@@ -89,11 +87,7 @@ static int save_visit(void *ctx, void *draft, struct dj_err *e)
 {
 	struct visit_form *w = ctx;
 	struct care_visit *v = draft;
-	if (w->picked_id && strcmp(v->member, w->picked_name) == 0)
-		v->member_id = w->picked_id;
-	else if (!*v->member)
-		return dj_fail(e, DJ_INVALID, "member", "「慰问对象」不能为空：请按 F4 选择");
-	else if (showcase_member_named(w->s, v->member, "member", &v->member_id, e))
+	if (member_pick_id(w->s, &w->picked, v->member, "member", "慰问对象", &v->member_id, e))
 		return DJ_INVALID;
 	int rc = care_visit_save(w->s, v, e);
 	if (rc == 0)
@@ -177,26 +171,6 @@ static int save(void *st)
 	return 0;
 }
 
-static void pick_member(struct visit_form *w)
-{
-	char filter[64] = "";
-	struct rs_row row;
-	struct row_source *rs = member_list_source(w->s, 0, 0);
-	if (!rs) {
-		frame_message(MSG_ERROR, "无法读取党员列表");
-		return;
-	}
-	int picked = grid_pick(rs, "选择慰问对象（可输入拼音首字母）", filter, sizeof filter,
-	                       w->picked_id, &row);
-	row_source_free(rs);
-	if (!picked)
-		return;
-	w->picked_id = row.key.id;
-	snprintf(w->picked_name, sizeof w->picked_name, "%s", row.cell[0]);
-	form_set(&w->r.f, "member", w->picked_name);
-	form_focus(&w->r.f, "on_date");
-}
-
 static enum outcome key(void *st, struct app *a, struct key k)
 {
 	(void)a;
@@ -208,7 +182,7 @@ static enum outcome key(void *st, struct app *a, struct key k)
 	}
 	const char *at = form_current_key(&w->r.f);
 	if (!locked && k.code == K_F4 && at && strcmp(at, "member") == 0) {
-		pick_member(w);
+		member_pick_run(w->s, &w->picked, &w->r.f, "member", "on_date", "选择慰问对象（可输入拼音首字母）");
 		return SCR_REDRAW;
 	}
 	return record_form_key(&w->r.f, k, save, w);

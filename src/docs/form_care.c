@@ -23,9 +23,9 @@ struct care_form {
 };
 
 static const struct pdf_col cols[] = {
-	{ "序号", 12, PDF_CENTER }, { "姓名", 24, PDF_CENTER }, { "所在支部", 46, PDF_LEFT },
-	{ "类别", 26, PDF_CENTER }, { "年龄", 12, PDF_CENTER }, { "联系电话", 28, PDF_CENTER },
-	{ "家庭住址", 52, PDF_LEFT }, { "拟慰问金（元）", 25, PDF_CENTER }, { "签收", 40, PDF_CENTER },
+	{ "序号", 12, PDF_CENTER }, { "姓名", 24, PDF_CENTER }, { "所在支部", 44, PDF_LEFT },
+	{ "类别", 30, PDF_CENTER }, { "年龄", 12, PDF_CENTER }, { "联系电话", 28, PDF_CENTER },
+	{ "家庭住址", 47, PDF_LEFT }, { "拟慰问金（元）", 28, PDF_CENTER }, { "签收", 40, PDF_CENTER },
 };
 enum { NCOLS = sizeof cols / sizeof *cols };
 
