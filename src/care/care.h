@@ -162,4 +162,13 @@ struct row_source *care_list_source(struct session *s, int64_t org_id, const cha
 int care_list_export(struct session *s, int64_t org_id, const char *on, const char *path,
                      FILE *report, int *exported);
 
+/* ---- the command line's exports (export.c) ---- */
+
+/* `export care-list FILE`: 春节 (春节 or spring in the name) or 七一, on the
+ * date the name holds (2027-02-06, 20270206), or that festival of the year
+ * it holds (2027), else the next one; under the operator's scope. */
+int care_list_export_cli(struct session *s, const char *path, FILE *report, int *exported);
+/* `export care-unvisited FILE`: 本年未慰问 today, under the operator's scope. */
+int care_unvisited_export_cli(struct session *s, const char *path, FILE *report, int *exported);
+
 #endif

@@ -145,7 +145,7 @@ int care_visit_export(struct session *s, const char *path, FILE *report, int *ex
 	                                    "慰问品", "慰问人", "备注" };
 	return export_stmt(s, 0, "SELECT v.on_date, m.name, o.name, v.occasion, " MONEY("v.money_fen")
 	                   ", v.goods, v.visitors, v.note FROM " VISIT_FROM " WHERE "
-	                   DB_SUBTREE("m.org_id") " ORDER BY v.on_date, v.id", "慰问记录", head,
+	                   DB_SUBTREE("m.org_id") " ORDER BY v.on_date, v.id", "慰问", head,
 	                   sizeof head / sizeof *head, path, report, exported);
 }
 

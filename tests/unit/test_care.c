@@ -531,6 +531,25 @@ static void list_export_and_print(void **state)
 	key = care_list_key(CARE_SPRING, "2025-01-29", 0);
 	refused_with(form_write_pdf(f->s, FORM_CARE, key, 0, path, &pages, &e), &e, NULL,
 	             "没有在册的关怀对象");
+	/* the command line: the festival and the day from the file's name */
+	snprintf(path, sizeof path, "%s/七一慰问名单-20260701.csv", f->t.dir);
+	assert_int_equal(care_list_export_cli(f->s, path, stderr, &n), 0);
+	assert_int_equal(n, 3);
+	assert_int_equal(lines_of(path, lines, 8), 4);
+	assert_non_null(strstr(lines[1], "乙当日"));
+	snprintf(path, sizeof path, "%s/spring-2026.csv", f->t.dir);   /* 2026-02-17: 丙 丁 戊 */
+	assert_int_equal(care_list_export_cli(f->s, path, stderr, &n), 0);
+	assert_int_equal(n, 3);
+	assert_int_equal(lines_of(path, lines, 8), 4);
+	assert_non_null(strstr(lines[2], "丙当日出"));   /* 南村第一 before 西村 */
+	snprintf(path, sizeof path, "%s/春节-2026-07-02.csv", f->t.dir);   /* 甲 now too; 丙 and 丁 left */
+	assert_int_equal(care_list_export_cli(f->s, path, stderr, &n), 0);
+	assert_int_equal(n, 3);
+	snprintf(path, sizeof path, "%s/七一.csv", f->t.dir);   /* the next 七一: 2027-07-01 */
+	assert_int_equal(care_list_export_cli(f->s, path, stderr, &n), 0);
+	assert_int_equal(n, 3);
+	assert_int_equal(lines_of(path, lines, 8), 4);
+	assert_non_null(strstr(lines[1], "甲前日"));
 	/* the visits ledger */
 	snprintf(path, sizeof path, "%s/慰问.csv", f->t.dir);
 	assert_int_equal(care_visit_export(f->s, path, stderr, &n), 0);
