@@ -545,7 +545,7 @@ static void list_export_and_print(void **state)
 	snprintf(path, sizeof path, "%s/春节-2026-07-02.csv", f->t.dir);   /* 甲 now too; 丙 and 丁 left */
 	assert_int_equal(care_list_export_cli(f->s, path, stderr, &n), 0);
 	assert_int_equal(n, 3);
-	snprintf(path, sizeof path, "%s/七一.csv", f->t.dir);   /* the next 七一: 2027-07-01 */
+	snprintf(path, sizeof path, "%s/下一个七一.csv", f->t.dir);   /* the next 七一: 2027-07-01 */
 	assert_int_equal(care_list_export_cli(f->s, path, stderr, &n), 0);
 	assert_int_equal(n, 3);
 	assert_int_equal(lines_of(path, lines, 8), 4);
