@@ -32,6 +32,8 @@ static int64_t amount(const struct session *s, const char *key, const char *def)
 
 void care_rules_load(const struct session *s, struct care_rules *r)
 {
+	/* config_load refuses a file with these out of range; bounded() keeps a
+	 * session without one (tests, the defaults) within them too */
 	r->old_age = bounded(s, "care:old_age", 80, 60, 120);
 	r->old_years = bounded(s, "care:old_standing_years", 50, 10, 80);
 	r->amount_fen[CARE_OLD] = amount(s, "care:amount_old", "500");

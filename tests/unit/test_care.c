@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "care/care.h"
+#include "core/config.h"
 #include "core/db.h"
 #include "core/rowsource.h"
 #include "docs/forms.h"
@@ -124,11 +125,24 @@ static void old_rule_boundaries(void **state)
 	assert_int_equal(r.amount_fen[CARE_OLD], 30050);
 	assert_int_equal(care_is_old(&r, "1956-11-21", "", "2026-11-21", why), 1);
 	assert_string_equal(why, "年满70周岁");
-	fx_config(f, "\n[care]\nold_age = 5\nold_standing_years = 99\namount_ill = abc\n");
+	/* an amount that is no money: the default */
+	fx_config(f, "\n[care]\namount_ill = abc\n");
 	care_rules_load(f->s, &r);
-	assert_int_equal(r.old_age, 80);
-	assert_int_equal(r.old_years, 50);
 	assert_int_equal(r.amount_fen[CARE_ILL], 100000);
+	/* out of range: the file is refused, naming the line */
+	char path[160], refused[512];
+	struct config c;
+	snprintf(path, sizeof path, "%s/care.ini", f->t.dir);
+	fx_write_file(path, "[care]\nold_age = 80\nold_standing_years = 99\n");
+	assert_int_equal(config_load(&c, path, refused, sizeof refused), -1);
+	config_free(&c);
+	if (!strstr(refused, "第 3 行：[care] old_standing_years = 99 超出范围（10～80）"))
+		fail_msg("%s", refused);
+	fx_write_file(path, "[care]\nold_age = 59\n");
+	assert_int_equal(config_load(&c, path, refused, sizeof refused), -1);
+	config_free(&c);
+	if (!strstr(refused, "第 2 行：[care] old_age = 59 超出范围（60～120）"))
+		fail_msg("%s", refused);
 }
 
 static void old_members_proposed_and_listed(void **state)
