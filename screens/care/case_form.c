@@ -126,26 +126,13 @@ static enum outcome key(void *st, struct app *a, struct key k)
 {
 	(void)a;
 	struct case_form *w = st;
-	int locked = w->s->role == ROLE_VIEWER;
-	if (locked && k.code == K_F2) {
-		frame_message(MSG_ERROR, "您是只读用户，不能修改");
-		return SCR_HANDLED;
-	}
-	const char *at = form_current_key(&w->r.f);
-	if (!locked && k.code == K_F4 && at && strcmp(at, "member") == 0) {
-		member_pick_run(w->s, &w->picked, &w->r.f, "member", "category", "选择党员（可输入拼音首字母）");
-		return SCR_REDRAW;
-	}
-	return record_form_key(&w->r.f, k, save, w);
+	return member_pick_form_key(w->s, &w->picked, &w->r.f, k, "category", "选择党员（可输入拼音首字母）", save, w);
 }
-
-static const char *const legend[10] = { "帮助", "保存", "返回", "选择", "还原", NULL, NULL, NULL,
-                                        NULL, "退出" };
 
 const struct screen care_case_form_screen = {
 	.name = "关怀对象登记",
 	.help = "登记一名关怀对象：党员（F4 选择）、类别（老党员、生活困难、因病）、列入日期、原因和\n"
 	        "家庭住址。同一党员同一类别在册期间只能列入一次。不再需要关怀时填写移出日期和移出原因\n"
 	        "（记录保留，名单上不再列出）。F2 保存，F3 或 Esc 返回。",
-	.legend = legend, .open = open_form, .close = close_form, .draw = draw, .key = key,
+	.legend = member_pick_legend, .open = open_form, .close = close_form, .draw = draw, .key = key,
 };

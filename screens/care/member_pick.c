@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "member/member.h"
+#include "screens/common/record_form.h"
 #include "showcase/showcase.h"
 #include "tui/draw.h"
 #include "tui/grid.h"
@@ -40,3 +41,23 @@ int member_pick_id(struct session *s, const struct member_pick *p, const char *t
 		return dj_fail(e, DJ_INVALID, key, "「%s」不能为空：请按 F4 选择", label);
 	return showcase_member_named(s, typed, key, id, e) ? DJ_INVALID : 0;
 }
+
+enum outcome member_pick_form_key(struct session *s, struct member_pick *p, struct form *f,
+                                  struct key k, const char *next, const char *title,
+                                  int (*save)(void *st), void *st)
+{
+	int locked = s->role == ROLE_VIEWER;
+	if (locked && k.code == K_F2) {
+		frame_message(MSG_ERROR, "您是只读用户，不能修改");
+		return SCR_HANDLED;
+	}
+	const char *at = form_current_key(f);
+	if (!locked && k.code == K_F4 && at && strcmp(at, "member") == 0) {
+		member_pick_run(s, p, f, "member", next, title);
+		return SCR_REDRAW;
+	}
+	return record_form_key(f, k, save, st);
+}
+
+const char *const member_pick_legend[10] = { "帮助", "保存", "返回", "选择", "还原", NULL, NULL,
+                                             NULL, NULL, "退出" };

@@ -175,21 +175,8 @@ static enum outcome key(void *st, struct app *a, struct key k)
 {
 	(void)a;
 	struct visit_form *w = st;
-	int locked = w->s->role == ROLE_VIEWER;
-	if (locked && k.code == K_F2) {
-		frame_message(MSG_ERROR, "您是只读用户，不能修改");
-		return SCR_HANDLED;
-	}
-	const char *at = form_current_key(&w->r.f);
-	if (!locked && k.code == K_F4 && at && strcmp(at, "member") == 0) {
-		member_pick_run(w->s, &w->picked, &w->r.f, "member", "on_date", "选择慰问对象（可输入拼音首字母）");
-		return SCR_REDRAW;
-	}
-	return record_form_key(&w->r.f, k, save, w);
+	return member_pick_form_key(w->s, &w->picked, &w->r.f, k, "on_date", "选择慰问对象（可输入拼音首字母）", save, w);
 }
-
-static const char *const legend[10] = { "帮助", "保存", "返回", "选择", "还原", NULL, NULL, NULL,
-                                        NULL, "退出" };
 
 const struct screen care_visit_form_screen = {
 	.name = "慰问登记",
@@ -197,5 +184,5 @@ const struct screen care_visit_form_screen = {
 	        "occasions）、慰问人（至多三人，F4 从党员和操作员中选择）、慰问金（元，最多两位小数）\n"
 	        "或慰问品、备注。新增时连续录入：保存后清空，保留日期、时机、慰问人和慰问金。\n"
 	        "F2 保存，F3 或 Esc 返回。",
-	.legend = legend, .open = open_form, .close = close_form, .draw = draw, .key = key,
+	.legend = member_pick_legend, .open = open_form, .close = close_form, .draw = draw, .key = key,
 };

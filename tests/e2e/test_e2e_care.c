@@ -4,7 +4,8 @@
  * are absent); Enter there records a visit with 200.5 元 and he leaves the
  * list.  5 春节慰问名单 lists who is on the register on the next 春节
  * (2027-02-06): him with the 因病 amount, not the member the demo moved off;
- * F9 exports it as CSV and the file holds exactly those rows. */
+ * F9 exports it as CSV and the file holds exactly those rows.  And F9 on
+ * 关怀对象 lists the 老党员 the rule takes in, all at once. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -173,10 +174,55 @@ static void register_visit_and_list(void **state)
     assert_int_equal(his, 1);
 }
 
+/* F9 → 按规则列入老党员 on 关怀对象: the confirmation names how many, yes
+ * lists them all today, and a second time there is no one left. */
+static void old_members_by_the_rule(void **state)
+{
+    struct app *a = *state;
+    int64_t before = app_db_int(a, "SELECT count(*) FROM care_case WHERE category = '老党员'",
+                                NULL, NULL);
+    struct vt *vt = app_start(a, 24, 80, UTF8_LOCALE);
+    open_care(vt);
+    vt_type(vt, "1");
+    app_wait(vt, "共 8 条");
+    app_settle(vt);
+    vt_key(vt, VT_KEY_F9);
+    app_wait(vt, "1. 按规则列入老党员");
+    vt_type(vt, "1");
+    app_wait(vt, "名党员符合老党员条件而未列入");
+    app_wait(vt, "全部列入（列入日期 2026-11-21）？");
+    char text[1024];
+    int row = app_row_of(vt, "名党员符合老党员条件而未列入");
+    vt_row(vt, row, text, sizeof text);
+    const char *at = text;             /* "│  39 名党员符合…": the first number */
+    while (*at && (*at < '0' || *at > '9'))
+        at++;
+    long n = strtol(at, NULL, 10);
+    APP_CHECK(vt, n > 0);
+    vt_type(vt, "y");
+    char done[64];
+    snprintf(done, sizeof done, "已列入 %ld 名老党员", n);
+    app_wait_row(vt, 22, done);
+    snprintf(done, sizeof done, "共 %ld 条", 8 + n);
+    app_wait(vt, done);
+    app_settle(vt);
+    vt_key(vt, VT_KEY_F9);
+    app_wait(vt, "1. 按规则列入老党员");
+    vt_type(vt, "1");
+    app_wait_row(vt, 22, "没有符合老党员条件而未列入的党员");
+    app_quit(vt);
+    assert_int_equal(app_db_int(a, "SELECT count(*) FROM care_case WHERE category = '老党员'",
+                                NULL, NULL), before + n);
+    assert_int_equal(app_db_int(a, "SELECT count(*) FROM care_case WHERE category = '老党员'"
+                                " AND listed_on = '2026-11-21' AND reason IN ('年满80周岁', '党龄满50年')",
+                                NULL, NULL), n);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(register_visit_and_list, setup, teardown),
+        cmocka_unit_test_setup_teardown(old_members_by_the_rule, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
