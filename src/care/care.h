@@ -93,7 +93,7 @@ struct care_case {
 };
 int care_case_load(struct session *s, int64_t id, struct care_case *c, struct dj_err *e);
 /* Validates and saves (new when c->id is 0): the member exists and is in
- * scope, the category one of the three, 原因 given, 列入日期 a day not
+ * scope (and, for a new entry, in good standing: 状态 正常), the category one of the three, 原因 given, 列入日期 a day not
  * after today, 移出日期 not before it nor after today and with 移出原因,
  * and no second entry of the member in the same category on the register
  * at the same time.  Version-checked; audited.  On failure c is as typed. */

@@ -67,6 +67,20 @@ static int check_case(struct session *s, struct care_case *c, struct dj_err *e)
 	int rc = care_member(s, c->member_id, "member", c->member, c->org, e);
 	if (rc)
 		return rc;
+	/* a member who has left (转出, 去世 …) is not listed anew; an entry
+	 * already held can still be closed with its 移出日期 */
+	char status[16] = "";
+	sqlite3_stmt *st;
+	if (c->id == 0 && sqlite3_prepare_v2(s->db, "SELECT status FROM member WHERE id = ?", -1, &st,
+	                                     NULL) == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, c->member_id);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			db_col_text(st, 0, status, sizeof status);
+		sqlite3_finalize(st);
+		if (*status && strcmp(status, "正常") != 0)
+			return dj_fail(e, DJ_INVALID, "member", "「党员」%s 的状态为%s，不能列入关怀对象",
+			               c->member, status);
+	}
 	int known = 0;
 	for (int i = 0; care_categories[i]; i++)
 		known |= strcmp(c->category, care_categories[i]) == 0;

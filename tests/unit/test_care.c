@@ -248,6 +248,17 @@ static void register_refusals(void **state)
 	later.left_on[0] = later.left_reason[0] = 0;
 	snprintf(later.listed_on, sizeof later.listed_on, "2026-07-01");
 	assert_int_equal(care_case_save(f->s, &later, &e), 0);
+	/* a member who died is not listed anew, but his entry can still be closed */
+	assert_int_equal(sqlite3_exec(f->s->db, "UPDATE member SET status = '去世' WHERE name = '周困难'",
+	                              NULL, NULL, NULL), SQLITE_OK);
+	struct care_case dead = later;
+	dead.id = 0;
+	snprintf(dead.category, sizeof dead.category, "老党员");
+	refused_with(care_case_save(f->s, &dead, &e), &e, "member", "「党员」周困难 的状态为去世");
+	snprintf(later.left_on, sizeof later.left_on, "2026-11-20");
+	snprintf(later.left_reason, sizeof later.left_reason, "去世");
+	assert_int_equal(care_case_save(f->s, &later, &e), 0);
+	assert_string_equal(later.left_on, "2026-11-20");
 	/* a stale version is a conflict */
 	struct care_case stale = c;
 	stale.version--;
@@ -258,6 +269,8 @@ static void register_refusals(void **state)
 	cell_of(rs, c.id, 5, cell, sizeof cell);
 	assert_string_equal(cell, "2026-06-30 移出");
 	cell_of(rs, later.id, 5, cell, sizeof cell);
+	assert_string_equal(cell, "2026-11-20 移出");
+	cell_of(rs, again.id, 5, cell, sizeof cell);
 	assert_string_equal(cell, "在册");
 	row_source_free(rs);
 }
