@@ -327,4 +327,26 @@ extern const struct screen plan_lines_screen;
 extern const struct screen plan_line_form_screen;
 extern const struct screen plan_people_screen;
 
+/* 关怀帮扶 (issue 20, src/care/care.h): the submenu under 党员管理; the
+ * register of 关怀对象 and one entry's form; the 慰问 records and one
+ * visit's form; 本年未慰问; the 七一 and 春节 慰问名单.  What they open is a
+ * struct care_arg:
+ *   care_case_form_screen   id the entry (0: a new one)
+ *   care_visit_form_screen  id the visit, or 0 with member_id: a new visit of that member
+ * (the lists take no argument: one screen for each festival). */
+struct care_arg {
+	int64_t id;
+	int64_t member_id;
+	long long saved_id;      /* back: the record last saved, for the list to select */
+	int changed;
+};
+extern const struct screen care_menu_screen;
+extern const struct screen care_cases_screen;
+extern const struct screen care_case_form_screen;
+extern const struct screen care_visits_screen;
+extern const struct screen care_visit_form_screen;
+extern const struct screen care_unvisited_screen;
+extern const struct screen care_july1_list_screen;
+extern const struct screen care_spring_list_screen;
+
 #endif

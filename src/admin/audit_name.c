@@ -121,6 +121,9 @@ static const struct namer namers[] = {
 	  "SELECT substr(x.body, 1, 30), NULL, x.deadline FROM plan_task x WHERE x.id = ?1", 0 },
 	{ "plan_line", { "党支部" }, NULL, { "状态" }, NULL, 0 },
 	{ "plan_note", { "任务" }, NULL, { "日期" }, NULL, 0 },
+	/* 关怀帮扶 (src/care/): the member, and what and when */
+	{ "care_case", { "党员" }, NULL, { "类别", "列入日期" }, NULL, 0 },
+	{ "care_visit", { "党员" }, NULL, { "慰问时机", "慰问日期" }, NULL, 0 },
 	{ "app_user", { "姓名" }, "登录名", { NULL },
 	  "SELECT x.display_name, x.login, NULL FROM app_user x WHERE x.id = ?1", 0 },
 	{ "database", { "文件" }, NULL, { NULL }, NULL, 1 },

@@ -10,6 +10,7 @@
 #include "admin/user_priv.h"
 #include "appraise/appraise.h"
 #include "bulletin/bulletin.h"
+#include "care/care.h"
 #include "cli/hint.h"
 #include "cli/print_cli.h"
 #include "cli/review_cli.h"
@@ -68,6 +69,10 @@ void cli_usage(FILE *to)
 	        "                                （已报、未报、逾期，如 月报-2026-10.csv）\n"
 	        "  export inspections 文件.csv   导出督导检查（被检查党组织、发现、整改要求和情况）\n"
 	        "  export visits 文件.csv        导出联系点走访记录\n"
+	        "  export care-visits 文件.csv   导出关怀帮扶的慰问记录\n"
+	        "  export care-unvisited 文件.csv 导出本年未慰问的关怀对象\n"
+	        "  export care-list 文件.csv     导出七一慰问名单；文件名含“春节”时为春节名单，\n"
+	        "                                含日期或年份时为该日或该年（如 春节-2027.xlsx）\n"
 	        "  export audit 文件.csv         导出全部操作日志（管理员）\n"
 	        "  export users 文件.csv         导出操作员名单（管理员）\n"
 	        "                                （导出的文件名以 .xlsx 结尾时写成 Excel 表格）\n"
@@ -243,6 +248,9 @@ static const struct ledger_io ledgers[] = {
 	{ "reports", "工作汇报", NULL, sup_report_export_cli },   /* a period in the name: its ledger */
 	{ "inspections", "督导检查", NULL, sup_inspection_export },
 	{ "visits", "联系点走访", NULL, sup_visit_export },
+	{ "care-visits", "慰问记录", NULL, care_visit_export },
+	{ "care-unvisited", "本年未慰问", NULL, care_unvisited_export_cli },
+	{ "care-list", "慰问名单", NULL, care_list_export_cli },   /* 春节 and a date or year in the name */
 	{ "appraisal", "述职评议", NULL, appraise_export_all },   /* [年度] before the file: that year */
 	{ "bulletins", "通报", NULL, bulletin_export_csv },
 	{ "plan-tasks", "任务台账", NULL, plan_task_export_all },

@@ -161,7 +161,12 @@ static int read_known_keys(struct config *c, dictionary *d, char *why, size_t ca
 	       check_range(p, "[ui] esc_digit_ms", c->esc_digit_ms, 100, 5000, why, cap) ||
 	       (c->year && check_range(p, "[unit] year", c->year, 2000, 2099, why, cap)) ||
 	       check_range(p, "[import] max_mb", c->import_max_mb, 1, 4096, why, cap) ||
-	       check_range(p, "[import] max_line_kb", c->import_max_line_kb, 1, 65536, why, cap)
+	       check_range(p, "[import] max_line_kb", c->import_max_line_kb, 1, 65536, why, cap) ||
+	       /* 关怀帮扶's 老党员 rule (src/care/rules.c reads them) */
+	       check_range(p, "[care] old_age", iniparser_getint(d, "care:old_age", 80), 60, 120, why,
+	                   cap) ||
+	       check_range(p, "[care] old_standing_years",
+	                   iniparser_getint(d, "care:old_standing_years", 50), 10, 80, why, cap)
 	       ? -1 : 0;
 }
 

@@ -62,5 +62,9 @@ int demo_appraise(struct session *s, struct dj_err *e);
  * of the 七大活动 with two 责任人 each (done, in progress, 逾期), and the
  * 两新 task split to the 非公企业 branches with their 公开承诺. */
 int demo_plan(struct session *s, struct dj_err *e);
+/* 关怀帮扶 (src/care/): the first five members the 老党员 rule takes in,
+ * listed last December; two 生活困难 (one since moved off) and one 因病;
+ * this year's 春节 visits to some of them, so 本年未慰问 names the rest. */
+int demo_care(struct session *s, struct dj_err *e);
 
 #endif

@@ -9,6 +9,7 @@
 
 #include "appraise/appraise.h"
 #include "bulletin/bulletin.h"
+#include "care/care.h"
 #include "core/validate.h"
 #include "docs/form_internal.h"
 #include "grading/grading.h"
@@ -92,6 +93,16 @@ int form_file_name(struct session *s, enum form_kind k, int64_t id, char *out, s
 		bulletin_free(&b);
 		return rc;
 	}
+	case FORM_CARE: {
+		int which;
+		int64_t org_id;
+		char stem[32];
+		if (care_list_unkey(id, &which, d, &org_id))
+			return dj_fail(e, DJ_INVALID, NULL, "慰问名单的编号不对");
+		snprintf(stem, sizeof stem, "%s慰问名单", care_festival_name(which));
+		join(out, cap, stem, d, "");
+		return 0;
+	}
 	}
 	return dj_fail(e, DJ_INVALID, NULL, "未知表格");
 }
@@ -108,6 +119,7 @@ int form_write_pdf(struct session *s, enum form_kind k, int64_t id, int blank, c
 	case FORM_HONOURS: return form_honours_pdf(s, (int)id, path, pages, e);
 	case FORM_APPRAISAL: return form_appraisal_pdf(s, id, path, pages, e);
 	case FORM_BULLETIN: return form_bulletin_pdf(s, id, path, pages, e);
+	case FORM_CARE: return form_care_pdf(s, id, path, pages, e);
 	}
 	return dj_fail(e, DJ_INVALID, NULL, "未知表格");
 }

@@ -7,7 +7,9 @@
  *   采集表   党员信息采集表 of one member, with the history;
  *   定级台账 a grading round's ledger, landscape;
  *   表彰汇总 the year's honours by title and level, landscape, with the
- *            block the level above signs off.
+ *            block the level above signs off;
+ *   慰问名单 the 七一 or 春节 list of the 关怀对象 register, landscape, with
+ *            a 签收 column.
  * Each writes path through core/outfile.h (whole or not at all), refuses a
  * record outside the operator's scope as viewing it would, and puts the
  * page count in *pages (may be NULL).  0, or a dj_code with e set. */
@@ -21,7 +23,7 @@
 #include "core/session.h"
 
 enum form_kind { FORM_LETTER, FORM_SIGNIN, FORM_MINUTES, FORM_MEMBER, FORM_GRADING, FORM_HONOURS,
-                 FORM_APPRAISAL, FORM_BULLETIN };
+                 FORM_APPRAISAL, FORM_BULLETIN, FORM_CARE };
 
 int form_letter_pdf(struct session *s, int64_t event_id, const char *path, int *pages,
                     struct dj_err *e);
@@ -45,6 +47,10 @@ int form_honours_pdf(struct session *s, int year, const char *path, int *pages,
 int form_appraisal_pdf(struct session *s, int64_t round_id, const char *path, int *pages,
                        struct dj_err *e);
 int form_bulletin_pdf(struct session *s, int64_t id, const char *path, int *pages, struct dj_err *e);
+
+/* The 七一 or 春节 慰问名单 (form_care.c); key is care_list_key's (care/care.h):
+ * the festival, the day and the organization. */
+int form_care_pdf(struct session *s, int64_t key, const char *path, int *pages, struct dj_err *e);
 
 /* Form k of record id (FORM_HONOURS: id is the year; blank: a 签到表 to
  * sign) to path: the one dispatch the CLI and the screens print through. */

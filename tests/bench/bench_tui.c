@@ -600,6 +600,22 @@ static void whole_county_screen(struct bench *b, const char *name, const char *c
 	fig_note(f, "从按下最后一个菜单键到画完，%d 次中位数", got);
 }
 
+/* 本年未慰问 over the county: drawn in time, and with members on it (the
+ * generator's register minus this year's visits), not an empty list. */
+static void care_unvisited(struct bench *b)
+{
+	static const char *const path[] = { "党员管理", "关怀帮扶", "本年未慰问", NULL };
+	whole_county_screen(b, "本年未慰问（全县，屏幕）", path, "共 ");
+	struct vt *vt = start_at_menu(b, b->ini, NULL);
+	int listed = vt && open_path(vt, path, "共 ") >= 0 && vt_row_of(vt, "共 0 条") < 0 &&
+	             vt_row_of(vt, "年未慰问的关怀对象") == 2;
+	if (vt && !listed)
+		vt_dump(vt, stderr);
+	if (vt)
+		quit(vt);
+	bench_check(b, listed, "本年未慰问：全县名单画出且不为空");
+}
+
 void bench_tui(struct bench *b)
 {
 	static const struct ledger org_list = { { "组织台账", NULL }, "组织台账", "org_list" };
@@ -625,4 +641,5 @@ void bench_tui(struct bench *b)
 	whole_county_screen(b, "定级台账（全县，屏幕）", grading, "共 ");
 	whole_county_screen(b, "述职评议录入表（全县，屏幕）", appraisal, "评议录入：");
 	whole_county_screen(b, "今日待办（全县，屏幕）", todo, "即将到期 ");
+	care_unvisited(b);
 }

@@ -555,3 +555,54 @@ void gen_plans(struct gen *g)
 	sqlite3_finalize(who);
 	sqlite3_finalize(line);
 }
+
+/* 关怀帮扶 of the county: about three members in a hundred on the register
+ * (老党员 most, then 生活困难 and 因病), listed last year, one in twenty of
+ * them since moved off; this year's visits to about two in three, and a
+ * December visit to some of the rest, which does not count for this year's
+ * 未慰问 ledger. */
+void gen_care(struct gen *g)
+{
+	static const char *const reasons[] = { "年满80周岁", "生活困难", "因病" };
+	int ty, tm, td;
+	gen_date_parts(g->today, &ty, &tm, &td);
+	int jan1 = gen_days(ty, 1, 1);
+	sqlite3_stmt *st = gen_prepare(g, "INSERT INTO care_case(member_id, category, reason, listed_on,"
+	                                  " left_on, left_reason, created_at) VALUES (?,?,?,?,?,coalesce(?, ''),?)");
+	sqlite3_stmt *vs = gen_prepare(g, "INSERT INTO care_visit(member_id, on_date, occasion, visitors,"
+	                                  " money_fen, created_at) VALUES (?,?,?,'书记',?,?)");
+	for (int i = 0; i < g->nmembers; i++) {
+		const struct gen_member *m = &g->members[i];
+		if (!m->active || gen_int(g, 1, 100) > 3)
+			continue;
+		int k = gen_int(g, 1, 10), c = k <= 7 ? 0 : k <= 9 ? 1 : 2;
+		char listed[11], left[11], on[11];
+		gen_date(jan1 - gen_int(g, 1, 700), listed);
+		int gone = gen_int(g, 1, 20) == 1;
+		if (gone)
+			gen_date(jan1 + gen_int(g, 0, g->today - jan1), left);
+		sqlite3_bind_int64(st, 1, m->id);
+		gen_text(st, 2, c == 0 ? "老党员" : c == 1 ? "生活困难" : "因病");
+		gen_text(st, 3, reasons[c]);
+		gen_text(st, 4, listed);
+		gen_text(st, 5, gone ? left : NULL);
+		gen_text(st, 6, gone ? "去世" : "");
+		gen_text(st, 7, g->stamp);
+		gen_insert(g, st);
+		int visit = gen_int(g, 1, 3);   /* 1, 2: this year; 3: last December, or none */
+		if (visit == 3 && gen_int(g, 0, 1))
+			continue;
+		if (visit < 3)
+			gen_date(jan1 + gen_int(g, 0, g->today - jan1), on);
+		else
+			gen_ymd(ty - 1, 12, gen_int(g, 1, 31), on);
+		sqlite3_bind_int64(vs, 1, m->id);
+		gen_text(vs, 2, on);
+		gen_text(vs, 3, visit < 3 ? "春节" : "日常");
+		sqlite3_bind_int64(vs, 4, 100 * gen_int(g, 2, 10) * 100);
+		gen_text(vs, 5, g->stamp);
+		gen_insert(g, vs);
+	}
+	sqlite3_finalize(st);
+	sqlite3_finalize(vs);
+}
