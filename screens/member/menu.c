@@ -1,6 +1,7 @@
 /* menu.c — 党员管理: the roster, the tree to choose a subtree from,
  * the structure counts, the development path and its reminders, the
- * 回执 of the letters of transfer, the roster import. */
+ * 回执 of the letters of transfer, the roster import, the yearly
+ * 民主评议党员. */
 #include "screens/common/menu_screen.h"
 #include "screens/common/screens.h"
 
@@ -19,6 +20,8 @@ static const struct menu_entry entries[] = {
 	  &member_receipts_screen },
 	{ { '7', "导入党员名册", "从 Excel（.xlsx）或 CSV 名册导入：全部成功或全部不导入，逐行报告问题" },
 	  &member_import_screen },
+	{ { '8', "民主评议党员", "每年一次：党员自评、投票，评定优秀、合格、基本合格、不合格；不合格的处置" },
+	  &evaluate_rounds_screen },
 };
 
 static const struct menu_screen menu = {
@@ -40,7 +43,8 @@ const struct screen member_menu_screen = {
 	        "4 发展党员：入党申请人到正式党员的全过程登记，F9 办理下一步。\n"
 	        "5 发展提醒：到期需要办理的事项。\n"
 	        "6 回执台账：转出介绍信的回执，逾期未回的标出，回车登记退回日期。\n"
-	        "7 导入党员名册：从 .xlsx 或 .csv 文件导入（命令行：dangjian import members 文件）。",
+	        "7 导入党员名册：从 .xlsx 或 .csv 文件导入（命令行：dangjian import members 文件）。\n"
+	        "8 民主评议党员：每个组织每年一次，评议表上按 1～4 登记结果；不合格的处置列入待办。",
 	.legend = menu_screen_legend,
 	.open = open_menu,
 	.close = menu_screen_close,

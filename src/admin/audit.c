@@ -35,6 +35,7 @@ static const struct { const char *name, *label; } tables[] = {
 	{ "duty_report", "工作汇报" }, { "inspection_org", "督导整改" },
 	{ "liaison_visit", "联系走访" },
 	{ "appraise_round", "述职评议" }, { "appraise_line", "评议结果" }, { "bulletin", "通报" },
+	{ "eval_round", "民主评议" }, { "eval_line", "评议党员" }, { "eval_followup", "评议整改" },
 	{ "plan_phase", "计划阶段" }, { "plan_group", "任务分组" }, { "plan_task", "计划任务" },
 	{ "plan_line", "支部任务" }, { "plan_note", "任务进展" },
 	{ "database", "数据库" },
@@ -47,7 +48,7 @@ const char *const audit_table_labels[] = {
 	"创建任务", "验收评分", "申报经费", "实施方案",
 	"任务", "月报", "督查", "表彰荣誉",
 	"党员示范岗", "示范岗记录", "示范岗考核", "党员示范寝室", "寝室检查评比", "党建示范点",
-	"示范点检查", "述职评议", "评议结果", "通报", "数据库", NULL,
+	"示范点检查", "述职评议", "评议结果", "通报", "民主评议", "评议党员", "评议整改", "数据库", NULL,
 	"示范点检查", "计划阶段", "任务分组", "计划任务", "支部任务", "任务进展", "数据库", NULL,
 };
 

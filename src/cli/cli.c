@@ -9,6 +9,7 @@
 #include "admin/user.h"
 #include "admin/user_priv.h"
 #include "appraise/appraise.h"
+#include "evaluate/evaluate.h"
 #include "bulletin/bulletin.h"
 #include "cli/hint.h"
 #include "cli/print_cli.h"
@@ -245,6 +246,7 @@ static const struct ledger_io ledgers[] = {
 	{ "visits", "联系点走访", NULL, sup_visit_export },
 	{ "appraisal", "述职评议", NULL, appraise_export_all },   /* [年度] before the file: that year */
 	{ "bulletins", "通报", NULL, bulletin_export_csv },
+	{ "evaluations", "民主评议党员", NULL, evaluate_export_all },
 	{ "plan-tasks", "任务台账", NULL, plan_task_export_all },
 };
 
