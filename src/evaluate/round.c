@@ -106,8 +106,8 @@ static int check_meeting(struct session *s, struct eval_round *r, struct dj_err 
 		r->meeting_id = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	if (!r->meeting_id)
-		return dj_fail(e, DJ_INVALID, "meeting", "「会议」%s 在 %s 没有民主评议会议（按 F4 选择，"
-		               "或先在三会一课中登记）", r->org, r->meeting);
+		return dj_fail(e, DJ_INVALID, "meeting", "「会议」%s 在 %s 没有民主评议会议，请先在三会一课中"
+		               "登记（按 F4 选择）", r->org, r->meeting);
 	return 0;
 }
 
