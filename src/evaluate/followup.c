@@ -162,8 +162,9 @@ int evaluate_todo(struct session *s, const char *today_, int ahead, todo_emit em
 		it.late = *it.due_on && strcmp(it.due_on, today_) < 0;
 		snprintf(it.what, sizeof it.what, "评议整改");
 		char text[sizeof it.text];
-		snprintf(text, sizeof text, "%s %s 年民主评议%s：%s%s%s", name, it.ref,
-		         evaluate_word(&w, EV_FAIL), action, *it.due_on ? "，限期 " : "，未定限期", it.due_on);
+		/* short enough for the 事项 column at 80 wide; the 期限 column has the date */
+		snprintf(text, sizeof text, "%s %s 年评议%s：%s%s", name, it.ref, evaluate_word(&w, EV_FAIL),
+		         action, *it.due_on ? "" : "，未定限期");
 		todo_copy(it.text, sizeof it.text, text);
 		rc = emit(ctx, &it);
 	}

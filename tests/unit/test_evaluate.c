@@ -275,7 +275,7 @@ static void fail_opens_a_followup_until_done(void **state)
 	assert_int_equal(s.it[0].late, 0);
 	assert_string_equal(s.it[0].due_on, "2026-11-30");
 	assert_string_equal(s.it[0].what, "评议整改");
-	assert_string_equal(s.it[0].text, "甲一 2026 年民主评议不合格：限期改正，限期 2026-11-30");
+	assert_string_equal(s.it[0].text, "甲一 2026 年评议不合格：限期改正");
 	/* outside the window: not listed */
 	memset(&s, 0, sizeof s);
 	assert_int_equal(evaluate_todo(&v.t->s, "2026-11-21", 5, collect, &s, &e), 0);
