@@ -256,14 +256,34 @@ static int write_round(void *ctx, const char *path, FILE *report, int *n)
 	return evaluate_export(w->s, w->r.id, path, report, n);
 }
 
+static void add_members(struct sheet *w)
+{
+	struct dj_err e;
+	int added = 0;
+	if (!may_edit(w))
+		return;
+	if (evaluate_round_add_members(w->s, w->r.id, &added, &e)) {
+		frame_message(MSG_ERROR, "%s", e.msg);
+		return;
+	}
+	if (added && load(w, live_rows_index(grid_selected_id(&w->g)), &e))
+		frame_message(MSG_ERROR, "%s", e.msg);
+	else if (added)
+		frame_message(MSG_INFO, "已补列 %d 名党员", added);
+	else
+		frame_message(MSG_INFO, "没有需要补列的党员：%s的在册党员都已在评议表中", w->r.org);
+	w->arg->changed |= added > 0;
+}
+
 static enum outcome actions(struct sheet *w, struct app *a)
 {
 	static const char *const items[] = { "本人的不合格处置（决定、限期、完成）", "自评和得票",
 	                                     "本次评议设置（日期、会议）",
-	                                     "导出评议结果表（xlsx 或 CSV）", "打印评议结果表（PDF）" };
+	                                     "导出评议结果表（xlsx 或 CSV）", "打印评议结果表（PDF）",
+	                                     "补列新登记的党员（此后转入、新增的在册党员）" };
 	struct eval_line *r = selected(w);
 	char name[160];
-	switch (dialog_pick("操作", items, 5, 0)) {
+	switch (dialog_pick("操作", items, 6, 0)) {
 	case 0: return open_followup(w, a);
 	case 1: return r ? push(w, a, &evaluate_line_form_screen, r->id) : SCR_REDRAW;
 	case 2: return push(w, a, &evaluate_round_form_screen, 0);
@@ -273,6 +293,7 @@ static enum outcome actions(struct sheet *w, struct app *a)
 		list_export("导出民主评议结果", name, "名党员的评议结果", NULL, write_round, w);
 		break;
 	case 4: print_dialog(w->s, FORM_EVALUATE, w->r.id, 0); break;
+	case 5: add_members(w); break;
 	default: break;
 	}
 	return SCR_REDRAW;
@@ -332,7 +353,8 @@ const struct screen evaluate_sheet_screen = {
 	        "列入今日待办，直到填写完成日期；F9 打开处置，填写决定、限期、完成日期。\n"
 	        "回车：本人的自评和得票（优秀、合格、基本合格、不合格各多少票）。\n"
 	        "F5 重新读取。F7 或 / 按姓名或拼音首字母查找。\n"
-	        "F9：处置、自评和得票、本次设置、导出或打印评议结果表。F3 或 Esc 返回。",
+	        "F9：处置、自评和得票、本次设置、导出或打印评议结果表、补列此后登记的党员。\n"
+	        "F3 或 Esc 返回。",
 	.legend = legend, .open = open_sheet, .close = close_sheet, .draw = draw, .key = key,
 	.resume = resume,
 };

@@ -79,6 +79,10 @@ int evaluate_round_load(struct session *s, int64_t id, struct eval_round *r, str
  * date of one of the organization's 民主评议 meetings (or empty).  The
  * organization may not change once a result is recorded. */
 int evaluate_round_save(struct session *s, struct eval_round *r, struct dj_err *e);
+/* Adds the members in good standing of the organization who are not in
+ * the round (registered or transferred in since it was set up); *added
+ * says how many.  Audited when any. */
+int evaluate_round_add_members(struct session *s, int64_t id, int *added, struct dj_err *e);
 /* Deletes a round with no result recorded. */
 int evaluate_round_delete(struct session *s, int64_t id, int64_t version, struct dj_err *e);
 /* The rounds in scope, latest first: 年度 组织 日期 会议 参评 and the four

@@ -135,7 +135,7 @@ static int check_round(struct session *s, struct eval_round *r, struct dj_err *e
 }
 
 /* Every member in good standing under the organization, by branch or by
- * 党小组, as the sign-in sheet takes them. */
+ * 党小组, as the sign-in sheet takes them, who is not in the round yet. */
 static int write_lines(struct session *s, const struct eval_round *r, struct dj_err *e)
 {
 	sqlite3_stmt *st;
@@ -143,13 +143,46 @@ static int write_lines(struct session *s, const struct eval_round *r, struct dj_
 	                       " updated_at) WITH RECURSIVE sub(id) AS (SELECT ?2 UNION ALL"
 	                       " SELECT c.id FROM org c JOIN sub ON c.parent_id = sub.id)"
 	                       " SELECT ?1, mb.id, ?3, " EV_NOW " FROM member mb WHERE mb.status = '正常'"
-	                       " AND (mb.org_id IN (SELECT id FROM sub) OR mb.group_id IN (SELECT id FROM sub))",
+	                       " AND (mb.org_id IN (SELECT id FROM sub) OR mb.group_id IN (SELECT id FROM sub))"
+	                       " AND NOT EXISTS (SELECT 1 FROM eval_line x WHERE x.round_id = ?1"
+	                       " AND x.member_id = mb.id)",
 	                       -1, &st, NULL) != SQLITE_OK)
 		return db_fail(s->db, e, "列入参加评议的党员");
 	sqlite3_bind_int64(st, 1, r->id);
 	sqlite3_bind_int64(st, 2, r->org_id);
 	db_bind_text(st, 3, s->login, 1);
 	return db_step_done(s->db, st, "列入参加评议的党员", e);
+}
+
+static int add_in_txn(struct session *s, const struct eval_round *r, int *added, struct dj_err *e)
+{
+	if (session_may_write(s, r->org_id, e))
+		return DJ_DENIED;
+	if (write_lines(s, r, e))
+		return DJ_DB;
+	*added = sqlite3_changes(s->db);
+	if (*added == 0)
+		return 0;
+	struct json j = JSON_INIT;
+	json_begin(&j);
+	json_str(&j, "组织", r->org);
+	json_int(&j, "补列党员", *added);
+	int rc = audit_write(s, "eval_round", r->id, "修改", NULL, json_end(&j), e);
+	json_free(&j);
+	return rc;
+}
+
+int evaluate_round_add_members(struct session *s, int64_t id, int *added, struct dj_err *e)
+{
+	struct eval_round r;
+	struct db_txn t;
+	*added = 0;
+	int rc = evaluate_round_load(s, id, &r, e);
+	if (rc == 0 && (rc = db_txn_begin(&t, s->db, db_in_txn(s->db), "eval_round_add", e)) == 0)
+		rc = db_txn_end(&t, add_in_txn(s, &r, added, e), e);
+	if (rc)
+		*added = 0;
+	return rc;
 }
 
 static int decided(struct session *s, int64_t round_id)

@@ -152,6 +152,14 @@ static void round_holds_members_in_good_standing(void **state)
 	for (int i = 0; i < n; i++)
 		assert_true(rows[i].member_id != v.gone);
 	free(rows);
+	/* a member registered since: added once */
+	int added = -1;
+	int64_t late = fx_member_row(&v.t->s, v.branch, "庚七", "男", "status", "正常");
+	assert_int_equal(evaluate_round_add_members(&v.t->s, r, &added, &e), 0);
+	assert_int_equal(added, 1);
+	assert_int_equal(evaluate_round_add_members(&v.t->s, r, &added, &e), 0);
+	assert_int_equal(added, 0);
+	assert_int_equal(line_of(&v, r, late).result, EV_NONE);
 	/* one round a year per organization */
 	struct eval_round again;
 	evaluate_round_defaults(&v.t->s, &again);
