@@ -47,9 +47,9 @@ void evaluate_member_line(struct session *s, int64_t member_id, int max, char *o
 }
 
 static const struct rs_column member_cols[] = {
-	{ "年度", 4, 0, 1, 1 }, { "组织", 18, 1, 0, 1, 30 }, { "评议日期", 10, 0, 0, 1 },
-	{ "结果", 8, 0, 0, 1 }, { "处置", 8, 0, 0, 1 }, { "限期", 10, 0, 0, 1 },
-	{ "完成日期", 10, 0, 0, 1 },
+	{ "年度", 4, 0, 1, 1 }, { "组织", 18, 1, 0, 0, 30 }, { "评议日期", 10, 0, 0, 0 },
+	{ "结果", 8, 0, 0, 0 }, { "处置", 8, 0, 0, 0 }, { "限期", 10, 0, 0, 0 },
+	{ "完成日期", 10, 0, 0, 0 },
 };
 
 /* The result words go into the SQL text (%Q): the pager binds only :scope,

@@ -305,8 +305,8 @@ int evaluate_round_delete(struct session *s, int64_t id, int64_t version, struct
 
 static struct rs_column round_cols[] = {
 	{ "年度", 4, 0, 1, 1 }, { "组织", 18, 1, 0, 1, 40, 1 }, { "评议日期", 10, 0, 0, 1 },
-	{ "会议", 10, 0, 0, 1 }, { "参评", 4, 0, 1, 1 }, { "", 4, 0, 1, 1 }, { "", 4, 0, 1, 1 },
-	{ "", 4, 0, 1, 1 }, { "", 4, 0, 1, 1 },
+	{ "会议", 10, 0, 0, 1 }, { "参评", 4, 0, 1, 0 }, { "", 4, 0, 1, 0 }, { "", 4, 0, 1, 0 },
+	{ "", 4, 0, 1, 0 }, { "", 4, 0, 1, 0 },
 };
 
 static const struct pager_def round_def = {

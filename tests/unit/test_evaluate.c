@@ -2,13 +2,16 @@
  * round with every result; a round's members (in good standing, by branch
  * or 党小组) and its meeting; the 不合格 follow-up opened, kept, closed and
  * dropped; the 待办 items (only the open ones, the late ones late); the
- * member's results by year; the 优秀 evidence of a nomination; the export. */
+ * member's results by year; the 优秀 evidence of a nomination; the export
+ * and the printed 结果表, which another branch's operator may not print. */
 #include "fixture.h"
 
 #include "core/csv.h"
 #include "core/db.h"
+#include "docs/forms.h"
 #include "evaluate/evaluate.h"
 #include "honour/nominate.h"
+#include "pdf_read.h"
 
 struct ev {
 	struct testdb *t;
@@ -416,6 +419,36 @@ static void export_reads_back(void **state)
 	assert_non_null(strstr(text, "\"乙二\",\"联桥村第一党小组\",\"\",\"\",\"\",\"\",\"\",\"未评\""));
 }
 
+static void the_result_form_prints(void **state)
+{
+	struct ev v;
+	struct dj_err e;
+	town(&v, *state);
+	int64_t other = fx_org(&v.t->s, "二都村党支部", "党支部", FX_TOWN);
+	int64_t r = round_of(&v, "2026", "2026-11-20");
+	assert_int_equal(set_result(&v, r, v.m[0], EV_EXCELLENT, &e), 0);
+	assert_int_equal(set_result(&v, r, v.m[3], EV_FAIL, &e), 0);
+	char path[200], name[200];
+	int pages = 0;
+	snprintf(path, sizeof path, "%s/结果表.pdf", v.t->dir);
+	assert_int_equal(form_write_pdf(&v.t->s, FORM_EVALUATE, r, 0, path, &pages, &e), 0);
+	assert_int_equal(pages, 1);
+	char *text = pdf_words(path);
+	assert_non_null(strstr(text, "联桥村党支部2026年民主评议党员结果表"));
+	assert_non_null(strstr(text, "4戊五联桥村党支部不合格"));
+	assert_non_null(strstr(text, "限期改正"));
+	assert_non_null(strstr(text, "参评5人：优秀1合格0基本合格0不合格1未评3"));
+	free(text);
+	assert_int_equal(form_file_name(&v.t->s, FORM_EVALUATE, r, name, sizeof name, &e), 0);
+	assert_non_null(strstr(name, "民主评议党员结果表-2026"));
+	v.t->s.scope_org = other;
+	v.t->s.role = ROLE_OPERATOR;
+	snprintf(path, sizeof path, "%s/另一份.pdf", v.t->dir);
+	assert_int_equal(form_write_pdf(&v.t->s, FORM_EVALUATE, r, 0, path, &pages, &e), DJ_DENIED);
+	/* nor change a result there */
+	assert_int_equal(set_result(&v, r, v.m[1], EV_QUALIFIED, &e), DJ_DENIED);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -428,6 +461,7 @@ int main(void)
 		FX_DB_TEST(todo_lists_only_open_ones_late_first),
 		FX_DB_TEST(member_results_by_year_and_evidence),
 		FX_DB_TEST(export_reads_back),
+		FX_DB_TEST(the_result_form_prints),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
