@@ -1,7 +1,8 @@
 /* test_e2e_evaluate.c — 民主评议党员 as a branch office types it at 80x24:
  * a round for 联桥村党支部 at its 民主评议 meeting (F4), held on the sheet
  * heads-down with one key a member (1 1 2 1 4), the counts following every
- * key and the member marked 不合格 given a follow-up; then the follow-up on
+ * key and the member marked 不合格 given a follow-up (in UTF-8 and GB18030
+ * terminals); then the follow-up on
  * the member's record (the form's 民主评议 line, F9 民主评议记录, the
  * follow-up form) and, its 限期 brought near, on 今日待办. */
 #include <setjmp.h>
@@ -121,11 +122,12 @@ static void hold_the_round(struct app *a, struct vt *vt)
                                 NULL), 5);
 }
 
+/* In a GB18030 terminal, the same keys and the same screen. */
 static void a_round_on_the_sheet(void **state)
 {
     struct app *a = *state;
     branch_with_members(a);
-    struct vt *vt = app_start(a, 24, 80, "zh_CN.UTF-8");
+    struct vt *vt = app_start(a, 24, 80, "zh_CN.GB18030");
     hold_the_round(a, vt);
     /* a changed mind on the sheet: 王芳 again, now 基本合格 */
     vt_key(vt, VT_KEY_HOME);
@@ -195,6 +197,7 @@ static void the_followup_on_the_record_and_on_todo(void **state)
     vt_type(vt, "d");
     app_wait_row(vt, 0, "今日待办");
     app_wait(vt, "张伟 2026 年评议不合格：限期改正");
+    app_settle(vt);
     assert_row_has(vt, "张伟 2026 年评议不合格", "评议整改");
     assert_row_has(vt, "张伟 2026 年评议不合格", "2026-11-24");
     /* Enter opens the follow-up itself */
