@@ -1,8 +1,9 @@
 /* sheet.c — 民主评议表: one round's members down, as on the sign-in sheet.
  * One key gives a member's result and moves down (1 优秀, 2 合格, 3 基本合格,
  * 4 不合格, 0 清除), saved at once (version-checked, audited); the counts
- * follow every key.  Enter opens the member's 自评 and votes; F9 the
- * 不合格 follow-up, the export and the printed 结果表. */
+ * follow every key.  F4 types the member's four vote counts on one line
+ * and moves down too; Enter opens the 自评 and votes; F9 the 不合格
+ * follow-up, the export and the printed 结果表. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,23 +43,6 @@ static int row_count(void *ctx)
 	return ((struct sheet *)ctx)->n;
 }
 
-static void votes_text(const struct eval_line *l, char *out, size_t cap)
-{
-	char v[EVAL_NVOTES][8];
-	int any = 0;
-	for (int k = 0; k < EVAL_NVOTES; k++) {
-		any |= l->v[k] != EVAL_UNSET;
-		if (l->v[k] == EVAL_UNSET)
-			snprintf(v[k], sizeof v[k], "－");
-		else
-			snprintf(v[k], sizeof v[k], "%d", l->v[k]);
-	}
-	if (any)
-		snprintf(out, cap, "%s/%s/%s/%s", v[0], v[1], v[2], v[3]);
-	else
-		out[0] = 0;
-}
-
 static void row_cell(void *ctx, int i, int c, char *out, size_t cap)
 {
 	struct sheet *w = ctx;
@@ -68,7 +52,7 @@ static void row_cell(void *ctx, int i, int c, char *out, size_t cap)
 	case 1: snprintf(out, cap, *l->tell ? "%s %s" : "%s%s", l->name, l->tell); break;
 	case 2: snprintf(out, cap, "%s", l->org); break;
 	case 3: snprintf(out, cap, "%s", l->result ? evaluate_word(&w->words, l->result) : "－"); break;
-	case 4: votes_text(l, out, cap); break;
+	case 4: evaluate_votes_text(l->v, out, cap); break;
 	default: todo_copy(out, cap, l->self_note); break;
 	}
 }
@@ -177,7 +161,7 @@ static void draw(void *st, struct app *a)
 	snprintf(head, sizeof head, "%s 年民主评议党员  %s  评议日期 %s  会议 %s", w->r.year, w->r.org,
 	         w->r.held_on, *w->r.meeting ? w->r.meeting : "未关联");
 	draw_text(frame_body_top(), 0, term_cols(), head, ST_HEADING);
-	snprintf(keys, sizeof keys, "按键：1 %s  2 %s  3 %s  4 %s  0 清除  回车 自评和得票",
+	snprintf(keys, sizeof keys, "按键：1 %s  2 %s  3 %s  4 %s  0 清除  F4 得票  回车 自评",
 	         w->words.w[1], w->words.w[2], w->words.w[3], w->words.w[4]);
 	draw_text(frame_body_top() + 1, 0, term_cols(), keys, ST_NORMAL);
 	grid_draw(&w->g);
@@ -192,40 +176,82 @@ static int may_edit(struct sheet *w)
 	return 0;
 }
 
-/* Saves one member's result; someone else's save is read in, not
- * overwritten. */
+/* Saves the selected member's line as changed in l; someone else's save
+ * is read in, not overwritten.  0 when saved. */
+static int save_row(struct sheet *w, struct eval_line *r, struct eval_line *l)
+{
+	struct dj_err e;
+	int rc = evaluate_line_save(w->s, l, &e);
+	if (rc == DJ_CONFLICT && evaluate_line_load(w->s, r->id, l, NULL) == 0) {
+		snprintf(l->tell, sizeof l->tell, "%s", r->tell);
+		*r = *l;
+		grid_refresh(&w->g);
+		frame_message(MSG_ERROR, "%s 的评议已被他人修改，已重新读取（%s），请核对后再按键",
+		              r->name, evaluate_word(&w->words, r->result));
+		return -1;
+	}
+	if (rc) {
+		frame_message(MSG_ERROR, "%s", e.msg);
+		return -1;
+	}
+	*r = *l;
+	w->arg->changed = 1;
+	return 0;
+}
+
+static void move_down(struct sheet *w)
+{
+	struct key down = { K_DOWN, 0 };
+	grid_refresh(&w->g);
+	grid_key(&w->g, down);
+}
+
 static enum outcome mark(struct sheet *w, int result)
 {
 	struct eval_line *r = selected(w);
-	struct dj_err e;
 	if (!r || !may_edit(w))
 		return SCR_HANDLED;
 	struct eval_line l = *r;
 	l.result = result;
-	int rc = evaluate_line_save(w->s, &l, &e);
-	if (rc == DJ_CONFLICT && evaluate_line_load(w->s, r->id, &l, NULL) == 0) {
-		snprintf(l.tell, sizeof l.tell, "%s", r->tell);
-		*r = l;
-		grid_refresh(&w->g);
-		frame_message(MSG_ERROR, "%s 的评议已被他人修改，已重新读取（%s），请核对后再按键",
-		              r->name, evaluate_word(&w->words, r->result));
+	if (save_row(w, r, &l))
 		return SCR_REDRAW;
-	}
-	if (rc) {
-		frame_message(MSG_ERROR, "%s", e.msg);
-		return SCR_REDRAW;
-	}
-	*r = l;
-	w->arg->changed = 1;
 	if (result == EV_FAIL)
 		frame_message(MSG_INFO, "%s 评为%s，已登记处置：%s（F9 填写决定和限期）", r->name,
 		              evaluate_word(&w->words, EV_FAIL), r->action);
 	else
 		frame_message(MSG_INFO, "%s：%s", r->name, evaluate_word(&w->words, result));
-	struct key down = { K_DOWN, 0 };
-	grid_refresh(&w->g);
-	grid_key(&w->g, down);
+	move_down(w);
 	return SCR_REDRAW;
+}
+
+/* F4: the four counts on one line; a wrong one keeps what was typed. */
+static enum outcome votes(struct sheet *w)
+{
+	struct eval_line *r = selected(w);
+	struct dj_err e;
+	char text[64], title[160];
+	if (!r || !may_edit(w))
+		return SCR_HANDLED;
+	evaluate_votes_text(r->v, text, sizeof text);
+	snprintf(title, sizeof title, "%s 的得票", r->name);
+	for (;;) {
+		char prompt[160];
+		snprintf(prompt, sizeof prompt, "%s/%s/%s/%s：", w->words.w[1], w->words.w[2],
+		         w->words.w[3], w->words.w[4]);
+		if (!dialog_input(title, prompt, text, sizeof text))
+			return SCR_REDRAW;
+		struct eval_line l = *r;
+		if (evaluate_votes_read(text, l.v, &e)) {
+			frame_message(MSG_ERROR, "%s", e.msg);
+			continue;
+		}
+		if (save_row(w, r, &l))
+			return SCR_REDRAW;
+		evaluate_votes_text(r->v, text, sizeof text);
+		frame_message(MSG_INFO, "%s 的得票：%s", r->name, *text ? text : "未统计");
+		move_down(w);
+		return SCR_REDRAW;
+	}
 }
 
 static enum outcome push(struct sheet *w, struct app *a, const struct screen *to, int64_t id)
@@ -324,6 +350,8 @@ static enum outcome key(void *st, struct app *a, struct key k)
 		struct eval_line *r = selected(w);
 		return r ? push(w, a, &evaluate_line_form_screen, r->id) : SCR_HANDLED;
 	}
+	case K_F4:
+		return votes(w);
 	case K_F5:
 		if (load(w, live_rows_index(grid_selected_id(&w->g)), &e))
 			frame_message(MSG_ERROR, "%s", e.msg);
@@ -340,7 +368,7 @@ static enum outcome key(void *st, struct app *a, struct key k)
 	return SCR_PASS;
 }
 
-static const char *const legend[10] = { "帮助", NULL, "返回", NULL, "重读", NULL, "查找", NULL,
+static const char *const legend[10] = { "帮助", NULL, "返回", "得票", "重读", NULL, "查找", NULL,
                                         "操作", "退出" };
 
 const struct screen evaluate_sheet_screen = {
@@ -351,7 +379,8 @@ const struct screen evaluate_sheet_screen = {
 	        "（结果的名称在 dangjian.ini [evaluate] results 配置。）底行随时显示各结果的人数。\n"
 	        "评为不合格即登记处置（默认限期改正，限期为评议日期后 [evaluate] deadline_days 天），\n"
 	        "列入今日待办，直到填写完成日期；F9 打开处置，填写决定、限期、完成日期。\n"
-	        "回车：本人的自评和得票（优秀、合格、基本合格、不合格各多少票）。\n"
+	        "F4：在一行中输入本人的得票（优秀、合格、基本合格、不合格四个票数，以空格或 / 分隔，\n"
+	        "如 12 3 0 0），保存后移到下一行。回车：本人的自评和得票。\n"
 	        "F5 重新读取。F7 或 / 按姓名或拼音首字母查找。\n"
 	        "F9：处置、自评和得票、本次设置、导出或打印评议结果表、补列此后登记的党员。\n"
 	        "F3 或 Esc 返回。",

@@ -55,6 +55,12 @@ void evaluate_counts_text(const struct eval_words *w, const struct eval_counts *
  * into v.  0, or DJ_INVALID naming the field (v1..v4) and its label. */
 int evaluate_votes_parse(const struct eval_words *w, const char text[EVAL_NVOTES][8],
                          int v[EVAL_NVOTES], struct dj_err *e);
+/* The four counts typed on one line, as the sheet's F4 takes them: "12 3 0
+ * 0", "12/3/0/0", 全角 digits and separators too; "" clears them all.
+ * 0, or DJ_INVALID (field "votes") saying what is wrong. */
+int evaluate_votes_read(const char *text, int v[EVAL_NVOTES], struct dj_err *e);
+/* The counts as that line: "12/3/0/0", "" when none is typed. */
+void evaluate_votes_text(const int v[EVAL_NVOTES], char *out, size_t cap);
 /* Labels of the vote counts: 优秀票 … (from the words). */
 void evaluate_vote_label(const struct eval_words *w, int k, char *out, size_t cap);
 

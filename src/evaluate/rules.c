@@ -80,3 +80,67 @@ int evaluate_votes_parse(const struct eval_words *w, const char text[EVAL_NVOTES
 	}
 	return 0;
 }
+
+/* Separators: ASCII space, '/', ',' and their 全角 forms (U+3000, ／, ，, 、). */
+static size_t separator(const char *p)
+{
+	static const char *const wide[] = { "\u3000", "\uff0f", "\uff0c", "\u3001" };
+	if (*p == ' ' || *p == '/' || *p == ',' || *p == '\t')
+		return 1;
+	for (size_t i = 0; i < sizeof wide / sizeof *wide; i++)
+		if (strncmp(p, wide[i], strlen(wide[i])) == 0)
+			return strlen(wide[i]);
+	return 0;
+}
+
+int evaluate_votes_read(const char *text, int v[EVAL_NVOTES], struct dj_err *e)
+{
+	char tok[EVAL_NVOTES + 1][16];
+	int n = 0;
+	const char *p = text ? text : "";
+	while (*p) {
+		size_t sep;
+		while ((sep = separator(p)) > 0)
+			p += sep;
+		if (!*p)
+			break;
+		size_t len = 0;
+		while (p[len] && !separator(p + len))
+			len++;
+		if (n > EVAL_NVOTES || len >= sizeof tok[0])
+			return dj_fail(e, DJ_INVALID, "votes", "「得票」应为四个票数（%s）：%s",
+			               "优秀 合格 基本合格 不合格，以空格或 / 分隔", text);
+		memcpy(tok[n], p, len);
+		tok[n++][len] = 0;
+		p += len;
+	}
+	if (n == 0) {
+		for (int k = 0; k < EVAL_NVOTES; k++)
+			v[k] = EVAL_UNSET;
+		return 0;
+	}
+	if (n != EVAL_NVOTES)
+		return dj_fail(e, DJ_INVALID, "votes", "「得票」应为四个票数（%s）：%s",
+		               "优秀 合格 基本合格 不合格，以空格或 / 分隔", text);
+	for (int k = 0; k < EVAL_NVOTES; k++) {
+		char why[WHY_MAX];
+		int c;
+		if (appraise_parse_count(tok[k], &c, why))
+			return dj_fail(e, DJ_INVALID, "votes", "「得票」第 %d 个%s：%s", k + 1, why, tok[k]);
+		v[k] = c;
+	}
+	return 0;
+}
+
+void evaluate_votes_text(const int v[EVAL_NVOTES], char *out, size_t cap)
+{
+	int any = 0;
+	for (int k = 0; k < EVAL_NVOTES; k++)
+		any |= v[k] != EVAL_UNSET;
+	if (!any) {
+		snprintf(out, cap, "%s", "");
+		return;
+	}
+	snprintf(out, cap, "%d/%d/%d/%d", v[0] < 0 ? 0 : v[0], v[1] < 0 ? 0 : v[1], v[2] < 0 ? 0 : v[2],
+	         v[3] < 0 ? 0 : v[3]);
+}

@@ -136,6 +136,23 @@ static void a_round_on_the_sheet(void **state)
         vt_key(vt, VT_KEY_DOWN);
     vt_type(vt, "3");
     app_wait(vt, "参评 5 人：优秀 3  合格 0  基本合格 1  不合格 1  未评 0");
+    /* votes on one line with F4, a wrong one told and kept to correct */
+    vt_key(vt, VT_KEY_HOME);
+    app_settle(vt);
+    vt_key(vt, VT_KEY_F4);
+    app_wait(vt, "陈红 的得票");
+    vt_type(vt, "4 1 0");
+    vt_key(vt, VT_KEY_ENTER);
+    app_wait(vt, "「得票」应为四个票数");
+    app_settle(vt);
+    vt_type(vt, " 0");
+    vt_key(vt, VT_KEY_ENTER);
+    app_wait(vt, "陈红 的得票：4/1/0/0");
+    app_settle(vt);
+    assert_row_has(vt, "陈红", "4/1/0/0");
+    assert_int_equal(app_db_int(a, "SELECT v1 * 1000 + v2 * 100 + v3 * 10 + v4 FROM eval_line l"
+                                   " JOIN member m ON m.id = l.member_id WHERE m.name = '陈红'",
+                                NULL, NULL), 4100);
     app_quit(vt);
 }
 

@@ -130,6 +130,26 @@ static void votes_parsed_by_field(void **state)
 	assert_int_equal(evaluate_votes_parse(&w, bad, v, &e), DJ_INVALID);
 	assert_string_equal(e.field, "v3");
 	assert_non_null(strstr(e.msg, "「基本合格票」"));
+	/* the sheet's one line of four */
+	char text[32];
+	assert_int_equal(evaluate_votes_read("12 3 0 0", v, &e), 0);
+	assert_int_equal(v[0], 12);
+	assert_int_equal(v[3], 0);
+	evaluate_votes_text(v, text, sizeof text);
+	assert_string_equal(text, "12/3/0/0");
+	assert_int_equal(evaluate_votes_read("１２／３，１　０", v, &e), 0);
+	assert_int_equal(v[0], 12);
+	assert_int_equal(v[2], 1);
+	assert_int_equal(evaluate_votes_read("  ", v, &e), 0);
+	assert_int_equal(v[1], EVAL_UNSET);
+	evaluate_votes_text(v, text, sizeof text);
+	assert_string_equal(text, "");
+	assert_int_equal(evaluate_votes_read("12 3 0", v, &e), DJ_INVALID);
+	assert_string_equal(e.field, "votes");
+	assert_non_null(strstr(e.msg, "四个票数"));
+	assert_int_equal(evaluate_votes_read("12 3 0 0 1", v, &e), DJ_INVALID);
+	assert_int_equal(evaluate_votes_read("12 x 0 0", v, &e), DJ_INVALID);
+	assert_non_null(strstr(e.msg, "第 2 个"));
 }
 
 static void round_holds_members_in_good_standing(void **state)
