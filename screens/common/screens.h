@@ -287,6 +287,25 @@ extern const struct screen appraise_round_form_screen;  /* round_id (0: a new ro
 extern const struct screen appraise_sheet_screen;       /* round_id */
 extern const struct screen appraise_line_form_screen;   /* id, or org_id + year */
 
+/* 民主评议党员 (issue 20, src/evaluate/evaluate.h): the rounds, a round's
+ * settings (round_id, 0 a new one), its 评议表 sheet (round_id), one line's
+ * 自评 and votes (id the line), a 不合格 follow-up (id the follow-up: what
+ * the 待办 screen opens for a TODO_EVALUATE item), and one member's results
+ * by year (member_id). */
+struct evaluate_arg {
+	long long round_id;
+	long long id;          /* the line, or the follow-up */
+	long long member_id;
+	long long saved_id;    /* set on return: the record last saved */
+	int changed;           /* set on return: something was saved */
+};
+extern const struct screen evaluate_rounds_screen;
+extern const struct screen evaluate_round_form_screen;    /* round_id */
+extern const struct screen evaluate_sheet_screen;         /* round_id */
+extern const struct screen evaluate_line_form_screen;     /* id: the line */
+extern const struct screen evaluate_followup_form_screen; /* id: the follow-up */
+extern const struct screen evaluate_member_screen;        /* member_id */
+
 /* 通报 (issue 13, src/bulletin/bulletin.h): the saved ones, and one of them
  * (id), or when id is 0 a new one drafted for [from, to] under root. */
 struct bulletin_arg {

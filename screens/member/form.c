@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "evaluate/evaluate.h"
 #include "honour/honour.h"
 #include "member/member.h"
 #include "screens/common/print_dialog.h"
@@ -40,6 +41,8 @@ struct member_form {
 	int nhistory;
 	char honours[256];         /* 荣誉：the newest few, as honour_lines gives them */
 	struct honour_arg honour;
+	char evaluation[256];      /* 民主评议：the latest years' results */
+	struct evaluate_arg evaluate;
 };
 
 static struct row_source *open_branches(void *ctx)
@@ -216,8 +219,10 @@ static void load_history(struct member_form *w)
 	w->nhistory = w->rec.m.id ? member_events(w->s, w->rec.m.id, w->history, 6) : 0;
 	if (w->nhistory < 0)
 		w->nhistory = 0;
-	if (w->rec.m.id)
+	if (w->rec.m.id) {
 		load_honours(w);
+		evaluate_member_line(w->s, w->rec.m.id, 3, w->evaluation, sizeof w->evaluation);
+	}
 }
 
 static void set_readonly(struct member_form *w)
@@ -313,6 +318,7 @@ static void draw_history(struct member_form *w)
 	if (!w->rec.m.id || w->r.f.n > NBASE)
 		return;
 	draw_text(y++, 0, term_cols(), w->honours, ST_NORMAL);
+	draw_text(y++, 0, term_cols(), w->evaluation, ST_NORMAL);
 	draw_text(y++, 0, term_cols(), w->nhistory ? "组织关系变动记录（F9 办理变动、查看全部）"
 	                                            : "组织关系变动记录：无（F9 办理转出、流出等）",
 	          ST_HEADING);
@@ -364,11 +370,12 @@ static enum outcome actions(struct member_form *w, struct app *a)
 	static const char *const items[] = { "办理党员变动（转出、出党、去世、失联、流出、内部调整…）",
 	                                     "全部组织关系变动记录", "打印党员信息采集表（PDF）",
 	                                     "打印组织关系介绍信（最近一次转出，PDF）",
-	                                     "荣誉记录（表彰荣誉台账）" };
+	                                     "荣誉记录（表彰荣誉台账）",
+	                                     "民主评议记录（历年结果和不合格处置）" };
 	if (!w->rec.m.id)
 		return SCR_PASS;
 	int64_t out;
-	switch (dialog_pick("操作", items, 5, 0)) {
+	switch (dialog_pick("操作", items, 6, 0)) {
 	case 0:
 		if (form_is_dirty(&w->r.f)) {
 			frame_message(MSG_ERROR, "请先按 F2 保存修改，再办理变动");
@@ -393,6 +400,10 @@ static enum outcome actions(struct member_form *w, struct app *a)
 		w->honour = (struct honour_arg){ .kind = "member", .recipient_id = w->rec.m.id };
 		app_push(a, &honour_ledger_screen, &w->honour);
 		return SCR_PUSH;
+	case 5:
+		w->evaluate = (struct evaluate_arg){ .member_id = w->rec.m.id };
+		app_push(a, &evaluate_member_screen, &w->evaluate);
+		return SCR_PUSH;
 	default:
 		return SCR_HANDLED;
 	}
@@ -407,6 +418,10 @@ static void resume(void *st, struct app *a)
 	if (w->honour.changed) {
 		load_honours(w);
 		w->honour.changed = 0;
+	}
+	if (w->evaluate.changed) {
+		evaluate_member_line(w->s, w->rec.m.id, 3, w->evaluation, sizeof w->evaluation);
+		w->evaluate.changed = 0;
 	}
 	if (!w->event.done || member_load(w->s, w->rec.m.id, &w->rec.m, &e))
 		return;
@@ -450,7 +465,8 @@ const struct screen member_form_screen = {
 	        "新增时为连续录入：保存后清空，继续录入下一名。\n"
 	        "F9：办理转出、出党、去世、失联、流出、内部调整等，查看全部变动记录，\n"
 	        "或打印党员信息采集表、组织关系介绍信（PDF，写到您指定的文件），\n"
-	        "或打开本人的荣誉记录（表头下一行列出最近的荣誉）。\n"
+	        "或打开本人的荣誉记录（表头下一行列出最近的荣誉），\n"
+	        "或打开民主评议记录（下一行列出最近三年的评议结果和不合格处置）。\n"
 	        "党员不能删除；转出、出党、去世的党员只能查看。",
 	.legend = legend,
 	.open = open_form,

@@ -1,6 +1,7 @@
 /* menu.c — 党员管理: the roster, the tree to choose a subtree from,
  * the structure counts, the development path and its reminders, the
- * 回执 of the letters of transfer, the roster import, and 关怀帮扶. */
+ * 回执 of the letters of transfer, the roster import, the yearly
+ * 民主评议党员, and 关怀帮扶. */
 #include "screens/common/menu_screen.h"
 #include "screens/common/screens.h"
 
@@ -19,6 +20,8 @@ static const struct menu_entry entries[] = {
 	  &member_receipts_screen },
 	{ { '7', "导入党员名册", "从 Excel（.xlsx）或 CSV 名册导入：全部成功或全部不导入，逐行报告问题" },
 	  &member_import_screen },
+	{ { '8', "民主评议党员", "每年一次：党员自评、投票，评定优秀、合格、基本合格、不合格；不合格的处置" },
+	  &evaluate_rounds_screen },
 	{ { 'a', "关怀帮扶", "关怀对象（老党员、生活困难、因病）、慰问记录、本年未慰问、七一和春节慰问名单" },
 	  &care_menu_screen },
 };
@@ -43,6 +46,7 @@ const struct screen member_menu_screen = {
 	        "5 发展提醒：到期需要办理的事项。\n"
 	        "6 回执台账：转出介绍信的回执，逾期未回的标出，回车登记退回日期。\n"
 	        "7 导入党员名册：从 .xlsx 或 .csv 文件导入（命令行：dangjian import members 文件）。\n"
+	        "8 民主评议党员：每个组织每年一次，评议表上按 1～4 登记结果；不合格的处置列入待办。\n"
 	        "a 关怀帮扶：老党员、生活困难党员和因病党员的登记，慰问记录，本年未慰问，七一和春节慰问名单。",
 	.legend = menu_screen_legend,
 	.open = open_menu,

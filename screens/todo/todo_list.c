@@ -83,6 +83,7 @@ static const struct opener openers[] = {
 	{ TODO_VISIT, &supervise_visit_form_screen, BY_ID(struct supervise_arg, liaison_id), NULL },
 	{ TODO_APPRAISE, &appraise_line_form_screen, BY_ID(struct appraise_arg, org_id),
 	  appraise_more },
+	{ TODO_EVALUATE, &evaluate_followup_form_screen, BY_ID(struct evaluate_arg, id), NULL },
 };
 
 static enum outcome open_item(void *st, struct app *a, int64_t id)

@@ -112,6 +112,11 @@ static const struct namer namers[] = {
 	{ "appraise_round", { "名称" }, NULL, { "年度" }, NULL, 0 },
 	{ "appraise_line", { "党组织" }, NULL, { "述职日期" }, NULL, 0 },
 	{ "bulletin", { "文号" }, NULL, { "标题" }, NULL, 0 },
+	/* 民主评议党员: a round by its organization and year, a line and a
+	 * follow-up by the member */
+	{ "eval_round", { "组织" }, NULL, { "年度" }, NULL, 0 },
+	{ "eval_line", { "党员" }, NULL, { "评议结果" }, NULL, 0 },
+	{ "eval_followup", { "党员" }, NULL, { "处置" }, NULL, 0 },
 	/* the plan (src/plan/): a plan by its name, a task by its text */
 	{ "plan", { "方案名称" }, NULL, { "年度" },
 	  "SELECT x.name, NULL, x.year FROM plan x WHERE x.id = ?1", 0 },

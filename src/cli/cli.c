@@ -9,6 +9,7 @@
 #include "admin/user.h"
 #include "admin/user_priv.h"
 #include "appraise/appraise.h"
+#include "evaluate/evaluate.h"
 #include "bulletin/bulletin.h"
 #include "care/care.h"
 #include "cli/hint.h"
@@ -63,6 +64,7 @@ void cli_usage(FILE *to)
 	        "  export showcase-points 文件.csv 导出党建示范点台账（级别、历年检查）\n"
 	        "  export appraisal [年度] 文件.csv 导出述职评议结果（票数、好和较好占比、等次）\n"
 	        "  export bulletins 文件.csv      导出已保存的通报\n"
+	        "  export evaluations 文件.csv    导出民主评议党员结果（自评、得票、结果、不合格处置）\n"
 	        "  export plan-tasks 文件.csv      导出工作计划任务台账（责任人、期限、状态、支部分解）\n"
 	        "  export nominations 文件.csv   导出表彰推荐（各次评选的推荐、理由、审核、异议）\n"
 	        "  export reports 文件.csv       导出工作汇报；文件名含期间时导出该期的报送台账\n"
@@ -96,6 +98,8 @@ void cli_usage(FILE *to)
 	        "                                打印述职评议结果表\n"
 	        "  print bulletin 通报编号 文件.pdf\n"
 	        "                                打印通报\n"
+	        "  print evaluate 民主评议编号 文件.pdf\n"
+	        "                                打印民主评议党员结果表\n"
 	        "  print honours 年度 文件.pdf\n"
 	        "                                打印表彰荣誉汇总表（print 均可加 --force 覆盖已有文件）\n"
 	        "  todo [--ahead 天数] [文件.csv|.xlsx]\n"
@@ -253,6 +257,7 @@ static const struct ledger_io ledgers[] = {
 	{ "care-list", "慰问名单", NULL, care_list_export_cli },   /* 春节 and a date or year in the name */
 	{ "appraisal", "述职评议", NULL, appraise_export_all },   /* [年度] before the file: that year */
 	{ "bulletins", "通报", NULL, bulletin_export_csv },
+	{ "evaluations", "民主评议党员", NULL, evaluate_export_all },
 	{ "plan-tasks", "任务台账", NULL, plan_task_export_all },
 };
 

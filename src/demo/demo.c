@@ -168,6 +168,7 @@ static int (*const workflows[])(struct session *, struct dj_err *) = {
 	demo_nominate,   /* a commendation cycle in 公示, with objections */
 	demo_supervise,  /* 月报 with some missing, a 督导检查 with an overdue follow-up, 联系点 visits */
 	demo_appraise,   /* last year's 述职评议 of every branch, votes typed, closed */
+	demo_evaluate,   /* last year's 民主评议党员 of three branches, one member 不合格 */
 	demo_plan,       /* seed 003's 实施方案: phases, 七大活动 tasks, a task split to branches */
 	demo_care,       /* 老党员 by the rule, 生活困难 and 因病 entries, this year's 春节 visits */
 };

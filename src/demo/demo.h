@@ -58,6 +58,10 @@ int demo_supervise(struct session *s, struct dj_err *e);
  * 党支部 with its secretary's 述职 in December and both groups' votes,
  * grades from 好 to 差; the round closed. */
 int demo_appraise(struct session *s, struct dj_err *e);
+/* Last year's 民主评议党员 (src/evaluate/) of three branches with members,
+ * held at their 民主评议 meeting: results from 优秀 to 不合格, one member
+ * 不合格 with an open 限期改正. */
+int demo_evaluate(struct session *s, struct dj_err *e);
 /* Seed 003's 实施方案 (src/plan/): 驿委(2012)38号 with its four phases, tasks
  * of the 七大活动 with two 责任人 each (done, in progress, 逾期), and the
  * 两新 task split to the 非公企业 branches with their 公开承诺. */

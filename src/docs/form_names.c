@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "appraise/appraise.h"
+#include "evaluate/evaluate.h"
 #include "bulletin/bulletin.h"
 #include "care/care.h"
 #include "core/validate.h"
@@ -85,6 +86,13 @@ int form_file_name(struct session *s, enum form_kind k, int64_t id, char *out, s
 			join(out, cap, "述职评议结果表", r.name, "");
 		return rc;
 	}
+	case FORM_EVALUATE: {
+		struct eval_round r;
+		int rc = evaluate_round_load(s, id, &r, e);
+		if (rc == 0)
+			join(out, cap, "民主评议党员结果表", r.year, r.org);
+		return rc;
+	}
 	case FORM_BULLETIN: {
 		struct bulletin b;
 		int rc = bulletin_load(s, id, &b, e);
@@ -120,6 +128,7 @@ int form_write_pdf(struct session *s, enum form_kind k, int64_t id, int blank, c
 	case FORM_APPRAISAL: return form_appraisal_pdf(s, id, path, pages, e);
 	case FORM_BULLETIN: return form_bulletin_pdf(s, id, path, pages, e);
 	case FORM_CARE: return form_care_pdf(s, id, path, pages, e);
+	case FORM_EVALUATE: return form_evaluate_pdf(s, id, path, pages, e);
 	}
 	return dj_fail(e, DJ_INVALID, NULL, "未知表格");
 }

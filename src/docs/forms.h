@@ -23,7 +23,7 @@
 #include "core/session.h"
 
 enum form_kind { FORM_LETTER, FORM_SIGNIN, FORM_MINUTES, FORM_MEMBER, FORM_GRADING, FORM_HONOURS,
-                 FORM_APPRAISAL, FORM_BULLETIN, FORM_CARE };
+                 FORM_APPRAISAL, FORM_BULLETIN, FORM_CARE, FORM_EVALUATE };
 
 int form_letter_pdf(struct session *s, int64_t event_id, const char *path, int *pages,
                     struct dj_err *e);
@@ -51,6 +51,9 @@ int form_bulletin_pdf(struct session *s, int64_t id, const char *path, int *page
 /* The 七一 or 春节 慰问名单 (form_care.c); key is care_list_key's (care/care.h):
  * the festival, the day and the organization. */
 int form_care_pdf(struct session *s, int64_t key, const char *path, int *pages, struct dj_err *e);
+/* 民主评议党员结果表 of a round, landscape (form_evaluate.c). */
+int form_evaluate_pdf(struct session *s, int64_t round_id, const char *path, int *pages,
+                      struct dj_err *e);
 
 /* Form k of record id (FORM_HONOURS: id is the year; blank: a 签到表 to
  * sign) to path: the one dispatch the CLI and the screens print through. */

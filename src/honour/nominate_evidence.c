@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/db.h"
+#include "evaluate/evaluate.h"
 #include "grading/grading.h"
 #include "honour/honour.h"
 #include "honour/nominate.h"
@@ -66,6 +67,8 @@ static int member_evidence(struct session *s, int64_t member_id, int year, char 
 		LINE("以往荣誉：%s", before[i]);
 	for (int y = year - 1; y <= year; y++)
 		n = showcase_lines(n, cap, showcase_member_evidence(s, member_id, y, out + n, cap - n));
+	for (int y = year - 1; y <= year; y++)
+		n = showcase_lines(n, cap, evaluate_member_evidence(s, member_id, y, out + n, cap - n));
 	return n;
 }
 

@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "appraise/appraise.h"
+#include "evaluate/evaluate.h"
 #include "org/org.h"
 #include "plan/plan.h"
 #include "review/review.h"
@@ -23,6 +24,7 @@ const struct todo_source todo_sources[] = {
 	{ TODO_FOLLOWUP, "督导整改", supervise_todo_followups },
 	{ TODO_VISIT, "联系点", supervise_todo_visits },
 	{ TODO_APPRAISE, "述职评议", appraise_todo },
+	{ TODO_EVALUATE, "评议整改", evaluate_todo },
 };
 const int todo_nsources = sizeof todo_sources / sizeof *todo_sources;
 

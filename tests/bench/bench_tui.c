@@ -616,6 +616,16 @@ static void care_unvisited(struct bench *b)
 	bench_check(b, listed, "本年未慰问：全县名单画出且不为空");
 }
 
+/* 民主评议党员 (issue 20): the county's rounds ledger, and the first
+ * branch's sheet opened from it. */
+static void evaluate_screens(struct bench *b)
+{
+	static const char *const rounds[] = { "党员管理", "民主评议党员", NULL };
+	static const char *const sheet[] = { "党员管理", "民主评议党员", "\n", NULL };
+	whole_county_screen(b, "民主评议党员台账（全县，屏幕）", rounds, "共 ");
+	whole_county_screen(b, "民主评议表（全县，屏幕）", sheet, "参评 ");
+}
+
 void bench_tui(struct bench *b)
 {
 	static const struct ledger org_list = { { "组织台账", NULL }, "组织台账", "org_list" };
@@ -642,4 +652,5 @@ void bench_tui(struct bench *b)
 	whole_county_screen(b, "述职评议录入表（全县，屏幕）", appraisal, "评议录入：");
 	whole_county_screen(b, "今日待办（全县，屏幕）", todo, "即将到期 ");
 	care_unvisited(b);
+	evaluate_screens(b);
 }

@@ -686,6 +686,9 @@ int main(int argc, char **argv)
 	if (gen_has_table(&g, "appraise_line"))
 		gen_appraisal(&g);
 	phase(&t0, "述职评议");
+	if (gen_has_table(&g, "eval_line"))
+		gen_evaluations(&g);
+	phase(&t0, "民主评议党员");
 	if (gen_has_table(&g, "plan_task"))
 		gen_plans(&g);
 	phase(&t0, "工作计划");

@@ -382,6 +382,69 @@ void gen_appraisal(struct gen *g)
 	sqlite3_finalize(st);
 }
 
+/* Last year's 民主评议党员 of the county: every branch holds its round at
+ * a 民主评议 meeting in December, every member in good standing gets a
+ * result (about one in five 优秀, one in a hundred 不合格 with an open
+ * 限期改正 follow-up, the rest mostly 合格) and the votes of the branch. */
+void gen_evaluations(struct gen *g)
+{
+	int ty, tm, td;
+	gen_date_parts(g->today, &ty, &tm, &td);
+	sqlite3_stmt *mt = gen_prepare(g, "INSERT INTO meeting(org_id, type, date, topic, created_at)"
+	                                  " VALUES (?,'民主评议',?,'年度民主评议党员',?)");
+	sqlite3_stmt *rd = gen_prepare(g, "INSERT INTO eval_round(year, org_id, held_on, meeting_id,"
+	                                  " created_at) VALUES (?,?,?,?,?)");
+	sqlite3_stmt *ln = gen_prepare(g, "INSERT INTO eval_line(round_id, member_id, result, self_note,"
+	                                  " v1, v2, v3, v4, created_at) VALUES (?,?,?,"
+	                                  " '按时参加组织生活，发挥先锋模范作用',?,?,?,?,?)");
+	sqlite3_stmt *fu = gen_prepare(g, "INSERT INTO eval_followup(line_id, member_id, action, decided_on,"
+	                                  " deadline, created_at) VALUES (?,?,'限期改正',?,date(?, '+90 days'),?)");
+	for (int i = 0; i < g->nbranches; i++) {
+		const struct gen_branch *b = &g->branches[i];
+		char on[11];
+		gen_ymd(ty - 1, 12, gen_int(g, 10, 28), on);
+		sqlite3_bind_int64(mt, 1, b->org_id);
+		gen_text(mt, 2, on);
+		gen_text(mt, 3, g->stamp);
+		gen_insert(g, mt);
+		sqlite3_bind_int(rd, 1, ty - 1);
+		sqlite3_bind_int64(rd, 2, b->org_id);
+		gen_text(rd, 3, on);
+		sqlite3_bind_int64(rd, 4, sqlite3_last_insert_rowid(g->db));
+		gen_text(rd, 5, g->stamp);
+		gen_insert(g, rd);
+		int64_t round = sqlite3_last_insert_rowid(g->db);
+		for (int k = 0; k < b->n; k++) {
+			const struct gen_member *m = &g->members[g->by_branch[b->first + k]];
+			if (!m->active)
+				continue;
+			int r = gen_int(g, 0, 99), result = r < 20 ? 1 : r < 96 ? 2 : r < 99 ? 3 : 4;
+			int voters = b->n > 1 ? b->n - 1 : 1, top = result == 1 ? voters * 2 / 3 : voters / 5;
+			sqlite3_bind_int64(ln, 1, round);
+			sqlite3_bind_int64(ln, 2, m->id);
+			sqlite3_bind_int(ln, 3, result);
+			sqlite3_bind_int(ln, 4, top);
+			sqlite3_bind_int(ln, 5, voters - top);
+			sqlite3_bind_int(ln, 6, 0);
+			sqlite3_bind_int(ln, 7, 0);
+			gen_text(ln, 8, g->stamp);
+			gen_insert(g, ln);
+			if (result != 4)
+				continue;
+			sqlite3_bind_int64(fu, 1, sqlite3_last_insert_rowid(g->db));
+			sqlite3_bind_int64(fu, 2, m->id);
+			gen_text(fu, 3, on);
+			gen_text(fu, 4, on);
+			gen_text(fu, 5, g->stamp);
+			gen_insert(g, fu);
+		}
+	}
+	sqlite3_finalize(mt);
+	sqlite3_finalize(rd);
+	sqlite3_finalize(ln);
+	sqlite3_finalize(fu);
+}
+
 /* 发展党员 under way, for the 待办 list (issue 13): in about a third of
  * the branches an application waiting for its talk (some past the 30
  * days), and in another third an activist whose year ends around today. */
