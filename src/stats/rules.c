@@ -1,15 +1,16 @@
 /* rules.c — [stats] in dangjian.ini: how 出党 reasons, 失联 and 工作岗位
  * fall into the tables' rows.  A value that cannot be read falls back to
- * the default, as [appraise] does, so a typo never empties a table. */
+ * the default, as [appraise] does, so a typo never empties a table.
+ * Lists are parted by commas: iniparser ends an unquoted value at ';'. */
 #include <string.h>
 
 #include "stats/tables.h"
 
 static const char default_exits[] = "开除党籍,除名,劝退,退党,取消预备党员资格";
 static const char default_occ[] =
-	"工人:工人|职工|车间|技术员|销售;农牧渔民:农民|村民|渔民|养殖|务工|个体;"
-	"专业技术人员:教师|医生|护士|工程师|会计|研究员;党政机关工作人员:公务员|机关;"
-	"企事业单位管理人员:管理|经理|主任|村干部;学生:学生;离退休人员:退休|离休";
+	"工人:工人|职工|车间|技术员|销售,农牧渔民:农民|村民|渔民|养殖|务工|个体,"
+	"专业技术人员:教师|医生|护士|工程师|会计|研究员,党政机关工作人员:公务员|机关,"
+	"企事业单位管理人员:管理|经理|主任|村干部,学生:学生,离退休人员:退休|离休";
 
 static const char *get(const struct session *s, const char *key, const char *def)
 {
@@ -43,7 +44,7 @@ static int split(const char *text, char sep, char *out, size_t size, int cap)
 static int parse_occ(const char *text, struct stats_rules *r)
 {
 	char groups[STATS_MAXOCC][200];
-	int n = split(text, ';', groups[0], sizeof groups[0], STATS_MAXOCC);
+	int n = split(text, ',', groups[0], sizeof groups[0], STATS_MAXOCC);
 	for (int i = 0; i < n; i++) {
 		char *colon = strchr(groups[i], ':');
 		if (!colon || colon == groups[i] || !colon[1] ||

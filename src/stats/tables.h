@@ -17,7 +17,7 @@ struct stats_rules {
 	int nexit;
 	char exit_reason[STATS_MAXEXIT][32];     /* exit_reasons */
 	int nocc;
-	char occ_label[STATS_MAXOCC][32];        /* occupations: label:word|word;… */
+	char occ_label[STATS_MAXOCC][32];        /* occupations: label:word|word,… */
 	char occ_words[STATS_MAXOCC][160];
 	char checked_by[64];                     /* checked_by: 审核人 */
 };

@@ -166,6 +166,7 @@ static int teardown(void **state)
 {
 	struct fx *f = *state;
 	testdb_close(&f->t);
+	config_free(&f->t.cfg);
 	free(f);
 	return 0;
 }
@@ -177,6 +178,15 @@ static void compute(struct fx *f, const char *key, int64_t root, struct stats_ta
 	assert_int_equal(stats_when_set(w, root, AS_OF, &e), 0);
 	if (stats_compute(&f->t.s, key, w, t, &e))
 		fail_msg("%s: %s", key, e.msg);
+}
+
+static int stats_row_index(const struct stats_table *t, const char *key)
+{
+	for (int r = 0; r < t->nrows; r++)
+		if (strcmp(t->row_key[r], key) == 0)
+			return r;
+	fail_msg("%s: no row %s", t->key, key);
+	return 0;
 }
 
 static long cell(const struct stats_table *t, const char *row, const char *col)
@@ -487,6 +497,71 @@ static void test_export(void **state)
 	assert_non_null(strstr(buf, "日期：2026-11-21"));
 }
 
+/* [stats] read into the session's config. */
+static void stats_ini(struct fx *f, const char *text)
+{
+	char path[160], why[256];
+	snprintf(path, sizeof path, "%s/t.ini", f->t.dir);
+	FILE *out = fopen(path, "w");
+	assert_non_null(out);
+	fprintf(out, "[database]\npath = %s\n\n[stats]\n%s\n", f->t.path, text);
+	fclose(out);
+	config_free(&f->t.cfg);
+	if (config_load(&f->t.cfg, path, why, sizeof why))
+		fail_msg("%s", why);
+}
+
+static void test_config(void **state)
+{
+	struct fx *f = *state;
+	struct stats_table t;
+	struct stats_when w;
+	/* 失联 not counted as 减少: 癸 stays on the roll, 戊's 恢复 after a 失联 adds nothing */
+	stats_ini(f, "lost_removes = no\nexit_reasons = 除名\n"
+	             "occupations = 教书:教师,种田:农民|养殖\nchecked_by = 李四");
+	compute(f, "change", 0, &t, &w);
+	static const struct want want[] = {
+		{ "start", "total", 12 }, { "added", "total", 3 }, { "added_develop", "total", 2 },
+		{ "added_transfer", "total", 1 }, { "removed", "total", 5 },
+		{ "removed_transfer", "total", 1 }, { "removed_death", "total", 1 },
+		{ "removed_exit", "total", 3 }, { "removed_exit_1", "total", 1 },
+		{ "removed_exit_other", "total", 2 }, { "end", "total", 10 },
+	};
+	expect(&t, want, sizeof want / sizeof *want);
+	assert_true(stats_change_balances(&t));
+	compute(f, "basic", 0, &t, &w);
+	assert_string_equal(t.row_label[stats_row_index(&t, "occ1")], "职业　教书");
+	assert_int_equal(cell(&t, "occ1", "total"), 1);   /* 甲 */
+	assert_int_equal(cell(&t, "occ2", "total"), 2);   /* 丁 卯 */
+	assert_int_equal(cell(&t, "occ_other", "total"), 7);
+	struct stats_sign sign;
+	stats_sign_fill(&f->t.s, &w, &sign);
+	assert_string_equal(sign.unit, "中共测试镇委员会");
+	assert_string_equal(sign.checked_by, "李四");
+	assert_string_equal(sign.date, "2026-11-21");
+	/* a branch's block names the branch */
+	assert_int_equal(stats_when_set(&w, f->b, AS_OF, NULL), 0);
+	stats_sign_fill(&f->t.s, &w, &sign);
+	assert_string_equal(sign.unit, "乙社区党支部");
+}
+
+/* An operator scoped to one branch cannot count another. */
+static void test_scope(void **state)
+{
+	struct fx *f = *state;
+	struct stats_table t;
+	struct stats_when w;
+	struct dj_err e;
+	f->t.s.scope_org = f->b;
+	assert_int_equal(stats_when_set(&w, 0, AS_OF, &e), 0);
+	assert_int_equal(stats_compute(&f->t.s, "basic", &w, &t, &e), 0);
+	assert_int_equal(cell(&t, "total", "total"), 1);   /* 巳 */
+	assert_int_equal(stats_when_set(&w, f->a, AS_OF, &e), 0);
+	assert_int_equal(stats_compute(&f->t.s, "basic", &w, &t, &e), -1);
+	assert_int_equal(e.code, DJ_DENIED);
+	assert_null(stats_cell_source(&f->t.s, &t, &w, 0, 0));
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int main(void)
@@ -494,7 +569,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(test_basic), T(test_change), T(test_planted), T(test_develop),
 		T(test_confirm_exit), T(test_orgs), T(test_honours), T(test_when_and_keys),
-		T(test_export),
+		T(test_export), T(test_config), T(test_scope),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
