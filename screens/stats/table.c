@@ -12,7 +12,6 @@
 #include "core/text.h"
 #include "screens/common/list_screen.h"
 #include "screens/common/screens.h"
-#include "screens/member/actions.h"
 #include "screens/stats/stats_screens.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
@@ -229,7 +228,7 @@ enum outcome stats_table_key(void *st, struct app *a, struct key k)
 	case K_ENTER:
 		return w->ok ? open_cell(w, a) : SCR_REDRAW;
 	case K_F4:
-		if (member_pick_scope(w->s, &root)) {
+		if (list_pick_org(w->s, "选择统计范围（组织及其下级）", &root)) {
 			w->w.root = root;
 			compute(w);
 		}

@@ -100,11 +100,37 @@ static void basic_cell_by_column(void **state)
     app_quit(vt);
 }
 
+/* F6: a date that does not exist is refused with what was typed kept;
+ * a date written the Chinese way is taken. */
+static void as_of_date_on_f6(void **state)
+{
+    struct app *a = *state;
+    struct vt *vt = app_start(a, 24, 80, UTF8_LOCALE);
+    app_wait(vt, "t. 党内统计");
+    open_table(vt, "6", "基层组织");
+    app_wait(vt, "截止：2026-12-31");
+    vt_key(vt, VT_KEY_F6);
+    app_wait(vt, "截止日期（统计年度");
+    vt_type(vt, "\x15");                /* Ctrl-U */
+    vt_type(vt, "2025-02-30");
+    vt_key(vt, VT_KEY_ENTER);
+    app_wait(vt, "「统计截止日期」");
+    app_wait(vt, "2月没有30日");
+    APP_CHECK(vt, vt_row_of(vt, "截止日期（统计年度") >= 0);   /* still asking */
+    APP_CHECK(vt, vt_row_of(vt, "2025-02-30") >= 0);            /* nothing lost */
+    vt_type(vt, "\x15");
+    vt_type(vt, "2025年12月31日");
+    vt_key(vt, VT_KEY_ENTER);
+    app_wait(vt, "截止：2025-12-31");
+    app_quit(vt);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(change_cell_lists_its_members, setup, teardown),
         cmocka_unit_test_setup_teardown(basic_cell_by_column, setup, teardown),
+        cmocka_unit_test_setup_teardown(as_of_date_on_f6, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
