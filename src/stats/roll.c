@@ -75,11 +75,9 @@ static void count_move(struct roll_member *m, const struct stats_rules *r,
 }
 
 /* Walks m's events (in date order) through the year ending at as_of. */
-static void settle(struct roll_member *m, const struct stats_when *w,
+static void settle(struct roll_member *m, const struct stats_when *w, const char *first,
                    const struct stats_rules *r, const struct event *ev, int nev)
 {
-	char first[11];
-	snprintf(first, sizeof first, "%04d-01-01", w->year);
 	int lost = 0, initial = 1, seen = 0;
 	for (int i = 0; i < nev && !seen; i++) {
 		enum move mv = move_of(r, ev[i].type, lost);
@@ -145,11 +143,11 @@ static void read_member(sqlite3_stmt *q, struct roll_member *m)
 	m->extension = sqlite3_column_int(q, 10);
 	db_col_text(q, 11, m->status, sizeof m->status);
 	db_col_text(q, 13, m->id4, sizeof m->id4);
-	snprintf(m->u.cells[0], sizeof m->u.cells[0], "%s", m->gender);
-	snprintf(m->u.cells[1], sizeof m->u.cells[1], "%s", m->birth);
-	db_col_text(q, 12, m->u.cells[2], sizeof m->u.cells[2]);
-	snprintf(m->u.cells[3], sizeof m->u.cells[3], "%s", m->category);
-	snprintf(m->u.cells[4], sizeof m->u.cells[4], "%s", m->status);
+	/* the drill-down's cells, read as the fields are (snprintf here cost
+	 * a tenth of a county's count) */
+	static const int cell_col[5] = { 2, 4, 12, 7, 11 };
+	for (int c = 0; c < 5; c++)
+		db_col_text(q, cell_col[c], m->u.cells[c], sizeof m->u.cells[c]);
 }
 
 /* The events of member id, read from the cursor q (ordered by member). */
@@ -193,11 +191,13 @@ int roll_each(struct session *s, const struct stats_when *w, const struct stats_
 	}
 	static struct event ev[256];   /* one member's history; more is not a real one */
 	struct roll_member m;
+	char first[11];
+	snprintf(first, sizeof first, "%04d-01-01", w->year);
 	int mrc, erc = sqlite3_step(eq), stop = 0;
 	while (!stop && (mrc = sqlite3_step(mq)) == SQLITE_ROW) {
 		read_member(mq, &m);
 		int nev = gather(eq, &erc, m.u.id, ev, (int)(sizeof ev / sizeof *ev));
-		settle(&m, w, r, ev, nev);
+		settle(&m, w, first, r, ev, nev);
 		stop = fn(ctx, &m);
 	}
 	int bad = (!stop && mrc != SQLITE_DONE) || (erc != SQLITE_ROW && erc != SQLITE_DONE);

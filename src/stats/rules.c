@@ -54,6 +54,7 @@ static int parse_occ(const char *text, struct stats_rules *r)
 		*colon = 0;
 		snprintf(r->occ_label[i], sizeof r->occ_label[i], "%s", groups[i]);
 		snprintf(r->occ_words[i], sizeof r->occ_words[i], "%s", colon + 1);
+		r->nwords[i] = split(r->occ_words[i], '|', r->occ_word[i][0], sizeof r->occ_word[i][0], 16);
 	}
 	r->nocc = n;
 	return n ? 0 : -1;
@@ -86,12 +87,9 @@ int stats_occ_index(const struct stats_rules *r, const char *job)
 {
 	if (!*job)
 		return r->nocc;
-	for (int i = 0; i < r->nocc; i++) {
-		char words[16][64];
-		int n = split(r->occ_words[i], '|', words[0], sizeof words[0], 16);
-		for (int k = 0; k < n; k++)
-			if (strstr(job, words[k]))
+	for (int i = 0; i < r->nocc; i++)
+		for (int k = 0; k < r->nwords[i]; k++)
+			if (strstr(job, r->occ_word[i][k]))
 				return i;
-	}
 	return r->nocc;
 }

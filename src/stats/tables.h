@@ -19,6 +19,8 @@ struct stats_rules {
 	int nocc;
 	char occ_label[STATS_MAXOCC][32];        /* occupations: label:word|word,… */
 	char occ_words[STATS_MAXOCC][160];
+	int nwords[STATS_MAXOCC];
+	char occ_word[STATS_MAXOCC][16][32];     /* occ_words split at '|', once */
 	char checked_by[64];                     /* checked_by: 审核人 */
 };
 void stats_rules_load(const struct session *s, struct stats_rules *r);
