@@ -122,6 +122,34 @@ static void as_of_date_on_f6(void **state)
     vt_type(vt, "2025年12月31日");
     vt_key(vt, VT_KEY_ENTER);
     app_wait(vt, "截止：2025-12-31");
+    /* the organizations behind 现有组织 × 党支部, and one's form */
+    vt_key(vt, VT_KEY_RIGHT);
+    vt_key(vt, VT_KEY_RIGHT);
+    vt_key(vt, VT_KEY_RIGHT);
+    long n = status_number(vt, "现有组织 · 党支部");
+    APP_CHECK(vt, n > 10);
+    drill_and_count(vt, "基层组织 · 现有组织 · 党支部", n);
+    APP_CHECK(vt, vt_row_of(vt, "党小组") < 0);
+    vt_key(vt, VT_KEY_ENTER);
+    app_wait(vt, "上级组织：");
+    app_wait(vt, "成立日期：");
+    app_quit(vt);
+}
+
+/* 发展党员: the cases behind 发展对象（年末）, and a case's own form. */
+static void develop_cell_opens_the_case(void **state)
+{
+    struct app *a = *state;
+    struct vt *vt = app_start(a, 24, 80, UTF8_LOCALE);
+    app_wait(vt, "t. 党内统计");
+    open_table(vt, "3", "发展党员");
+    vt_key(vt, VT_KEY_DOWN);
+    vt_key(vt, VT_KEY_DOWN);
+    long n = status_number(vt, "发展对象（年末） · 人数");
+    APP_CHECK(vt, n > 0);
+    drill_and_count(vt, "发展党员 · 发展对象（年末） · 人数", n);
+    vt_key(vt, VT_KEY_ENTER);
+    app_wait(vt, "递交申请日期：");
     app_quit(vt);
 }
 
@@ -131,6 +159,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(change_cell_lists_its_members, setup, teardown),
         cmocka_unit_test_setup_teardown(basic_cell_by_column, setup, teardown),
         cmocka_unit_test_setup_teardown(as_of_date_on_f6, setup, teardown),
+        cmocka_unit_test_setup_teardown(develop_cell_opens_the_case, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
