@@ -368,6 +368,38 @@ static void test_planted(void **state)
 	assert_string_equal(why, "辰（1234）：上年末在册 1，增加 0，减少 1，本年末在册 1，按当前状态“正常”\n");
 }
 
+/* Out, back and out again in one year: 2 人次 in 转出, listed twice. */
+static void test_twice(void **state)
+{
+	struct fx *f = *state;
+	sqlite3 *db = f->t.s.db;
+	int64_t id = member_row(db, f->a, "亥", "女", "汉族", "1987-01-01", "高中", "", "正式党员",
+	                        "2007-07-01", "", 0, "转出", "330000198701010182");
+	event(db, id, "转出", "2025-02-01", "");
+	event(db, id, "转入", "2025-05-01", "");
+	event(db, id, "转出", "2025-10-01", "");
+	struct stats_table t;
+	struct stats_when w;
+	compute(f, "change", 0, &t, &w);
+	assert_int_equal(cell(&t, "removed_transfer", "total"), 3);   /* 己, 亥 twice */
+	assert_int_equal(cell(&t, "added_transfer", "total"), 2);
+	assert_true(stats_change_balances(&t));
+	int r = stats_row_index(&t, "removed_transfer");
+	struct row_source *rs = stats_cell_source(&f->t.s, &t, &w, r, 0);
+	assert_non_null(rs);
+	struct rs_row rows[4];
+	assert_int_equal(rs->fetch(rs->ctx, NULL, 1, 4, rows), 3);   /* 己 and 亥 twice */
+	int seen = 0;
+	for (int i = 0; i < 3; i++)
+		if (STATS_UNIT_ID(rows[i].key.id) == id) {
+			assert_string_equal(rows[i].cell[0], "亥");
+			seen++;
+		}
+	assert_int_equal(seen, 2);
+	assert_true(rows[0].key.id != rows[1].key.id && rows[1].key.id != rows[2].key.id);
+	row_source_free(rs);
+}
+
 static void test_develop(void **state)
 {
 	struct fx *f = *state;
@@ -567,7 +599,7 @@ static void test_scope(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		T(test_basic), T(test_change), T(test_planted), T(test_develop),
+		T(test_basic), T(test_change), T(test_planted), T(test_twice), T(test_develop),
 		T(test_confirm_exit), T(test_orgs), T(test_honours), T(test_when_and_keys),
 		T(test_export), T(test_config), T(test_scope),
 	};
