@@ -145,8 +145,10 @@ void stats_table_draw(void *st, struct app *a)
 		return;
 	sheet_draw(&w->sh);
 	int r = w->sh.row, c = w->sh.col;
-	snprintf(left, sizeof left, "%s · %s：%ld", w->t.row_label[r] + strspn(w->t.row_label[r], " "),
-	         w->t.col_label[c], w->t.cell[r][c]);
+	const char *label = w->t.row_label[r];
+	while (strncmp(label, "　", 3) == 0)   /* a 其中 row's indent */
+		label += 3;
+	snprintf(left, sizeof left, "%s · %s：%ld", label, w->t.col_label[c], w->t.cell[r][c]);
 	frame_status(left, "回车 名单  F4 范围  F6 日期  F9 导出");
 }
 

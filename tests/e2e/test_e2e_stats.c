@@ -80,6 +80,10 @@ static void change_cell_lists_its_members(void **state)
     long removed = end >= 0 ? start + added - end : -1;
     APP_CHECK(vt, removed >= 0);
     APP_CHECK(vt, vt_row_of(vt, "核对不平") < 0);
+    vt_key(vt, VT_KEY_F8);              /* the member-by-member check */
+    app_wait(vt, "逐人核对相符");
+    vt_key(vt, VT_KEY_ENTER);
+    app_wait_gone(vt, "逐人核对相符");
     drill_and_count(vt, "党员增减 · 本年末党员数 · 人数", end);
     app_quit(vt);
 }
