@@ -70,6 +70,10 @@ int stats_compute(struct session *s, const char *key, const struct stats_when *w
  * drill-down list: its count equals t->cell[row][col]. */
 struct row_source *stats_cell_source(struct session *s, const struct stats_table *t,
                                      const struct stats_when *w, int row, int col);
+/* A unit counted twice in one cell (a member who moved out, back in and out
+ * again in the year: 2 人次) is listed twice; the repeat's row id carries
+ * its occurrence above bit 40.  The member's (case's, organization's) id. */
+#define STATS_UNIT_ID(row_id) ((int64_t)(row_id) & ((INT64_C(1) << 40) - 1))
 
 /* 上年末 + 增加 − 减少 = 本年末 for the members of the subtree.  When it
  * fails, the members that break it (counted in one side and not the other)
@@ -93,6 +97,11 @@ struct stats_sign {
 	char checked_by[64];
 	char date[11];
 };
+
+/* The block for w's subtree: 填报单位 the root organization's name (w->root,
+ * else the operator's scope, else the one top-level organization, else
+ * [unit] name), 填报人 the operator, 审核人 [stats] checked_by, 日期 today. */
+void stats_sign_fill(struct session *s, const struct stats_when *w, struct stats_sign *sign);
 
 /* The table to path (.csv, or .xlsx when it ends so), laid out as the
  * upper level's form: title, scope and as-of line, the grid with totals,

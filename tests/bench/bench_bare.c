@@ -26,6 +26,7 @@
 #include "org/org.h"
 #include "member/member.h"
 #include "member/stats.h"
+#include "stats/stats.h"
 
 struct captured {
 	char *sql[16];
@@ -211,6 +212,52 @@ static void bench_bulletin(struct bench *b, struct session *s)
 	fig_note(f, "bulletin_draft 上月全县各党支部三会一课与整改，%d 次中位数", n);
 }
 
+/* Every 党内统计 table over the whole county, and the longest list behind a
+ * cell (党员基本情况's 党员总数): the list must hold what the cell counts. */
+static void bench_stats(struct bench *b, struct session *s)
+{
+	struct stats_table *t = calloc(1, sizeof *t);
+	struct stats_when w;
+	struct dj_err e;
+	int n = b->smoke ? 2 : 5;
+	stats_when_set(&w, 0, "", &e);
+	for (int d = 0; t && d < stats_ndefs; d++) {
+		double ms[5];
+		int ok = 1;
+		for (int i = 0; i < n; i++) {
+			double t0 = bench_now_ms();
+			ok &= stats_compute(s, stats_defs[d].key, &w, t, &e) == 0;
+			ms[i] = bench_now_ms() - t0;
+		}
+		if (strcmp(stats_defs[d].key, "change") == 0)
+			ok &= stats_change_balances(t);
+		bench_check(b, ok && t->nrows > 0, "%s：全县计算 %d 次%s", stats_defs[d].name, n,
+		            strcmp(stats_defs[d].key, "change") == 0 ? "，增减平衡" : "");
+		double med = bench_median(ms, n);
+		char what[96];
+		snprintf(what, sizeof what, "党内统计 %s（全县，核心函数）", stats_defs[d].name);
+		struct figure *f = bench_fig(b, what, "≤ 1000 ms", med <= 1000, "%.1f ms", med);
+		snprintf(f->ratio, sizeof f->ratio, "%.2f × 目标", med / 1000);
+		fig_note(f, "stats_compute(\"%s\")，截至 %s，%d 次中位数", stats_defs[d].key, w.as_of, n);
+	}
+	if (!t || stats_compute(s, "basic", &w, t, &e)) {
+		bench_check(b, 0, "党内统计：党员基本情况未能计算");
+		free(t);
+		return;
+	}
+	double t0 = bench_now_ms();
+	struct row_source *rs = stats_cell_source(s, t, &w, 0, 0);
+	double ms = bench_now_ms() - t0;
+	long got = rs ? rs->count(rs->ctx) : -1;
+	bench_check(b, got == t->cell[0][0], "党员总数名单：%ld 条，表中 %ld 人", got, t->cell[0][0]);
+	row_source_free(rs);
+	struct figure *f = bench_fig(b, "党内统计 最长的名单（全县党员总数）", "≤ 2000 ms", ms <= 2000,
+	                             "%.1f ms", ms);
+	snprintf(f->ratio, sizeof f->ratio, "%.2f × 目标", ms / 2000);
+	fig_note(f, "stats_cell_source 党员基本情况 党员总数 × 人数，%ld 名党员", got);
+	free(t);
+}
+
 void bench_core(struct bench *b)
 {
 	struct config c;
@@ -239,6 +286,7 @@ void bench_core(struct bench *b)
 	fig_note(f, "member_stats_compute，全县 %ld 名党员，%d 次中位数", st->total, n);
 	free(st);
 	bench_bulletin(b, &s);
+	bench_stats(b, &s);
 	db_close(s.db);
 	config_free(&c);
 }

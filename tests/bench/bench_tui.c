@@ -639,6 +639,9 @@ void bench_tui(struct bench *b)
 	static const char *const grading[] = { "分类定级", "\n", "定级台账", NULL };
 	static const char *const appraisal[] = { "工作计划与督导", "述职评议", "\n", NULL };
 	static const char *const todo[] = { "今日待办", NULL };
+	static const char *const basic[] = { "党内统计", "党员基本情况", NULL };
+	static const char *const change[] = { "党内统计", "党员增减", NULL };
+	static const char *const roll[] = { "党内统计", "党员基本情况", "\n", NULL };
 	first_screen(b);
 	ledger_keys(b, &members);
 	ledger_keys(b, &org_list);
@@ -653,4 +656,7 @@ void bench_tui(struct bench *b)
 	whole_county_screen(b, "今日待办（全县，屏幕）", todo, "即将到期 ");
 	care_unvisited(b);
 	evaluate_screens(b);
+	whole_county_screen(b, "党内统计 党员基本情况（全县，屏幕）", basic, "党员总数 · 人数");
+	whole_county_screen(b, "党内统计 党员增减（全县，屏幕）", change, "上年末党员数 · 人数");
+	whole_county_screen(b, "党内统计 党员总数名单（全县，屏幕）", roll, "共 ");
 }
