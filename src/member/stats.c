@@ -25,6 +25,7 @@ static const char *const age_labels[] = {
 	"30岁及以下", "31-35岁", "36-40岁", "41-45岁", "46-50岁", "51-55岁", "56-60岁", "61岁及以上",
 };
 enum { NAGES = sizeof age_labels / sizeof *age_labels };
+_Static_assert(NAGES == STAT_NAGES && NERAS == STAT_NERAS, "stats.h bands");
 
 int member_age(const char *birth, const char *on)
 {
@@ -80,7 +81,17 @@ static void set_up(struct member_stats *st)
 	add_item(&g[STAT_ERA], "未填入党日期", STAT_OPTIONAL);
 }
 
-static int age_band(const char *birth, const char *now)
+const char *stat_age_label(int band)
+{
+	return band >= 0 && band < NAGES ? age_labels[band] : "未填出生日期";
+}
+
+const char *stat_era_label(int era)
+{
+	return era >= 0 && era < NERAS ? eras[era].label : "未填入党日期";
+}
+
+int stat_age_band(const char *birth, const char *now)
 {
 	int age = member_age(birth, now);
 	if (age < 0)
@@ -91,7 +102,7 @@ static int age_band(const char *birth, const char *now)
 	return NAGES - 1;
 }
 
-static int education_index(const char *edu, int *college)
+int stat_education_index(const char *edu, int *college)
 {
 	for (int i = 0; member_educations[i]; i++)
 		if (strcmp(member_educations[i], edu) == 0) {
@@ -102,7 +113,7 @@ static int education_index(const char *edu, int *college)
 	return 7;
 }
 
-static int era_index(const char *joined)
+int stat_era_index(const char *joined)
 {
 	if (!*joined)
 		return NERAS;
@@ -126,11 +137,11 @@ static void count_member(struct member_stats *st, sqlite3_stmt *q, const char *n
 	g[STAT_GENDER].item[strcmp(gender, "男") == 0 ? 0 : 1].n++;
 	g[STAT_ETHNIC].item[strcmp(eth, "汉族") == 0 ? 0 : strcmp(eth, "其他") == 0 ? 2 : 1].n++;
 	g[STAT_CATEGORY].item[strcmp(cat, "正式党员") == 0 ? 0 : 1].n++;
-	g[STAT_AGE].item[age_band(birth, now)].n++;
+	g[STAT_AGE].item[stat_age_band(birth, now)].n++;
 	int college;
-	g[STAT_EDUCATION].item[education_index(edu, &college)].n++;
+	g[STAT_EDUCATION].item[stat_education_index(edu, &college)].n++;
 	g[STAT_EDUCATION].item[8].n += college;
-	g[STAT_ERA].item[era_index(joined)].n++;
+	g[STAT_ERA].item[stat_era_index(joined)].n++;
 }
 
 int member_stats_compute(struct session *s, int64_t root, struct member_stats *st,

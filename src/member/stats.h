@@ -42,6 +42,19 @@ int member_stats_compute(struct session *s, int64_t root, struct member_stats *s
 /* Age in whole years on `on` (both YYYY-MM-DD), or -1 when birth is not a date. */
 int member_age(const char *birth, const char *on);
 
+/* The groupings the 党内统计 tables (src/stats) share with this one. */
+#define STAT_NAGES 8   /* age bands: 30岁及以下 … 61岁及以上 */
+#define STAT_NERAS 7   /* joining eras: 1949.9及以前 … 2012.11以后 */
+/* The band of the age on `on` (0 … STAT_NAGES-1), STAT_NAGES when birth is not a date. */
+int stat_age_band(const char *birth, const char *on);
+const char *stat_age_label(int band);
+/* The era of a 入党日期 (0 … STAT_NERAS-1), STAT_NERAS when "". */
+int stat_era_index(const char *joined);
+const char *stat_era_label(int era);
+/* The index of edu in member_educations, 7 (未填) when it is none of them;
+ * college says 大专及以上. */
+int stat_education_index(const char *edu, int *college);
+
 /* "12.5%" of n in total (one decimal; "-" when total is 0). */
 void stat_percent(long n, long total, char *out, size_t cap);
 

@@ -70,6 +70,10 @@ int stats_compute(struct session *s, const char *key, const struct stats_when *w
  * drill-down list: its count equals t->cell[row][col]. */
 struct row_source *stats_cell_source(struct session *s, const struct stats_table *t,
                                      const struct stats_when *w, int row, int col);
+/* A unit counted twice in one cell (a member who moved out, back in and out
+ * again in the year: 2 人次) is listed twice; the repeat's row id carries
+ * its occurrence above bit 40.  The member's (case's, organization's) id. */
+#define STATS_UNIT_ID(row_id) ((int64_t)(row_id) & ((INT64_C(1) << 40) - 1))
 
 /* 上年末 + 增加 − 减少 = 本年末 for the members of the subtree.  When it
  * fails, the members that break it (counted in one side and not the other)
