@@ -146,14 +146,17 @@ static int read_all(const char *const *paths, int n, struct stats_pack *p, struc
 int stats_merge_files(const char *const *paths, int n, struct stats_merge *m, struct dj_err *e)
 {
 	memset(m, 0, sizeof *m);
-	if (n < 1)
-		return dj_fail(e, DJ_INVALID, NULL, "没有给出要汇总的汇总包");
+	if (n < 1) {
+		dj_fail(e, DJ_INVALID, NULL, "没有给出要汇总的汇总包");
+		return -1;
+	}
 	struct stats_pack *p = calloc((size_t)n, sizeof *p);
 	m->unit = calloc((size_t)n, sizeof *m->unit);
 	if (!p || !m->unit) {
 		free(p);
 		stats_merge_free(m);
-		return dj_fail(e, DJ_DB, NULL, "内存不足");
+		dj_fail(e, DJ_DB, NULL, "内存不足");
+		return -1;
 	}
 	int rc = read_all(paths, n, p, e) || twice(paths, p, n, e) || other_year(paths, p, n, e) ||
 	         lay_out(m, p, n, e) ? -1 : 0;

@@ -99,8 +99,8 @@ static const char *const put_sql[4] = {
 	"INSERT INTO tables(key, name, pos, unit) VALUES (?1, ?2, ?3, ?4)",
 	"INSERT INTO rows(table_key, key, label, pos, sub) VALUES (?1, ?2, ?3, ?4, ?5)",
 	"INSERT INTO cols(table_key, key, label, pos) VALUES (?1, ?2, ?3, ?4)",
-	"INSERT INTO cells(table_key, row_key, col_key, row_label, col_label, value)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	("INSERT INTO cells(table_key, row_key, col_key, row_label, col_label, value)"
+	 " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
 };
 
 static int put_tables(sqlite3 *db, const struct stats_table *tables, int n)
@@ -131,8 +131,8 @@ static int fill(sqlite3 *db, struct stats_pack_meta *meta, const struct stats_ta
 	return 0;
 }
 
-int stats_pack_write(const char *path, struct stats_pack_meta *meta,
-                     const struct stats_table *tables, int n, struct dj_err *e)
+static int write_pack(const char *path, struct stats_pack_meta *meta,
+                      const struct stats_table *tables, int n, struct dj_err *e)
 {
 	if (n < 1 || n > STATS_PACK_MAX_TABLES)
 		return dj_fail(e, DJ_INVALID, NULL, "汇总包应有 1 至 %d 张统计表（现有 %d 张）",
@@ -157,4 +157,10 @@ int stats_pack_write(const char *path, struct stats_pack_meta *meta,
 	if (outfile_commit(&o) != 0)
 		return dj_fail(e, DJ_DB, NULL, "写汇总包失败：%s", o.why);
 	return 0;
+}
+
+int stats_pack_write(const char *path, struct stats_pack_meta *meta,
+                     const struct stats_table *tables, int n, struct dj_err *e)
+{
+	return write_pack(path, meta, tables, n, e) ? -1 : 0;
 }

@@ -24,8 +24,8 @@ static const char *const dump[] = {
 	"SELECT pos, key, name, unit FROM tables ORDER BY pos",
 	"SELECT table_key, pos, key, label, sub FROM rows ORDER BY table_key, pos, key",
 	"SELECT table_key, pos, key, label FROM cols ORDER BY table_key, pos, key",
-	"SELECT table_key, row_key, col_key, row_label, col_label, value FROM cells"
-	" ORDER BY table_key, row_key, col_key",
+	("SELECT table_key, row_key, col_key, row_label, col_label, value FROM cells"
+	 " ORDER BY table_key, row_key, col_key"),
 };
 
 /* A value as its type, its length and its bytes: "t3:abc", "i2:42", so no

@@ -40,22 +40,26 @@ static int compute_all(struct session *s, const struct stats_when *w, struct sta
 int stats_pack_make(struct session *s, const char *path, const char *as_of,
                     struct stats_pack_meta *meta, struct dj_err *e)
 {
-	if (s->scope_org)   /* the level above sums whole townships, not a part of one */
-		return dj_fail(e, DJ_DENIED, NULL, "汇总包包含全部党组织的统计：操作员 %s 只管辖部分党组织，不能制作",
-		               s->login);
-	if (stats_ndefs > STATS_PACK_MAX_TABLES)
-		return dj_fail(e, DJ_INVALID, NULL, "统计表超过 %d 张，汇总包装不下", STATS_PACK_MAX_TABLES);
+	if (s->scope_org) {   /* the level above sums whole townships, not a part of one */
+		dj_fail(e, DJ_DENIED, NULL, "汇总包包含全部党组织的统计：操作员 %s 只管辖部分党组织，不能制作",
+		        s->login);
+		return -1;
+	}
 	struct stats_when w;
 	if (stats_when_set(&w, 0, as_of ? as_of : "", e))
 		return -1;
 	struct stats_pack_meta m = { 0 };
-	if (unit_of(s, m.unit, sizeof m.unit))
-		return dj_fail(e, DJ_INVALID, NULL, "数据库中还没有党组织，没有可上报的统计");
+	if (unit_of(s, m.unit, sizeof m.unit)) {
+		dj_fail(e, DJ_INVALID, NULL, "数据库中还没有党组织，没有可上报的统计");
+		return -1;
+	}
 	snprintf(m.as_of, sizeof m.as_of, "%s", w.as_of);
 	snprintf(m.program, sizeof m.program, "%s", DJ_VERSION);
 	struct stats_table *t = calloc((size_t)stats_ndefs, sizeof *t);
-	if (!t)
-		return dj_fail(e, DJ_DB, NULL, "内存不足");
+	if (!t) {
+		dj_fail(e, DJ_DB, NULL, "内存不足");
+		return -1;
+	}
 	const struct stats_table *change = NULL;
 	int rc = compute_all(s, &w, t, e);
 	for (int i = 0; rc == 0 && i < stats_ndefs; i++)

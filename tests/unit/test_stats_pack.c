@@ -17,6 +17,8 @@
 
 #include "cli/stats_pack_cli.h"
 #include "core/outfile.h"
+#include "demo/demo.h"
+#include "fixture.h"
 #include "stats/stats_pack.h"
 
 struct dir {
@@ -108,7 +110,7 @@ static void write_pack(const char *path, const char *unit, const char *as_of, st
 	snprintf(m.program, sizeof m.program, "0.1.0");
 	struct dj_err e;
 	outfile_permit_replace(path);   /* a test writes a township again */
-	if (stats_pack_write(path, &m, t, n, &e))
+	if (stats_pack_write(path, &m, t, n, &e) != 0)
 		fail_msg("%s", e.msg);
 	if (out)
 		*out = m;
@@ -138,7 +140,7 @@ static const char *refusal(const char *path)
 {
 	static struct stats_pack p;
 	static struct dj_err e;
-	if (stats_pack_read(path, &p, &e) == 0)
+	if (stats_pack_read(path, &p, &e) != -1)
 		fail_msg("%s was read", path);
 	return e.msg;
 }
@@ -291,7 +293,7 @@ static const char *merge_refusal(struct dir *d, int n)
 	const char *paths[8];
 	for (int i = 0; i < n; i++)
 		paths[i] = d->file[i];
-	if (stats_merge_files(paths, n, &m, &e) == 0)
+	if (stats_merge_files(paths, n, &m, &e) != -1)
 		fail_msg("merged");
 	assert_null(m.unit);
 	return e.msg;
@@ -471,6 +473,102 @@ static void the_merge_prints_aligned_and_exports(void **state)
 	stats_merge_free(&m);
 }
 
+/* ---- two demo townships, packed from their databases ---- */
+
+/* The demo's 驿亭镇, whole. */
+static void demo_township(struct testdb *t)
+{
+	struct dj_err e;
+	testdb_open(t);
+	if (demo_populate(&t->s, &e))
+		fail_msg("%s", e.msg);
+}
+
+/* A small township of the fixture's kind: a 党委, two branches, four
+ * members who joined long ago, one of them a woman. */
+static void small_township(struct testdb *t)
+{
+	testdb_open(t);
+	fx_org(&t->s, "中共二都镇委员会", "党委", "");
+	int64_t a = fx_org(&t->s, "二都村党支部", "党支部", "中共二都镇委员会");
+	int64_t b = fx_org(&t->s, "二都社区党支部", "党支部", "中共二都镇委员会");
+	fx_member_row(&t->s, a, "张国强", "男", "joined_on", "1998-07-01");
+	fx_member_row(&t->s, a, "李秀英", "女", "joined_on", "2005-06-30");
+	fx_member_row(&t->s, b, "王建华", "男", "joined_on", "2010-12-01");
+	fx_member_row(&t->s, b, "赵志明", "男", "joined_on", "1985-03-15");
+}
+
+static void two_demo_townships_sum_to_their_own_tables(void **state)
+{
+	struct dir *d = *state;
+	setenv("DJ_TODAY", "2026-11-21", 1);
+	static struct testdb town[2];
+	demo_township(&town[0]);
+	small_township(&town[1]);
+	struct dj_err e;
+	struct stats_pack_meta m[2];
+	for (int i = 0; i < 2; i++)
+		if (stats_pack_make(&town[i].s, d->file[i], "", &m[i], &e))
+			fail_msg("%s", e.msg);
+	assert_string_equal(m[0].unit, "中共驿亭镇委员会");
+	assert_string_equal(m[1].unit, "中共二都镇委员会");
+	assert_string_equal(m[0].as_of, "2026-12-31");
+	struct stats_merge mg;
+	const char *paths[] = { d->file[0], d->file[1] };
+	if (stats_merge_files(paths, 2, &mg, &e))
+		fail_msg("%s", e.msg);
+	assert_int_equal(mg.ntables, stats_ndefs);
+	struct stats_when w;
+	assert_int_equal(stats_when_set(&w, 0, "2026-12-31", &e), 0);
+	static struct stats_table own[2];
+	long members = 0;
+	for (int k = 0; k < stats_ndefs; k++) {
+		const struct stats_merged_table *mt = merged(&mg, stats_defs[k].key);
+		for (int i = 0; i < 2; i++)
+			if (stats_compute(&town[i].s, stats_defs[k].key, &w, &own[i], &e))
+				fail_msg("%s", e.msg);
+		assert_int_equal(mt->nrows, own[0].nrows);
+		assert_int_equal(mt->ncols, own[0].ncols);
+		for (int r = 0; r < own[0].nrows; r++)
+			for (int c = 0; c < own[0].ncols; c++) {
+				assert_int_equal(stats_merged_cell(&mg, mt, 0, r, c), own[0].cell[r][c]);
+				assert_int_equal(stats_merged_cell(&mg, mt, 1, r, c), own[1].cell[r][c]);
+				assert_int_equal(stats_merged_cell(&mg, mt, 2, r, c),
+				                 own[0].cell[r][c] + own[1].cell[r][c]);
+			}
+		if (strcmp(stats_defs[k].key, "basic") == 0) {
+			assert_string_equal(mt->row_key[0], "total");
+			members = stats_merged_cell(&mg, mt, 2, 0, 0);
+		}
+	}
+	assert_true(members > 100 + 4);   /* the demo's members, and the small township's four */
+	assert_int_equal(members - 4, stats_merged_cell(&mg, merged(&mg, "basic"), 0, 0, 0));
+	stats_merge_free(&mg);
+	for (int i = 0; i < 2; i++)
+		testdb_close(&town[i]);
+}
+
+static void a_township_that_does_not_balance_gets_no_pack(void **state)
+{
+	struct dir *d = *state;
+	setenv("DJ_TODAY", "2026-11-21", 1);
+	static struct testdb town;
+	small_township(&town);
+	struct dj_err e;
+	/* a death with no event: the year's end no longer follows from its moves */
+	assert_int_equal(sqlite3_exec(town.s.db, "UPDATE member SET status = '去世' WHERE name = '赵志明'",
+	                              NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(stats_pack_make(&town.s, d->file[0], "2026-12-31", NULL, &e), -1);
+	assert_has(e.msg, "中共二都镇委员会的党员增减不平衡：上年末 4 + 增加 0 − 减少 ");
+	assert_int_equal(access(d->file[0], F_OK), -1);
+	/* an operator of one branch packs no township */
+	town.s.scope_org = db_int(town.s.db, "SELECT id FROM org WHERE name = '二都村党支部'", -1, 0);
+	assert_int_equal(stats_pack_make(&town.s, d->file[0], "2026-12-31", NULL, &e), -1);
+	assert_int_equal(e.code, DJ_DENIED);
+	assert_int_equal(access(d->file[0], F_OK), -1);
+	testdb_close(&town);
+}
+
 /* ---- the command line ---- */
 
 /* The command on a copy of its words: it takes its flags out in place. */
@@ -507,6 +605,35 @@ static void merge_on_the_command_line(void **state)
 	assert_int_equal(run_merge(no_value, 3), 2);
 }
 
+static void pack_then_merge_on_the_command_line(void **state)
+{
+	struct dir *d = *state;
+	setenv("DJ_TODAY", "2026-11-21", 1);
+	static struct testdb town;
+	small_township(&town);
+	struct config c;
+	config_defaults(&c);
+	snprintf(c.db_path, sizeof c.db_path, "%s", town.path);
+	char *pack[] = { "pack", "--as-of", "2026-6-30", d->file[0] };
+	assert_int_equal(stats_pack_cli(&c, 4, pack), 0);
+	static struct stats_pack p;
+	struct dj_err e;
+	assert_int_equal(stats_pack_read(d->file[0], &p, &e), 0);
+	assert_string_equal(p.meta.as_of, "2026-06-30");
+	assert_string_equal(p.meta.unit, "中共二都镇委员会");
+	assert_int_equal(stats_pack_table(&p, "basic")->cell[0][0], 4);
+	char *again[] = { "pack", d->file[0] };   /* the file is there: not without --force */
+	assert_int_equal(stats_pack_cli(&c, 2, again), 1);
+	char *forced[] = { "pack", d->file[0], "--force" };
+	assert_int_equal(stats_pack_cli(&c, 3, forced), 0);
+	assert_int_equal(stats_pack_read(d->file[0], &p, &e), 0);
+	assert_string_equal(p.meta.as_of, "2026-12-31");
+	config_free(&c);
+	testdb_close(&town);
+	char *merge[] = { "merge", d->file[0] };
+	assert_int_equal(run_merge(merge, 2), 0);
+}
+
 static void pack_usage_on_the_command_line(void **state)
 {
 	struct dir *d = *state;
@@ -537,7 +664,10 @@ int main(void)
 		T(a_pack_that_does_not_balance_is_refused),
 		T(three_packs_sum_cell_by_cell),
 		T(the_merge_prints_aligned_and_exports),
+		T(two_demo_townships_sum_to_their_own_tables),
+		T(a_township_that_does_not_balance_gets_no_pack),
 		T(merge_on_the_command_line),
+		T(pack_then_merge_on_the_command_line),
 		T(pack_usage_on_the_command_line),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
