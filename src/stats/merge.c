@@ -5,10 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/text.h"
 #include "stats/pack_priv.h"
 
-/* The file's name in a message, cut so that the reason still fits. */
-#define NAMEW 60
+/* Columns a file's or a unit's name takes at most in a message, so that
+ * the reason after it still fits. */
+#define NAME_COLS 40
 
 static const char *base(const char *path)
 {
@@ -16,28 +18,52 @@ static const char *base(const char *path)
 	return s ? s + 1 : path;
 }
 
+static void cut(const char *s, char out[4 * NAME_COLS + 8])
+{
+	size_t len = utf8_prefix_fitting(s, NAME_COLS);
+	snprintf(out, 4 * NAME_COLS + 8, "%.*s%s", (int)len, s, s[len] ? "…" : "");
+}
+
+/* How file i is named: by its name, or its whole path when another file
+ * has the same name (two USB sticks' 汇总包.pack). */
+static const char *shown(const char *const *paths, int n, int i, char out[4 * NAME_COLS + 8])
+{
+	const char *name = base(paths[i]);
+	for (int k = 0; k < n; k++)
+		if (strcmp(base(paths[k]), name) == 0 && strcmp(paths[k], paths[i]) != 0)
+			name = paths[i];
+	cut(name, out);
+	return out;
+}
+
 /* The same pack (its id) or the same unit's same day, sent twice. */
 static int twice(const char *const *paths, const struct stats_pack *p, int n, struct dj_err *e)
 {
+	char a[4 * NAME_COLS + 8], b[4 * NAME_COLS + 8], unit[4 * NAME_COLS + 8];
 	for (int i = 0; i < n; i++)
 		for (int j = 0; j < i; j++) {
-			const struct stats_pack_meta *a = &p[j].meta, *b = &p[i].meta;
-			if (strcmp(a->pack_id, b->pack_id) == 0)
-				return dj_fail(e, DJ_INVALID, NULL, "「%.*s」和「%.*s」是同一个汇总包，重复报送",
-				               NAMEW, base(paths[j]), NAMEW, base(paths[i]));
-			if (strcmp(a->unit, b->unit) == 0 && strcmp(a->as_of, b->as_of) == 0)
-				return dj_fail(e, DJ_INVALID, NULL, "「%.*s」和「%.*s」都是%.60s截至 %s 的统计，重复报送",
-				               NAMEW, base(paths[j]), NAMEW, base(paths[i]), a->unit, a->as_of);
+			const struct stats_pack_meta *x = &p[j].meta, *y = &p[i].meta;
+			shown(paths, n, j, a);
+			shown(paths, n, i, b);
+			if (strcmp(paths[i], paths[j]) == 0)
+				return dj_fail(e, DJ_INVALID, NULL, "「%s」给了两次，重复报送", a);
+			if (strcmp(x->pack_id, y->pack_id) == 0)
+				return dj_fail(e, DJ_INVALID, NULL, "「%s」和「%s」是同一个汇总包，重复报送", a, b);
+			cut(x->unit, unit);
+			if (strcmp(x->unit, y->unit) == 0 && strcmp(x->as_of, y->as_of) == 0)
+				return dj_fail(e, DJ_INVALID, NULL, "「%s」和「%s」都是%s截至 %s 的统计，重复报送", a, b,
+				               unit, x->as_of);
 		}
 	return 0;
 }
 
 static int other_year(const char *const *paths, const struct stats_pack *p, int n, struct dj_err *e)
 {
+	char a[4 * NAME_COLS + 8], b[4 * NAME_COLS + 8];
 	for (int i = 1; i < n; i++)
 		if (strncmp(p[i].meta.as_of, p[0].meta.as_of, 4) != 0)
-			return dj_fail(e, DJ_INVALID, NULL, "「%.*s」是 %.4s 年的统计，「%.*s」是 %.4s 年的，不能汇总在一起",
-			               NAMEW, base(paths[0]), p[0].meta.as_of, NAMEW, base(paths[i]),
+			return dj_fail(e, DJ_INVALID, NULL, "「%s」是 %.4s 年的统计，「%s」是 %.4s 年的，不能汇总在一起",
+			               shown(paths, n, 0, a), p[0].meta.as_of, shown(paths, n, i, b),
 			               p[i].meta.as_of);
 	return 0;
 }
@@ -133,12 +159,13 @@ static int sum(struct stats_merge *m, const struct stats_pack *p, int n)
 
 static int read_all(const char *const *paths, int n, struct stats_pack *p, struct dj_err *e)
 {
+	char name[4 * NAME_COLS + 8];
 	for (int i = 0; i < n; i++) {
 		struct dj_err why;
 		if (stats_pack_read(paths[i], &p[i], &why))
-			return dj_fail(e, why.code, NULL, "「%.*s」：%s", NAMEW, base(paths[i]), why.msg);
+			return dj_fail(e, why.code, NULL, "「%s」：%s", shown(paths, n, i, name), why.msg);
 		if (pack_change_check(stats_pack_table(&p[i], "change"), p[i].meta.unit, &why))
-			return dj_fail(e, DJ_INVALID, NULL, "「%.*s」：%s", NAMEW, base(paths[i]), why.msg);
+			return dj_fail(e, DJ_INVALID, NULL, "「%s」：%s", shown(paths, n, i, name), why.msg);
 	}
 	return 0;
 }

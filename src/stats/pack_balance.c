@@ -17,11 +17,11 @@ static long figure(const struct stats_table *t, const char *row)
 int pack_change_check(const struct stats_table *change, const char *unit, struct dj_err *e)
 {
 	if (!change)
-		return dj_fail(e, DJ_INVALID, NULL, "%.60s的汇总包缺少「党员增减」表", unit);
+		return dj_fail(e, DJ_INVALID, NULL, "%s的汇总包缺少「党员增减」表", unit);
 	if (stats_change_balances(change))
 		return 0;
 	return dj_fail(e, DJ_INVALID, NULL,
-	               "%.60s的党员增减不平衡：上年末 %ld + 增加 %ld − 减少 %ld ≠ 本年末 %ld",
+	               "%s的党员增减不平衡：上年末 %ld + 增加 %ld − 减少 %ld ≠ 本年末 %ld",
 	               unit, figure(change, "start"), figure(change, "added"), figure(change, "removed"),
 	               figure(change, "end"));
 }

@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -242,6 +243,16 @@ static void a_changed_cell_is_refused_as_damaged(void **state)
 	township(d->file[2], "中共驿亭镇委员会", "2026-12-31", 100);
 	sql_on(d->file[2], "DROP TABLE cols");
 	assert_has(refusal(d->file[2]), "汇总包已损坏：缺少数据表或列");
+	/* a page overwritten on the stick: SQLite's own check finds it */
+	township(d->file[3], "中共驿亭镇委员会", "2026-12-31", 100);
+	FILE *f = fopen(d->file[3], "r+b");
+	assert_non_null(f);
+	char junk[3000];
+	memset(junk, 0x5a, sizeof junk);
+	assert_int_equal(fseek(f, 4096 * 4 + 8, SEEK_SET), 0);
+	assert_int_equal(fwrite(junk, 1, sizeof junk, f), sizeof junk);
+	fclose(f);
+	assert_has(refusal(d->file[3]), "汇总包已损坏：");
 }
 
 static void a_cut_or_foreign_file_is_refused(void **state)
@@ -312,6 +323,19 @@ static void a_pack_sent_twice_is_refused(void **state)
 	township(d->file[2], "中共驿亭镇委员会", "2026-12-31", 101);
 	assert_string_equal(merge_refusal(d, 3),
 	                    "「镇0.pack」和「镇2.pack」都是中共驿亭镇委员会截至 2026-12-31 的统计，重复报送");
+	/* the same file named twice */
+	snprintf(d->file[2], sizeof d->file[2], "%s", d->file[0]);
+	assert_string_equal(merge_refusal(d, 3), "「镇0.pack」给了两次，重复报送");
+	/* two sticks' files of one name are told apart by their folders */
+	char sub[96];
+	snprintf(sub, sizeof sub, "%s/u2", d->path);
+	assert_int_equal(mkdir(sub, 0700), 0);
+	snprintf(d->file[2], sizeof d->file[2], "%s/镇0.pack", sub);
+	snprintf(cmd, sizeof cmd, "cp '%s' '%s'", d->file[0], d->file[2]);
+	assert_int_equal(system(cmd), 0);
+	char want[400];
+	snprintf(want, sizeof want, "「%s」和「%s」是同一个汇总包，重复报送", d->file[0], d->file[2]);
+	assert_string_equal(merge_refusal(d, 3), want);
 }
 
 static void packs_of_other_years_are_refused(void **state)
