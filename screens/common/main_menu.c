@@ -6,7 +6,7 @@
 #include "todo/todo.h"
 
 /* Digits for the workflows in the order of the year's work, letters for
- * the rest (f 党费, y 用户, r 日志); 0 leaves. */
+ * the rest (f 党费, t 统计, y 用户, r 日志); 0 leaves. */
 static const struct menu_entry entries[] = {
 	{ { 'd', "今日待办", "逾期和即将到期的事项：任务、未报、督导整改、走访、述职、整改、发展党员、换届、立项；回车办理" },
 	  &todo_screen },
@@ -30,6 +30,8 @@ static const struct menu_entry entries[] = {
 	  &plan_menu_screen },
 	{ { 'f', "党费管理", "按月按支部录入党费（比例和定额自动计算）、各支部汇总、欠交名单" },
 	  &dues_menu_screen },
+	{ { 't', "党内统计", "年报各表：党员基本情况、增减（逐人核对）、发展、转正、出党、基层组织、表彰；名单、导出" },
+	  &stats_menu_screen },
 	{ { 'y', "用户管理", "登记操作员：系统账号、角色（管理员/操作员/只读）、可修改的组织范围" },
 	  &user_browse_screen, 1 },
 	{ { 'r', "操作日志", "谁在何时新增、修改、撤销、删除了哪条记录，改动前后的内容；筛选、导出" },

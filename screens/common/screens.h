@@ -110,6 +110,10 @@ extern const struct screen dev_form_screen;
 extern const struct screen dev_remind_screen;
 extern const struct screen member_receipts_screen;
 
+/* 党内统计 (issue 16, src/stats/stats.h): the menu of the year-end tables;
+ * the table screens and their lists are screens/stats' own. */
+extern const struct screen stats_menu_screen;
+
 /* The subtree a member or development list covers (0: the operator's scope). */
 struct member_scope_arg {
 	long long root;

@@ -13,6 +13,7 @@
 #include "cli/hint.h"
 #include "cli/print_cli.h"
 #include "cli/review_cli.h"
+#include "cli/stats_cli.h"
 #include "cli/user_cli.h"
 #include "core/csv.h"
 #include "core/db.h"
@@ -93,6 +94,11 @@ void cli_usage(FILE *to)
 	        "                                打印通报\n"
 	        "  print honours 年度 文件.pdf\n"
 	        "                                打印表彰荣誉汇总表（print 均可加 --force 覆盖已有文件）\n"
+	        "  stats 表名 [--as-of 截止日期] [--org 组织全称] 文件.csv|.xlsx\n"
+	        "                                导出党内统计表（党员基本情况 basic、党员增减 change、\n"
+	        "                                发展党员 develop、预备党员转正 confirm、出党情况 exit、\n"
+	        "                                基层组织 orgs、党内表彰 honours），默认截至本年 12-31；\n"
+	        "                                党员增减核对不平时列出有关党员，退出码 1\n"
 	        "  todo [--ahead 天数] [文件.csv|.xlsx]\n"
 	        "                                列出权限范围内逾期和即将到期的待办事项（默认\n"
 	        "                                [todo] ahead_days 天内）；给出文件名时导出\n"
@@ -488,6 +494,21 @@ static int cmd_print(struct config *c, int argc, char **argv)
 	return rc;
 }
 
+static int cmd_stats(struct config *c, int argc, char **argv)
+{
+	int force;
+	struct stats_args a;
+	argc = cli_take_force(argc, argv, &force);
+	if (stats_cli_parse(argc, argv, force, &a))
+		return 2;
+	struct session s;
+	if (open_session(c, 0, &s))
+		return 1;
+	int rc = stats_cli_run(&s, &a);
+	close_session(&s);
+	return rc;
+}
+
 /* Takes "--ahead N" out of argv: *ahead N (0..365); -1 on a bad N. */
 static int take_ahead(int argc, char **argv, int *ahead)
 {
@@ -554,7 +575,7 @@ static const struct {
 	{ "init", cmd_init }, { "import", cmd_import }, { "export", cmd_export },
 	{ "backup", cmd_backup }, { "check", cmd_check },
 	{ "user", cmd_user }, { "restore", cmd_restore }, { "review", cmd_review },
-	{ "print", cmd_print }, { "todo", cmd_todo },
+	{ "print", cmd_print }, { "todo", cmd_todo }, { "stats", cmd_stats },
 };
 enum { NCMDS = sizeof cmds / sizeof *cmds };
 

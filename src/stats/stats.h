@@ -98,6 +98,11 @@ struct stats_sign {
 	char date[11];
 };
 
+/* The block for w's subtree: 填报单位 the root organization's name (w->root,
+ * else the operator's scope, else the one top-level organization, else
+ * [unit] name), 填报人 the operator, 审核人 [stats] checked_by, 日期 today. */
+void stats_sign_fill(struct session *s, const struct stats_when *w, struct stats_sign *sign);
+
 /* The table to path (.csv, or .xlsx when it ends so), laid out as the
  * upper level's form: title, scope and as-of line, the grid with totals,
  * the signature block.  0, or -1 with the reason on report. */

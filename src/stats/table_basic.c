@@ -29,7 +29,7 @@ struct basic {
 static void set_up(struct basic *b)
 {
 	struct stats_table *t = b->v->t;
-	char key[STATS_KEYLEN];
+	char key[STATS_KEYLEN], label[STATS_LABELLEN];
 	stats_table_init(t, "basic", STATS_MEMBERS);
 	stats_add_col(t, "total", "人数");
 	stats_add_col(t, "female", "女");
@@ -39,22 +39,26 @@ static void set_up(struct basic *b)
 	b->age0 = t->nrows;
 	for (int i = 0; i <= STAT_NAGES; i++) {
 		snprintf(key, sizeof key, i < STAT_NAGES ? "age%d" : "age_none", i + 1);
-		stats_add_row(t, key, stat_age_label(i), 1);
+		snprintf(label, sizeof label, "年龄　%s", stat_age_label(i));
+		stats_add_row(t, key, label, 1);
 	}
 	b->edu0 = t->nrows;
 	for (int i = 0; i < STATS_NEDU; i++) {
 		snprintf(key, sizeof key, i < STATS_NEDU - 1 ? "edu%d" : "edu_none", i + 1);
-		stats_add_row(t, key, stats_edu_labels[i], 1);
+		snprintf(label, sizeof label, "学历　%s", stats_edu_labels[i]);
+		stats_add_row(t, key, label, 1);
 	}
 	b->era0 = t->nrows;
 	for (int i = 0; i <= STAT_NERAS; i++) {
 		snprintf(key, sizeof key, i < STAT_NERAS ? "era%d" : "era_none", i + 1);
-		stats_add_row(t, key, stat_era_label(i), 1);
+		snprintf(label, sizeof label, "入党　%s", stat_era_label(i));
+		stats_add_row(t, key, label, 1);
 	}
 	b->occ0 = t->nrows;
 	for (int i = 0; i <= b->r.nocc; i++) {
 		snprintf(key, sizeof key, i < b->r.nocc ? "occ%d" : "occ_other", i + 1);
-		stats_add_row(t, key, i < b->r.nocc ? b->r.occ_label[i] : "其他职业", 1);
+		snprintf(label, sizeof label, "职业　%s", i < b->r.nocc ? b->r.occ_label[i] : "其他职业");
+		stats_add_row(t, key, label, 1);
 	}
 }
 
