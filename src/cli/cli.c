@@ -16,6 +16,7 @@
 #include "cli/print_cli.h"
 #include "cli/review_cli.h"
 #include "cli/stats_cli.h"
+#include "cli/stats_pack_cli.h"
 #include "cli/user_cli.h"
 #include "core/csv.h"
 #include "core/db.h"
@@ -108,6 +109,11 @@ void cli_usage(FILE *to)
 	        "                                发展党员 develop、预备党员转正 confirm、出党情况 exit、\n"
 	        "                                基层组织 orgs、党内表彰 honours），默认截至本年 12-31；\n"
 	        "                                党员增减核对不平时列出有关党员，退出码 1\n"
+	        "  stats pack [--as-of 截止日期] 文件\n"
+	        "                                把全库的各张党内统计表做成汇总包，报上级\n"
+	        "  stats merge [-o 文件.csv|.xlsx] 汇总包…\n"
+	        "                                合计下级各单位的汇总包：每个单位一行和合计；\n"
+	        "                                损坏、重复报送、年度不同或本身核对不平的包一律拒收\n"
 	        "  todo [--ahead 天数] [文件.csv|.xlsx]\n"
 	        "                                列出权限范围内逾期和即将到期的待办事项（默认\n"
 	        "                                [todo] ahead_days 天内）；给出文件名时导出\n"
@@ -511,6 +517,10 @@ static int cmd_stats(struct config *c, int argc, char **argv)
 {
 	int force;
 	struct stats_args a;
+	if (argc >= 2 && strcmp(argv[1], "pack") == 0)
+		return stats_pack_cli(c, argc - 1, argv + 1);
+	if (argc >= 2 && strcmp(argv[1], "merge") == 0)
+		return stats_merge_cli(c, argc - 1, argv + 1);
 	argc = cli_take_force(argc, argv, &force);
 	if (stats_cli_parse(argc, argv, force, &a))
 		return 2;
@@ -610,6 +620,10 @@ int cli_command_names(char names[][32], int cap)
 		} else if (strcmp(cmds[i].name, "print") == 0) {
 			for (int v = 0; print_cli_verb(v) && n < cap; v++)
 				snprintf(names[n++], 32, "print %s", print_cli_verb(v));
+		} else if (strcmp(cmds[i].name, "stats") == 0) {
+			static const char *const forms[] = { "stats", "stats pack", "stats merge" };
+			for (int v = 0; v < 3 && n < cap; v++)
+				snprintf(names[n++], 32, "%s", forms[v]);
 		} else if (n < cap) {
 			snprintf(names[n++], 32, "%s", cmds[i].name);
 		}

@@ -9,7 +9,7 @@
 #include "core/config.h"
 #include "core/session.h"
 
-#define DJ_VERSION "0.1.0"
+#include "core/version.h"
 
 /* Runs the command in argv[0..argc) (after --config was taken out).
  * Returns the exit code. */

@@ -41,8 +41,6 @@ int stats_cli_parse(int argc, char **argv, int force, struct stats_args *a)
 	memset(a, 0, sizeof *a);
 	a->as_of = "";
 	a->force = force;
-	if (argc >= 2 && (strcmp(argv[1], "pack") == 0 || strcmp(argv[1], "merge") == 0))
-		return bad("stats %s（汇总上报）本版本尚未提供；统计表请用 dangjian stats 表名 文件", argv[1]);
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--as-of") == 0 || strcmp(argv[i], "--org") == 0) {
 			if (i + 1 >= argc)

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
+#include "core/version.h"
 #include "stats/pack_priv.h"
 
 /* 填报单位: the root organization (the one at the top of the tree), or

@@ -287,6 +287,31 @@ static void review_lists_exports_and_prints(void **state)
 	unsetenv("DJ_TODAY");
 }
 
+/* `stats pack` and `stats merge` are verbs of the stats command as typed:
+ * a township's pack merges to its own figures, and the same pack given
+ * again (copied under another name) is refused as sent twice. */
+static void stats_pack_and_merge_from_the_command_line(void **state)
+{
+	struct cli_env *t = *state;
+	static char out[65536];
+	char pack[128], copy[128], cmd[300];
+	setenv("DJ_TODAY", "2026-12-03", 1);
+	snprintf(pack, sizeof pack, "%s/驿亭镇.djpack", t->dir);
+	snprintf(copy, sizeof copy, "%s/again.djpack", t->dir);
+	assert_int_equal(run(t, out, sizeof out, (const char *[]){ "init", "--demo", NULL }), 0);
+	assert_int_equal(run(t, out, sizeof out, (const char *[]){ "stats", "pack", pack, NULL }), 0);
+	assert_non_null(strstr(out, "已制作汇总包"));
+	assert_non_null(strstr(out, "统计截至 2026-12-31"));
+	assert_int_equal(run(t, out, sizeof out, (const char *[]){ "stats", "merge", pack, NULL }), 0);
+	assert_non_null(strstr(out, "合计"));
+	snprintf(cmd, sizeof cmd, "cp '%s' '%s'", pack, copy);
+	assert_int_equal(system(cmd), 0);
+	assert_int_equal(run(t, out, sizeof out, (const char *[]){ "stats", "merge", pack, copy, NULL }), 1);
+	assert_non_null(strstr(out, "没有汇总"));
+	assert_int_equal(run(t, out, sizeof out, (const char *[]){ "stats", "pack", NULL }), 2);
+	unsetenv("DJ_TODAY");
+}
+
 static void help_and_man_page_name_every_command(void **state)
 {
 	(void)state;
@@ -330,6 +355,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(refusals_say_what_to_type, setup, teardown),
 		cmocka_unit_test(no_message_in_src_leaks_a_key),
 		cmocka_unit_test(help_and_man_page_name_every_command),
+		cmocka_unit_test_setup_teardown(stats_pack_and_merge_from_the_command_line, setup, teardown),
 		cmocka_unit_test_setup_teardown(review_lists_exports_and_prints, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
