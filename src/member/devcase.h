@@ -95,19 +95,26 @@ struct dev_rules {
 	int extension_max;         /* 12 */
 	int talk_days;             /* 30: an application should be talked about within */
 	int remind_days;           /* 30: how far ahead the 提醒 list looks */
+	int notice_days;           /* 5: a 公示 lasts at least (a time rule) */
+	int notice_workdays;       /* 1: notice_days counts Monday to Friday only */
+	int survey_months;         /* 6: an activist's 培养考察 is recorded every */
+	unsigned long optional;    /* the steps made optional (devstep.h) */
 };
 void dev_rules_load(const struct config *c, struct dev_rules *r);
 
+enum { DEV_MAX_BREACHES = 8 };
 /* A time rule the case breaks, before any override is considered. */
 struct dev_breach {
-	const char *rule;          /* age, activist_time, sponsors, training, probation */
+	const char *rule;          /* age, activist_time, sponsors, training, probation,
+	                              notice_candidate, notice_probation (devstep.h) */
 	const char *field;         /* the form field to put the cursor on */
 	char msg[256];
 };
 /* The time rules broken by the case at stage `at` (every rule of that stage
- * and those before it).  Returns how many (at most 6) were written to out. */
+ * and those before it).  Returns how many (at most DEV_MAX_BREACHES) were
+ * written to out. */
 int dev_time_breaches(struct session *s, const struct dev_rules *r, const struct dev_case *c,
-                      enum dev_stage at, struct dev_breach out[6]);
+                      enum dev_stage at, struct dev_breach out[DEV_MAX_BREACHES]);
 
 /* 1 when breach b must be answered in a save from stage `from` (old: the
  * stored case, NULL for a new one) to `to`: the save enters the stage its

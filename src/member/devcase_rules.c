@@ -10,6 +10,7 @@
 #include "core/db.h"
 #include "core/validate.h"
 #include "member/devcase.h"
+#include "member/devstep.h"
 #include "member/member.h"
 #include "member/stats.h"
 
@@ -76,7 +77,11 @@ void dev_rules_load(const struct config *c, struct dev_rules *r)
 	r->extension_max = clamp(GET("extension_max", 12), r->extension_min, 24, 12);
 	r->talk_days = clamp(GET("talk_days", 30), 1, 365, 30);
 	r->remind_days = clamp(GET("remind_days", 30), 0, 365, 30);
+	r->notice_days = clamp(GET("notice_days", 5), 1, 30, 5);
+	r->notice_workdays = clamp(GET("notice_workdays", 1), 0, 1, 1);
+	r->survey_months = clamp(GET("survey_months", 6), 1, 12, 6);
 #undef GET
+	r->optional = dev_step_optional_mask(c ? config_str(c, "develop:optional", "") : "", NULL);
 }
 
 static const char *text_of(const struct dev_case *c, size_t off)
@@ -340,6 +345,9 @@ static const struct time_rule time_rules[] = {
 	{ "training", DEV_PROBATIONER, { "training_hours", NULL, NULL } },
 	{ "sponsors", DEV_PROBATIONER, { "sponsor1", "sponsor2", NULL } },
 	{ "probation", DEV_FULL, { "confirmed_on", "branch_meeting_on", "extension" } },
+	/* the 公示 are steps (devstep.h): checked when entering the stage */
+	{ "notice_candidate", DEV_PROBATIONER, { NULL, NULL, NULL } },
+	{ "notice_probation", DEV_FULL, { NULL, NULL, NULL } },
 };
 enum { NTIME_RULES = sizeof time_rules / sizeof *time_rules };
 
@@ -387,10 +395,10 @@ static int is_full_member(struct session *s, const char *name)
 	return found;
 }
 
-static void add_breach(struct dev_breach out[6], int *n, const char *rule, const char *field,
+static void add_breach(struct dev_breach out[DEV_MAX_BREACHES], int *n, const char *rule, const char *field,
                        const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
-static void add_breach(struct dev_breach out[6], int *n, const char *rule, const char *field,
+static void add_breach(struct dev_breach out[DEV_MAX_BREACHES], int *n, const char *rule, const char *field,
                        const char *fmt, ...)
 {
 	va_list ap;
@@ -402,7 +410,7 @@ static void add_breach(struct dev_breach out[6], int *n, const char *rule, const
 	(*n)++;
 }
 
-static void sponsor_breach(struct session *s, const struct dev_case *c, struct dev_breach out[6],
+static void sponsor_breach(struct session *s, const struct dev_case *c, struct dev_breach out[DEV_MAX_BREACHES],
                            int *n)
 {
 	const char *bad[2];
@@ -418,7 +426,7 @@ static void sponsor_breach(struct session *s, const struct dev_case *c, struct d
 }
 
 int dev_time_breaches(struct session *s, const struct dev_rules *r, const struct dev_case *c,
-                      enum dev_stage at, struct dev_breach out[6])
+                      enum dev_stage at, struct dev_breach out[DEV_MAX_BREACHES])
 {
 	int n = 0;
 	char limit[11], due[11];
@@ -444,5 +452,6 @@ int dev_time_breaches(struct session *s, const struct dev_rules *r, const struct
 	if (at == DEV_FULL && *due && *c->confirmed_on && strcmp(c->confirmed_on, due) < 0)
 		add_breach(out, &n, "probation", "confirmed_on",
 		           "转正日期 %s 早于预备期满之日 %s", c->confirmed_on, due);
+	dev_step_breaches(s, r, c, at, out, &n);
 	return n;
 }
