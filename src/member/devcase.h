@@ -98,6 +98,7 @@ struct dev_rules {
 	int notice_days;           /* 5: a 公示 lasts at least (a time rule) */
 	int notice_workdays;       /* 1: notice_days counts Monday to Friday only */
 	int survey_months;         /* 6: an activist's 培养考察 is recorded every */
+	int filing_days;           /* 30: a 备案 is due within, after 确定/审批 */
 	unsigned long optional;    /* the steps made optional (devstep.h) */
 };
 void dev_rules_load(const struct config *c, struct dev_rules *r);
@@ -156,7 +157,10 @@ int dev_overrides(struct session *s, int64_t case_id, char *out, size_t cap);
  * 所在支部; due ones marked, finished ones dimmed; find by name or initials. */
 struct row_source *dev_list_source(struct session *s, int64_t root);
 /* 提醒: applications waiting for their talk, activists reaching a year and
- * probationers due for 转正 within remind_days: 提醒 姓名 所在支部 到期日 说明,
+ * probationers due for 转正 within remind_days; and the 细则's steps
+ * (devstep.h): an activist's half-yearly 考察 falling due, a 公示 ending, a
+ * 备案 not recorded filing_days after 确定发展对象 or 审批 (steps made
+ * optional are left out): 提醒 姓名 所在支部 到期日 说明,
  * by due date; overdue ones marked.  Row ids are case ids. */
 struct row_source *dev_remind_source(struct session *s, int64_t root);
 /* How many cases of the subtree are at each stage (out[DEV_NSTAGES]). */

@@ -28,12 +28,12 @@ int dev_stage_of(const char *name)
 
 static const struct dev_transition transitions[] = {
 	{ DEV_APPLICANT, DEV_ACTIVIST, "确定为入党积极分子",
-	  "填写谈话日期、确定积极分子日期和两名培养联系人" },
+	  "填写谈话日期、确定积极分子日期和两名培养联系人；F8 记录推荐" },
 	{ DEV_ACTIVIST, DEV_CANDIDATE, "确定为发展对象",
-	  "填写确定发展对象日期（作为积极分子须培养满一年）" },
+	  "填写确定发展对象日期（培养满一年）；F8 记录考察、备案、听取意见" },
 	{ DEV_CANDIDATE, DEV_PROBATIONER, "接收为预备党员",
-	  "填写身份证号、政审日期、培训学时、两名入党介绍人、支部大会和党委审批日期" },
-	{ DEV_PROBATIONER, DEV_FULL, "按期转正", "填写转正日期（预备期满之日）" },
+	  "填写政审、学时、介绍人、支部大会和审批日期；F8 记录公示等步骤" },
+	{ DEV_PROBATIONER, DEV_FULL, "按期转正", "填写转正日期（预备期满之日）；F8 记录转正申请、公示、备案" },
 	{ DEV_APPLICANT, DEV_ENDED, "终止培养", "填写终止日期和终止原因" },
 	{ DEV_ACTIVIST, DEV_ENDED, "终止培养", "填写终止日期和终止原因" },
 	{ DEV_CANDIDATE, DEV_ENDED, "终止培养", "填写终止日期和终止原因" },
@@ -80,6 +80,7 @@ void dev_rules_load(const struct config *c, struct dev_rules *r)
 	r->notice_days = clamp(GET("notice_days", 5), 1, 30, 5);
 	r->notice_workdays = clamp(GET("notice_workdays", 1), 0, 1, 1);
 	r->survey_months = clamp(GET("survey_months", 6), 1, 12, 6);
+	r->filing_days = clamp(GET("filing_days", 30), 1, 365, 30);
 #undef GET
 	r->optional = dev_step_optional_mask(c ? config_str(c, "develop:optional", "") : "", NULL);
 }

@@ -108,6 +108,13 @@ enum dev_step_state dev_step_state(const struct dev_rules *r, const struct dev_c
                                    const struct dev_step_def *d, const struct dev_step *rows,
                                    int n, char value[64], char *note, size_t cap);
 
+/* 发展程序 of a case: 序号 阶段 步骤 日期 状态 说明, one line per catalogue
+ * step (row id: its index + 1) and one per 考察 record under its step (row
+ * id DEV_STEP_ROW_ID(dev_step id)).  Due and missing steps are marked, 不适用
+ * ones dimmed. */
+#define DEV_STEP_ROW_ID(id) (100000 + (id))
+struct row_source *dev_step_source(struct session *s, int64_t case_id);
+
 /* Counts working days (Monday to Friday) from a to b, both included. */
 int dev_working_days(const char *a, const char *b);
 
