@@ -66,11 +66,11 @@ static int build_fields(struct step_form *w)
 		int is_way = strcmp(d->key, "推荐") == 0, is_group = strcmp(d->key, "编入党小组") == 0;
 		w->defs[n++] = (struct form_field){ .key = "number", .row = row, .col = 2,
 			.label = is_way ? "推荐方式：" : is_group ? "党小组：" : "志愿书编号：",
-			.width = is_group ? 30 : 20, .required = 1, S(number),
+			.width = is_group ? 30 : 20, .required = !is_group, S(number),
 			.type = is_way ? FT_CHOICE : is_group ? FT_LINK : FT_TEXT,
 			.choices = is_way ? ways : NULL, .lookup = is_group ? &group_lookup : NULL,
 			.help = is_way ? "党员推荐或群团组织推优（F4 选择）。"
-			      : is_group ? "编入的党小组，按 F4 从本支部的党小组中选择。"
+			      : is_group ? "编入的党小组，按 F4 从本支部的党小组中选择；支部未设党小组的不填。"
 			                 : "《入党志愿书》的编号。" };
 		row += 2;
 	}

@@ -18,7 +18,7 @@
 static const struct { const char *name, *label; } tables[] = {
 	{ "org", "党组织" }, { "org_term", "届次" }, { "liaison", "联系人" },
 	{ "app_user", "操作员" }, { "member", "党员" }, { "member_event", "党员变动" },
-	{ "dev_case", "发展党员" }, { "meeting", "会议" }, { "attendance", "考勤" },
+	{ "dev_case", "发展党员" }, { "dev_step", "发展程序" }, { "meeting", "会议" }, { "attendance", "考勤" },
 	{ "dues", "党费" }, { "grading_round", "定级" }, { "grading_indicator", "定级指标" },
 	{ "grading_score", "定级评分" }, { "grading_result", "定级结果" },
 	{ "rectification", "整改" }, { "review_batch", "申报批次" },

@@ -108,6 +108,12 @@ enum dev_step_state dev_step_state(const struct dev_rules *r, const struct dev_c
                                    const struct dev_step_def *d, const struct dev_step *rows,
                                    int n, char value[64], char *note, size_t cap);
 
+/* The steps a case has passed without a record (未记录: cases older than
+ * these steps, or recorded elsewhere), their labels joined by 、 into out.
+ * Returns how many. */
+int dev_steps_missing(const struct dev_rules *r, const struct dev_case *c,
+                      const struct dev_step *rows, int n, char *out, size_t cap);
+
 /* 发展程序 of a case: 序号 阶段 步骤 日期 状态 说明, one line per catalogue
  * step (row id: its index + 1) and one per 考察 record under its step (row
  * id DEV_STEP_ROW_ID(dev_step id)).  Due and missing steps are marked, 不适用

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/db.h"
 #include "core/text.h"
 #include "core/validate.h"
 #include "member/devstep.h"
@@ -145,16 +146,33 @@ static int check_votes(struct dev_step *r, struct dj_err *e)
 	return 0;
 }
 
+static int branch_has_groups(struct session *s, int64_t branch_id)
+{
+	sqlite3_stmt *st;
+	int found = 0;
+	if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM org WHERE parent_id = ? AND kind = '党小组'"
+	                       " AND status = '正常'", -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_int64(st, 1, branch_id);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found;
+}
+
 static int check_number(struct session *s, const struct dev_step_def *d, const struct dev_step *r,
                         const struct dev_case *c, struct dj_err *e)
 {
+	int is_group = strcmp(d->key, "编入党小组") == 0;
+	if (!*r->number && is_group && !branch_has_groups(s, c->org_id))
+		return 0;   /* a branch without 党小组: 编入党支部 alone */
 	if (!*r->number)
-		return dj_fail(e, DJ_INVALID, "number", "「%s」不能为空", d->number_label);
+		return dj_fail(e, DJ_INVALID, "number", "「%s」不能为空%s", d->number_label,
+		               is_group ? "（本支部设有党小组，按 F4 选择）" : "");
 	if (strcmp(d->key, "推荐") == 0 && strcmp(r->number, "党员推荐") != 0 &&
 	    strcmp(r->number, "群团推优") != 0)
 		return dj_fail(e, DJ_INVALID, "number", "「推荐方式」应为 党员推荐 或 群团推优：%s",
 		               r->number);
-	if (strcmp(d->key, "编入党小组") == 0 && !member_group_id(s, c->org_id, r->number, NULL, 0))
+	if (is_group && !member_group_id(s, c->org_id, r->number, NULL, 0))
 		return dj_fail(e, DJ_INVALID, "number", "「党小组」「%s」不是%s的党小组（按 F4 选择）",
 		               r->number, c->org);
 	return 0;
@@ -462,4 +480,24 @@ enum dev_step_state dev_step_state(const struct dev_rules *r, const struct dev_c
 	if (d->required == at + 1 || (d->required == DEV_NSTAGES && at == DEV_PROBATIONER))
 		return DSS_DUE;
 	return DSS_LATER;
+}
+
+int dev_steps_missing(const struct dev_rules *r, const struct dev_case *c,
+                      const struct dev_step *rows, int n, char *out, size_t cap)
+{
+	int k = 0;
+	size_t len = 0;
+	out[0] = 0;
+	for (int i = 0; i < dev_nsteps; i++) {
+		char value[64], note[128];
+		const struct dev_step_def *d = &dev_steps[i];
+		if (!(d->has & DS_ROW) ||
+		    dev_step_state(r, c, d, rows, n, value, note, sizeof note) != DSS_MISSING)
+			continue;
+		int w = snprintf(out + len, cap - len, "%s%s", k ? "、" : "", d->label);
+		if (w > 0 && (size_t)w < cap - len)
+			len += (size_t)w;
+		k++;
+	}
+	return k;
 }
