@@ -132,11 +132,11 @@ static int write_row(struct session *s, struct dev_case *c, const char *py, stru
 		snprintf(sql + n, sizeof sql - n, " WHERE id=?%d AND version=?%d", NCOLUMNS + 5,
 		         NCOLUMNS + 6);
 	} else {
-		n = (size_t)snprintf(sql, sizeof sql, "INSERT INTO dev_case(org_id, member_id, name_py,"
-		                     " updated_by, updated_at");
+		n = (size_t)snprintf(sql, sizeof sql, "INSERT INTO dev_case(steps_kept, org_id, member_id,"
+		                     " name_py, updated_by, updated_at");
 		for (int i = 0; i < NCOLUMNS; i++)
 			n += (size_t)snprintf(sql + n, sizeof sql - n, ", %s", columns[i].name);
-		n += (size_t)snprintf(sql + n, sizeof sql - n, ") VALUES (?1, ?2, ?3, ?4,"
+		n += (size_t)snprintf(sql + n, sizeof sql - n, ") VALUES (1, ?1, ?2, ?3, ?4,"
 		                      " strftime('%%Y-%%m-%%d %%H:%%M:%%S','now','localtime')");
 		for (int i = 0; i < NCOLUMNS; i++)
 			n += (size_t)snprintf(sql + n, sizeof sql - n, ", ?%d", i + 5);

@@ -28,12 +28,12 @@ int dev_stage_of(const char *name)
 
 static const struct dev_transition transitions[] = {
 	{ DEV_APPLICANT, DEV_ACTIVIST, "确定为入党积极分子",
-	  "填写谈话日期、确定积极分子日期和两名培养联系人；F8 记录推荐" },
+	  "填写谈话日期、确定积极分子日期和两名培养联系人；在发展程序中记录推荐" },
 	{ DEV_ACTIVIST, DEV_CANDIDATE, "确定为发展对象",
-	  "填写确定发展对象日期（培养满一年）；F8 记录考察、备案、听取意见" },
+	  "填写确定发展对象日期（培养满一年）；发展程序中记录考察等" },
 	{ DEV_CANDIDATE, DEV_PROBATIONER, "接收为预备党员",
-	  "填写政审、学时、介绍人、支部大会和审批日期；F8 记录公示等步骤" },
-	{ DEV_PROBATIONER, DEV_FULL, "按期转正", "填写转正日期（预备期满之日）；F8 记录转正申请、公示、备案" },
+	  "填写政审、学时、介绍人、支部大会和审批日期；发展程序中记录公示等" },
+	{ DEV_PROBATIONER, DEV_FULL, "按期转正", "填写转正日期（预备期满之日）；发展程序中记录转正申请等" },
 	{ DEV_APPLICANT, DEV_ENDED, "终止培养", "填写终止日期和终止原因" },
 	{ DEV_ACTIVIST, DEV_ENDED, "终止培养", "填写终止日期和终止原因" },
 	{ DEV_CANDIDATE, DEV_ENDED, "终止培养", "填写终止日期和终止原因" },

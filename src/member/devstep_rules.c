@@ -167,13 +167,13 @@ static int check_number(struct session *s, const struct dev_step_def *d, const s
 		return 0;   /* a branch without 党小组: 编入党支部 alone */
 	if (!*r->number)
 		return dj_fail(e, DJ_INVALID, "number", "「%s」不能为空%s", d->number_label,
-		               is_group ? "（本支部设有党小组，按 F4 选择）" : "");
+		               is_group ? "（本支部设有党小组）" : "");
 	if (strcmp(d->key, "推荐") == 0 && strcmp(r->number, "党员推荐") != 0 &&
 	    strcmp(r->number, "群团推优") != 0)
 		return dj_fail(e, DJ_INVALID, "number", "「推荐方式」应为 党员推荐 或 群团推优：%s",
 		               r->number);
 	if (is_group && !member_group_id(s, c->org_id, r->number, NULL, 0))
-		return dj_fail(e, DJ_INVALID, "number", "「党小组」「%s」不是%s的党小组（按 F4 选择）",
+		return dj_fail(e, DJ_INVALID, "number", "「党小组」「%s」不是%s的党小组",
 		               r->number, c->org);
 	return 0;
 }
@@ -331,7 +331,7 @@ static int check_survey(const struct dev_rules *r, const struct dev_case *c,
 			        (k == 0 ? strcmp(rows[i].done_on, from) >= 0 : strcmp(rows[i].done_on, from) > 0);
 		if (!found)
 			return dj_fail(e, DJ_INVALID, "candidate_on", "确定为发展对象须每 %d 个月有一次"
-			               "「培养教育考察」记录：缺 %s 至 %s 的考察（F8 发展程序中记录）",
+			               "「培养教育考察」记录：缺 %s 至 %s 的考察（在发展程序中记录）",
 			               r->survey_months, from, to);
 	}
 	return 0;
@@ -346,7 +346,7 @@ static int check_required(const struct dev_rules *r, const struct dev_case *c,
 		if (!(d->has & DS_ROW) || d->required != (int)to || dev_step_is_optional(r, d))
 			continue;
 		if (!row_of(rows, n, d->key))
-			return dj_fail(e, DJ_INVALID, transition_field(to), "%s须先记录「%s」（F8 发展程序）",
+			return dj_fail(e, DJ_INVALID, transition_field(to), "%s须先在发展程序中记录「%s」",
 			               dev_transition(to - 1, to) ? dev_transition(to - 1, to)->label : "",
 			               d->label);
 	}

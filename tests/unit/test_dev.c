@@ -487,6 +487,8 @@ static void settings_come_from_the_config(void **state)
 static void reminders_list_what_falls_due(void **state)
 {
 	struct fixture *f = *state;
+	/* the 考察 and 备案 reminders are test_devstep.c's */
+	fx_config(f, "optional = 考察, 审批备案");
 	walked(f, "甲等谈话", "1990-01-01", "2026-09-01", 13, DEV_APPLICANT);
 	struct dev_case talked = applicant("乙已谈话", "1990-01-01", "2026-10-01", 15);
 	SET(talked.talked_on, "2026-10-20");

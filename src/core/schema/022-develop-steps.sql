@@ -6,6 +6,11 @@
 -- 培养考察, recorded every half year (so the key is the step and its date).
 -- Cases older than this table simply have no rows: the screens show those
 -- steps as 未记录, and only transitions made from now on require them.
+-- steps_kept tells them apart: 0 for a case registered before (or written
+-- by hand), 1 for one registered by the program from now on (dev_save); the
+-- 发展提醒 list reminds of a 考察 or 备案 only on the latter, so an office's
+-- older cases do not fill it with steps nobody recorded at the time.
+ALTER TABLE dev_case ADD COLUMN steps_kept INTEGER NOT NULL DEFAULT 0;
 CREATE TABLE dev_step (
   id        INTEGER PRIMARY KEY,
   case_id   INTEGER NOT NULL REFERENCES dev_case(id),
