@@ -60,7 +60,7 @@ static void point_of(const struct dev_case *c, const struct dev_step *rows, int 
 	if (until)
 		*until = 0;
 	const struct dev_step_def *d = dev_step_find(key);
-	snprintf(p->label, sizeof p->label, "「%s」%s", d ? d->label : key, until ? "结束日期" : "");
+	snprintf(p->label, sizeof p->label, "「%s」%s", d ? d->label : key, until ? "结束日期 " : "");
 	for (int i = 0; i < n; i++)
 		if (strcmp(rows[i].step, key) == 0) {
 			p->value = until ? rows[i].until_on : rows[i].done_on;
@@ -107,9 +107,9 @@ static int check_order(const struct dev_case *c, const struct dev_step *rows, in
 		                                          : (strchr(order[i].a, ':') ? "until_on" : "done_on"))
 		                         : (b.field ? b.field : a.field);
 		if (order[i].strict)
-			return dj_fail(e, DJ_INVALID, field, "%s%s 须在%s %s 之后%s", b.label, b.value,
+			return dj_fail(e, DJ_INVALID, field, "%s%s 须在%s%s 之后%s", b.label, b.value,
 			               a.label, a.value, strstr(a.label, "公示") ? "（公示期满后才能办理）" : "");
-		return dj_fail(e, DJ_INVALID, field, "%s%s 早于%s %s", b.label, b.value, a.label, a.value);
+		return dj_fail(e, DJ_INVALID, field, "%s%s 早于%s%s", b.label, b.value, a.label, a.value);
 	}
 	return 0;
 }
