@@ -66,7 +66,9 @@ static int load_steps(void *ctx, struct memrows *m)
 		snprintf(row->cell[2], RS_CELL, "%s", d->label);
 		snprintf(row->cell[3], RS_CELL, "%.60s", value);
 		snprintf(row->cell[4], RS_CELL, "%s", dev_step_state_names[st]);
-		snprintf(row->cell[5], RS_CELL, "%s%s", note, (d->has & DS_ROW) ? "" : *note ? "" : "（登记表中填写）");
+		/* a step of the 登记表 still to do says where it is filled */
+		snprintf(row->cell[5], RS_CELL, "%s", !(d->has & DS_ROW) && (st == DSS_DUE || st == DSS_MISSING)
+		         ? "（登记表中填写）" : note);
 		if (d->has & DS_REPEAT)
 			add_survey_rows(m, rows, n, i + 1);
 	}

@@ -36,7 +36,8 @@ static const struct { const char *field, *label; size_t off; } case_dates[] = {
 
 struct point {
 	const char *value;   /* "" when not recorded */
-	char label[96];
+	char label[96];      /* 「递交申请日期」, 「发展对象公示」结束日期 */
+	char name[96];       /* 「…」 alone */
 	const char *field;   /* the case field, or NULL for a step's date */
 	const struct dev_step *row;
 };
@@ -52,6 +53,7 @@ static void point_of(const struct dev_case *c, const struct dev_step *rows, int 
 			p->value = (const char *)c + case_dates[i].off;
 			p->field = case_dates[i].field;
 			snprintf(p->label, sizeof p->label, "「%s」", case_dates[i].label);
+			snprintf(p->name, sizeof p->name, "%s", p->label);
 			return;
 		}
 	char key[32];
@@ -60,7 +62,8 @@ static void point_of(const struct dev_case *c, const struct dev_step *rows, int 
 	if (until)
 		*until = 0;
 	const struct dev_step_def *d = dev_step_find(key);
-	snprintf(p->label, sizeof p->label, "「%s」%s", d ? d->label : key, until ? "结束日期 " : "");
+	snprintf(p->name, sizeof p->name, "「%s」", d ? d->label : key);
+	snprintf(p->label, sizeof p->label, "%s%s", p->name, until ? "结束日期 " : "");
 	for (int i = 0; i < n; i++)
 		if (strcmp(rows[i].step, key) == 0) {
 			p->value = until ? rows[i].until_on : rows[i].done_on;
@@ -106,9 +109,9 @@ static int check_order(const struct dev_case *c, const struct dev_step *rows, in
 		const char *field = only ? (b.row == only ? (strchr(order[i].b, ':') ? "until_on" : "done_on")
 		                                          : (strchr(order[i].a, ':') ? "until_on" : "done_on"))
 		                         : (b.field ? b.field : a.field);
-		if (order[i].strict)
-			return dj_fail(e, DJ_INVALID, field, "%s%s 须在%s%s 之后%s", b.label, b.value,
-			               a.label, a.value, strstr(a.label, "公示") ? "（公示期满后才能办理）" : "");
+		if (order[i].strict)   /* the earlier is a 公示's end: short, for one message line */
+			return dj_fail(e, DJ_INVALID, field, "%s%s 须在%s结束（%s）之后", b.label, b.value,
+			               a.name, a.value);
 		return dj_fail(e, DJ_INVALID, field, "%s%s 早于%s%s", b.label, b.value, a.label, a.value);
 	}
 	return 0;
@@ -365,10 +368,11 @@ int dev_steps_check(struct session *s, const struct dev_rules *r, const struct d
 	int n = dev_step_list(s, c->id, &rows, e), rc = 0;
 	if (n < 0)
 		return DJ_DB;
-	if (to != from)
+	/* the order first: it names what was just typed against a step (a
+	 * 支部大会 before the 公示 has ended), before what is still to record */
+	rc = check_order(c, rows, n, NULL, e);
+	if (!rc && to != from)
 		rc = check_required(r, c, rows, n, to, e);
-	if (!rc)
-		rc = check_order(c, rows, n, NULL, e);
 	free(rows);
 	return rc;
 }
@@ -437,7 +441,7 @@ static void row_note(const struct dev_step_def *d, const struct dev_step *rows, 
 		snprintf(note, cap, "共 %d 次", k);
 	} else if (d->has & DS_UNTIL) {
 		snprintf(note, cap, "至 %s%s", last->until_on, strcmp(last->until_on, now) >= 0
-		         ? "（公示中）" : "");
+		         ? " 公示中" : "");
 	} else if (d->has & DS_VOTES) {
 		snprintf(note, cap, "%s %s/%s 票", last->number, last->votes, last->of_votes);
 	} else if (d->has & DS_NUMBER) {
@@ -471,6 +475,10 @@ enum dev_step_state dev_step_state(const struct dev_rules *r, const struct dev_c
 		snprintf(note + strlen(note), cap - strlen(note), "%s下次考察 %s", last ? "，" : "", due);
 		return DSS_DUE;
 	}
+	char now[11];
+	if (last && (d->has & DS_UNTIL) && strcmp(last->until_on, today(now)) >= 0 &&
+	    at < d->required)
+		return DSS_DUE;   /* a 公示 still running */
 	if (*value)
 		return DSS_DONE;
 	if (at == DEV_ENDED || ((d->has & DS_ROW) && dev_step_is_optional(r, d)))

@@ -274,7 +274,7 @@ static void the_meeting_waits_for_the_notice(void **state)
 	must_record(f, &c, "发展对象备案", "2025-08-22", NULL);
 	must_record(f, &c, "支委会审查", "2025-08-25", NULL);
 	refused(record(f, &c, "上级预审", "2025-09-01", NULL, &e), &e, "done_on",
-	        "「上级党委预审」2025-09-01 须在「发展对象公示」结束日期 2025-09-12 之后");
+	        "「上级党委预审」2025-09-01 须在「发展对象公示」结束（2025-09-12）之后");
 	/* a 公示 may end later than today; its start may not */
 	refused(record(f, &c, "转正公示", "2025-08-11", "2025-08-20", &e), &e, "done_on",
 	        "要到预备党员阶段才能记录");
@@ -291,7 +291,7 @@ static void the_meeting_waits_for_the_notice(void **state)
 	must_record(f, &c, "派人谈话", "2025-09-15", NULL);
 	probation_papers(&c, "2025-08-20", "2025-09-20");
 	refused(dev_save(f->s, &c, DEV_PROBATIONER, NULL, 0, NULL, &e), &e, "branch_meeting_on",
-	        "「支部大会日期」2025-08-20 须在「发展对象公示」结束日期 2025-08-20 之后");
+	        "「支部大会日期」2025-08-20 须在「发展对象公示」结束（2025-08-20）之后");
 	SET(c.branch_meeting_on, "2025-09-03");
 	refused(dev_save(f->s, &c, DEV_PROBATIONER, NULL, 0, NULL, &e), &e, "branch_meeting_on",
 	        "「支部大会日期」2025-09-03 早于「填写入党志愿书」2025-09-05");
