@@ -613,6 +613,7 @@ void bench_tui(struct bench *b)
 	static const char *const grading[] = { "分类定级", "\n", "定级台账", NULL };
 	static const char *const appraisal[] = { "工作计划与督导", "述职评议", "\n", NULL };
 	static const char *const todo[] = { "今日待办", NULL };
+	static const char *const remind[] = { "党员管理", "发展提醒", NULL };
 	first_screen(b);
 	ledger_keys(b, &members);
 	ledger_keys(b, &org_list);
@@ -625,4 +626,5 @@ void bench_tui(struct bench *b)
 	whole_county_screen(b, "定级台账（全县，屏幕）", grading, "共 ");
 	whole_county_screen(b, "述职评议录入表（全县，屏幕）", appraisal, "评议录入：");
 	whole_county_screen(b, "今日待办（全县，屏幕）", todo, "即将到期 ");
+	whole_county_screen(b, "发展提醒（全县，屏幕）", remind, "到期或即将到期的发展党员事项");
 }

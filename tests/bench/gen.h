@@ -71,6 +71,7 @@ void gen_honours(struct gen *g);
 void gen_reports(struct gen *g);
 void gen_appraisal(struct gen *g);   /* last year's 述职评议 of every graded org */
 void gen_devcases(struct gen *g);   /* 发展党员 under way, for the 待办 list */
+void gen_devsteps(struct gen *g);   /* their 发展程序 steps (推荐, 考察) */
 void gen_plans(struct gen *g);
 
 #endif
