@@ -132,11 +132,11 @@ static int write_row(struct session *s, struct dev_case *c, const char *py, stru
 		snprintf(sql + n, sizeof sql - n, " WHERE id=?%d AND version=?%d", NCOLUMNS + 5,
 		         NCOLUMNS + 6);
 	} else {
-		n = (size_t)snprintf(sql, sizeof sql, "INSERT INTO dev_case(steps_kept, org_id, member_id,"
-		                     " name_py, updated_by, updated_at");
+		n = (size_t)snprintf(sql, sizeof sql, "INSERT INTO dev_case(org_id, member_id, name_py,"
+		                     " updated_by, updated_at");
 		for (int i = 0; i < NCOLUMNS; i++)
 			n += (size_t)snprintf(sql + n, sizeof sql - n, ", %s", columns[i].name);
-		n += (size_t)snprintf(sql + n, sizeof sql - n, ") VALUES (1, ?1, ?2, ?3, ?4,"
+		n += (size_t)snprintf(sql + n, sizeof sql - n, ") VALUES (?1, ?2, ?3, ?4,"
 		                      " strftime('%%Y-%%m-%%d %%H:%%M:%%S','now','localtime')");
 		for (int i = 0; i < NCOLUMNS; i++)
 			n += (size_t)snprintf(sql + n, sizeof sql - n, ", ?%d", i + 5);
@@ -309,6 +309,15 @@ static int set_member_id(struct session *s, const struct dev_case *c, struct dj_
 
 /* ---- save ----------------------------------------------------------------- */
 
+/* A case registered from now on is kept under the 细则's steps (migration
+ * 022): the 提醒 list reminds it of its 考察 and 备案. */
+static int keep_steps(struct session *s, const struct dev_case *c, struct dj_err *e)
+{
+	int64_t ids[1] = { c->id };
+	return db_exec_ids(s->db, "INSERT OR IGNORE INTO dev_step_kept(case_id) VALUES (?)", ids, 1,
+	                   "保存发展党员记录", e);
+}
+
 /* The stored case (or none), its stage, and whether `to` may follow it. */
 static int starting_point(struct session *s, struct dev_case *c, enum dev_stage to,
                           struct dev_case *old, enum dev_stage *from, struct dj_err *e)
@@ -359,7 +368,8 @@ static int save_in_txn(struct session *s, struct dev_case *c, enum dev_stage to,
 	if (session_may_move(s, c->id != 0, old.org_id, c->org_id, e))
 		return DJ_DENIED;
 	int is_new = c->id == 0;
-	if (write_row(s, c, py, e) || record_overrides(s, c, open, n, reason, e))
+	if (write_row(s, c, py, e) || record_overrides(s, c, open, n, reason, e) ||
+	    (is_new && keep_steps(s, c, e)))
 		return e ? e->code : DJ_DB;
 	if (to == DEV_PROBATIONER && from != DEV_PROBATIONER) {
 		if (create_member(s, c, e) || set_member_id(s, c, e))

@@ -157,7 +157,7 @@ static int remind_steps(const struct dev_rules *r, char *out, size_t cap)
 		    " c.activist_on), '+%d months') AS due, CASE WHEN max(s.done_on) IS NULL THEN"
 		    " '确定积极分子 ' || c.activist_on ELSE '上次考察 ' || max(s.done_on) END AS note"
 		    " FROM dev_case c LEFT JOIN dev_step s ON s.case_id = c.id AND s.step = '考察'"
-		    " WHERE c.stage = '积极分子' AND c.steps_kept = 1 GROUP BY c.id)"
+		    " WHERE c.stage = '积极分子' AND c.id IN (SELECT case_id FROM dev_step_kept) GROUP BY c.id)"
 		    " WHERE due <= date(dj_today(), '+%d days')",
 		    r->survey_months, r->remind_days);
 	ADD(" UNION ALL SELECT c.id, c.org_id, c.name, c.name_py, s.step || '结束', s.until_on,"
@@ -174,7 +174,7 @@ static int remind_steps(const struct dev_rules *r, char *out, size_t cap)
 		if (!dev_step_is_optional(r, dev_step_find(filings[i].step)))
 			ADD(" UNION ALL SELECT c.id, c.org_id, c.name, c.name_py, '%s',"
 			    " date(c.%s, '+%d days'), '%s' || c.%s FROM dev_case c WHERE c.stage = '%s'"
-			    " AND c.steps_kept = 1"
+			    " AND c.id IN (SELECT case_id FROM dev_step_kept)"
 			    " AND NOT EXISTS (SELECT 1 FROM dev_step s WHERE s.case_id = c.id AND s.step = '%s')"
 			    " AND date(c.%s, '+%d days') <= date(dj_today(), '+%d days')",
 			    filings[i].kind, filings[i].after, r->filing_days, filings[i].what,

@@ -429,7 +429,7 @@ void gen_devcases(struct gen *g)
 void gen_devsteps(struct gen *g)
 {
 	static const char *const sql[] = {
-		"UPDATE dev_case SET steps_kept = 1",
+		"INSERT OR IGNORE INTO dev_step_kept(case_id) SELECT id FROM dev_case",
 		"INSERT INTO dev_step(case_id, step, done_on, number, votes, of_votes, note, updated_by)"
 		" SELECT id, '推荐', date(activist_on, '-7 days'), '党员推荐', 15 + id % 6, 21, '', 'gen'"
 		" FROM dev_case WHERE stage = '积极分子'",

@@ -6,12 +6,16 @@
 -- 培养考察, recorded every half year (so the key is the step and its date).
 -- Cases older than this table simply have no rows: the screens show those
 -- steps as 未记录, and only transitions made from now on require them.
--- steps_kept tells them apart: 0 for a case registered before (or written
--- by hand), 1 for one registered by the program from now on (dev_save); the
--- 发展提醒 list reminds of a 考察 or 备案 only on the latter, so an office's
--- older cases do not fill it with steps nobody recorded at the time.
-ALTER TABLE dev_case ADD COLUMN steps_kept INTEGER NOT NULL DEFAULT 0;
-CREATE TABLE dev_step (
+-- dev_step_kept tells them apart: a case registered by the program from now
+-- on (dev_save) is listed there; the 发展提醒 list reminds of a 考察 or 备案
+-- only on those, so an office's older cases do not fill it with steps nobody
+-- recorded at the time.  Tables of their own rather than a column on
+-- dev_case: the file may run this again (its user_version set back), which
+-- ALTER TABLE could not.
+CREATE TABLE IF NOT EXISTS dev_step_kept (
+  case_id   INTEGER PRIMARY KEY REFERENCES dev_case(id)
+);
+CREATE TABLE IF NOT EXISTS dev_step (
   id        INTEGER PRIMARY KEY,
   case_id   INTEGER NOT NULL REFERENCES dev_case(id),
   step      TEXT NOT NULL,       -- the catalogue key (推荐, 考察, 发展对象公示 …)
@@ -26,5 +30,5 @@ CREATE TABLE dev_step (
   updated_by TEXT,
   CHECK (votes IS NULL OR of_votes IS NULL OR (votes >= 0 AND votes <= of_votes))
 );
-CREATE UNIQUE INDEX dev_step_key ON dev_step(case_id, step, CASE WHEN step = '考察'
+CREATE UNIQUE INDEX IF NOT EXISTS dev_step_key ON dev_step(case_id, step, CASE WHEN step = '考察'
   THEN done_on ELSE '' END);
