@@ -292,6 +292,9 @@ static void the_meeting_waits_for_the_notice(void **state)
 	probation_papers(&c, "2025-08-20", "2025-09-20");
 	refused(dev_save(f->s, &c, DEV_PROBATIONER, NULL, 0, NULL, &e), &e, "branch_meeting_on",
 	        "「支部大会日期」2025-08-20 须在「发展对象公示」结束（2025-08-20）之后");
+	SET(c.branch_meeting_on, "2025-08-30");
+	refused(dev_save(f->s, &c, DEV_PROBATIONER, NULL, 0, NULL, &e), &e, "branch_meeting_on",
+	        "「支部大会日期」2025-08-30 早于「上级党委预审」2025-09-01");
 	SET(c.branch_meeting_on, "2025-09-03");
 	refused(dev_save(f->s, &c, DEV_PROBATIONER, NULL, 0, NULL, &e), &e, "branch_meeting_on",
 	        "「支部大会日期」2025-09-03 早于「填写入党志愿书」2025-09-05");
