@@ -146,7 +146,8 @@ static const struct rs_column remind_cols[] = {
 
 /* The 细则's steps that fall due (devstep.h), as more arms of the union:
  * 考察 every survey_months from the last (or from 确定积极分子), a 公示's
- * last day, a 备案 filing_days after the date it follows. */
+ * last day (until remind_days after it: the next step may then go on), a
+ * 备案 filing_days after the date it follows. */
 static int remind_steps(const struct dev_rules *r, char *out, size_t cap)
 {
 	int n = 0;
@@ -164,7 +165,8 @@ static int remind_steps(const struct dev_rules *r, char *out, size_t cap)
 	    " '公示 ' || s.done_on || ' 至 ' || s.until_on FROM dev_case c JOIN dev_step s"
 	    " ON s.case_id = c.id AND ((c.stage = '发展对象' AND s.step = '发展对象公示') OR"
 	    " (c.stage = '预备党员' AND s.step = '转正公示'))"
-	    " WHERE s.until_on <= date(dj_today(), '+%d days')", r->remind_days);
+	    " WHERE s.until_on <= date(dj_today(), '+%d days')"
+	    " AND s.until_on >= date(dj_today(), '-%d days')", r->remind_days, r->remind_days);
 	/* the 备案 and 考察 of cases kept under the steps only (migration 022) */
 	static const struct { const char *step, *kind, *stage, *after, *what; } filings[] = {
 		{ "发展对象备案", "发展对象待备案", "发展对象", "candidate_on", "确定发展对象 " },
