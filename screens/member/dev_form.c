@@ -13,6 +13,7 @@
 #include "member/member.h"
 #include "screens/common/record_form.h"
 #include "screens/common/screens.h"
+#include "screens/member/dev_steps.h"
 #include "screens/member/id_fill.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
@@ -24,6 +25,7 @@ struct dev_form {
 	struct dev_case rec;
 	struct record_form r;
 	int readonly;
+	struct dev_form_arg steps;   /* what F8's 发展程序 opens */
 };
 
 static struct row_source *open_branches(void *ctx)
@@ -216,7 +218,8 @@ static void draw(void *st, struct app *a)
 	struct dev_form *w = st;
 	draw_hint(w);
 	form_draw(&w->r.f);
-	frame_status(w->rec.id ? "发展党员登记表" : "新登记（连续录入：保存后清空）", "F2 保存  F9 办理下一步");
+	frame_status(w->rec.id ? "发展党员登记表" : "新登记（连续录入：保存后清空）",
+	             "F2 保存  F8 发展程序  F9 办理下一步");
 }
 
 /* In warn mode a broken time rule may be passed with a reason. */
@@ -331,9 +334,20 @@ static enum outcome transition(struct dev_form *w)
 	return SCR_REDRAW;
 }
 
+/* F8: the 细则's steps of this case (发展程序), kept apart from the form. */
+static enum outcome open_steps(struct dev_form *w, struct app *a)
+{
+	if (!w->rec.id) {
+		frame_message(MSG_INFO, "请先按 F2 保存申请人的登记");
+		return SCR_HANDLED;
+	}
+	w->steps = (struct dev_form_arg){ .id = w->rec.id };
+	app_push(a, &dev_steps_screen, &w->steps);
+	return SCR_PUSH;
+}
+
 static enum outcome key(void *st, struct app *a, struct key k)
 {
-	(void)a;
 	struct dev_form *w = st;
 	if (w->readonly && (k.code == K_F2 || k.code == K_ENTER)) {
 		frame_message(MSG_INFO, "此记录只能查看");
@@ -344,10 +358,12 @@ static enum outcome key(void *st, struct app *a, struct key k)
 		return o;
 	if (k.code == K_F9)
 		return transition(w);
+	if (k.code == K_F8)
+		return open_steps(w, a);
 	return SCR_PASS;
 }
 
-static const char *const legend[10] = { "帮助", "保存", "返回", "选择", "还原", NULL, NULL, NULL,
+static const char *const legend[10] = { "帮助", "保存", "返回", "选择", "还原", NULL, NULL, "程序",
                                         "办理", "退出" };
 
 const struct screen dev_form_screen = {
@@ -358,6 +374,8 @@ const struct screen dev_form_screen = {
 	        "培养满一年；接收为预备党员须政审、培训满规定学时、两名正式党员作入党介绍人、支部大会\n"
 	        "通过和党委审批，同时在党员台账中建立预备党员记录；转正日期为预备期满之日。\n"
 	        "时间规则按 dangjian.ini [develop] 执行：strict 不符合即拒绝；warn 时管理员可说明理由继续。\n"
+	        "推荐、考察、公示、备案、审查、预审、入党志愿书、派人谈话、编入党小组、转正申请\n"
+	        "等步骤按 F8 在“发展程序”中记录；F9 办理时检查这一步须具备的步骤。\n"
 	        "F2 保存。F4 选择（支部、培养联系人、入党介绍人可输入拼音首字母）。F5 恢复本栏原值。",
 	.legend = legend,
 	.open = open_form,

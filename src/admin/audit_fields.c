@@ -75,6 +75,10 @@ static const struct field_label labels[] = {
 	{ "dev_case", "extension_months", "延长预备期（月）" },
 	{ "dev_case", "confirmed_on", "转正日期" }, { "dev_case", "ended_on", "终止日期" },
 	{ "dev_case", "end_reason", "终止原因" }, { "dev_case", "notes", "备注" },
+	{ "dev_step", "case_id", "发展党员" }, { "dev_step", "step", "步骤" },
+	{ "dev_step", "done_on", "日期" }, { "dev_step", "until_on", "公示结束日期" },
+	{ "dev_step", "number", "编号或方式" }, { "dev_step", "votes", "得票" },
+	{ "dev_step", "of_votes", "应到人数" }, { "dev_step", "note", "说明" },
 
 	{ "meeting", "org_id", "组织" }, { "meeting", "type", "会议类型" }, { "meeting", "date", "日期" },
 	{ "meeting", "topic", "主题" }, { "meeting", "host", "主持人" },

@@ -34,6 +34,10 @@ static const struct namer namers[] = {
 	{ "dev_case", { "姓名", "name" }, "所在支部", { NULL },
 	  "SELECT x.name, o.name, NULL FROM dev_case x LEFT JOIN org o ON o.id = x.org_id"
 	  " WHERE x.id = ?1", 0 },
+	/* a step of the 发展程序: the case's person, the step after */
+	{ "dev_step", { NULL }, NULL, { "step" },
+	  "SELECT c.name, o.name, x.step FROM dev_step x JOIN dev_case c ON c.id = x.case_id"
+	  " LEFT JOIN org o ON o.id = c.org_id WHERE x.id = ?1", 0 },
 	{ "member_event", { NULL }, NULL, { "类型" },
 	  "SELECT m.name, o.name, x.type FROM member_event x JOIN member m ON m.id = x.member_id"
 	  " LEFT JOIN org o ON o.id = m.org_id WHERE x.id = ?1", 0 },

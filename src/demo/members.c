@@ -11,6 +11,7 @@
 #include "core/validate.h"
 #include "demo/demo.h"
 #include "member/devcase.h"
+#include "member/devstep.h"
 #include "member/member.h"
 
 static const char *const surnames[] = {
@@ -35,6 +36,7 @@ struct gen {
 	unsigned long seed;
 	int serial;          /* numbers 身份证号 and phones apart */
 	char today[11];
+	int candidates;      /* 发展对象 made so far: the second has its 公示 running */
 };
 
 static unsigned pick(struct gen *g, unsigned n)
@@ -243,8 +245,100 @@ static int add_moves(struct session *s, struct gen *g, const struct branch *b, i
 
 /* ---- applicants ------------------------------------------------------------- */
 
+/* One step of the 细则 (devstep.h) on the case, `days` after `base`; a 公示
+ * runs from there for `notice` days. */
+static int record_step(struct session *s, const struct dev_case *c, const char *key,
+                       const char *base, int months, int days, int notice, const char *number,
+                       const char *note, struct dj_err *e)
+{
+	struct dev_step r;
+	memset(&r, 0, sizeof r);
+	r.case_id = c->id;
+	snprintf(r.step, sizeof r.step, "%s", key);
+	shift(base, months, days, r.done_on);
+	if (notice)
+		shift(r.done_on, 0, notice - 1, r.until_on);
+	snprintf(r.number, sizeof r.number, "%s", number ? number : "");
+	snprintf(r.note, sizeof r.note, "%s", note ? note : "");
+	if (strcmp(key, "推荐") == 0) {
+		snprintf(r.votes, sizeof r.votes, "%d", 14 + (int)(c->id % 7));
+		snprintf(r.of_votes, sizeof r.of_votes, "%d", 21 + (int)(c->id % 5));
+	}
+	return dev_step_save(s, &r, 1, e);
+}
+
+/* The steps of 确定为发展对象: the 备案 of the activist, a 考察 every half
+ * year and the 听取意见.  An activist still being trained has no 考察 yet:
+ * the one who became activist eleven months ago is overdue for it. */
+static int activist_steps(struct session *s, const struct dev_case *c, const char *start,
+                          enum dev_stage to, struct dj_err *e)
+{
+	char now[11], d[11];
+	today(now);
+	shift(start, 2, 10, d);
+	if (strcmp(d, now) <= 0 &&
+	    record_step(s, c, "积极分子备案", start, 2, 10, 0, NULL, "已报镇党委备案", e))
+		return -1;
+	if (to == DEV_ACTIVIST)
+		return 0;
+	for (int k = 1; k <= 2; k++) {
+		shift(start, 2 + 6 * k, -3, d);
+		if (strcmp(d, now) > 0)
+			break;
+		if (record_step(s, c, "考察", start, 2 + 6 * k, -3, 0, NULL,
+		                k == 1 ? "学习党章积极，能按时参加党课，工作中起带头作用"
+		                       : "思想进步明显，群众基础好，培养联系人同意列为发展对象", e))
+			return -1;
+	}
+	return record_step(s, c, "听取意见", start, 15, -5, 0, NULL,
+	                   "召开党员和群众座谈会，普遍认为该同志表现好", e);
+}
+
+/* The steps from 确定发展对象 to 党委审批: the 公示 (ended, or `notice_now`:
+ * running today), the 备案, 支委会审查, 预审, the 入党志愿书, and, from 支部大会
+ * (month 17) on, the 派人谈话. */
+static int candidate_steps(struct session *s, const struct dev_case *c, const char *start,
+                           enum dev_stage to, int notice_now, struct dj_err *e)
+{
+	char now[11], no[24];
+	today(now);
+	if (notice_now)
+		return record_step(s, c, "发展对象公示", now, 0, -2, 7, NULL, "公示期间未收到异议", e);
+	if (record_step(s, c, "发展对象公示", start, 15, 1, 7, NULL, "公示期间未收到异议", e) ||
+	    record_step(s, c, "发展对象备案", start, 15, 9, 0, NULL, "已报镇党委备案", e))
+		return -1;
+	if (to == DEV_CANDIDATE)
+		return 0;
+	snprintf(no, sizeof no, "%.4s%04lld", c->candidate_on, (long long)c->id);
+	return record_step(s, c, "支委会审查", start, 15, 12, 0, NULL, "支委会审查合格", e) ||
+	       record_step(s, c, "上级预审", start, 15, 20, 0, NULL, "预审合格，发放入党志愿书", e) ||
+	       record_step(s, c, "入党志愿书", start, 15, 25, 0, no, NULL, e) ||
+	       record_step(s, c, "派人谈话", start, 17, 5, 0, NULL, "镇党委组织委员谈话", e) ? -1 : 0;
+}
+
+/* After 审批: the 备案, the 党小组, and before 转正 its 申请 and 公示. */
+static int probation_steps(struct session *s, const struct dev_case *c, const char *start,
+                           enum dev_stage to, const char *group, struct dj_err *e)
+{
+	char now[11], d[11];
+	today(now);
+	shift(start, 17, 20, d);
+	if (strcmp(d, now) <= 0 &&
+	    record_step(s, c, "审批备案", start, 17, 20, 0, NULL, "已报县委组织部备案", e))
+		return -1;
+	shift(start, 17, 14, d);
+	if (strcmp(d, now) <= 0 &&
+	    record_step(s, c, "编入党小组", start, 17, 14, 0, group, NULL, e))
+		return -1;
+	if (to != DEV_FULL)
+		return 0;
+	return record_step(s, c, "转正申请", c->due_on, 0, -30, 0, NULL, "本人提交转正申请书", e) ||
+	       record_step(s, c, "转正公示", c->due_on, 0, -20, 7, NULL, "公示期间未收到异议", e) ? -1 : 0;
+}
+
 static int walk_to(struct session *s, struct dev_case *c, enum dev_stage to, const char *start,
-                   const char *mentor1, const char *mentor2, struct dj_err *e)
+                   const char *mentor1, const char *mentor2, const char *group, int notice_now,
+                   struct dj_err *e)
 {
 	static const int months[] = { 0, 2, 15, 17 };   /* activist, candidate, 支部大会 after applying */
 	if (dev_save(s, c, DEV_APPLICANT, NULL, 1, NULL, e))
@@ -256,22 +350,28 @@ static int walk_to(struct session *s, struct dev_case *c, enum dev_stage to, con
 	snprintf(c->mentor1, sizeof c->mentor1, "%s", mentor1);
 	snprintf(c->mentor2, sizeof c->mentor2, "%s", mentor2);
 	snprintf(c->training_hours, sizeof c->training_hours, "%s", to >= DEV_CANDIDATE ? "24" : "8");
-	if (dev_save(s, c, DEV_ACTIVIST, NULL, 1, NULL, e))
+	if (record_step(s, c, "推荐", start, months[1], -7, 0, "党员推荐", "支部党员大会推荐", e) ||
+	    dev_save(s, c, DEV_ACTIVIST, NULL, 1, NULL, e))
+		return -1;
+	if (activist_steps(s, c, start, to, e))
 		return -1;
 	if (to == DEV_ACTIVIST)
 		return 0;
 	shift(start, months[2], 0, c->candidate_on);
 	if (dev_save(s, c, DEV_CANDIDATE, NULL, 1, NULL, e))
 		return -1;
+	shift(start, months[2], 10, c->vetted_on);
+	if (candidate_steps(s, c, start, to, notice_now, e))
+		return -1;
 	if (to == DEV_CANDIDATE)
 		return 0;
-	shift(start, months[2], 10, c->vetted_on);
 	snprintf(c->sponsor1, sizeof c->sponsor1, "%s", mentor1);
 	snprintf(c->sponsor2, sizeof c->sponsor2, "%s", mentor2);
 	shift(start, months[3], 0, c->branch_meeting_on);
 	shift(start, months[3], 12, c->approved_on);
 	shift(start, months[3], 20, c->sworn_on);
-	if (dev_save(s, c, DEV_PROBATIONER, NULL, 1, NULL, e))
+	if (dev_save(s, c, DEV_PROBATIONER, NULL, 1, NULL, e) ||
+	    probation_steps(s, c, start, to, group, e))
 		return -1;
 	if (to == DEV_PROBATIONER)
 		return 0;
@@ -308,7 +408,8 @@ static int add_applicant(struct session *s, struct gen *g, const struct branch *
 	if (paths[k].talked)
 		shift(start, 0, 10, c.talked_on);
 	enum dev_stage to = paths[k].stage == DEV_ENDED ? DEV_ACTIVIST : paths[k].stage;
-	if (walk_to(s, &c, to, start, m1, m2, e))
+	int notice_now = to == DEV_CANDIDATE && ++g->candidates == 2;
+	if (walk_to(s, &c, to, start, m1, m2, b->ngroups ? b->groups[0] : NULL, notice_now, e))
 		return -1;
 	if (paths[k].stage != DEV_ENDED)
 		return 0;

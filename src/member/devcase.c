@@ -13,6 +13,7 @@
 #include "core/json.h"
 #include "core/text.h"
 #include "core/validate.h"
+#include "member/devstep.h"
 #include "member/member.h"
 
 enum col_kind { TEXT, INT_NULL, INT_ZERO };
@@ -177,9 +178,9 @@ static int overridden(struct session *s, int64_t case_id, const char *rule)
 /* The breaches this save must answer: relevant, and not answered before. */
 static int open_breaches(struct session *s, const struct dev_rules *r, const struct dev_case *old,
                          const struct dev_case *c, enum dev_stage from, enum dev_stage to,
-                         struct dev_breach out[6])
+                         struct dev_breach out[DEV_MAX_BREACHES])
 {
-	struct dev_breach all[6];
+	struct dev_breach all[DEV_MAX_BREACHES];
 	int n = dev_time_breaches(s, r, c, to, all), k = 0;
 	for (int i = 0; i < n; i++)
 		if (dev_breach_relevant(&all[i], from, to, old, c) && !overridden(s, c->id, all[i].rule))
@@ -308,6 +309,15 @@ static int set_member_id(struct session *s, const struct dev_case *c, struct dj_
 
 /* ---- save ----------------------------------------------------------------- */
 
+/* A case registered from now on is kept under the 细则's steps (migration
+ * 022): the 提醒 list reminds it of its 考察 and 备案. */
+static int keep_steps(struct session *s, const struct dev_case *c, struct dj_err *e)
+{
+	int64_t ids[1] = { c->id };
+	return db_exec_ids(s->db, "INSERT OR IGNORE INTO dev_step_kept(case_id) VALUES (?)", ids, 1,
+	                   "保存发展党员记录", e);
+}
+
 /* The stored case (or none), its stage, and whether `to` may follow it. */
 static int starting_point(struct session *s, struct dev_case *c, enum dev_stage to,
                           struct dev_case *old, enum dev_stage *from, struct dj_err *e)
@@ -343,13 +353,13 @@ static int save_in_txn(struct session *s, struct dev_case *c, enum dev_stage to,
 	struct dev_case old;
 	enum dev_stage from;
 	struct dev_rules r;
-	struct dev_breach open[6];
+	struct dev_breach open[DEV_MAX_BREACHES];
 	dev_rules_load(s->cfg, &r);
 	if (starting_point(s, c, to, &old, &from, e))
 		return e ? e->code : DJ_INVALID;
 	snprintf(c->stage, sizeof c->stage, "%s", dev_stage_names[to]);
 	normalise(c);
-	if (dev_validate(s, c, to, e))
+	if (dev_validate(s, c, to, e) || dev_steps_check(s, &r, c, from, to, e))
 		return e ? e->code : DJ_INVALID;
 	int n = open_breaches(s, &r, c->id ? &old : NULL, c, from, to, open);
 	if (answer_breaches(s, &r, open, n, reason, overridable, e))
@@ -358,7 +368,8 @@ static int save_in_txn(struct session *s, struct dev_case *c, enum dev_stage to,
 	if (session_may_move(s, c->id != 0, old.org_id, c->org_id, e))
 		return DJ_DENIED;
 	int is_new = c->id == 0;
-	if (write_row(s, c, py, e) || record_overrides(s, c, open, n, reason, e))
+	if (write_row(s, c, py, e) || record_overrides(s, c, open, n, reason, e) ||
+	    (is_new && keep_steps(s, c, e)))
 		return e ? e->code : DJ_DB;
 	if (to == DEV_PROBATIONER && from != DEV_PROBATIONER) {
 		if (create_member(s, c, e) || set_member_id(s, c, e))
@@ -406,6 +417,7 @@ int dev_overrides(struct session *s, int64_t case_id, char *out, size_t cap)
 	static const char *const names[][2] = {
 		{ "age", "年龄" }, { "activist_time", "积极分子培养期" }, { "training", "培训学时" },
 		{ "sponsors", "入党介绍人" }, { "probation", "预备期" },
+		{ "notice_candidate", "发展对象公示" }, { "notice_probation", "转正公示" },
 	};
 	sqlite3_stmt *st;
 	int n = 0;

@@ -95,19 +95,27 @@ struct dev_rules {
 	int extension_max;         /* 12 */
 	int talk_days;             /* 30: an application should be talked about within */
 	int remind_days;           /* 30: how far ahead the 提醒 list looks */
+	int notice_days;           /* 5: a 公示 lasts at least (a time rule) */
+	int notice_workdays;       /* 1: notice_days counts Monday to Friday only */
+	int survey_months;         /* 6: an activist's 培养考察 is recorded every */
+	int filing_days;           /* 30: a 备案 is due within, after 确定/审批 */
+	unsigned long optional;    /* the steps made optional (devstep.h) */
 };
 void dev_rules_load(const struct config *c, struct dev_rules *r);
 
+enum { DEV_MAX_BREACHES = 8 };
 /* A time rule the case breaks, before any override is considered. */
 struct dev_breach {
-	const char *rule;          /* age, activist_time, sponsors, training, probation */
+	const char *rule;          /* age, activist_time, sponsors, training, probation,
+	                              notice_candidate, notice_probation (devstep.h) */
 	const char *field;         /* the form field to put the cursor on */
 	char msg[256];
 };
 /* The time rules broken by the case at stage `at` (every rule of that stage
- * and those before it).  Returns how many (at most 6) were written to out. */
+ * and those before it).  Returns how many (at most DEV_MAX_BREACHES) were
+ * written to out. */
 int dev_time_breaches(struct session *s, const struct dev_rules *r, const struct dev_case *c,
-                      enum dev_stage at, struct dev_breach out[6]);
+                      enum dev_stage at, struct dev_breach out[DEV_MAX_BREACHES]);
 
 /* 1 when breach b must be answered in a save from stage `from` (old: the
  * stored case, NULL for a new one) to `to`: the save enters the stage its
@@ -149,7 +157,10 @@ int dev_overrides(struct session *s, int64_t case_id, char *out, size_t cap);
  * 所在支部; due ones marked, finished ones dimmed; find by name or initials. */
 struct row_source *dev_list_source(struct session *s, int64_t root);
 /* 提醒: applications waiting for their talk, activists reaching a year and
- * probationers due for 转正 within remind_days: 提醒 姓名 所在支部 到期日 说明,
+ * probationers due for 转正 within remind_days; and the 细则's steps
+ * (devstep.h): an activist's half-yearly 考察 falling due, a 公示 ending, a
+ * 备案 not recorded filing_days after 确定发展对象 or 审批 (steps made
+ * optional are left out): 提醒 姓名 所在支部 到期日 说明,
  * by due date; overdue ones marked.  Row ids are case ids. */
 struct row_source *dev_remind_source(struct session *s, int64_t root);
 /* How many cases of the subtree are at each stage (out[DEV_NSTAGES]). */

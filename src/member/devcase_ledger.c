@@ -6,6 +6,7 @@
 
 #include "core/pager.h"
 #include "member/devcase.h"
+#include "member/devstep.h"
 #include "member/ledger_sql.h"
 
 #define CASE_FIND "c.name LIKE :fc ESCAPE '\\' OR c.name_py LIKE :fp ESCAPE '\\'" \
@@ -21,6 +22,7 @@ struct owned {
 	struct pager_def def;
 	char due[400];               /* the date a case's next step falls due */
 	char text[4][2048];
+	char big[8192];              /* the 提醒 list's union */
 };
 
 static int o_fetch(void *ctx, const struct rs_key *a, int dir, int n, struct rs_row *rows)
@@ -142,6 +144,48 @@ static const struct rs_column remind_cols[] = {
 	" WHEN " due " = dj_today() THEN '今天到期' ELSE '还有 ' ||" \
 	" CAST(julianday(" due ") - julianday(dj_today()) AS INTEGER) || ' 天' END"
 
+/* The 细则's steps that fall due (devstep.h), as more arms of the union:
+ * 考察 every survey_months from the last (or from 确定积极分子), a 公示's
+ * last day (until remind_days after it: the next step may then go on), a
+ * 备案 filing_days after the date it follows. */
+static int remind_steps(const struct dev_rules *r, char *out, size_t cap)
+{
+	int n = 0;
+#define ADD(...) (n += snprintf(out + n, cap - (size_t)n, __VA_ARGS__))
+	if (!dev_step_is_optional(r, dev_step_find("考察")))
+		ADD(" UNION ALL SELECT id, org_id, name, name_py, '培养考察到期', due, note FROM"
+		    " (SELECT c.id, c.org_id, c.name, c.name_py, date(coalesce(max(s.done_on),"
+		    " c.activist_on), '+%d months') AS due, CASE WHEN max(s.done_on) IS NULL THEN"
+		    " '确定积极分子 ' || c.activist_on ELSE '上次考察 ' || max(s.done_on) END AS note"
+		    " FROM dev_case c LEFT JOIN dev_step s ON s.case_id = c.id AND s.step = '考察'"
+		    " WHERE c.stage = '积极分子' AND c.id IN (SELECT case_id FROM dev_step_kept) GROUP BY c.id)"
+		    " WHERE due <= date(dj_today(), '+%d days')",
+		    r->survey_months, r->remind_days);
+	ADD(" UNION ALL SELECT c.id, c.org_id, c.name, c.name_py, s.step || '结束', s.until_on,"
+	    " '公示 ' || s.done_on || ' 至 ' || s.until_on FROM dev_case c JOIN dev_step s"
+	    " ON s.case_id = c.id AND ((c.stage = '发展对象' AND s.step = '发展对象公示') OR"
+	    " (c.stage = '预备党员' AND s.step = '转正公示'))"
+	    " WHERE s.until_on <= date(dj_today(), '+%d days')"
+	    " AND s.until_on >= date(dj_today(), '-%d days')", r->remind_days, r->remind_days);
+	/* the 备案 and 考察 of cases kept under the steps only (migration 022) */
+	static const struct { const char *step, *kind, *stage, *after, *what; } filings[] = {
+		{ "发展对象备案", "发展对象待备案", "发展对象", "candidate_on", "确定发展对象 " },
+		{ "审批备案", "审批后待备案", "预备党员", "approved_on", "党委审批 " },
+	};
+	for (size_t i = 0; i < sizeof filings / sizeof *filings; i++)
+		if (!dev_step_is_optional(r, dev_step_find(filings[i].step)))
+			ADD(" UNION ALL SELECT c.id, c.org_id, c.name, c.name_py, '%s',"
+			    " date(c.%s, '+%d days'), '%s' || c.%s FROM dev_case c WHERE c.stage = '%s'"
+			    " AND c.id IN (SELECT case_id FROM dev_step_kept)"
+			    " AND NOT EXISTS (SELECT 1 FROM dev_step s WHERE s.case_id = c.id AND s.step = '%s')"
+			    " AND date(c.%s, '+%d days') <= date(dj_today(), '+%d days')",
+			    filings[i].kind, filings[i].after, r->filing_days, filings[i].what,
+			    filings[i].after, filings[i].stage, filings[i].step, filings[i].after,
+			    r->filing_days, r->remind_days);
+#undef ADD
+	return n < (int)cap ? n : (int)cap - 1;
+}
+
 struct row_source *dev_remind_source(struct session *s, int64_t root)
 {
 	struct dev_rules r;
@@ -149,7 +193,7 @@ struct row_source *dev_remind_source(struct session *s, int64_t root)
 	if (!o)
 		return NULL;
 	dev_rules_load(s->cfg, &r);
-	snprintf(o->text[0], sizeof o->text[0],
+	int n = snprintf(o->big, sizeof o->big,
 	         "(SELECT id, org_id, name, name_py, '申请待谈话' AS kind,"
 	         " date(applied_on, '+%d days') AS due,"
 	         " '递交申请 ' || applied_on || '，已等待 ' ||"
@@ -162,10 +206,11 @@ struct row_source *dev_remind_source(struct session *s, int64_t root)
 	         " UNION ALL SELECT id, org_id, name, name_py, '预备党员转正',"
 	         " date(branch_meeting_on, '+' || (%d + extension_months) || ' months'), ''"
 	         " FROM dev_case WHERE stage = '预备党员' AND date(branch_meeting_on, '+' ||"
-	         " (%d + extension_months) || ' months') <= date(dj_today(), '+%d days')) r"
-	         " JOIN org o ON o.id = r.org_id",
+	         " (%d + extension_months) || ' months') <= date(dj_today(), '+%d days')",
 	         r.talk_days, r.activist_months, r.activist_months, r.remind_days,
 	         r.probation_months, r.probation_months, r.remind_days);
+	n += remind_steps(&r, o->big + n, sizeof o->big - (size_t)n);
+	snprintf(o->big + n, sizeof o->big - (size_t)n, ") r JOIN org o ON o.id = r.org_id");
 	o->def = (struct pager_def){
 		.cols = remind_cols,
 		.ncols = 5,
@@ -174,7 +219,7 @@ struct row_source *dev_remind_source(struct session *s, int64_t root)
 		           DAYS_LEFT("r.due") " END" },
 		.sort = { "r.kind || r.due", "r.name_py || r.name", "o.sort_key || '/' || r.due", "r.due" },
 		.id = "r.id",
-		.from = o->text[0],
+		.from = o->big,
 		.where = DB_SUBTREE("r.org_id"),
 		.find = "r.name LIKE :fc ESCAPE '\\' OR r.name_py LIKE :fp ESCAPE '\\'",
 		.flags = "CASE WHEN r.due <= dj_today() THEN 1 ELSE 0 END",

@@ -10,6 +10,7 @@
 #include "core/db.h"
 #include "core/validate.h"
 #include "member/devcase.h"
+#include "member/devstep.h"
 #include "member/member.h"
 #include "member/stats.h"
 
@@ -27,12 +28,12 @@ int dev_stage_of(const char *name)
 
 static const struct dev_transition transitions[] = {
 	{ DEV_APPLICANT, DEV_ACTIVIST, "确定为入党积极分子",
-	  "填写谈话日期、确定积极分子日期和两名培养联系人" },
+	  "填写谈话日期、确定积极分子日期和两名培养联系人；在发展程序中记录推荐" },
 	{ DEV_ACTIVIST, DEV_CANDIDATE, "确定为发展对象",
-	  "填写确定发展对象日期（作为积极分子须培养满一年）" },
+	  "填写确定发展对象日期（培养满一年）；发展程序中记录考察等" },
 	{ DEV_CANDIDATE, DEV_PROBATIONER, "接收为预备党员",
-	  "填写身份证号、政审日期、培训学时、两名入党介绍人、支部大会和党委审批日期" },
-	{ DEV_PROBATIONER, DEV_FULL, "按期转正", "填写转正日期（预备期满之日）" },
+	  "填写政审、学时、介绍人、支部大会和审批日期；发展程序中记录公示等" },
+	{ DEV_PROBATIONER, DEV_FULL, "按期转正", "填写转正日期（预备期满之日）；发展程序中记录转正申请等" },
 	{ DEV_APPLICANT, DEV_ENDED, "终止培养", "填写终止日期和终止原因" },
 	{ DEV_ACTIVIST, DEV_ENDED, "终止培养", "填写终止日期和终止原因" },
 	{ DEV_CANDIDATE, DEV_ENDED, "终止培养", "填写终止日期和终止原因" },
@@ -76,7 +77,12 @@ void dev_rules_load(const struct config *c, struct dev_rules *r)
 	r->extension_max = clamp(GET("extension_max", 12), r->extension_min, 24, 12);
 	r->talk_days = clamp(GET("talk_days", 30), 1, 365, 30);
 	r->remind_days = clamp(GET("remind_days", 30), 0, 365, 30);
+	r->notice_days = clamp(GET("notice_days", 5), 1, 30, 5);
+	r->notice_workdays = clamp(GET("notice_workdays", 1), 0, 1, 1);
+	r->survey_months = clamp(GET("survey_months", 6), 1, 12, 6);
+	r->filing_days = clamp(GET("filing_days", 30), 1, 365, 30);
 #undef GET
+	r->optional = dev_step_optional_mask(c ? config_str(c, "develop:optional", "") : "", NULL);
 }
 
 static const char *text_of(const struct dev_case *c, size_t off)
@@ -340,6 +346,9 @@ static const struct time_rule time_rules[] = {
 	{ "training", DEV_PROBATIONER, { "training_hours", NULL, NULL } },
 	{ "sponsors", DEV_PROBATIONER, { "sponsor1", "sponsor2", NULL } },
 	{ "probation", DEV_FULL, { "confirmed_on", "branch_meeting_on", "extension" } },
+	/* the 公示 are steps (devstep.h): checked when entering the stage */
+	{ "notice_candidate", DEV_PROBATIONER, { NULL, NULL, NULL } },
+	{ "notice_probation", DEV_FULL, { NULL, NULL, NULL } },
 };
 enum { NTIME_RULES = sizeof time_rules / sizeof *time_rules };
 
@@ -387,10 +396,10 @@ static int is_full_member(struct session *s, const char *name)
 	return found;
 }
 
-static void add_breach(struct dev_breach out[6], int *n, const char *rule, const char *field,
+static void add_breach(struct dev_breach out[DEV_MAX_BREACHES], int *n, const char *rule, const char *field,
                        const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
-static void add_breach(struct dev_breach out[6], int *n, const char *rule, const char *field,
+static void add_breach(struct dev_breach out[DEV_MAX_BREACHES], int *n, const char *rule, const char *field,
                        const char *fmt, ...)
 {
 	va_list ap;
@@ -402,7 +411,7 @@ static void add_breach(struct dev_breach out[6], int *n, const char *rule, const
 	(*n)++;
 }
 
-static void sponsor_breach(struct session *s, const struct dev_case *c, struct dev_breach out[6],
+static void sponsor_breach(struct session *s, const struct dev_case *c, struct dev_breach out[DEV_MAX_BREACHES],
                            int *n)
 {
 	const char *bad[2];
@@ -418,7 +427,7 @@ static void sponsor_breach(struct session *s, const struct dev_case *c, struct d
 }
 
 int dev_time_breaches(struct session *s, const struct dev_rules *r, const struct dev_case *c,
-                      enum dev_stage at, struct dev_breach out[6])
+                      enum dev_stage at, struct dev_breach out[DEV_MAX_BREACHES])
 {
 	int n = 0;
 	char limit[11], due[11];
@@ -444,5 +453,6 @@ int dev_time_breaches(struct session *s, const struct dev_rules *r, const struct
 	if (at == DEV_FULL && *due && *c->confirmed_on && strcmp(c->confirmed_on, due) < 0)
 		add_breach(out, &n, "probation", "confirmed_on",
 		           "转正日期 %s 早于预备期满之日 %s", c->confirmed_on, due);
+	dev_step_breaches(s, r, c, at, out, &n);
 	return n;
 }

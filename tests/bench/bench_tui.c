@@ -642,6 +642,7 @@ void bench_tui(struct bench *b)
 	static const char *const basic[] = { "党内统计", "党员基本情况", NULL };
 	static const char *const change[] = { "党内统计", "党员增减", NULL };
 	static const char *const roll[] = { "党内统计", "党员基本情况", "\n", NULL };
+	static const char *const remind[] = { "党员管理", "发展提醒", NULL };
 	first_screen(b);
 	ledger_keys(b, &members);
 	ledger_keys(b, &org_list);
@@ -659,4 +660,5 @@ void bench_tui(struct bench *b)
 	whole_county_screen(b, "党内统计 党员基本情况（全县，屏幕）", basic, "党员总数 · 人数");
 	whole_county_screen(b, "党内统计 党员增减（全县，屏幕）", change, "上年末党员数 · 人数");
 	whole_county_screen(b, "党内统计 党员总数名单（全县，屏幕）", roll, "共 ");
+	whole_county_screen(b, "发展提醒（全县，屏幕）", remind, "到期或即将到期的发展党员事项");
 }

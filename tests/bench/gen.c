@@ -679,6 +679,8 @@ int main(int argc, char **argv)
 		gen_honours(&g);
 	if (gen_has_table(&g, "dev_case"))
 		gen_devcases(&g);
+	if (gen_has_table(&g, "dev_step"))
+		gen_devsteps(&g);
 	phase(&t0, "定级与荣誉");
 	if (gen_has_table(&g, "duty_report"))
 		gen_reports(&g);

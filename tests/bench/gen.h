@@ -72,6 +72,7 @@ void gen_reports(struct gen *g);
 void gen_appraisal(struct gen *g);   /* last year's 述职评议 of every graded org */
 void gen_devcases(struct gen *g);   /* 发展党员 under way, for the 待办 list */
 void gen_evaluations(struct gen *g); /* last year's 民主评议党员 of every branch and member */
+void gen_devsteps(struct gen *g);   /* their 发展程序 steps (推荐, 考察) */
 void gen_plans(struct gen *g);
 void gen_care(struct gen *g);        /* 关怀对象 and their 慰问, for 本年未慰问 */
 

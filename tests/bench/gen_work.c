@@ -485,6 +485,32 @@ void gen_devcases(struct gen *g)
 	sqlite3_finalize(st);
 }
 
+/* 发展程序 (migration 022) of the activists gen_devcases made, as if each
+ * were registered by the program: kept under the steps, its 推荐 a week
+ * before 确定积极分子 and a 考察 half a year on, so that 发展提醒 and 今日待办
+ * run their step arms (考察 due, 备案) over the whole county. */
+void gen_devsteps(struct gen *g)
+{
+	static const char *const sql[] = {
+		"INSERT OR IGNORE INTO dev_step_kept(case_id) SELECT id FROM dev_case",
+		"INSERT INTO dev_step(case_id, step, done_on, number, votes, of_votes, note, updated_by)"
+		" SELECT id, '推荐', date(activist_on, '-7 days'), '党员推荐', 15 + id % 6, 21, '', 'gen'"
+		" FROM dev_case WHERE stage = '积极分子'",
+		"INSERT INTO dev_step(case_id, step, done_on, note, updated_by)"
+		" SELECT id, '考察', date(activist_on, '+6 months'), '表现良好', 'gen' FROM dev_case"
+		" WHERE stage = '积极分子' AND date(activist_on, '+6 months') <= ?1",
+	};
+	char today[11];
+	gen_date(g->today, today);
+	for (size_t i = 0; i < sizeof sql / sizeof *sql; i++) {
+		sqlite3_stmt *st = gen_prepare(g, sql[i]);
+		if (sqlite3_bind_parameter_count(st))
+			gen_text(st, 1, today);
+		gen_insert(g, st);
+		sqlite3_finalize(st);
+	}
+}
+
 /* The plans (实施方案) of the last three years, as the county issues them:
  * four phases, the 七大活动 as groups, a task for about one branch in five
  * (本级, that branch) with two of its members as 责任人 and a deadline

@@ -5,11 +5,14 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <time.h>
 #include <cmocka.h>
 
 #include "core/validate.h"
 #include "fixture.h"
 #include "member/devcase.h"
+#include "member/devstep.h"
 
 static int setup(void **state)
 {
@@ -17,6 +20,7 @@ static int setup(void **state)
 	/* two 正式党员 who can introduce applicants */
 	fx_add(f->s, fx_member("老党员甲", "男", "1960-01-01", "东村党支部"));
 	fx_add(f->s, fx_member("老党员乙", "女", "1962-02-02", "东村党支部"));
+	fx_org(f->s, "东村第一党小组", "党小组", "东村党支部");
 	*state = f;
 	return 0;
 }
@@ -41,11 +45,86 @@ static int save(struct fixture *f, struct dev_case *c, enum dev_stage to, struct
 	return dev_save(f->s, c, to, NULL, 0, NULL, e);
 }
 
+static void date_add_days(const char *d, int days, char out[11])
+{
+	struct tm t = { 0 };
+	sscanf(d, "%d-%d-%d", &t.tm_year, &t.tm_mon, &t.tm_mday);
+	t.tm_year -= 1900;
+	t.tm_mon -= 1;
+	t.tm_mday += days;
+	t.tm_hour = 12;
+	mktime(&t);
+	strftime(out, 11, "%Y-%m-%d", &t);
+}
+
+/* Records a step of the 发展程序 (devstep.h) on `date` plus `days`; a 公示
+ * lasts ten days.  A refusal is left to the transition to report (it
+ * names the step it lacks). */
+static void step(struct fixture *f, const struct dev_case *c, const char *key, const char *date,
+                 int days)
+{
+	struct dev_step r;
+	struct dj_err e;
+	memset(&r, 0, sizeof r);
+	r.case_id = c->id;
+	SET(r.step, key);
+	date_add_days(date, days, r.done_on);
+	if (strstr(key, "公示"))
+		date_add_days(r.done_on, 9, r.until_on);
+	if (strcmp(key, "推荐") == 0)
+		SET(r.number, "党员推荐"), SET(r.votes, "8"), SET(r.of_votes, "9");
+	if (strcmp(key, "入党志愿书") == 0)
+		SET(r.number, "2024001");
+	if (strcmp(key, "编入党小组") == 0)
+		SET(r.number, "东村第一党小组");
+	dev_step_save(f->s, &r, 0, &e);
+}
+
+/* The steps of the 细则 the transition into `to` requires (test_devstep.c
+ * tests them), dated from the case's own dates, so that these tests see
+ * only the rules of the case form. */
+static void papers_for(struct fixture *f, const struct dev_case *c, enum dev_stage to)
+{
+	char d[11];
+	if (!c->id || to == DEV_ENDED)
+		return;
+	if (to == DEV_ACTIVIST && *c->activist_on)
+		step(f, c, "推荐", c->activist_on, 0);
+	if (to == DEV_CANDIDATE && *c->activist_on && *c->candidate_on) {
+		step(f, c, "积极分子备案", c->activist_on, 0);
+		for (int k = 1; k < 10; k++) {
+			date_add_months(c->activist_on, 6 * k, d);
+			if (strcmp(d, c->candidate_on) > 0)
+				break;
+			step(f, c, "考察", d, 0);
+		}
+		step(f, c, "听取意见", c->candidate_on, 0);
+	}
+	if (to == DEV_PROBATIONER && *c->candidate_on && *c->branch_meeting_on) {
+		step(f, c, "发展对象公示", c->candidate_on, 1);
+		step(f, c, "发展对象备案", c->candidate_on, 0);
+		step(f, c, "支委会审查", c->candidate_on, 0);
+		date_add_days(c->candidate_on, 11, d);
+		if (*c->vetted_on && strcmp(c->vetted_on, d) > 0)
+			snprintf(d, sizeof d, "%s", c->vetted_on);
+		step(f, c, "上级预审", d, 0);
+		step(f, c, "入党志愿书", d, 0);
+		step(f, c, "派人谈话", c->branch_meeting_on, 0);
+	}
+	if (to == DEV_FULL && *c->confirmed_on && *c->approved_on) {
+		step(f, c, "审批备案", c->approved_on, 0);
+		step(f, c, "编入党小组", c->approved_on, 0);
+		step(f, c, "转正申请", c->confirmed_on, -20);
+		step(f, c, "转正公示", c->confirmed_on, -15);
+	}
+}
+
 static void must_refuse(struct fixture *f, struct dev_case *c, enum dev_stage to,
                         const char *field, const char *words)
 {
 	struct dj_err e;
 	int64_t version = c->version;
+	papers_for(f, c, to);
 	int rc = save(f, c, to, &e);
 	if (rc == 0 || (field && strcmp(e.field, field) != 0) || !strstr(e.msg, words))
 		fail_msg("expected refusal on %s with \"%s\", got %d on \"%s\": %s", field ? field : "-",
@@ -56,6 +135,7 @@ static void must_refuse(struct fixture *f, struct dev_case *c, enum dev_stage to
 static void must_save(struct fixture *f, struct dev_case *c, enum dev_stage to)
 {
 	struct dj_err e;
+	papers_for(f, c, to);
 	if (save(f, c, to, &e))
 		fail_msg("save to %s refused on %s: %s", dev_stage_names[to], e.field, e.msg);
 	assert_string_equal(c->stage, dev_stage_names[to]);
@@ -317,6 +397,7 @@ static void early_confirmation_in_warn_mode_stays_valid(void **state)
 	struct dev_case c = walked(f, "冯雪", "1990-03-03", "2024-06-10", 62, DEV_PROBATIONER);
 	assert_string_equal(c.due_on, "2026-10-10");
 	SET(c.confirmed_on, "2026-09-10");
+	papers_for(f, &c, DEV_FULL);
 	struct dj_err e;
 	int over;
 	assert_int_equal(dev_save(f->s, &c, DEV_FULL, NULL, 0, &over, &e), DJ_INVALID);
@@ -406,6 +487,8 @@ static void settings_come_from_the_config(void **state)
 static void reminders_list_what_falls_due(void **state)
 {
 	struct fixture *f = *state;
+	/* the 考察 and 备案 reminders are test_devstep.c's */
+	fx_config(f, "optional = 考察, 审批备案");
 	walked(f, "甲等谈话", "1990-01-01", "2026-09-01", 13, DEV_APPLICANT);
 	struct dev_case talked = applicant("乙已谈话", "1990-01-01", "2026-10-01", 15);
 	SET(talked.talked_on, "2026-10-20");
