@@ -14,6 +14,7 @@ static const char *const titles[] = {
 	[FORM_MINUTES] = "打印会议记录", [FORM_MEMBER] = "打印党员信息采集表",
 	[FORM_GRADING] = "打印定级台账", [FORM_HONOURS] = "打印表彰荣誉汇总表",
 	[FORM_APPRAISAL] = "打印述职评议结果表", [FORM_BULLETIN] = "打印通报",
+	[FORM_TRAINING] = "打印学时登记表",
 };
 
 void print_dialog(struct session *s, enum form_kind k, int64_t id, int blank)

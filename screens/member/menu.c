@@ -1,6 +1,6 @@
 /* menu.c — 党员管理: the roster, the tree to choose a subtree from,
  * the structure counts, the development path and its reminders, the
- * 回执 of the letters of transfer, the roster import. */
+ * 回执 of the letters of transfer, the roster import, the training hours. */
 #include "screens/common/menu_screen.h"
 #include "screens/common/screens.h"
 
@@ -19,6 +19,8 @@ static const struct menu_entry entries[] = {
 	  &member_receipts_screen },
 	{ { '7', "导入党员名册", "从 Excel（.xlsx）或 CSV 名册导入：全部成功或全部不导入，逐行报告问题" },
 	  &member_import_screen },
+	{ { '9', "教育培训学时", "培训记录和参训名单；每名党员本年度学时与目标（32 学时）相比，列出未达标的" },
+	  &training_menu_screen },
 };
 
 static const struct menu_screen menu = {
@@ -40,7 +42,8 @@ const struct screen member_menu_screen = {
 	        "4 发展党员：入党申请人到正式党员的全过程登记，F9 办理下一步。\n"
 	        "5 发展提醒：到期需要办理的事项。\n"
 	        "6 回执台账：转出介绍信的回执，逾期未回的标出，回车登记退回日期。\n"
-	        "7 导入党员名册：从 .xlsx 或 .csv 文件导入（命令行：dangjian import members 文件）。",
+	        "7 导入党员名册：从 .xlsx 或 .csv 文件导入（命令行：dangjian import members 文件）。\n"
+	        "9 教育培训学时：培训记录（参训名单逐人标记）和学时台账（按组织列出未达标的党员）。",
 	.legend = menu_screen_legend,
 	.open = open_menu,
 	.close = menu_screen_close,

@@ -35,6 +35,7 @@ static const struct { const char *name, *label; } tables[] = {
 	{ "duty_report", "工作汇报" }, { "inspection_org", "督导整改" },
 	{ "liaison_visit", "联系走访" },
 	{ "appraise_round", "述职评议" }, { "appraise_line", "评议结果" }, { "bulletin", "通报" },
+	{ "training", "培训记录" },
 	{ "plan_phase", "计划阶段" }, { "plan_group", "任务分组" }, { "plan_task", "计划任务" },
 	{ "plan_line", "支部任务" }, { "plan_note", "任务进展" },
 	{ "database", "数据库" },

@@ -169,6 +169,7 @@ static int (*const workflows[])(struct session *, struct dj_err *) = {
 	demo_supervise,  /* 月报 with some missing, a 督导检查 with an overdue follow-up, 联系点 visits */
 	demo_appraise,   /* last year's 述职评议 of every branch, votes typed, closed */
 	demo_plan,       /* seed 003's 实施方案: phases, 七大活动 tasks, a task split to branches */
+	demo_training,   /* this year's 培训 with attendees: some reach 32 学时, some fall short */
 };
 
 int demo_populate(struct session *s, struct dj_err *e)

@@ -62,5 +62,8 @@ int demo_appraise(struct session *s, struct dj_err *e);
  * of the 七大活动 with two 责任人 each (done, in progress, 逾期), and the
  * 两新 task split to the 非公企业 branches with their 公开承诺. */
 int demo_plan(struct session *s, struct dj_err *e);
+/* This year's 教育培训 (src/training/): the 镇党委's 春训 and 网络学习, a
+ * village's 专题培训, some members away, a few with their own hours. */
+int demo_training(struct session *s, struct dj_err *e);
 
 #endif

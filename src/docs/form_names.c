@@ -14,6 +14,7 @@
 #include "grading/grading.h"
 #include "member/member.h"
 #include "orglife/meeting.h"
+#include "training/training.h"
 
 static void join(char *out, size_t cap, const char *form, const char *what, const char *date)
 {
@@ -92,6 +93,13 @@ int form_file_name(struct session *s, enum form_kind k, int64_t id, char *out, s
 		bulletin_free(&b);
 		return rc;
 	}
+	case FORM_TRAINING: {
+		struct training t;
+		int rc = training_load(s, id, &t, e);
+		if (rc == 0)
+			join(out, cap, "学时登记表", t.date, t.title);
+		return rc;
+	}
 	}
 	return dj_fail(e, DJ_INVALID, NULL, "未知表格");
 }
@@ -108,6 +116,7 @@ int form_write_pdf(struct session *s, enum form_kind k, int64_t id, int blank, c
 	case FORM_HONOURS: return form_honours_pdf(s, (int)id, path, pages, e);
 	case FORM_APPRAISAL: return form_appraisal_pdf(s, id, path, pages, e);
 	case FORM_BULLETIN: return form_bulletin_pdf(s, id, path, pages, e);
+	case FORM_TRAINING: return form_training_pdf(s, id, path, pages, e);
 	}
 	return dj_fail(e, DJ_INVALID, NULL, "未知表格");
 }
