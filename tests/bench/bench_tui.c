@@ -613,16 +613,21 @@ void bench_tui(struct bench *b)
 	static const char *const grading[] = { "分类定级", "\n", "定级台账", NULL };
 	static const char *const appraisal[] = { "工作计划与督导", "述职评议", "\n", NULL };
 	static const char *const todo[] = { "今日待办", NULL };
+	static const struct ledger training = { { "党员管理", "教育培训学时", "学时台账", NULL }, "学时台账",
+	                                        "training_ledger" };
+	static const char *const training_open[] = { "党员管理", "教育培训学时", "学时台账", NULL };
 	first_screen(b);
 	ledger_keys(b, &members);
 	ledger_keys(b, &org_list);
 	ledger_keys(b, &honours);
 	ledger_keys(b, &reports);
 	ledger_keys(b, &people);
+	ledger_keys(b, &training);
 	repaints(b, &members);
 	memory(b, &members);
 	whole_county_screen(b, "党员结构统计（全县，屏幕）", stats, "每组合计");
 	whole_county_screen(b, "定级台账（全县，屏幕）", grading, "共 ");
 	whole_county_screen(b, "述职评议录入表（全县，屏幕）", appraisal, "评议录入：");
 	whole_county_screen(b, "今日待办（全县，屏幕）", todo, "即将到期 ");
+	whole_county_screen(b, "学时台账（全县，屏幕）", training_open, "未达标 ");
 }

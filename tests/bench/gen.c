@@ -689,6 +689,9 @@ int main(int argc, char **argv)
 	if (gen_has_table(&g, "plan_task"))
 		gen_plans(&g);
 	phase(&t0, "工作计划");
+	if (gen_has_table(&g, "training_attendee"))
+		gen_training(&g);
+	phase(&t0, "教育培训");
 	gen_exec(&g, "COMMIT");
 	create_indexes(&g, &ix);
 	/* 排序号 and the tree order the ledgers page by, as a save would keep them. */

@@ -72,5 +72,6 @@ void gen_reports(struct gen *g);
 void gen_appraisal(struct gen *g);   /* last year's 述职评议 of every graded org */
 void gen_devcases(struct gen *g);   /* 发展党员 under way, for the 待办 list */
 void gen_plans(struct gen *g);
+void gen_training(struct gen *g);   /* this year's 培训 in every branch, with attendees */
 
 #endif
