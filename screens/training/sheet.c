@@ -214,13 +214,16 @@ static enum outcome own_hours(struct sheet *w)
 	if (r->own2)
 		training_format_hours(r->own2, text, sizeof text);
 	snprintf(title, sizeof title, "%s 本人学时（留空为本次培训的学时）", r->name);
-	if (!dialog_input(title, "本人学时：", text, sizeof text))
-		return SCR_REDRAW;
-	utf8_trim(text);
 	int half2 = 0;
-	if (*text && training_parse_hours(text, &half2, why)) {
+	/* a value refused is asked for again with what was typed still there */
+	for (;;) {
+		if (!dialog_input(title, "本人学时：", text, sizeof text))
+			return SCR_REDRAW;
+		utf8_trim(text);
+		half2 = 0;
+		if (!*text || training_parse_hours(text, &half2, why) == 0)
+			break;
 		frame_message(MSG_ERROR, "「本人学时」%s：%s（%s）", why, text, r->name);
-		return SCR_REDRAW;
 	}
 	r->own2 = half2 == w->sh.hours2 ? 0 : half2;
 	after_change(w, 0);

@@ -138,22 +138,37 @@ struct row_source *training_ledger_source(struct session *s, const struct traini
 		.id = "m.id", .from = p[P_FROM], .where = p[P_WHERE],
 		.find = "m.name LIKE :fc ESCAPE '\\' OR m.name_py LIKE :fp ESCAPE '\\'"
 		        " OR o.name LIKE :fc ESCAPE '\\' OR o.name_py LIKE :fp ESCAPE '\\'",
+		/* initials walk member_py, as the roster's find does */
+		.find_initials = "m.name_py >= :flo AND m.name_py < :fhi",
 		.flags = p[P_FLAGS],
 		.keys = { [0] = { "o.sort_key", "o.id", "m.name_py" } },
 	};
 	return pager_new_owning(s->db, &def, scope_of(s, scope), q.block);
 }
 
+/* Short = listed − those who reached the target.  Who reached it is read
+ * from the year's ranges of the two sums (their keys start with the year)
+ * and added up per member in one pass, so the members who have nothing
+ * are never looked at one by one: 0.13 s for 200,000 members where a probe
+ * per member takes 0.7 s (tests/bench). */
 int training_ledger_totals(struct session *s, const struct training_rules *r, int year,
                            int64_t scope, long *members, long *short_n, struct dj_err *e)
 {
-	struct ledger_sql q;
 	*members = *short_n = 0;
-	if (sql_build(r, year, 0, &q))
-		return dj_fail(e, DJ_DB, NULL, "内存不足");
-	char *sql = sqlite3_mprintf("SELECT count(*), coalesce(sum(%s < %d), 0) FROM %s WHERE %s",
-	                            q.part[P_DONE], r->target2, q.part[P_FROM], q.part[P_WHERE]);
-	sqlite3_free(q.block);
+	char *types = types_in(r);
+	char *meet = !types ? NULL : r->ntypes && r->meeting2
+	             ? sqlite3_mprintf(" UNION ALL SELECT member_id, n * %d FROM meeting_present"
+	                               " WHERE year = %d AND type IN (%s)", r->meeting2, year, types)
+	             : sqlite3_mprintf("%s", "");
+	sqlite3_free(types);
+	char *sql = !meet ? NULL : sqlite3_mprintf(
+		"SELECT (SELECT count(*) FROM member m WHERE m.status = '正常' AND %s),"
+		" (SELECT count(*) FROM (SELECT member_id FROM (SELECT member_id,"
+		"  CAST(round(hours * 2) AS INTEGER) AS x FROM training_sum WHERE year = %d%s)"
+		"  GROUP BY member_id HAVING sum(x) >= %d) done JOIN member m ON m.id = done.member_id"
+		"  WHERE m.status = '正常' AND %s)",
+		DB_SUBTREE("m.org_id"), year, meet, r->target2, DB_SUBTREE("m.org_id"));
+	sqlite3_free(meet);
 	sqlite3_stmt *st;
 	if (!sql || sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
 		sqlite3_free(sql);
@@ -164,7 +179,7 @@ int training_ledger_totals(struct session *s, const struct training_rules *r, in
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		*members = (long)sqlite3_column_int64(st, 0);
-		*short_n = (long)sqlite3_column_int64(st, 1);
+		*short_n = *members - (long)sqlite3_column_int64(st, 1);
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW ? 0 : db_fail(s->db, e, "统计学时");

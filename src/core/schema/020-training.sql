@@ -46,7 +46,7 @@ CREATE TABLE IF NOT EXISTS training_sum (
   member_id   INTEGER NOT NULL,
   year        INTEGER NOT NULL,
   hours       REAL NOT NULL DEFAULT 0,
-  PRIMARY KEY (member_id, year)
+  PRIMARY KEY (year, member_id)        -- a year's rows in one range: the ledger's totals
 ) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS meeting_present (
@@ -54,7 +54,7 @@ CREATE TABLE IF NOT EXISTS meeting_present (
   year        INTEGER NOT NULL,
   type        TEXT NOT NULL,
   n           INTEGER NOT NULL DEFAULT 0,
-  PRIMARY KEY (member_id, year, type)
+  PRIMARY KEY (year, type, member_id)
 ) WITHOUT ROWID;
 
 INSERT INTO meeting_present(member_id, year, type, n)
@@ -68,7 +68,7 @@ CREATE TRIGGER IF NOT EXISTS training_attendee_in AFTER INSERT ON training_atten
   INSERT INTO training_sum(member_id, year, hours)
     SELECT NEW.member_id, CAST(substr(t.date, 1, 4) AS INTEGER), coalesce(NEW.hours, t.hours)
     FROM training t WHERE t.id = NEW.training_id
-    ON CONFLICT (member_id, year) DO UPDATE SET hours = hours + excluded.hours;
+    ON CONFLICT (year, member_id) DO UPDATE SET hours = hours + excluded.hours;
 END;
 
 CREATE TRIGGER IF NOT EXISTS training_attendee_out AFTER DELETE ON training_attendee BEGIN
@@ -87,7 +87,7 @@ ON training_attendee BEGIN
   INSERT INTO training_sum(member_id, year, hours)
     SELECT NEW.member_id, CAST(substr(t.date, 1, 4) AS INTEGER), coalesce(NEW.hours, t.hours)
     FROM training t WHERE t.id = NEW.training_id
-    ON CONFLICT (member_id, year) DO UPDATE SET hours = hours + excluded.hours;
+    ON CONFLICT (year, member_id) DO UPDATE SET hours = hours + excluded.hours;
 END;
 
 -- A session moved to another year or given other hours moves its attendees' sums.
@@ -100,7 +100,7 @@ CREATE TRIGGER IF NOT EXISTS training_moved AFTER UPDATE OF date, hours ON train
   INSERT INTO training_sum(member_id, year, hours)
     SELECT a.member_id, CAST(substr(NEW.date, 1, 4) AS INTEGER), coalesce(a.hours, NEW.hours)
     FROM training_attendee a WHERE a.training_id = NEW.id
-    ON CONFLICT (member_id, year) DO UPDATE SET hours = hours + excluded.hours;
+    ON CONFLICT (year, member_id) DO UPDATE SET hours = hours + excluded.hours;
 END;
 
 -- ---- meeting_present ----
@@ -110,7 +110,7 @@ WHEN NEW.state = '出席' BEGIN
   INSERT INTO meeting_present(member_id, year, type, n)
     SELECT NEW.member_id, CAST(substr(m.date, 1, 4) AS INTEGER), m.type, 1
     FROM meeting m WHERE m.id = NEW.meeting_id
-    ON CONFLICT (member_id, year, type) DO UPDATE SET n = n + 1;
+    ON CONFLICT (year, type, member_id) DO UPDATE SET n = n + 1;
 END;
 
 CREATE TRIGGER IF NOT EXISTS training_present_out AFTER DELETE ON attendance
@@ -130,7 +130,7 @@ ON attendance BEGIN
   INSERT INTO meeting_present(member_id, year, type, n)
     SELECT NEW.member_id, CAST(substr(m.date, 1, 4) AS INTEGER), m.type, 1
     FROM meeting m WHERE m.id = NEW.meeting_id AND NEW.state = '出席'
-    ON CONFLICT (member_id, year, type) DO UPDATE SET n = n + 1;
+    ON CONFLICT (year, type, member_id) DO UPDATE SET n = n + 1;
 END;
 
 -- A meeting deleted takes its attendance with it (ON DELETE CASCADE): its
@@ -147,5 +147,5 @@ CREATE TRIGGER IF NOT EXISTS training_meeting_moved AFTER UPDATE OF date, type O
   INSERT INTO meeting_present(member_id, year, type, n)
     SELECT a.member_id, CAST(substr(NEW.date, 1, 4) AS INTEGER), NEW.type, 1
     FROM attendance a WHERE a.meeting_id = NEW.id AND a.state = '出席'
-    ON CONFLICT (member_id, year, type) DO UPDATE SET n = n + 1;
+    ON CONFLICT (year, type, member_id) DO UPDATE SET n = n + 1;
 END;
