@@ -16,6 +16,7 @@ static const char *const titles[] = {
 	[FORM_APPRAISAL] = "打印述职评议结果表", [FORM_BULLETIN] = "打印通报",
 	[FORM_CARE] = "打印慰问名单",
 	[FORM_EVALUATE] = "打印民主评议党员结果表",
+	[FORM_TRAINING] = "打印学时登记表",
 };
 
 void print_dialog(struct session *s, enum form_kind k, int64_t id, int blank)

@@ -309,6 +309,19 @@ extern const struct screen evaluate_sheet_screen;         /* round_id */
 extern const struct screen evaluate_line_form_screen;     /* id: the line */
 extern const struct screen evaluate_followup_form_screen; /* id: the follow-up */
 extern const struct screen evaluate_member_screen;        /* member_id */
+/* 教育培训学时 (issue 20, src/training/training.h): the submenu on 党员管理's
+ * key 9, the sessions, one session (id; 0: a new one), its 参训名单 (id),
+ * and the 学时台账. */
+struct training_arg {
+	long long id;
+	long long saved_id;    /* set on return: the session last saved */
+	int changed;           /* set on return: something was saved */
+};
+extern const struct screen training_menu_screen;
+extern const struct screen training_list_screen;
+extern const struct screen training_form_screen;
+extern const struct screen training_sheet_screen;
+extern const struct screen training_ledger_screen;
 
 /* 通报 (issue 13, src/bulletin/bulletin.h): the saved ones, and one of them
  * (id), or when id is 0 a new one drafted for [from, to] under root. */

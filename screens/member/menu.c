@@ -1,7 +1,7 @@
 /* menu.c — 党员管理: the roster, the tree to choose a subtree from,
  * the structure counts, the development path and its reminders, the
  * 回执 of the letters of transfer, the roster import, the yearly
- * 民主评议党员, and 关怀帮扶. */
+ * 民主评议党员, the training hours, and 关怀帮扶. */
 #include "screens/common/menu_screen.h"
 #include "screens/common/screens.h"
 
@@ -22,6 +22,8 @@ static const struct menu_entry entries[] = {
 	  &member_import_screen },
 	{ { '8', "民主评议党员", "每年一次：党员自评、投票，评定优秀、合格、基本合格、不合格；不合格的处置" },
 	  &evaluate_rounds_screen },
+	{ { '9', "教育培训学时", "培训记录和参训名单；每名党员本年度学时与目标（32 学时）相比，列出未达标的" },
+	  &training_menu_screen },
 	{ { 'a', "关怀帮扶", "关怀对象（老党员、生活困难、因病）、慰问记录、本年未慰问、七一和春节慰问名单" },
 	  &care_menu_screen },
 };
@@ -47,6 +49,7 @@ const struct screen member_menu_screen = {
 	        "6 回执台账：转出介绍信的回执，逾期未回的标出，回车登记退回日期。\n"
 	        "7 导入党员名册：从 .xlsx 或 .csv 文件导入（命令行：dangjian import members 文件）。\n"
 	        "8 民主评议党员：每个组织每年一次，评议表上按 1～4 登记结果；不合格的处置列入待办。\n"
+	        "9 教育培训学时：培训记录（参训名单逐人标记）和学时台账（按组织列出未达标的党员）。\n"
 	        "a 关怀帮扶：老党员、生活困难党员和因病党员的登记，慰问记录，本年未慰问，七一和春节慰问名单。",
 	.legend = menu_screen_legend,
 	.open = open_menu,

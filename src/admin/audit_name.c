@@ -121,6 +121,9 @@ static const struct namer namers[] = {
 	{ "eval_round", { "组织" }, NULL, { "年度" }, NULL, 0 },
 	{ "eval_line", { "党员" }, NULL, { "评议结果" }, NULL, 0 },
 	{ "eval_followup", { "党员" }, NULL, { "处置" }, NULL, 0 },
+	/* 教育培训 (src/training/): a session by its title, whatever was saved */
+	{ "training", { "培训主题" }, NULL, { "日期" },
+	  "SELECT x.title, NULL, x.date FROM training x WHERE x.id = ?1", 0 },
 	/* the plan (src/plan/): a plan by its name, a task by its text */
 	{ "plan", { "方案名称" }, NULL, { "年度" },
 	  "SELECT x.name, NULL, x.year FROM plan x WHERE x.id = ?1", 0 },

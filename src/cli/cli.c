@@ -39,6 +39,7 @@
 #include "org/csv.h"
 #include "orglife/dues.h"
 #include "orglife/meeting.h"
+#include "training/training.h"
 
 /* Every command line cli_run takes has a line here: tests/unit/test_cli.c
  * holds this text, and man/dangjian.1, to the tables below. */
@@ -67,6 +68,7 @@ void cli_usage(FILE *to)
 	        "  export appraisal [年度] 文件.csv 导出述职评议结果（票数、好和较好占比、等次）\n"
 	        "  export bulletins 文件.csv      导出已保存的通报\n"
 	        "  export evaluations 文件.csv    导出民主评议党员结果（自评、得票、结果、不合格处置）\n"
+	        "  export training 文件.csv       导出本年度学时台账（培训、会议学时，已完成、目标、差额）\n"
 	        "  export plan-tasks 文件.csv      导出工作计划任务台账（责任人、期限、状态、支部分解）\n"
 	        "  export nominations 文件.csv   导出表彰推荐（各次评选的推荐、理由、审核、异议）\n"
 	        "  export reports 文件.csv       导出工作汇报；文件名含期间时导出该期的报送台账\n"
@@ -102,6 +104,8 @@ void cli_usage(FILE *to)
 	        "                                打印通报\n"
 	        "  print evaluate 民主评议编号 文件.pdf\n"
 	        "                                打印民主评议党员结果表\n"
+	        "  print training 培训编号 文件.pdf\n"
+	        "                                打印教育培训学时登记表\n"
 	        "  print honours 年度 文件.pdf\n"
 	        "                                打印表彰荣誉汇总表（print 均可加 --force 覆盖已有文件）\n"
 	        "  stats 表名 [--as-of 截止日期] [--org 组织全称] 文件.csv|.xlsx\n"
@@ -271,6 +275,7 @@ static const struct ledger_io ledgers[] = {
 	{ "bulletins", "通报", NULL, bulletin_export_csv },
 	{ "evaluations", "民主评议党员", NULL, evaluate_export_all },
 	{ "plan-tasks", "任务台账", NULL, plan_task_export_all },
+	{ "training", "学时台账", NULL, training_export_all },   /* this year's, the operator's scope */
 };
 
 static const struct ledger_io *find_ledger(const char *name, int exporting)

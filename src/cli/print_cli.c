@@ -28,6 +28,7 @@ static const struct {
 	{ "appraisal", "述职评议", "述职评议结果表", FORM_APPRAISAL },
 	{ "bulletin", "通报", "通报", FORM_BULLETIN },
 	{ "evaluate", "民主评议", "民主评议党员结果表", FORM_EVALUATE },
+	{ "training", "学时登记表", "教育培训学时登记表", FORM_TRAINING },
 };
 enum { NFORMS = sizeof forms / sizeof *forms };
 
@@ -47,6 +48,7 @@ static void usage(void)
 	                "      dangjian print appraisal 述职评议编号 文件.pdf  述职评议结果表\n"
 	                "      dangjian print bulletin 通报编号 文件.pdf    通报\n"
 	                "      dangjian print evaluate 民主评议编号 文件.pdf  民主评议党员结果表\n"
+	                "      dangjian print training 培训编号 文件.pdf    教育培训学时登记表\n"
 	                "      另可加 --force（覆盖已有文件）\n");
 }
 

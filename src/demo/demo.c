@@ -171,6 +171,7 @@ static int (*const workflows[])(struct session *, struct dj_err *) = {
 	demo_evaluate,   /* last year's 民主评议党员 of three branches, one member 不合格 */
 	demo_plan,       /* seed 003's 实施方案: phases, 七大活动 tasks, a task split to branches */
 	demo_care,       /* 老党员 by the rule, 生活困难 and 因病 entries, this year's 春节 visits */
+	demo_training,   /* this year's 培训 with attendees: some reach 32 学时, some fall short */
 };
 
 int demo_populate(struct session *s, struct dj_err *e)

@@ -70,5 +70,8 @@ int demo_plan(struct session *s, struct dj_err *e);
  * listed last December; two 生活困难 (one since moved off) and one 因病;
  * this year's 春节 visits to some of them, so 本年未慰问 names the rest. */
 int demo_care(struct session *s, struct dj_err *e);
+/* This year's 教育培训 (src/training/): the 镇党委's 春训 and 网络学习, a
+ * village's 专题培训, some members away, a few with their own hours. */
+int demo_training(struct session *s, struct dj_err *e);
 
 #endif

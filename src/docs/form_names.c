@@ -16,6 +16,7 @@
 #include "grading/grading.h"
 #include "member/member.h"
 #include "orglife/meeting.h"
+#include "training/training.h"
 
 static void join(char *out, size_t cap, const char *form, const char *what, const char *date)
 {
@@ -111,6 +112,13 @@ int form_file_name(struct session *s, enum form_kind k, int64_t id, char *out, s
 		join(out, cap, stem, d, "");
 		return 0;
 	}
+	case FORM_TRAINING: {
+		struct training t;
+		int rc = training_load(s, id, &t, e);
+		if (rc == 0)
+			join(out, cap, "学时登记表", t.date, t.title);
+		return rc;
+	}
 	}
 	return dj_fail(e, DJ_INVALID, NULL, "未知表格");
 }
@@ -129,6 +137,7 @@ int form_write_pdf(struct session *s, enum form_kind k, int64_t id, int blank, c
 	case FORM_BULLETIN: return form_bulletin_pdf(s, id, path, pages, e);
 	case FORM_CARE: return form_care_pdf(s, id, path, pages, e);
 	case FORM_EVALUATE: return form_evaluate_pdf(s, id, path, pages, e);
+	case FORM_TRAINING: return form_training_pdf(s, id, path, pages, e);
 	}
 	return dj_fail(e, DJ_INVALID, NULL, "未知表格");
 }

@@ -23,7 +23,7 @@
 #include "core/session.h"
 
 enum form_kind { FORM_LETTER, FORM_SIGNIN, FORM_MINUTES, FORM_MEMBER, FORM_GRADING, FORM_HONOURS,
-                 FORM_APPRAISAL, FORM_BULLETIN, FORM_CARE, FORM_EVALUATE };
+                 FORM_APPRAISAL, FORM_BULLETIN, FORM_CARE, FORM_EVALUATE, FORM_TRAINING };
 
 int form_letter_pdf(struct session *s, int64_t event_id, const char *path, int *pages,
                     struct dj_err *e);
@@ -53,6 +53,10 @@ int form_bulletin_pdf(struct session *s, int64_t id, const char *path, int *page
 int form_care_pdf(struct session *s, int64_t key, const char *path, int *pages, struct dj_err *e);
 /* 民主评议党员结果表 of a round, landscape (form_evaluate.c). */
 int form_evaluate_pdf(struct session *s, int64_t round_id, const char *path, int *pages,
+                      struct dj_err *e);
+/* 教育培训学时登记表 of a training session, portrait: who attended, the
+ * hours, each one's year so far (form_training.c). */
+int form_training_pdf(struct session *s, int64_t training_id, const char *path, int *pages,
                       struct dj_err *e);
 
 /* Form k of record id (FORM_HONOURS: id is the year; blank: a 签到表 to

@@ -27,6 +27,7 @@
 #include "member/member.h"
 #include "member/stats.h"
 #include "stats/stats.h"
+#include "training/training.h"
 
 struct captured {
 	char *sql[16];
@@ -84,6 +85,15 @@ static double captured_ms(sqlite3 *bare, struct captured *c, int runs)
 	return sum;
 }
 
+/* This year's 学时台账 of the whole county, as the screen opens it. */
+static struct row_source *training_ledger_of(struct session *s)
+{
+	struct training_rules r;
+	char now[11];
+	training_rules_from(s->cfg, &r);
+	return training_ledger_source(s, &r, atoi(today(now)), 0, 0);
+}
+
 static struct row_source *source_named(struct session *s, const char *name)
 {
 	if (strcmp(name, "org_list") == 0)
@@ -101,6 +111,8 @@ static struct row_source *source_named(struct session *s, const char *name)
 	}
 	if (strcmp(name, "plan_people") == 0)
 		return plan_person_source(s, "");
+	if (strcmp(name, "training_ledger") == 0)
+		return training_ledger_of(s);
 	return NULL;
 }
 

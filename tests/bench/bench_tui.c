@@ -643,12 +643,16 @@ void bench_tui(struct bench *b)
 	static const char *const change[] = { "党内统计", "党员增减", NULL };
 	static const char *const roll[] = { "党内统计", "党员基本情况", "\n", NULL };
 	static const char *const remind[] = { "党员管理", "发展提醒", NULL };
+	static const struct ledger training = { { "党员管理", "教育培训学时", "学时台账", NULL }, "学时台账",
+	                                        "training_ledger" };
+	static const char *const training_open[] = { "党员管理", "教育培训学时", "学时台账", NULL };
 	first_screen(b);
 	ledger_keys(b, &members);
 	ledger_keys(b, &org_list);
 	ledger_keys(b, &honours);
 	ledger_keys(b, &reports);
 	ledger_keys(b, &people);
+	ledger_keys(b, &training);
 	repaints(b, &members);
 	memory(b, &members);
 	whole_county_screen(b, "党员结构统计（全县，屏幕）", stats, "每组合计");
@@ -661,4 +665,5 @@ void bench_tui(struct bench *b)
 	whole_county_screen(b, "党内统计 党员增减（全县，屏幕）", change, "上年末党员数 · 人数");
 	whole_county_screen(b, "党内统计 党员总数名单（全县，屏幕）", roll, "共 ");
 	whole_county_screen(b, "发展提醒（全县，屏幕）", remind, "到期或即将到期的发展党员事项");
+	whole_county_screen(b, "学时台账（全县，屏幕）", training_open, "未达标 ");
 }

@@ -587,6 +587,21 @@ static void gen_exec(struct gen *g, const char *sql)
 	}
 }
 
+/* The sums migration 020's triggers keep (教育培训学时), computed once
+ * after the rows went in without the triggers. */
+static void training_sums(struct gen *g)
+{
+	gen_exec(g, "DELETE FROM training_sum; DELETE FROM meeting_present;"
+	            " INSERT INTO training_sum(member_id, year, hours)"
+	            "  SELECT a.member_id, CAST(substr(t.date, 1, 4) AS INTEGER), sum(coalesce(a.hours, t.hours))"
+	            "  FROM training_attendee a JOIN training t ON t.id = a.training_id"
+	            "  GROUP BY a.member_id, substr(t.date, 1, 4);"
+	            " INSERT INTO meeting_present(member_id, year, type, n)"
+	            "  SELECT a.member_id, CAST(substr(m.date, 1, 4) AS INTEGER), m.type, count(*)"
+	            "  FROM attendance a JOIN meeting m ON m.id = a.meeting_id WHERE a.state = '出席'"
+	            "  GROUP BY a.member_id, substr(m.date, 1, 4), m.type");
+}
+
 /* The schema's own indexes (not those behind UNIQUE, which the inserts
  * need): dropped while rows go in and built again at the end, which sorts
  * once instead of updating a B-tree at random for every row. */
@@ -595,19 +610,22 @@ struct indexes {
 	int n;
 };
 
-static void drop_indexes(struct gen *g, struct indexes *ix)
+/* Indexes (kind "INDEX") or triggers ("TRIGGER"), kept to be made again
+ * once the rows are in: a trigger run per row costs more than its sum
+ * computed once at the end. */
+static void drop_indexes(struct gen *g, struct indexes *ix, const char *kind)
 {
-	char *names[64];
-	sqlite3_stmt *st = gen_prepare(g, "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
-	                                  " AND sql IS NOT NULL ORDER BY name");
+	char *names[64], sql[160];
+	snprintf(sql, sizeof sql, "SELECT name, sql FROM sqlite_master WHERE type = lower('%s')"
+	         " AND sql IS NOT NULL ORDER BY name", kind);
+	sqlite3_stmt *st = gen_prepare(g, sql);
 	while (ix->n < 64 && sqlite3_step(st) == SQLITE_ROW) {
 		names[ix->n] = strdup((const char *)sqlite3_column_text(st, 0));
 		ix->sql[ix->n++] = strdup((const char *)sqlite3_column_text(st, 1));
 	}
 	sqlite3_finalize(st);
 	for (int i = 0; i < ix->n; i++) {
-		char sql[256];
-		snprintf(sql, sizeof sql, "DROP INDEX \"%s\"", names[i]);
+		snprintf(sql, sizeof sql, "DROP %s \"%s\"", kind, names[i]);
 		gen_exec(g, sql);
 		free(names[i]);
 	}
@@ -661,8 +679,9 @@ int main(int argc, char **argv)
 	 * Without a journal the pages are written once, not to the WAL and back. */
 	gen_exec(&g, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -131072;"
 	         " PRAGMA foreign_keys = OFF");   /* every parent is one this program just inserted */
-	struct indexes ix = { 0 };
-	drop_indexes(&g, &ix);
+	struct indexes ix = { 0 }, triggers = { 0 };
+	drop_indexes(&g, &ix, "INDEX");
+	drop_indexes(&g, &triggers, "TRIGGER");
 	gen_exec(&g, "BEGIN");
 	gen_orgs(&g);
 	gen_members(&g);
@@ -697,8 +716,14 @@ int main(int argc, char **argv)
 	if (gen_has_table(&g, "care_case"))
 		gen_care(&g);
 	phase(&t0, "关怀帮扶");
+	if (gen_has_table(&g, "training_attendee"))
+		gen_training(&g);
+	phase(&t0, "教育培训");
 	gen_exec(&g, "COMMIT");
 	create_indexes(&g, &ix);
+	create_indexes(&g, &triggers);
+	if (gen_has_table(&g, "training_sum"))
+		training_sums(&g);
 	/* 排序号 and the tree order the ledgers page by, as a save would keep them. */
 	if (org_order_rebuild(g.db, &e)) {
 		fprintf(stderr, "gen: %s\n", e.msg);

@@ -75,5 +75,6 @@ void gen_evaluations(struct gen *g); /* last year's 民主评议党员 of every 
 void gen_devsteps(struct gen *g);   /* their 发展程序 steps (推荐, 考察) */
 void gen_plans(struct gen *g);
 void gen_care(struct gen *g);        /* 关怀对象 and their 慰问, for 本年未慰问 */
+void gen_training(struct gen *g);   /* this year's 培训 in every branch, with attendees */
 
 #endif

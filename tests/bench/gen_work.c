@@ -695,3 +695,51 @@ void gen_care(struct gen *g)
 	sqlite3_finalize(st);
 	sqlite3_finalize(vs);
 }
+
+/* This year's 党员教育培训 of the county: in every branch four sessions
+ * between January and today (集中学习, 网络学习, 党课, 专题培训, 2 to 12
+ * 学时, halves among them), each attended by about four in five of the
+ * branch's members in good standing, one in twenty of them with their own
+ * hours — so that the 学时台账 has members on both sides of 32. */
+void gen_training(struct gen *g)
+{
+	static const char *const forms[] = { "集中学习", "网络学习", "党课", "专题培训" };
+	static const int hours2[] = { 16, 24, 4, 13 };   /* × 2: 8, 12, 2, 6.5 */
+	int ty, tm, td;
+	gen_date_parts(g->today, &ty, &tm, &td);
+	sqlite3_stmt *tr = gen_prepare(g, "INSERT INTO training(org_id, date, title, organizer, form, hours,"
+	                                  " created_at) VALUES (?,?,?,'县委组织部',?,?,?)");
+	sqlite3_stmt *at = gen_prepare(g, "INSERT INTO training_attendee(training_id, member_id, hours,"
+	                                  " created_at) VALUES (?,?,?,?)");
+	for (int b = 0; b < g->nbranches; b++) {
+		const struct gen_branch *br = &g->branches[b];
+		for (int k = 0; k < 4; k++) {
+			char date[11], title[64];
+			gen_ymd(ty, 1 + (tm - 1) * k / 4, gen_int(g, 1, 28), date);
+			snprintf(title, sizeof title, "%s：%s", forms[k], GEN_PICK(g, topics));
+			sqlite3_bind_int64(tr, 1, br->org_id);
+			gen_text(tr, 2, date);
+			gen_text(tr, 3, title);
+			gen_text(tr, 4, forms[k]);
+			sqlite3_bind_double(tr, 5, hours2[k] / 2.0);
+			gen_text(tr, 6, g->stamp);
+			gen_insert(g, tr);
+			int64_t id = sqlite3_last_insert_rowid(g->db);
+			for (int j = 0; j < br->n; j++) {
+				const struct gen_member *m = &g->members[g->by_branch[br->first + j]];
+				if (!m->active || gen_int(g, 0, 4) == 0)
+					continue;
+				sqlite3_bind_int64(at, 1, id);
+				sqlite3_bind_int64(at, 2, m->id);
+				if (gen_int(g, 0, 19) == 0)
+					sqlite3_bind_double(at, 3, hours2[k] / 4.0);
+				else
+					sqlite3_bind_null(at, 3);
+				gen_text(at, 4, g->stamp);
+				gen_insert(g, at);
+			}
+		}
+	}
+	sqlite3_finalize(tr);
+	sqlite3_finalize(at);
+}
