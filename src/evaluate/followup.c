@@ -137,10 +137,12 @@ int evaluate_todo(struct session *s, const char *today_, int ahead, todo_emit em
 {
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(s->db, "SELECT f.id, r.org_id, o.name, r.year, coalesce(f.deadline, ''),"
-	                       " f.action, mb.name FROM eval_followup f JOIN eval_line l ON l.id = f.line_id"
+	                       " f.action, mb.name, coalesce(f.decision, '') = '' FROM eval_followup f"
+	                       " JOIN eval_line l ON l.id = f.line_id"
 	                       " JOIN eval_round r ON r.id = l.round_id JOIN org o ON o.id = r.org_id"
 	                       " JOIN member mb ON mb.id = f.member_id WHERE f.done_on IS NULL"
-	                       " AND (f.deadline IS NULL OR julianday(f.deadline) - julianday(:today) <= :ahead)"
+	                       " AND (f.deadline IS NULL OR coalesce(f.decision, '') = ''"
+	                       " OR julianday(f.deadline) - julianday(:today) <= :ahead)"
 	                       " AND " DB_SUBTREE("r.org_id") " ORDER BY f.deadline, f.id", -1, &st,
 	                       NULL) != SQLITE_OK)
 		return db_fail(s->db, e, "读取民主评议待办");
@@ -163,8 +165,8 @@ int evaluate_todo(struct session *s, const char *today_, int ahead, todo_emit em
 		snprintf(it.what, sizeof it.what, "评议整改");
 		char text[sizeof it.text];
 		/* short enough for the 事项 column at 80 wide; the 期限 column has the date */
-		snprintf(text, sizeof text, "%s %s 年评议%s：%s%s", name, it.ref, evaluate_word(&w, EV_FAIL),
-		         action, *it.due_on ? "" : "，未定限期");
+		snprintf(text, sizeof text, "%s %s 年评议%s：%s%s%s", name, it.ref, evaluate_word(&w, EV_FAIL),
+		         action, *it.due_on ? "" : "，未定限期", sqlite3_column_int(st, 7) ? "，待定处置" : "");
 		todo_copy(it.text, sizeof it.text, text);
 		rc = emit(ctx, &it);
 	}

@@ -306,8 +306,16 @@ static void fail_opens_a_followup_until_done(void **state)
 	assert_int_equal(s.it[0].late, 0);
 	assert_string_equal(s.it[0].due_on, "2026-11-30");
 	assert_string_equal(s.it[0].what, "评议整改");
+	assert_string_equal(s.it[0].text, "甲一 2026 年评议不合格：限期改正，待定处置");
+	/* undecided, it is listed however far its 限期; decided, only in the window */
+	memset(&s, 0, sizeof s);
+	assert_int_equal(evaluate_todo(&v.t->s, "2026-11-21", 5, collect, &s, &e), 0);
+	assert_int_equal(s.n, 1);
+	snprintf(f.decision, sizeof f.decision, "支部谈话后限期三个月改正");
+	assert_int_equal(evaluate_followup_save(&v.t->s, &f, &e), 0);
+	memset(&s, 0, sizeof s);
+	assert_int_equal(evaluate_todo(&v.t->s, "2026-11-21", 30, collect, &s, &e), 0);
 	assert_string_equal(s.it[0].text, "甲一 2026 年评议不合格：限期改正");
-	/* outside the window: not listed */
 	memset(&s, 0, sizeof s);
 	assert_int_equal(evaluate_todo(&v.t->s, "2026-11-21", 5, collect, &s, &e), 0);
 	assert_int_equal(s.n, 0);
@@ -358,6 +366,7 @@ static void todo_lists_only_open_ones_late_first(void **state)
 			snprintf(f.done_on, sizeof f.done_on, "2026-08-15");
 		if (i == 1)
 			snprintf(f.action, sizeof f.action, "劝退");
+		snprintf(f.decision, sizeof f.decision, "支部委员会决定");
 		assert_int_equal(evaluate_followup_save(&v.t->s, &f, &e), 0);
 	}
 	struct items s = { 0 };
@@ -376,6 +385,16 @@ static void todo_lists_only_open_ones_late_first(void **state)
 	assert_int_equal(n, 2);
 	assert_int_equal(all[0].late, 1);
 	free(all);
+	/* m2's decision taken back: listed although its 限期 is far */
+	struct eval_followup f2;
+	assert_int_equal(evaluate_followup_load(&v.t->s, line_of(&v, r, v.m[2]).followup_id, &f2, &e), 0);
+	f2.decision[0] = 0;
+	assert_int_equal(evaluate_followup_save(&v.t->s, &f2, &e), 0);
+	memset(&s, 0, sizeof s);
+	assert_int_equal(evaluate_todo(&v.t->s, "2026-11-21", 7, collect, &s, &e), 0);
+	assert_int_equal(s.n, 3);
+	assert_string_equal(s.it[2].due_on, "2027-03-01");
+	assert_non_null(strstr(s.it[2].text, "待定处置"));
 }
 
 static void member_results_by_year_and_evidence(void **state)
