@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "care/care.h"
 #include "core/text.h"
 #include "evaluate/evaluate.h"
 #include "honour/honour.h"
@@ -17,6 +18,7 @@
 #include "screens/common/screens.h"
 #include "screens/member/actions.h"
 #include "screens/member/id_fill.h"
+#include "training/training.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
 #include "tui/form.h"
@@ -42,6 +44,7 @@ struct member_form {
 	char honours[256];         /* 荣誉：the newest few, as honour_lines gives them */
 	struct honour_arg honour;
 	char evaluation[256];      /* 民主评议：the latest years' results */
+	char year_line[320];       /* this year's 学时 and the 关怀帮扶 entry */
 	struct evaluate_arg evaluate;
 };
 
@@ -214,6 +217,17 @@ static void load_honours(struct member_form *w)
 	         n > 1 ? "；" : "", n > 1 ? lines[1] : "", more);
 }
 
+/* "2026 年学时：12 / 32，差 20    关怀：老党员（2025-12-20 列入）；最近慰问 …" */
+static void load_year(struct member_form *w)
+{
+	char now[11], hours[96], care[224];
+	today(now);
+	int year = w->s->cfg && w->s->cfg->year ? w->s->cfg->year : atoi(now);
+	training_member_line(w->s, w->rec.m.id, year, hours, sizeof hours);
+	care_member_line(w->s, w->rec.m.id, now, care, sizeof care);
+	snprintf(w->year_line, sizeof w->year_line, "%s%s%s", hours, *care ? "    " : "", care);
+}
+
 static void load_history(struct member_form *w)
 {
 	w->nhistory = w->rec.m.id ? member_events(w->s, w->rec.m.id, w->history, 6) : 0;
@@ -222,6 +236,7 @@ static void load_history(struct member_form *w)
 	if (w->rec.m.id) {
 		load_honours(w);
 		evaluate_member_line(w->s, w->rec.m.id, 3, w->evaluation, sizeof w->evaluation);
+		load_year(w);
 	}
 }
 
@@ -319,6 +334,7 @@ static void draw_history(struct member_form *w)
 		return;
 	draw_text(y++, 0, term_cols(), w->honours, ST_NORMAL);
 	draw_text(y++, 0, term_cols(), w->evaluation, ST_NORMAL);
+	draw_text(y++, 0, term_cols(), w->year_line, ST_NORMAL);
 	draw_text(y++, 0, term_cols(), w->nhistory ? "组织关系变动记录（F9 办理变动、查看全部）"
 	                                            : "组织关系变动记录：无（F9 办理转出、流出等）",
 	          ST_HEADING);

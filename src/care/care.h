@@ -119,6 +119,13 @@ int care_old_proposals(struct session *s, int64_t org_id, const char *on,
 int care_old_add(struct session *s, const struct care_proposal *p, int n, const char *on,
                  int *added, struct dj_err *e);
 
+/* The member form's line (member.c): the categories member_id is on the
+ * register under on `today` with their 列入日期 and the last visit
+ * ("关怀：老党员（2025-12-20 列入）；最近慰问 2026-01-20 春节"); "" for a
+ * member never listed nor visited. */
+void care_member_line(struct session *s, int64_t member_id, const char *today, char *out,
+                      size_t cap);
+
 /* ---- visits (visit.c) ---- */
 
 struct care_visit {

@@ -213,6 +213,24 @@ int training_member_hours(struct session *s, int64_t member_id, int year, int *t
 	return rc == SQLITE_ROW ? 0 : dj_fail(e, DJ_NOTFOUND, NULL, "该党员不存在");
 }
 
+void training_member_line(struct session *s, int64_t member_id, int year, char *out, size_t cap)
+{
+	struct training_rules r;
+	struct dj_err e;
+	int train2, meet2;
+	char done[16], target[16], gap[16];
+	training_rules_from(s->cfg, &r);
+	if (training_member_hours(s, member_id, year, &train2, &meet2, &e)) {
+		snprintf(out, cap, "%d 年学时：无法读取", year);
+		return;
+	}
+	training_format_hours(train2 + meet2, done, sizeof done);
+	training_format_hours(r.target2, target, sizeof target);
+	training_format_hours(r.target2 - train2 - meet2, gap, sizeof gap);
+	snprintf(out, cap, "%d 年学时：%s / %s，%s%s", year, done, target,
+	         train2 + meet2 >= r.target2 ? "已达标" : "差 ", train2 + meet2 >= r.target2 ? "" : gap);
+}
+
 static const char *const export_head[] = {
 	"所在组织", "姓名", "培训学时", "会议学时", "已完成", "目标", "差额",
 };

@@ -122,6 +122,10 @@ int training_sheet_save(struct session *s, struct trn_sheet *sh, struct dj_err *
 int training_member_hours(struct session *s, int64_t member_id, int year, int *train2,
                           int *meet2, struct dj_err *e);
 
+/* The member form's line: "2026 年学时：12 / 32，差 20" (or "，已达标"),
+ * training and counted meetings together against [training] target_hours. */
+void training_member_line(struct session *s, int64_t member_id, int year, char *out, size_t cap);
+
 /* The members (状态 正常) under scope (0: the operator's), by organization:
  * 所在组织 姓名 培训学时 会议学时 已完成 目标 差额; short_only lists those
  * below the target.  Flags: RS_FLAG_WARN for short. */

@@ -398,6 +398,29 @@ static void no_visit_this_year(void **state)
 	assert_int_equal(n, 2);
 }
 
+/* The member form's line: what the register holds on the day, the last
+ * visit, and nothing for a member never cared for. */
+static void the_member_forms_line(void **state)
+{
+	struct fixture *f = *state;
+	int64_t old = member_of(f, f->a, "蒋两项", "1940-01-01", "");
+	int64_t once = member_of(f, f->b, "沈一次", "1960-01-01", "");
+	int64_t never = member_of(f, f->b, "韩从未", "1961-01-01", "");
+	listed(f, old, "老党员", "2025-06-01", "");
+	listed(f, old, "因病", "2026-02-01", "2026-06-01");
+	visited(f, old, "2026-01-20", "500");
+	visited(f, once, "2025-12-31", "");
+	char line[224];
+	care_member_line(f->s, old, "2026-03-01", line, sizeof line);
+	assert_string_equal(line, "关怀：老党员（2025-06-01 列入）、因病（2026-02-01 列入）；最近慰问 2026-01-20 春节");
+	care_member_line(f->s, old, "2026-11-21", line, sizeof line);   /* 因病 left in June */
+	assert_string_equal(line, "关怀：老党员（2025-06-01 列入）；最近慰问 2026-01-20 春节");
+	care_member_line(f->s, once, "2026-11-21", line, sizeof line);
+	assert_string_equal(line, "关怀：最近慰问 2025-12-31 春节");
+	care_member_line(f->s, never, "2026-11-21", line, sizeof line);
+	assert_string_equal(line, "");
+}
+
 /* ---- the 七一 and 春节 lists ---- */
 
 static void festival_days(void **state)
@@ -595,6 +618,7 @@ int main(void)
 		cmocka_unit_test(money_in_yuan),
 		FX_TEST(visit_refusals),
 		FX_TEST(no_visit_this_year),
+		FX_TEST(the_member_forms_line),
 		cmocka_unit_test(festival_days),
 		FX_TEST(lists_on_their_day),
 		FX_TEST(list_export_and_print),

@@ -193,6 +193,25 @@ static void hours_from_sessions_with_halves_and_own_hours(void **state)
 	assert_int_equal(hours2(f, a2, 2026, NULL), 0);
 }
 
+/* The member form's line: done against the target, halves kept. */
+static void the_member_forms_line(void **state)
+{
+	struct fixture *f = *state;
+	int64_t a1 = fx_member_row(f->s, f->a, "张三", "男", "status", "正常");
+	int64_t a2 = fx_member_row(f->s, f->a, "李四", "女", "status", "正常");
+	char line[96];
+	training_member_line(f->s, a1, 2026, line, sizeof line);
+	assert_string_equal(line, "2026 年学时：0 / 32，差 32");
+	attend(f, session_of(f, "2026-03-01", "1.5", NULL), (int64_t[]){ a1, a2, 0 }, 0);
+	attend(f, session_of(f, "2026-05-01", "30.5", NULL), (int64_t[]){ a2, 0 }, 0);
+	training_member_line(f->s, a1, 2026, line, sizeof line);
+	assert_string_equal(line, "2026 年学时：1.5 / 32，差 30.5");
+	training_member_line(f->s, a2, 2026, line, sizeof line);
+	assert_string_equal(line, "2026 年学时：32 / 32，已达标");
+	training_member_line(f->s, a2, 2025, line, sizeof line);
+	assert_string_equal(line, "2025 年学时：0 / 32，差 32");
+}
+
 static void the_year_boundary(void **state)
 {
 	struct fixture *f = *state;
@@ -382,6 +401,7 @@ int main(void)
 		FX_TEST(settings_with_defaults),
 		FX_TEST(a_session_refused_by_field),
 		FX_TEST(hours_from_sessions_with_halves_and_own_hours),
+		FX_TEST(the_member_forms_line),
 		FX_TEST(the_year_boundary),
 		FX_TEST(hours_from_configured_meeting_types),
 		FX_TEST(the_short_list_by_organization),
