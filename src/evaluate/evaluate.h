@@ -139,8 +139,9 @@ int evaluate_followup_load(struct session *s, int64_t id, struct eval_followup *
 /* Validates (action decided_on deadline done_on decision) and updates,
  * version-checked, audited.  限期改正 needs a 限期. */
 int evaluate_followup_save(struct session *s, struct eval_followup *f, struct dj_err *e);
-/* 待办: follow-ups without a done date whose 限期 is past or within `ahead`
- * days (undated ones always), TODO_EVALUATE with id the follow-up. */
+/* 待办: follow-ups without a done date — at once while no 处置决定 is
+ * recorded (or no 限期 set), then when the 限期 is past or within `ahead`
+ * days; TODO_EVALUATE with id the follow-up. */
 int evaluate_todo(struct session *s, const char *today, int ahead, todo_emit emit, void *ctx,
                   struct dj_err *e);
 
