@@ -33,6 +33,10 @@ static int load(struct ledger *w, int keep)
 	list_scope_name(w->s, w->scope, w->scope_name, sizeof w->scope_name);
 	if (training_ledger_totals(w->s, &w->r, w->year, w->scope, &w->members, &w->short_n, &e))
 		frame_message(MSG_ERROR, "%s", e.msg);
+	else if (!grid_filter(&w->list.g)[0])
+		/* Without a find the list is exactly those counted in the heading:
+		 * 共 N 条 is 在册 N 人 (or 未达标 M 人 under Tab), not a second count. */
+		grid_set_count(&w->list.g, w->short_only ? w->short_n : w->members);
 	return 0;
 }
 

@@ -380,6 +380,11 @@ int grid_set_filter(struct grid *g, const char *text)
 	return r;
 }
 
+void grid_set_count(struct grid *g, long count)
+{
+	g->count = count;
+}
+
 const char *grid_filter(const struct grid *g)
 {
 	return g->filter;

@@ -82,6 +82,11 @@ int grid_select_id(struct grid *g, int64_t id);
  * selection.  Does not draw. */
 void grid_resize(struct grid *g, int top_row, int rows);
 
+/* The number of rows, when the screen has just counted them itself (for its
+ * heading), so the status line's 共 N 条 does not count them a second time.
+ * Forgotten, like any cached count, on refresh and on find. */
+void grid_set_count(struct grid *g, long count);
+
 /* Find text as if typed at F7 ("" clears); reloads from the top. */
 int grid_set_filter(struct grid *g, const char *text);
 const char *grid_filter(const struct grid *g);
