@@ -75,8 +75,8 @@ static int starts_with(const char *s, const char *prefix)
 
 static void free_item(struct item *it, int ncols)
 {
-	for (int c = 0; c < ncols; c++)
-		free(it->cell[c]);
+	if (ncols > 0)
+		free(it->cell[0]);   /* the row's cells share one block (copy_cells) */
 	free(it->find);
 	free(it->name_key);
 	free(it->py);
@@ -108,11 +108,24 @@ static int grow(struct memrows *m)
 	return 0;
 }
 
+/* One block per row, not one per cell: a drill-down list of a county's
+ * 200,000 members spent more in malloc than in counting them. */
 static int copy_cells(struct item *it, const char *const cells[], int ncols)
 {
+	size_t len[RS_MAXCOLS], total = 0;
+	if (ncols <= 0)
+		return 0;
 	for (int c = 0; c < ncols; c++)
-		if (!(it->cell[c] = strdup(cells[c] ? cells[c] : "")))
-			return -1;
+		total += (len[c] = cells[c] ? strlen(cells[c]) : 0) + 1;
+	char *p = malloc(total);
+	if (!p)
+		return -1;
+	for (int c = 0; c < ncols; c++) {
+		it->cell[c] = p;
+		memcpy(p, cells[c] ? cells[c] : "", len[c]);
+		p[len[c]] = 0;
+		p += len[c] + 1;
+	}
 	return 0;
 }
 

@@ -69,11 +69,23 @@ static int read_number(const char **p, int max, int *val)
 	return n;
 }
 
-/* y-m-d as YYYY-MM-DD; the values are in range, the modulos tell the
- * compiler the text fits. */
+static void put_digits(char *out, unsigned v, int n)
+{
+	for (int i = n - 1; i >= 0; i--, v /= 10)
+		out[i] = (char)('0' + v % 10);
+}
+
+/* y-m-d as YYYY-MM-DD (the values are in range), digit by digit: every
+ * valid_date formats one, and a count over a county's birth dates spent
+ * more in snprintf than in the rest of the check. */
 static void format_day(char out[11], int y, int m, int d)
 {
-	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u, (unsigned)d % 100u);
+	put_digits(out, (unsigned)y % 10000u, 4);
+	out[4] = '-';
+	put_digits(out + 5, (unsigned)m % 100u, 2);
+	out[7] = '-';
+	put_digits(out + 8, (unsigned)d % 100u, 2);
+	out[10] = 0;
 }
 
 static int is_leap(int y)

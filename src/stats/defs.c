@@ -102,6 +102,11 @@ void stats_hit(struct stats_visit *v, const struct stats_unit_row *u, int row, i
 	v->t->cell[row][col]++;
 	if (row != v->want_row || col != v->want_col || v->oom)
 		return;
+	if (v->keep) {
+		v->oom = v->keep(v->keep_ctx, u) != 0;
+		v->n++;
+		return;
+	}
 	if (v->n == v->cap) {
 		int cap = v->cap ? v->cap * 2 : 64;
 		struct stats_unit_row *r = realloc(v->rows, (size_t)cap * sizeof *r);

@@ -38,31 +38,43 @@ static const struct rs_column *cols_of(int unit)
 	}
 }
 
+/* The list being filled as the counter hits the cell.  The counters walk
+ * units in id order, so a unit counted twice in the cell (2 人次) comes
+ * twice in a row; the repeat gets its own row id, its occurrence above bit
+ * 40, so ids stay unique in the list. */
+struct filling {
+	struct row_source *rs;
+	int64_t last_id, k;
+	int any;
+};
+
+static int keep(void *ctx, const struct stats_unit_row *u)
+{
+	struct filling *f = ctx;
+	f->k = f->any && f->last_id == u->id ? f->k + 1 : 0;
+	f->last_id = u->id;
+	f->any = 1;
+	const char *cells[] = { u->name, u->cells[0], u->cells[1], u->cells[2], u->cells[3],
+		                u->cells[4] };
+	return memrows_fixed_add(f->rs, u->id | (f->k << 40), 0, cells, NULL);
+}
+
 struct row_source *stats_cell_source(struct session *s, const struct stats_table *t,
                                      const struct stats_when *w, int row, int col)
 {
 	if (!t || row < 0 || row >= t->nrows || col < 0 || col >= t->ncols)
 		return NULL;
+	struct filling f = { .rs = memrows_fixed_new(cols_of(t->unit), 6) };
+	if (!f.rs)
+		return NULL;
 	struct stats_table again;
-	struct stats_visit v = { .t = &again, .want_row = row, .want_col = col };
+	struct stats_visit v = { .t = &again, .want_row = row, .want_col = col, .keep = keep,
+		                 .keep_ctx = &f };
 	struct dj_err e;
-	struct row_source *rs = NULL;
-	if (stats_run(s, t->key, w, &v, &e) == 0 && !v.oom)
-		rs = memrows_fixed_new(cols_of(t->unit), 6);
-	/* The counters walk units in id order, so a unit counted twice in the
-	 * cell (2 人次) comes twice in a row; the repeat gets its own row id,
-	 * its occurrence above bit 40, so ids stay unique in the list. */
-	int64_t k = 0;
-	for (int i = 0; rs && i < v.n; i++) {
-		const struct stats_unit_row *u = &v.rows[i];
-		const char *cells[] = { u->name, u->cells[0], u->cells[1], u->cells[2], u->cells[3],
-			                u->cells[4] };
-		k = i && v.rows[i - 1].id == u->id ? k + 1 : 0;
-		if (memrows_fixed_add(rs, u->id | (k << 40), 0, cells, NULL)) {
-			row_source_free(rs);
-			rs = NULL;
-		}
+	if (stats_run(s, t->key, w, &v, &e) || v.oom) {
+		row_source_free(f.rs);
+		f.rs = NULL;
 	}
 	free(v.rows);
-	return rs;
+	return f.rs;
 }

@@ -3,10 +3,12 @@
  * 女, 少数民族, 预备党员 the upper form crosses them with.  One 人数 column
  * of rows would not fit 80x24 either way; four columns do, and the rows
  * scroll. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "member/member.h"
 #include "member/stats.h"
+#include "stats/memo.h"
 #include "stats/tables.h"
 
 /* 学历 as the form groups it: member_educations' 初中 and 小学及以下 are 初中及以下. */
@@ -24,7 +26,16 @@ struct basic {
 	struct stats_rules r;
 	const char *as_of;
 	int age0, edu0, era0, occ0;
+	struct stats_memo *occ_memo;   /* NULL when out of memory: no cache */
 };
+
+static int occ_index(struct basic *b, const char *job)
+{
+	int i = stats_memo_get(b->occ_memo, job);
+	if (i < 0)
+		stats_memo_put(b->occ_memo, job, i = stats_occ_index(&b->r, job));
+	return i;
+}
 
 static void set_up(struct basic *b)
 {
@@ -83,7 +94,7 @@ static int count(void *ctx, const struct roll_member *m)
 	hit_row(b->v, m, b->age0 + stat_age_band(m->birth, b->as_of));
 	hit_row(b->v, m, b->edu0 + stats_edu_group(m->education));
 	hit_row(b->v, m, b->era0 + stat_era_index(m->joined));
-	hit_row(b->v, m, b->occ0 + stats_occ_index(&b->r, m->job));
+	hit_row(b->v, m, b->occ0 + occ_index(b, m->job));
 	return 0;
 }
 
@@ -93,5 +104,8 @@ int stats_count_basic(struct session *s, const struct stats_when *w, struct stat
 	struct basic b = { .v = v, .as_of = w->as_of };
 	stats_rules_load(s, &b.r);
 	set_up(&b);
-	return roll_each(s, w, &b.r, count, &b, e);
+	b.occ_memo = calloc(1, sizeof *b.occ_memo);
+	int rc = roll_each(s, w, &b.r, count, &b, e);
+	free(b.occ_memo);
+	return rc;
 }

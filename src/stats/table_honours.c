@@ -91,7 +91,8 @@ static int list_cell(struct session *s, int64_t root, int year, struct stats_vis
 	bind(q, ":kind", strcmp(ck, "persons") == 0 ? "member" : strcmp(ck, "orgs") == 0 ? "org" : NULL);
 	int rc;
 	struct stats_table scratch;   /* stats_hit counts; the real cells stay the summary's */
-	struct stats_visit lv = { .t = &scratch, .want_row = 0, .want_col = 0 };
+	struct stats_visit lv = { .t = &scratch, .want_row = 0, .want_col = 0, .keep = v->keep,
+		                  .keep_ctx = v->keep_ctx };
 	memset(&scratch, 0, sizeof scratch);
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		struct stats_unit_row u;

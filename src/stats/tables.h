@@ -47,6 +47,10 @@ struct stats_visit {
 	int want_row, want_col;     /* the drill-down's cell; -1: counting only */
 	struct stats_unit_row *rows;
 	int n, cap, oom;
+	/* Set: the wanted cell's units go to keep (nonzero: out of memory)
+	 * instead of rows, so a county's list is not held twice. */
+	int (*keep)(void *ctx, const struct stats_unit_row *u);
+	void *keep_ctx;
 };
 /* The unit u falls in cell (row, col): counted, and kept when it is the
  * wanted cell. */
