@@ -8,7 +8,7 @@
 /* Digits for the workflows in the order of the year's work, letters for
  * the rest (f 党费, t 统计, y 用户, r 日志); 0 leaves. */
 static const struct menu_entry entries[] = {
-	{ { 'd', "今日待办", "逾期和即将到期的事项：任务、未报、督导整改、走访、述职、整改、发展党员、换届、立项；回车办理" },
+	{ { 'd', "今日待办", "逾期和即将到期的事项：任务、月报、督导、整改、评议、发展党员、换届等，回车办理" },
 	  &todo_screen },
 	{ { '1', "组织管理", "按 党委→党总支→党支部→党小组 逐级展开，新增、修改、撤销、调整隶属关系" },
 	  &org_tree_screen },
