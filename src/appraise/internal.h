@@ -11,8 +11,5 @@
 extern const char *const ap_count_cols[AP_GROUPS * AP_KINDS];
 extern const char *const ap_count_labels[AP_GROUPS * AP_KINDS];
 
-/* Runs fn(s, rec, e) in a transaction (joining one that is open). */
-int ap_in_txn(struct session *s, const char *savepoint,
-              int (*fn)(struct session *, void *, struct dj_err *), void *rec, struct dj_err *e);
 
 #endif

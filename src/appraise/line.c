@@ -193,7 +193,7 @@ int appraise_line_save(struct session *s, struct appraise_line *l, struct dj_err
 	struct appraise_line keep = *l;
 	utf8_trim(l->secretary);
 	utf8_trim(l->spoke_on);
-	int rc = ap_in_txn(s, "appraise_line", save_in_txn, l, e);
+	int rc = db_txn_run(s, "appraise_line", save_in_txn, l, e);
 	if (rc) {
 		*l = keep;
 		return rc;

@@ -13,14 +13,6 @@
 #include "core/text.h"
 #include "org/org.h"
 
-int ap_in_txn(struct session *s, const char *savepoint,
-              int (*fn)(struct session *, void *, struct dj_err *), void *rec, struct dj_err *e)
-{
-	struct db_txn t;
-	int rc = db_txn_begin(&t, s->db, db_in_txn(s->db), savepoint, e);
-	return rc ? rc : db_txn_end(&t, fn(s, rec, e), e);
-}
-
 void appraise_round_defaults(struct session *s, struct appraise_round *r)
 {
 	char now[11];
@@ -217,7 +209,7 @@ int appraise_round_save(struct session *s, struct appraise_round *r, struct dj_e
 	utf8_trim(r->org);
 	utf8_trim(r->starts_on);
 	utf8_trim(r->ends_on);
-	int rc = ap_in_txn(s, "appraise_round", save_in_txn, r, e);
+	int rc = db_txn_run(s, "appraise_round", save_in_txn, r, e);
 	if (rc) {
 		*r = keep;
 		return rc;
@@ -251,7 +243,7 @@ static int delete_in_txn(struct session *s, void *rec, struct dj_err *e)
 int appraise_round_delete(struct session *s, int64_t id, int64_t version, struct dj_err *e)
 {
 	struct del d = { id, version };
-	return ap_in_txn(s, "appraise_round_delete", delete_in_txn, &d, e);
+	return db_txn_run(s, "appraise_round_delete", delete_in_txn, &d, e);
 }
 
 static const struct rs_column round_cols[] = {

@@ -6,6 +6,7 @@
 
 #include "core/db.h"
 #include "core/db_stmt.h"
+#include "core/session.h"
 
 int db_in_txn(sqlite3 *db)
 {
@@ -112,4 +113,12 @@ int db_exec_ids(sqlite3 *db, const char *sql, const int64_t *ids, int n, const c
 	rc = rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : db_fail(db, e, what);
 	db_done(st);
 	return rc;
+}
+
+int db_txn_run(struct session *s, const char *savepoint,
+               int (*fn)(struct session *, void *, struct dj_err *), void *rec, struct dj_err *e)
+{
+	struct db_txn t;
+	int rc = db_txn_begin(&t, s->db, db_in_txn(s->db), savepoint, e);
+	return rc ? rc : db_txn_end(&t, fn(s, rec, e), e);
 }

@@ -38,6 +38,13 @@ int db_txn_begin(struct db_txn *t, sqlite3 *db, int join, const char *savepoint,
  * COMMIT itself failed (then everything is rolled back). */
 int db_txn_end(struct db_txn *t, int rc, struct dj_err *e);
 
+struct session;
+/* fn(s, rec, e) as one write: in its own transaction, or under SAVEPOINT
+ * `savepoint` inside the caller's; its outcome, or DJ_DB when the COMMIT
+ * failed. */
+int db_txn_run(struct session *s, const char *savepoint,
+               int (*fn)(struct session *, void *, struct dj_err *), void *rec, struct dj_err *e);
+
 /* Steps a prepared, bound statement that returns no rows and gives it back
  * (db_done: a kept one is reset, any other finalized): 0, or DJ_DB as
  * db_fail(what). */

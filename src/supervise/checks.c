@@ -47,14 +47,6 @@ int sup_org_name(struct session *s, int64_t org_id, const char *key, char name[1
 	return found ? 0 : dj_fail(e, DJ_INVALID, key, "「党组织」所选的党组织已不存在");
 }
 
-int sup_in_txn(struct session *s, const char *savepoint,
-               int (*fn)(struct session *, void *, struct dj_err *), void *rec, struct dj_err *e)
-{
-	struct db_txn t;
-	int rc = db_txn_begin(&t, s->db, db_in_txn(s->db), savepoint, e);
-	return rc ? rc : db_txn_end(&t, fn(s, rec, e), e);
-}
-
 char *sup_kinds_sql(const struct sup_duty *d, const char *col)
 {
 	char *sql = sqlite3_mprintf("%s IN (''", col);

@@ -323,7 +323,7 @@ int sup_inspection_save(struct session *s, struct sup_inspection *in, struct dj_
 		utf8_trim(in->visited[i].done_on);
 		utf8_trim(in->visited[i].followup);
 	}
-	int rc = sup_in_txn(s, "inspection", save_in_txn, in, e);
+	int rc = db_txn_run(s, "inspection", save_in_txn, in, e);
 	if (rc)
 		*in = *keep;
 	free(keep);
@@ -378,6 +378,6 @@ int sup_followup_done(struct session *s, struct sup_visited *v, struct dj_err *e
 	char norm[11];
 	if (*v->done_on && valid_date(v->done_on, norm, NULL) == 0)
 		memcpy(v->done_on, norm, sizeof norm);
-	int rc = sup_in_txn(s, "inspection_org", done_in_txn, v, e);
+	int rc = db_txn_run(s, "inspection_org", done_in_txn, v, e);
 	return rc ? rc : sup_visited_load(s, v->id, v, NULL, e);
 }

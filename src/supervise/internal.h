@@ -15,9 +15,6 @@ int sup_check_date_opt(char *v, const char *key, const char *label, int not_futu
 /* The organization's name, when it exists: 0, or DJ_INVALID naming key. */
 int sup_org_name(struct session *s, int64_t org_id, const char *key, char name[128],
                  char kind[16], struct dj_err *e);
-/* Runs fn(s, rec, e) in a transaction (joining one that is open). */
-int sup_in_txn(struct session *s, const char *savepoint,
-               int (*fn)(struct session *, void *, struct dj_err *), void *rec, struct dj_err *e);
 /* "kind IN ('党支部', …)" for a duty, sqlite3_mprintf'd (sqlite3_free it). */
 char *sup_kinds_sql(const struct sup_duty *d, const char *col);
 

@@ -201,7 +201,7 @@ int sup_report_save(struct session *s, struct sup_report *r, struct dj_err *e)
 	utf8_trim(r->period);
 	utf8_trim(r->received_on);
 	utf8_trim(r->brought_by);
-	int rc = sup_in_txn(s, "duty_report", save_in_txn, r, e);
+	int rc = db_txn_run(s, "duty_report", save_in_txn, r, e);
 	if (rc) {
 		*r = keep;
 		return rc;

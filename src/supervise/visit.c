@@ -175,7 +175,7 @@ int sup_visit_save(struct session *s, struct sup_visit *v, struct dj_err *e)
 	struct sup_visit keep = *v;
 	utf8_trim(v->on_date);
 	utf8_trim(v->activity);
-	int rc = sup_in_txn(s, "liaison_visit", save_in_txn, v, e);
+	int rc = db_txn_run(s, "liaison_visit", save_in_txn, v, e);
 	if (rc) {
 		*v = keep;
 		return rc;

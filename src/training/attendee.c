@@ -254,7 +254,7 @@ static int save_in_txn(struct session *s, void *rec, struct dj_err *e)
 
 int training_sheet_save(struct session *s, struct trn_sheet *sh, struct dj_err *e)
 {
-	int rc = trn_in_txn(s, "training_sheet", save_in_txn, sh, e);
+	int rc = db_txn_run(s, "training_sheet", save_in_txn, sh, e);
 	if (rc)
 		return rc;
 	sh->version++;

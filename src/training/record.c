@@ -11,14 +11,6 @@
 #include "org/org.h"
 #include "training/internal.h"
 
-int trn_in_txn(struct session *s, const char *savepoint,
-               int (*fn)(struct session *, void *, struct dj_err *), void *rec, struct dj_err *e)
-{
-	struct db_txn t;
-	int rc = db_txn_begin(&t, s->db, db_in_txn(s->db), savepoint, e);
-	return rc ? rc : db_txn_end(&t, fn(s, rec, e), e);
-}
-
 void training_defaults(struct session *s, const struct training_rules *r, struct training *t)
 {
 	memset(t, 0, sizeof *t);
@@ -177,7 +169,7 @@ int training_save(struct session *s, struct training *t, struct dj_err *e)
 	utf8_trim(t->title);
 	utf8_trim(t->organizer);
 	utf8_trim(t->hours);
-	int rc = trn_in_txn(s, "training", save_in_txn, t, e);
+	int rc = db_txn_run(s, "training", save_in_txn, t, e);
 	if (rc) {
 		*t = keep;
 		return rc;
@@ -210,7 +202,7 @@ static int delete_in_txn(struct session *s, void *rec, struct dj_err *e)
 int training_delete(struct session *s, int64_t id, int64_t version, struct dj_err *e)
 {
 	struct del d = { id, version };
-	return trn_in_txn(s, "training_delete", delete_in_txn, &d, e);
+	return db_txn_run(s, "training_delete", delete_in_txn, &d, e);
 }
 
 static const struct rs_column record_cols[] = {
